@@ -1,0 +1,65 @@
+#pragma once
+/// The one error type for what the user must fix, and the exit codes decided in main.
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace attune {
+
+/// What went wrong, from the user's side. Each kind maps to one documented exit code.
+enum class ErrorKind {
+  usage,      ///< bad command line: exit 2
+  invalid,    ///< bad input (plan, date, answer, exercise): exit 2
+  no_data,    ///< nothing to work on yet (no programme started): exit 2
+  data,       ///< the journal is damaged or from a newer version: exit 65
+  io,         ///< read/write/fsync/close failed, disk full: exit 74
+  busy,       ///< another attune holds the lock: exit 75
+  permission, ///< a file or folder we may not use: exit 77
+  config,     ///< bad configuration file: exit 78
+};
+
+/// Documented exit codes (attune(1), EXIT STATUS).
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int internal = 1;
+inline constexpr int usage = 2;
+inline constexpr int data = 65;
+inline constexpr int io = 74;
+inline constexpr int busy = 75;
+inline constexpr int permission = 77;
+inline constexpr int config = 78;
+/// `remind --exit-code`: something due today is still open (not an error).
+inline constexpr int remind_open = 10;
+/// `remind --exit-code`: no programme is running (not an error).
+inline constexpr int remind_idle = 11;
+} // namespace exit_code
+
+/// A position in a file, 1-based; line 0 means "the whole file".
+struct Location {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+/// Formats "file:line:col", "file:line" or "file" as far as known.
+std::string format_location(const Location& where);
+
+/// An error the user can act on. `what()` is the message without prefix; `hint` is optional.
+class Error : public std::runtime_error {
+public:
+  Error(ErrorKind kind, std::string message, std::string hint = {},
+        std::optional<Location> where = std::nullopt);
+  ErrorKind kind() const noexcept { return kind_; }
+  const std::string& hint() const noexcept { return hint_; }
+  const std::optional<Location>& where() const noexcept { return where_; }
+
+private:
+  ErrorKind kind_;
+  std::string hint_;
+  std::optional<Location> where_;
+};
+
+/// The exit status for an error kind.
+int exit_code_for(ErrorKind kind) noexcept;
+
+} // namespace attune

@@ -1,0 +1,113 @@
+#pragma once
+/// The records of the journal, their one-line text form, and the history they describe.
+///
+/// Format (version 1), documented for users in attune-journal(5):
+///   first line:  "attune-journal 1"
+///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
+///     ID        16 lowercase hex digits, unique across machines (random)
+///     TYPE      start | end | done | skip | note | check | undo
+///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
+///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
+///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
+///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
+///               answers=3,5,2, week=N, ref=ID; unknown keys are kept and ignored.
+///               VALUE escapes: "\\" backslash, "\t" tab, "\n" newline, "\r" return,
+///               "\xHH" any other byte below 0x20 and 0x7F. Everything else is literal UTF-8.
+///     CRC       8 lowercase hex digits: CRC-32 (IEEE) of the bytes before the final TAB.
+/// A line that fails any rule is reported with its number and skipped, never rewritten.
+/// The same ID seen twice (two journals joined) counts once.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/calendar.hpp"
+
+namespace attune {
+
+enum class RecordType {
+  start, ///< a programme run begins: run, plan, hash; DAY is the start day
+  end,   ///< a programme run is ended early (restart): run
+  done,  ///< an exercise was done: run, exercise
+  skip,  ///< an exercise was skipped on purpose: run, exercise, optional reason
+  note,  ///< free text: run, text
+  check, ///< the weekly self-check: run, week (0 = baseline), answers
+  undo,  ///< withdraws an earlier record: run, ref
+};
+
+/// "done", "skip", ...
+std::string_view to_string(RecordType type) noexcept;
+std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
+
+/// One fact. Only the fields its type uses are meaningful.
+struct Record {
+  std::string id;
+  RecordType type = RecordType::note;
+  Day day{};
+  Instant recorded{};
+  std::string zone;
+  unsigned run = 0;
+  std::string exercise;     ///< done, skip
+  std::string text;         ///< note text, or skip reason
+  std::string plan_id;      ///< start
+  std::string plan_hash;    ///< start
+  std::vector<int> answers; ///< check
+  unsigned week = 0;        ///< check: programme week, 0 for the baseline
+  std::string ref;          ///< undo: id of the withdrawn record
+};
+
+/// The header line written at the top of a new journal (with its LF).
+std::string journal_header();
+
+/// The journal format version this build writes.
+inline constexpr unsigned journal_version = 1;
+
+/// One record as a full line, ending in LF.
+std::string format_record(const Record& record);
+
+/// A line that could not be read, with why.
+struct JournalProblem {
+  std::size_t line = 0; ///< 1-based
+  std::string message;  ///< "line 12 is cut short (no newline at the end): kept, not counted"
+};
+
+/// A parsed journal: the good records in file order (duplicates by id removed) and the
+/// problems met. Parsing never throws and never crashes on any input.
+struct Journal {
+  unsigned version = journal_version;
+  bool newer_version = false;  ///< written by a newer attune: read what we can, never write
+  bool torn_tail = false;      ///< the file does not end in LF: the next writer adds one first
+  std::vector<Record> records;
+  std::vector<JournalProblem> problems;
+};
+
+/// Parses journal text. An empty text is an empty journal.
+Journal parse_journal(std::string_view text);
+
+/// One programme run, with undo applied: `records` are the effective records of the run
+/// in file order (withdrawn ones and the undo records themselves removed).
+struct Run {
+  unsigned number = 0;
+  std::string plan_id;
+  std::string plan_hash;
+  Day start{};
+  std::optional<Day> ended; ///< day of an `end` record, if the run was ended early
+  std::vector<Record> records;
+};
+
+/// Every run in the journal, oldest first.
+struct History {
+  std::vector<Run> runs;
+  /// The newest run not ended by an `end` record, or nullptr.
+  const Run* active() const noexcept;
+  /// The run with this number, or nullptr.
+  const Run* find(unsigned number) const noexcept;
+  /// The most recent effective done/skip/note/check record of the active run (for undo).
+  const Record* last_checkin() const noexcept;
+};
+
+/// Builds runs from a journal: applies undo records, assigns records to runs by `run`.
+History build_history(const Journal& journal);
+
+} // namespace attune

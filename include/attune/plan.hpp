@@ -1,0 +1,102 @@
+#pragma once
+/// Plain value types for a plan: weeks, exercises, schedules, the weekly self-check.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "attune/calendar.hpp"
+
+namespace attune {
+
+/// Where a node stood in its source file (1-based; 0 when unknown, e.g. built by hand).
+struct SourcePos {
+  int line = 0;
+  int col = 0;
+};
+
+enum class ScheduleKind {
+  daily,          ///< every day of the week
+  times_per_week, ///< N times on any days of the programme week (flexible)
+  weekdays,       ///< on the given weekdays only
+};
+
+/// How often an exercise is planned within one programme week.
+struct Schedule {
+  ScheduleKind kind = ScheduleKind::daily;
+  /// For times_per_week: N (1..7). Ignored otherwise.
+  unsigned times = 0;
+  /// For weekdays: indexed by date::weekday::c_encoding() (Sunday = 0).
+  std::array<bool, 7> on{};
+
+  /// True when the exercise is due on that very day: daily, or one of its weekdays.
+  /// A times_per_week exercise is never due on a particular day (it is open all week).
+  bool due_on(date::weekday wd) const noexcept;
+  /// How many times a full programme week plans it: 7, N, or the number of weekdays.
+  unsigned weekly_target() const noexcept;
+};
+
+/// One small exercise. `id` is lowercase with dashes and stable across weeks.
+struct Exercise {
+  std::string id;
+  std::string title;
+  std::string what; ///< what to do
+  std::string why;  ///< why it helps
+  std::string cue;  ///< optional: when to do it ("after dinner")
+  Schedule schedule;
+  SourcePos pos;
+};
+
+/// One programme week: days 7(N-1)+1 .. 7N counted from the start day.
+struct Week {
+  unsigned number = 0; ///< 1-based
+  std::string theme;
+  std::string rationale;
+  std::vector<Exercise> exercises;
+  SourcePos pos;
+};
+
+/// One statement of the self-check, rated on the plan's scale.
+struct SelfCheckItem {
+  std::string id;
+  std::string text;
+  /// Reverse-scored: agreeing more means less secure. Scored as (min + max - answer).
+  bool reverse = false;
+};
+
+/// The weekly self-check: a few statements rated from scale_min to scale_max.
+struct SelfCheck {
+  std::string prompt;
+  int scale_min = 1;
+  int scale_max = 5;
+  std::string min_label; ///< e.g. "not at all"
+  std::string max_label; ///< e.g. "very much"
+  std::vector<SelfCheckItem> items;
+};
+
+/// Plan-level streak rule. grace_days = 1: one missed day between kept days is forgiven,
+/// two missed days in a row break the streak.
+struct StreakRule {
+  unsigned grace_days = 0;
+};
+
+/// A whole programme.
+struct Plan {
+  std::string id;          ///< lowercase, dashes: "avoidant"
+  std::string name;        ///< "Toward secure: six weeks of small steps"
+  std::string description; ///< a paragraph
+  std::string notice;      ///< said once: a self-help practice, not therapy or crisis care
+  std::string support;     ///< when and how to look for a professional
+  unsigned weeks = 6;
+  StreakRule streak;
+  SelfCheck self_check;
+  std::vector<Week> week_plans; ///< exactly `weeks` entries, numbered 1..weeks in order
+  /// Hex SHA-256 of the plan's source text, stored with a run so history keeps its plan.
+  std::string hash;
+
+  /// The plan for programme week n (1-based), or nullptr when out of range.
+  const Week* week(unsigned n) const noexcept;
+  /// Every distinct exercise id in the plan, in first-appearance order.
+  std::vector<std::string> exercise_ids() const;
+};
+
+} // namespace attune

@@ -1,0 +1,35 @@
+#pragma once
+/// Finding plans: built in, installed, the user's own, or a path.
+#include <string>
+#include <vector>
+
+#include "attune/plan.hpp"
+
+namespace attune {
+
+/// Where a plan came from.
+struct PlanSource {
+  std::string id;     ///< the plan's id
+  std::string origin; ///< "built-in", or the file path
+  std::string text;   ///< the TOML source
+};
+
+/// Folders searched for plans by id, in order: the user's folder first, then installed.
+/// The built-in default plan ("avoidant") is always available, after the folders.
+struct PlanSearchPath {
+  std::vector<std::string> folders;
+};
+
+/// Every plan found (one per id, first found wins), built-in included.
+/// Unreadable or invalid files are skipped and named in `problems`.
+std::vector<PlanSource> list_plans(const PlanSearchPath& path, std::vector<std::string>& problems);
+
+/// Resolves an id or a path (anything with a '/' or ending in ".toml" is a path) to a
+/// loaded, valid plan. Throws Error (invalid, with every diagnostic joined) when invalid,
+/// Error (not found, with did-you-mean over known ids) when unknown.
+Plan find_plan(const std::string& id_or_path, const PlanSearchPath& path);
+
+/// The id of the built-in default plan.
+inline constexpr const char* default_plan_id = "avoidant";
+
+} // namespace attune

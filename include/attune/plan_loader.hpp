@@ -1,0 +1,39 @@
+#pragma once
+/// Reading plans from TOML text. toml++ never appears in a header.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/error.hpp"
+#include "attune/plan.hpp"
+
+namespace attune {
+
+/// One problem found in a plan, at a position in its file.
+struct Diagnostic {
+  Location where;
+  std::string message; ///< lowercase, offending value quoted: unknown key "titel"
+  std::string hint;    ///< optional: did you mean "title"?
+};
+
+/// "FILE:LINE:COL: error: MESSAGE (HINT)" on one line.
+std::string format_diagnostic(const Diagnostic& d);
+
+/// The result of loading: a plan when there were no problems, and every problem found.
+struct PlanLoadResult {
+  std::optional<Plan> plan;
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Largest plan text accepted (bytes); larger text is refused before parsing.
+inline constexpr std::size_t max_plan_bytes = 1024 * 1024;
+
+/// Parses and validates a plan. Never throws on bad input and never crashes: size, UTF-8
+/// and nesting depth are checked before toml++ sees the text. Reports every problem.
+PlanLoadResult load_plan(std::string_view text, std::string_view source_name);
+
+/// Hex SHA-256 of a text (the plan hash).
+std::string sha256_hex(std::string_view text);
+
+} // namespace attune

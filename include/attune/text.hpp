@@ -1,0 +1,25 @@
+#pragma once
+/// Small text helpers shared by loaders and the front end.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+/// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view text) noexcept;
+
+/// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
+std::size_t first_invalid_utf8(std::string_view text) noexcept;
+
+/// Levenshtein distance, for did-you-mean.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The closest candidate within a small distance (about a third of the word), or "" if none.
+/// did_you_mean("stat", {"start","streak"}) -> "start"
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// Number of terminal columns a UTF-8 string takes (each code point counts 1; wide CJK 2).
+std::size_t display_width(std::string_view text) noexcept;
+
+} // namespace attune

@@ -1,0 +1,169 @@
+#include "app.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "attune/error.hpp"
+#include "attune/text.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+#include "session.hpp"
+
+namespace attune::cli {
+namespace {
+
+std::optional<std::string> real_getenv(std::string_view name) {
+  const char* value = std::getenv(std::string(name).c_str());
+  if (value == nullptr)
+    return std::nullopt;
+  return std::string(value);
+}
+
+/// Names a user could have meant at this level: subcommands and long options.
+std::vector<std::string> candidates_for(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  for (const CLI::Option* opt : app.get_options())
+    for (const auto& name : opt->get_lnames())
+      names.push_back("--" + name);
+  return names;
+}
+
+/// The deepest subcommand that was parsed (or the app itself).
+const CLI::App* deepest_parsed(const CLI::App& app) {
+  const CLI::App* at = &app;
+  for (;;) {
+    const auto parsed = at->get_subcommands();
+    if (parsed.empty())
+      return at;
+    at = parsed.front();
+  }
+}
+
+/// Turns an unexpected word into one error with a did-you-mean.
+Error unexpected_argument(const CLI::App& where, const std::string& word, bool at_top) {
+  const std::string guess = did_you_mean(word, candidates_for(where));
+  const std::string full = where.get_parent() ? "attune " + where.get_name() : "attune";
+  std::string hint = guess.empty() ? "see '" + full + " --help'" : "did you mean '" + guess + "'?";
+  if (!word.empty() && word[0] == '-')
+    return Error(ErrorKind::usage, "unknown option \"" + word + "\" for '" + full + "'", hint);
+  if (at_top)
+    return Error(ErrorKind::usage, "unknown command \"" + word + "\"", hint);
+  return Error(ErrorKind::usage, "unexpected argument \"" + word + "\" for '" + full + "'", hint);
+}
+
+/// CLI11's own messages, made into our one-line form.
+Error from_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+  std::string message = e.what();
+  if (!message.empty())
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  const CLI::App* at = deepest_parsed(app);
+  const std::string full = at->get_parent() ? "attune " + at->get_name() : "attune";
+  return Error(ErrorKind::usage, message, "see '" + full + " --help'");
+}
+
+} // namespace
+
+int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+            std::istream& in) {
+  Context ctx{out, err, in, {}, real_getenv, isatty(STDIN_FILENO) == 1,
+              isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+  Session session(ctx);
+  try {
+    CLI::App app{"attune: a six-week practice of small steps toward feeling secure in "
+                 "relationships.\nRun with no command to see today's exercises.",
+                 "attune"};
+    app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
+    app.allow_extras();
+    app.fallthrough(); // global options may also follow the command
+    app.require_subcommand(0, 1);
+    app.footer("Run 'attune help COMMAND' for one command. Exit codes and files: man attune.");
+    app.add_option("--data-dir", ctx.global.data_dir, "Folder for the journal (ATTUNE_DATA_DIR)")
+        ->type_name("DIR");
+    app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")
+        ->type_name("ID|FILE");
+    app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", ctx.global.quiet, "Print only errors and what was asked for");
+
+    std::vector<Command> commands = {
+        register_today(app, session),   register_start(app, session),
+        register_checkin(app, session), register_undo(app, session),
+        register_log(app, session),     register_reflect(app, session),
+        register_report(app, session),  register_streak(app, session),
+        register_plan(app, session),    register_remind(app, session),
+        register_export(app, session),  register_import(app, session),
+        register_config(app, session),  register_complete(app, session),
+    };
+    std::string help_topic;
+    CLI::App* help = app.add_subcommand("help", "Show help for a command");
+    help->add_option("command", help_topic, "The command")->type_name("COMMAND");
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+      out << app.help();
+      return exit_code::ok;
+    } catch (const CLI::CallForAllHelp&) {
+      out << app.help("", CLI::AppFormatMode::All);
+      return exit_code::ok;
+    } catch (const CLI::CallForVersion&) {
+      out << "attune " << ATTUNE_VERSION << '\n';
+      return exit_code::ok;
+    } catch (const CLI::ParseError& e) {
+      // --help inside a subcommand arrives here as CallForHelp's base on some paths.
+      if (e.get_exit_code() == 0) {
+        out << deepest_parsed(app)->help();
+        return exit_code::ok;
+      }
+      throw from_parse_error(e, app);
+    }
+
+    // Words nobody claimed, at any level from the top down to the command that ran.
+    for (const CLI::App* at = &app; at != nullptr;) {
+      const auto extras = at->remaining();
+      if (!extras.empty())
+        throw unexpected_argument(*at, extras.front(), at == &app);
+      const auto parsed = at->get_subcommands();
+      at = parsed.empty() ? nullptr : parsed.front();
+    }
+
+    if (help->parsed()) {
+      if (help_topic.empty()) {
+        out << app.help();
+        return exit_code::ok;
+      }
+      for (const auto& cmd : commands) {
+        if (cmd.app->get_name() == help_topic && !cmd.app->get_group().empty()) {
+          out << cmd.app->help();
+          return exit_code::ok;
+        }
+      }
+      throw unexpected_argument(app, help_topic, true);
+    }
+    for (const auto& cmd : commands)
+      if (cmd.app->parsed())
+        return cmd.run();
+    return commands.front().run(); // bare `attune` shows today
+  } catch (const Error& e) {
+    print_error(ctx, e);
+    return exit_code_for(e.kind());
+  } catch (const std::bad_alloc&) {
+    print_error(ctx, Error(ErrorKind::io, "out of memory", "nothing was written"));
+    return exit_code::internal;
+  } catch (const std::exception& e) {
+    print_error(ctx, Error(ErrorKind::io, std::string("unexpected problem: ") + e.what(),
+                           "nothing was written; please report this"));
+    return exit_code::internal;
+  }
+}
+
+} // namespace attune::cli

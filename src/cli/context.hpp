@@ -1,0 +1,38 @@
+#pragma once
+/// What every command gets: streams, global options, the environment, terminal facts.
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "attune/paths.hpp"
+
+namespace attune::cli {
+
+enum class ColorMode { auto_, always, never };
+
+/// Options that apply to every command (set before any command runs).
+struct GlobalOptions {
+  std::optional<std::string> data_dir; ///< --data-dir
+  std::optional<std::string> plan;     ///< --plan ID|FILE
+  std::string color = "auto";          ///< --color auto|always|never
+  bool quiet = false;                  ///< --quiet: only errors and what was asked for
+};
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+  GlobalOptions global;
+  EnvLookup env;         ///< the process environment (tests may replace it)
+  bool in_tty = false;   ///< standard input is a terminal
+  bool out_tty = false;  ///< standard output is a terminal
+  bool err_tty = false;  ///< standard error is a terminal
+
+  /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set to
+  /// anything) disables, else only on a terminal with TERM not "dumb".
+  bool use_color() const;
+  /// Prints "attune: warning: TEXT" to err unless --quiet.
+  void warn(const std::string& text) const;
+};
+
+} // namespace attune::cli

@@ -1,0 +1,39 @@
+#include "attune/error.hpp"
+
+namespace attune {
+
+std::string format_location(const Location& where) {
+  std::string out = where.file;
+  if (where.line > 0) {
+    out += ':' + std::to_string(where.line);
+    if (where.col > 0)
+      out += ':' + std::to_string(where.col);
+  }
+  return out;
+}
+
+Error::Error(ErrorKind kind, std::string message, std::string hint, std::optional<Location> where)
+    : std::runtime_error(std::move(message)), kind_(kind), hint_(std::move(hint)),
+      where_(std::move(where)) {}
+
+int exit_code_for(ErrorKind kind) noexcept {
+  switch (kind) {
+  case ErrorKind::usage:
+  case ErrorKind::invalid:
+  case ErrorKind::no_data:
+    return exit_code::usage;
+  case ErrorKind::data:
+    return exit_code::data;
+  case ErrorKind::io:
+    return exit_code::io;
+  case ErrorKind::busy:
+    return exit_code::busy;
+  case ErrorKind::permission:
+    return exit_code::permission;
+  case ErrorKind::config:
+    return exit_code::config;
+  }
+  return exit_code::internal;
+}
+
+} // namespace attune

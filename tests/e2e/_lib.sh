@@ -1,0 +1,51 @@
+# Shared helpers for end-to-end tests. Source it; it sets up an isolated world.
+set -u
+: "${ATTUNE_BIN:?ATTUNE_BIN must point to the built attune}"
+T_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/attune-e2e.XXXXXX")
+trap 'chmod -R u+w "$T_ROOT" 2>/dev/null; rm -rf "$T_ROOT"' EXIT
+export HOME="$T_ROOT/home"
+mkdir -p "$HOME"
+export ATTUNE_DATA_DIR="$T_ROOT/data"
+export XDG_CONFIG_HOME="$T_ROOT/config"
+unset XDG_DATA_HOME XDG_STATE_HOME NO_COLOR ATTUNE_NOW
+export TZ=UTC
+export LC_ALL=C.UTF-8
+T_FAILS=0
+T_PASSES=0
+
+# run CMD...: runs attune, capturing stdout in $OUT, stderr in $ERR and status in $RC.
+run() {
+  OUT=$("$ATTUNE_BIN" "$@" 2>"$T_ROOT/stderr" </dev/null)
+  RC=$?
+  ERR=$(cat "$T_ROOT/stderr")
+}
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "  rc=$RC" >&2
+  echo "  stdout: $(printf '%s' "$OUT" | head -c 2000)" >&2
+  echo "  stderr: $(printf '%s' "$ERR" | head -c 2000)" >&2
+  T_FAILS=$((T_FAILS + 1))
+}
+
+pass() { T_PASSES=$((T_PASSES + 1)); }
+
+# expect_rc N DESCRIPTION
+expect_rc() { if [ "$RC" -eq "$1" ]; then pass; else fail "$2: expected exit $1"; fi; }
+# expect_out_has TEXT DESCRIPTION
+expect_out_has() { if printf '%s' "$OUT" | grep -qF -- "$1"; then pass; else fail "$2: stdout lacks '$1'"; fi; }
+expect_err_has() { if printf '%s' "$ERR" | grep -qF -- "$1"; then pass; else fail "$2: stderr lacks '$1'"; fi; }
+expect_out_lacks() { if printf '%s' "$OUT" | grep -qF -- "$1"; then fail "$2: stdout has '$1'"; else pass; fi; }
+expect_err_empty() { if [ -z "$ERR" ]; then pass; else fail "$2: stderr not empty"; fi; }
+expect_out_empty() { if [ -z "$OUT" ]; then pass; else fail "$2: stdout not empty"; fi; }
+# expect_err_lines N DESCRIPTION: the error is exactly N lines
+expect_err_lines() {
+  local n
+  n=$(printf '%s\n' "$ERR" | grep -c '')
+  if [ "$n" -eq "$1" ]; then pass; else fail "$2: stderr has $n lines, expected $1"; fi
+}
+
+finish() {
+  echo "$T_PASSES passed, $T_FAILS failed"
+  [ "$T_FAILS" -eq 0 ]
+}

@@ -1,0 +1,32 @@
+#include <boost/test/unit_test.hpp>
+
+#include "attune/text.hpp"
+
+using namespace attune;
+
+BOOST_AUTO_TEST_SUITE(text)
+
+BOOST_AUTO_TEST_CASE(accepts_valid_utf8_and_rejects_malformed) {
+  BOOST_TEST(is_valid_utf8("plain"));
+  BOOST_TEST(is_valid_utf8("caf\xc3\xa9 \xf0\x9f\x99\x82"));
+  BOOST_TEST(!is_valid_utf8("\xc0\xaf"));         // overlong '/'
+  BOOST_TEST(!is_valid_utf8("\xed\xa0\x80"));     // surrogate
+  BOOST_TEST(!is_valid_utf8("\xf4\x90\x80\x80")); // past U+10FFFF
+  BOOST_TEST(!is_valid_utf8("abc\xe2\x82"));      // cut short
+  BOOST_TEST(first_invalid_utf8("ab\xff") == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(suggests_the_closest_name_only_when_close) {
+  const std::vector<std::string> commands{"start", "streak", "today", "checkin"};
+  BOOST_TEST(did_you_mean("stat", commands) == "start");
+  BOOST_TEST(did_you_mean("chekin", commands) == "checkin");
+  BOOST_TEST(did_you_mean("xyzzy", commands) == "");
+}
+
+BOOST_AUTO_TEST_CASE(display_width_counts_wide_characters_twice) {
+  BOOST_TEST(display_width("abc") == 3u);
+  BOOST_TEST(display_width("\xc3\xa9") == 1u);
+  BOOST_TEST(display_width("\xf0\x9f\x99\x82") == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
