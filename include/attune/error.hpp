@@ -42,7 +42,7 @@ struct Location {
 };
 
 /// Formats "file:line:col", "file:line" or "file" as far as known.
-std::string format_location(const Location& where);
+std::string format_location(const Location &where);
 
 /// An error the user can act on. `what()` is the message without prefix; `hint` is optional.
 class Error : public std::runtime_error {
@@ -50,8 +50,8 @@ public:
   Error(ErrorKind kind, std::string message, std::string hint = {},
         std::optional<Location> where = std::nullopt);
   ErrorKind kind() const noexcept { return kind_; }
-  const std::string& hint() const noexcept { return hint_; }
-  const std::optional<Location>& where() const noexcept { return where_; }
+  const std::string &hint() const noexcept { return hint_; }
+  const std::optional<Location> &where() const noexcept { return where_; }
 
 private:
   ErrorKind kind_;

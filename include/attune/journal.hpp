@@ -64,7 +64,7 @@ std::string journal_header();
 inline constexpr unsigned journal_version = 1;
 
 /// One record as a full line, ending in LF.
-std::string format_record(const Record& record);
+std::string format_record(const Record &record);
 
 /// A line that could not be read, with why.
 struct JournalProblem {
@@ -76,8 +76,8 @@ struct JournalProblem {
 /// problems met. Parsing never throws and never crashes on any input.
 struct Journal {
   unsigned version = journal_version;
-  bool newer_version = false;  ///< written by a newer attune: read what we can, never write
-  bool torn_tail = false;      ///< the file does not end in LF: the next writer adds one first
+  bool newer_version = false; ///< written by a newer attune: read what we can, never write
+  bool torn_tail = false;     ///< the file does not end in LF: the next writer adds one first
   std::vector<Record> records;
   std::vector<JournalProblem> problems;
 };
@@ -100,14 +100,14 @@ struct Run {
 struct History {
   std::vector<Run> runs;
   /// The newest run not ended by an `end` record, or nullptr.
-  const Run* active() const noexcept;
+  const Run *active() const noexcept;
   /// The run with this number, or nullptr.
-  const Run* find(unsigned number) const noexcept;
+  const Run *find(unsigned number) const noexcept;
   /// The most recent effective done/skip/note/check record of the active run (for undo).
-  const Record* last_checkin() const noexcept;
+  const Record *last_checkin() const noexcept;
 };
 
 /// Builds runs from a journal: applies undo records, assigns records to runs by `run`.
-History build_history(const Journal& journal);
+History build_history(const Journal &journal);
 
 } // namespace attune

@@ -22,7 +22,7 @@ struct Paths {
 ///   config: $XDG_CONFIG_HOME/attune (absolute only), HOME/.config/attune, passwd_home/...
 /// HOME is used when absolute; relative XDG values are ignored, as the spec says.
 /// Never falls back to the current folder: throws Error(usage) when there is no home.
-Paths resolve_paths(const EnvLookup& env, const std::optional<std::string>& data_dir_flag,
-                    const std::optional<std::string>& passwd_home);
+Paths resolve_paths(const EnvLookup &env, const std::optional<std::string> &data_dir_flag,
+                    const std::optional<std::string> &passwd_home);
 
 } // namespace attune

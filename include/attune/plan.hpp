@@ -94,7 +94,7 @@ struct Plan {
   std::string hash;
 
   /// The plan for programme week n (1-based), or nullptr when out of range.
-  const Week* week(unsigned n) const noexcept;
+  const Week *week(unsigned n) const noexcept;
   /// Every distinct exercise id in the plan, in first-appearance order.
   std::vector<std::string> exercise_ids() const;
 };

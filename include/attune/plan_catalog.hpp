@@ -22,14 +22,14 @@ struct PlanSearchPath {
 
 /// Every plan found (one per id, first found wins), built-in included.
 /// Unreadable or invalid files are skipped and named in `problems`.
-std::vector<PlanSource> list_plans(const PlanSearchPath& path, std::vector<std::string>& problems);
+std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::string> &problems);
 
 /// Resolves an id or a path (anything with a '/' or ending in ".toml" is a path) to a
 /// loaded, valid plan. Throws Error (invalid, with every diagnostic joined) when invalid,
 /// Error (not found, with did-you-mean over known ids) when unknown.
-Plan find_plan(const std::string& id_or_path, const PlanSearchPath& path);
+Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path);
 
 /// The id of the built-in default plan.
-inline constexpr const char* default_plan_id = "avoidant";
+inline constexpr const char *default_plan_id = "avoidant";
 
 } // namespace attune

@@ -18,7 +18,7 @@ struct Diagnostic {
 };
 
 /// "FILE:LINE:COL: error: MESSAGE (HINT)" on one line.
-std::string format_diagnostic(const Diagnostic& d);
+std::string format_diagnostic(const Diagnostic &d);
 
 /// The result of loading: a plan when there were no problems, and every problem found.
 struct PlanLoadResult {

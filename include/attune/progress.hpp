@@ -28,13 +28,13 @@ struct Position {
 };
 
 /// The position of `day` in a run of `plan` that starts on `start`.
-Position position(const Plan& plan, Day start, Day day) noexcept;
+Position position(const Plan &plan, Day start, Day day) noexcept;
 
 enum class ExerciseState { open, done, skipped };
 
 /// One exercise as it stands on a given day.
 struct DueItem {
-  const Exercise* exercise = nullptr;
+  const Exercise *exercise = nullptr;
   ExerciseState state = ExerciseState::open; ///< on that day (done/skipped that day)
   bool due_today = false;   ///< scheduled on that very day: daily, or on that weekday
   unsigned week_done = 0;   ///< done so far this programme week (up to and including the day)
@@ -47,12 +47,12 @@ struct DueItem {
 /// (N-a-week ones with week_done < week_target), plus anything done or skipped that day.
 struct DayView {
   Position pos;
-  const Week* week = nullptr; ///< nullptr unless pos.phase == active
+  const Week *week = nullptr; ///< nullptr unless pos.phase == active
   std::vector<DueItem> items;
 };
 
 /// What a day looks like for a run. The plan must outlive the view.
-DayView day_view(const Plan& plan, const Run& run, Day day);
+DayView day_view(const Plan &plan, const Run &run, Day day);
 
 /// Current and longest streak of kept days, up to and including `today`.
 /// A day is kept when every exercise due that day is done or skipped; a day with nothing due
@@ -62,6 +62,6 @@ struct Streak {
   unsigned longest = 0;
 };
 
-Streak streak(const Plan& plan, const Run& run, Day today);
+Streak streak(const Plan &plan, const Run &run, Day today);
 
 } // namespace attune

@@ -20,14 +20,14 @@ public:
   /// Does no I/O.
   explicit JournalStore(std::string data_dir);
 
-  const std::string& data_dir() const noexcept { return dir_; }
+  const std::string &data_dir() const noexcept { return dir_; }
   std::string journal_path() const;
 
   /// An exclusive lock held until destroyed. Covers read-check-write.
   class Lock {
   public:
-    Lock(Lock&&) noexcept;
-    Lock& operator=(Lock&&) noexcept;
+    Lock(Lock &&) noexcept;
+    Lock &operator=(Lock &&) noexcept;
     ~Lock();
 
   private:
@@ -43,20 +43,20 @@ public:
   /// Reads and parses the journal (a missing file is an empty journal). Takes a shared lock
   /// for the read unless `held` is given. Throws Error(io|permission|data) when unreadable
   /// (a folder where the file should be, a file too large to be a journal).
-  Journal read(std::chrono::milliseconds timeout, const Lock* held = nullptr) const;
+  Journal read(std::chrono::milliseconds timeout, const Lock *held = nullptr) const;
 
   /// Appends records under the held lock: writes the header first for a new file, a LF
   /// first after a torn tail, then all records in one write, then fsync. On any failure the
   /// file is cut back to its old length and Error(io) is thrown. Refuses (Error data) to
   /// write a journal from a newer version.
-  void append(const Lock& held, const Journal& current, const std::vector<Record>& records) const;
+  void append(const Lock &held, const Journal &current, const std::vector<Record> &records) const;
 
   /// Saves a plan's text as plans/HASH.toml (temp file, fsync, rename, fsync folder) unless
   /// it is already there.
-  void save_plan_copy(const Lock& held, const std::string& hash, const std::string& text) const;
+  void save_plan_copy(const Lock &held, const std::string &hash, const std::string &text) const;
 
   /// The saved text of a plan by hash, if any.
-  std::optional<std::string> load_plan_copy(const std::string& hash) const;
+  std::optional<std::string> load_plan_copy(const std::string &hash) const;
 
   /// Non-fatal findings about the folder, e.g. a journal readable by others (with the fix).
   std::vector<std::string> warnings() const;

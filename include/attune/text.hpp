@@ -17,7 +17,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The closest candidate within a small distance (about a third of the word), or "" if none.
 /// did_you_mean("stat", {"start","streak"}) -> "start"
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
 /// Number of terminal columns a UTF-8 string takes (each code point counts 1; wide CJK 2).
 std::size_t display_width(std::string_view text) noexcept;

@@ -19,26 +19,26 @@ namespace attune::cli {
 namespace {
 
 std::optional<std::string> real_getenv(std::string_view name) {
-  const char* value = std::getenv(std::string(name).c_str());
+  const char *value = std::getenv(std::string(name).c_str());
   if (value == nullptr)
     return std::nullopt;
   return std::string(value);
 }
 
 /// Names a user could have meant at this level: subcommands and long options.
-std::vector<std::string> candidates_for(const CLI::App& app) {
+std::vector<std::string> candidates_for(const CLI::App &app) {
   std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+  for (const CLI::App *sub : app.get_subcommands([](const CLI::App *) { return true; }))
     names.push_back(sub->get_name());
-  for (const CLI::Option* opt : app.get_options())
-    for (const auto& name : opt->get_lnames())
+  for (const CLI::Option *opt : app.get_options())
+    for (const auto &name : opt->get_lnames())
       names.push_back("--" + name);
   return names;
 }
 
 /// The deepest subcommand that was parsed (or the app itself).
-const CLI::App* deepest_parsed(const CLI::App& app) {
-  const CLI::App* at = &app;
+const CLI::App *deepest_parsed(const CLI::App &app) {
+  const CLI::App *at = &app;
   for (;;) {
     const auto parsed = at->get_subcommands();
     if (parsed.empty())
@@ -48,7 +48,7 @@ const CLI::App* deepest_parsed(const CLI::App& app) {
 }
 
 /// Turns an unexpected word into one error with a did-you-mean.
-Error unexpected_argument(const CLI::App& where, const std::string& word, bool at_top) {
+Error unexpected_argument(const CLI::App &where, const std::string &word, bool at_top) {
   const std::string guess = did_you_mean(word, candidates_for(where));
   const std::string full = where.get_parent() ? "attune " + where.get_name() : "attune";
   std::string hint = guess.empty() ? "see '" + full + " --help'" : "did you mean '" + guess + "'?";
@@ -60,21 +60,27 @@ Error unexpected_argument(const CLI::App& where, const std::string& word, bool a
 }
 
 /// CLI11's own messages, made into our one-line form.
-Error from_parse_error(const CLI::ParseError& e, const CLI::App& app) {
+Error from_parse_error(const CLI::ParseError &e, const CLI::App &app) {
   std::string message = e.what();
   if (!message.empty())
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-  const CLI::App* at = deepest_parsed(app);
+  const CLI::App *at = deepest_parsed(app);
   const std::string full = at->get_parent() ? "attune " + at->get_name() : "attune";
   return Error(ErrorKind::usage, message, "see '" + full + " --help'");
 }
 
 } // namespace
 
-int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-            std::istream& in) {
-  Context ctx{out, err, in, {}, real_getenv, isatty(STDIN_FILENO) == 1,
-              isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &err,
+            std::istream &in) {
+  Context ctx{out,
+              err,
+              in,
+              {},
+              real_getenv,
+              isatty(STDIN_FILENO) == 1,
+              isatty(STDOUT_FILENO) == 1,
+              isatty(STDERR_FILENO) == 1};
   Session session(ctx);
   try {
     CLI::App app{"attune: a six-week practice of small steps toward feeling secure in "
@@ -87,8 +93,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     app.footer("Run 'attune help COMMAND' for one command. Exit codes and files: man attune.");
     app.add_option("--data-dir", ctx.global.data_dir, "Folder for the journal (ATTUNE_DATA_DIR)")
         ->type_name("DIR");
-    app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")
-        ->type_name("ID|FILE");
+    app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")->type_name("ID|FILE");
     app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
@@ -104,21 +109,21 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         register_config(app, session),  register_complete(app, session),
     };
     std::string help_topic;
-    CLI::App* help = app.add_subcommand("help", "Show help for a command");
+    CLI::App *help = app.add_subcommand("help", "Show help for a command");
     help->add_option("command", help_topic, "The command")->type_name("COMMAND");
 
     try {
       app.parse(argc, argv);
-    } catch (const CLI::CallForHelp&) {
+    } catch (const CLI::CallForHelp &) {
       out << app.help();
       return exit_code::ok;
-    } catch (const CLI::CallForAllHelp&) {
+    } catch (const CLI::CallForAllHelp &) {
       out << app.help("", CLI::AppFormatMode::All);
       return exit_code::ok;
-    } catch (const CLI::CallForVersion&) {
+    } catch (const CLI::CallForVersion &) {
       out << "attune " << ATTUNE_VERSION << '\n';
       return exit_code::ok;
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError &e) {
       // --help inside a subcommand arrives here as CallForHelp's base on some paths.
       if (e.get_exit_code() == 0) {
         out << deepest_parsed(app)->help();
@@ -128,7 +133,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     }
 
     // Words nobody claimed, at any level from the top down to the command that ran.
-    for (const CLI::App* at = &app; at != nullptr;) {
+    for (const CLI::App *at = &app; at != nullptr;) {
       const auto extras = at->remaining();
       if (!extras.empty())
         throw unexpected_argument(*at, extras.front(), at == &app);
@@ -141,7 +146,7 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
         out << app.help();
         return exit_code::ok;
       }
-      for (const auto& cmd : commands) {
+      for (const auto &cmd : commands) {
         if (cmd.app->get_name() == help_topic && !cmd.app->get_group().empty()) {
           out << cmd.app->help();
           return exit_code::ok;
@@ -149,17 +154,17 @@ int run_app(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       }
       throw unexpected_argument(app, help_topic, true);
     }
-    for (const auto& cmd : commands)
+    for (const auto &cmd : commands)
       if (cmd.app->parsed())
         return cmd.run();
     return commands.front().run(); // bare `attune` shows today
-  } catch (const Error& e) {
+  } catch (const Error &e) {
     print_error(ctx, e);
     return exit_code_for(e.kind());
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     print_error(ctx, Error(ErrorKind::io, "out of memory", "nothing was written"));
     return exit_code::internal;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     print_error(ctx, Error(ErrorKind::io, std::string("unexpected problem: ") + e.what(),
                            "nothing was written; please report this"));
     return exit_code::internal;

@@ -7,10 +7,10 @@
 
 namespace attune::cli {
 
-Command register_checkin(CLI::App& app, Session& session) {
+Command register_checkin(CLI::App &app, Session &session) {
   (void)session;
-  CLI::App* sub = app.add_subcommand("checkin", "(not ready yet)");
-  return {sub, [] () -> int { throw Error(ErrorKind::usage, "'checkin' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("checkin", "(not ready yet)");
+  return {sub, []() -> int { throw Error(ErrorKind::usage, "'checkin' is not ready yet"); }};
 }
 
 } // namespace attune::cli

@@ -7,10 +7,10 @@
 
 namespace attune::cli {
 
-Command register_complete(CLI::App& app, Session& session) {
+Command register_complete(CLI::App &app, Session &session) {
   (void)session;
-  CLI::App* sub = app.add_subcommand("complete", "(not ready yet)");
-  return {sub, [] () -> int { throw Error(ErrorKind::usage, "'complete' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("complete", "(not ready yet)");
+  return {sub, []() -> int { throw Error(ErrorKind::usage, "'complete' is not ready yet"); }};
 }
 
 } // namespace attune::cli

@@ -7,10 +7,10 @@
 
 namespace attune::cli {
 
-Command register_import(CLI::App& app, Session& session) {
+Command register_import(CLI::App &app, Session &session) {
   (void)session;
-  CLI::App* sub = app.add_subcommand("import", "(not ready yet)");
-  return {sub, [] () -> int { throw Error(ErrorKind::usage, "'import' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("import", "(not ready yet)");
+  return {sub, []() -> int { throw Error(ErrorKind::usage, "'import' is not ready yet"); }};
 }
 
 } // namespace attune::cli

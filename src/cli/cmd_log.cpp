@@ -7,10 +7,10 @@
 
 namespace attune::cli {
 
-Command register_log(CLI::App& app, Session& session) {
+Command register_log(CLI::App &app, Session &session) {
   (void)session;
-  CLI::App* sub = app.add_subcommand("log", "(not ready yet)");
-  return {sub, [] () -> int { throw Error(ErrorKind::usage, "'log' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("log", "(not ready yet)");
+  return {sub, []() -> int { throw Error(ErrorKind::usage, "'log' is not ready yet"); }};
 }
 
 } // namespace attune::cli

@@ -7,10 +7,10 @@
 
 namespace attune::cli {
 
-Command register_remind(CLI::App& app, Session& session) {
+Command register_remind(CLI::App &app, Session &session) {
   (void)session;
-  CLI::App* sub = app.add_subcommand("remind", "(not ready yet)");
-  return {sub, [] () -> int { throw Error(ErrorKind::usage, "'remind' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("remind", "(not ready yet)");
+  return {sub, []() -> int { throw Error(ErrorKind::usage, "'remind' is not ready yet"); }};
 }
 
 } // namespace attune::cli

@@ -19,20 +19,20 @@ struct GlobalOptions {
 };
 
 struct Context {
-  std::ostream& out;
-  std::ostream& err;
-  std::istream& in;
+  std::ostream &out;
+  std::ostream &err;
+  std::istream &in;
   GlobalOptions global;
-  EnvLookup env;         ///< the process environment (tests may replace it)
-  bool in_tty = false;   ///< standard input is a terminal
-  bool out_tty = false;  ///< standard output is a terminal
-  bool err_tty = false;  ///< standard error is a terminal
+  EnvLookup env;        ///< the process environment (tests may replace it)
+  bool in_tty = false;  ///< standard input is a terminal
+  bool out_tty = false; ///< standard output is a terminal
+  bool err_tty = false; ///< standard error is a terminal
 
   /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set to
   /// anything) disables, else only on a terminal with TERM not "dumb".
   bool use_color() const;
   /// Prints "attune: warning: TEXT" to err unless --quiet.
-  void warn(const std::string& text) const;
+  void warn(const std::string &text) const;
 };
 
 } // namespace attune::cli

@@ -4,7 +4,7 @@
 
 namespace attune::cli {
 
-void print_error(const Context& ctx, const Error& e) {
+void print_error(const Context &ctx, const Error &e) {
   ctx.err << "attune: error: ";
   if (e.where())
     ctx.err << format_location(*e.where()) << ": ";
@@ -14,7 +14,7 @@ void print_error(const Context& ctx, const Error& e) {
   ctx.err << '\n';
 }
 
-std::string paint(bool on, const char* sgr, const std::string& text) {
+std::string paint(bool on, const char *sgr, const std::string &text) {
   if (!on)
     return text;
   return std::string("\x1b[") + sgr + 'm' + text + "\x1b[0m";
@@ -31,7 +31,7 @@ bool Context::use_color() const {
   return out_tty && !(term && *term == "dumb");
 }
 
-void Context::warn(const std::string& text) const {
+void Context::warn(const std::string &text) const {
   if (!global.quiet)
     err << "attune: warning: " << text << '\n';
 }

@@ -9,9 +9,9 @@ namespace attune::cli {
 
 /// "attune: error: [FILE:LINE:COL: ]MESSAGE[; HINT]" on one line, nothing else.
 /// Error kinds decide the exit code in run_app.
-void print_error(const Context& ctx, const Error& e);
+void print_error(const Context &ctx, const Error &e);
 
 /// Wraps text in an SGR colour when `on` (e.g. "32" green, "2" dim, "1" bold).
-std::string paint(bool on, const char* sgr, const std::string& text);
+std::string paint(bool on, const char *sgr, const std::string &text);
 
 } // namespace attune::cli

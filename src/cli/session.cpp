@@ -4,7 +4,7 @@ namespace attune::cli {
 
 struct Session::State {};
 
-Session::Session(Context& ctx) : ctx_(ctx), state_(std::make_unique<State>()) {}
+Session::Session(Context &ctx) : ctx_(ctx), state_(std::make_unique<State>()) {}
 Session::~Session() = default;
 
 } // namespace attune::cli

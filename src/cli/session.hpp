@@ -22,17 +22,17 @@ namespace attune::cli {
 
 class Session {
 public:
-  explicit Session(Context& ctx);
+  explicit Session(Context &ctx);
   ~Session();
 
-  Context& ctx() noexcept { return ctx_; }
+  Context &ctx() noexcept { return ctx_; }
 
   /// Data folder, config file and user plans folder (paths.hpp rules).
-  const Paths& paths();
+  const Paths &paths();
   /// The time zone: config `timezone`, else TZ, else the system zone, else UTC (warns).
-  const date::time_zone& zone();
+  const date::time_zone &zone();
   /// The zone's IANA name as stored in records.
-  const std::string& zone_name();
+  const std::string &zone_name();
   /// The current instant: ATTUNE_NOW (local wall time in zone()) when set, else the clock.
   Instant now();
   /// The logical day of now(), after the day boundary (config day_starts_at, default 04:00).
@@ -40,19 +40,19 @@ public:
   /// Where plans are searched by id: the user's folder, then the installed folder.
   PlanSearchPath plan_search_path();
   /// The journal store for the data folder.
-  JournalStore& store();
+  JournalStore &store();
   /// Lock wait (config lock_timeout, default 10 s).
   std::chrono::milliseconds lock_timeout();
   /// Reads the journal (shared lock), reporting any problems found as warnings once.
   Journal read_journal();
   /// The plan a run was started with: the saved copy by hash, else by id (warns if changed).
-  Plan plan_for_run(const Run& run);
+  Plan plan_for_run(const Run &run);
   /// A new unique record id (16 lowercase hex digits).
   std::string new_record_id();
 
 private:
   struct State;
-  Context& ctx_;
+  Context &ctx_;
   std::unique_ptr<State> state_;
 };
 

@@ -9,7 +9,7 @@
 namespace attune {
 namespace {
 
-bool parse_fixed(std::string_view text, std::size_t pos, std::size_t len, int& out) noexcept {
+bool parse_fixed(std::string_view text, std::size_t pos, std::size_t len, int &out) noexcept {
   if (pos + len > text.size())
     return false;
   int value = 0;
@@ -24,13 +24,13 @@ bool parse_fixed(std::string_view text, std::size_t pos, std::size_t len, int& o
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  for (auto& c : out)
+  for (auto &c : out)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-constexpr std::array<const char*, 7> long_names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                   "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char *, 7> long_names = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                    "Thursday", "Friday", "Saturday"};
 
 std::string two(unsigned v) {
   std::string s = std::to_string(v);
@@ -73,9 +73,13 @@ std::optional<date::weekday> parse_weekday(std::string_view text) noexcept {
   return std::nullopt;
 }
 
-std::string weekday_short(date::weekday wd) { return lower(long_names[wd.c_encoding()]).substr(0, 3); }
+std::string weekday_short(date::weekday wd) {
+  return lower(long_names[wd.c_encoding()]).substr(0, 3);
+}
 
-std::string weekday_long(date::weekday wd) { return long_names[wd.c_encoding()]; }
+std::string weekday_long(date::weekday wd) {
+  return long_names[wd.c_encoding()];
+}
 
 std::optional<Day> resolve_day(std::string_view text, Day today) noexcept {
   if (text == "today")
@@ -84,8 +88,8 @@ std::optional<Day> resolve_day(std::string_view text, Day today) noexcept {
     return today - date::days{1};
   if (text.size() >= 2 && text.size() <= 7 && text[0] == '-') {
     int n = 0;
-    const auto* first = text.data() + 1;
-    const auto* last = text.data() + text.size();
+    const auto *first = text.data() + 1;
+    const auto *last = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(first, last, n);
     if (ec == std::errc{} && ptr == last && n >= 0 && n <= 100000)
       return today - date::days{n};
@@ -129,7 +133,7 @@ std::optional<Instant> parse_instant(std::string_view text) noexcept {
   return Instant{local->time_since_epoch()};
 }
 
-Instant to_instant(LocalTime local, const date::time_zone& zone) {
+Instant to_instant(LocalTime local, const date::time_zone &zone) {
   const date::local_info info = zone.get_info(local);
   switch (info.result) {
   case date::local_info::unique:
@@ -143,7 +147,7 @@ Instant to_instant(LocalTime local, const date::time_zone& zone) {
   }
 }
 
-LocalTime to_local(Instant instant, const date::time_zone& zone) {
+LocalTime to_local(Instant instant, const date::time_zone &zone) {
   return date::floor<std::chrono::seconds>(zone.to_local(instant));
 }
 

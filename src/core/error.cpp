@@ -2,7 +2,7 @@
 
 namespace attune {
 
-std::string format_location(const Location& where) {
+std::string format_location(const Location &where) {
   std::string out = where.file;
   if (where.line > 0) {
     out += ':' + std::to_string(where.line);

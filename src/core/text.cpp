@@ -6,7 +6,7 @@
 namespace attune {
 
 std::size_t first_invalid_utf8(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto *p = reinterpret_cast<const unsigned char *>(s.data());
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
@@ -65,10 +65,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const auto& candidate : candidates) {
+  for (const auto &candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;

@@ -1,0 +1,50 @@
+#pragma once
+/// A small JSON writer shared by every renderer: correct escaping, stable key order (the
+/// order written), no trailing commas. Strings must be UTF-8; invalid bytes become U+FFFD.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune {
+
+class JsonWriter {
+public:
+  /// indent = 0 writes compact JSON on one line; otherwise pretty-printed with that many spaces.
+  explicit JsonWriter(int indent = 2) : indent_(indent) {}
+
+  JsonWriter &begin_object();
+  JsonWriter &end_object();
+  JsonWriter &begin_array();
+  JsonWriter &end_array();
+  /// The key of the next value inside an object.
+  JsonWriter &key(std::string_view name);
+  JsonWriter &value(std::string_view text);
+  JsonWriter &value(const char *text) { return value(std::string_view(text)); }
+  JsonWriter &value(const std::string &text) { return value(std::string_view(text)); }
+  JsonWriter &value(bool flag);
+  JsonWriter &value(std::int64_t number);
+  JsonWriter &value(int number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter &value(unsigned number) { return value(static_cast<std::int64_t>(number)); }
+  JsonWriter &value(std::size_t number) { return value(static_cast<std::int64_t>(number)); }
+  /// A number with up to `decimals` digits after the point (trailing zeros trimmed).
+  JsonWriter &value(double number, int decimals = 4);
+  JsonWriter &null();
+
+  /// The document, ending in a newline when pretty-printed.
+  std::string str() const;
+
+private:
+  void before_value();
+  JsonWriter &close(char bracket);
+  void newline();
+  std::string out_;
+  std::vector<bool> first_; ///< per open container: nothing written in it yet
+  int indent_;
+  bool after_key_ = false;
+};
+
+/// `text` as a quoted JSON string.
+std::string json_quote(std::string_view text);
+
+} // namespace attune
