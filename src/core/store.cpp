@@ -137,9 +137,13 @@ void fsync_folder(const std::string &dir) {
 }
 
 /// Polls a non-blocking flock until `timeout`: a blocked flock cannot be given a deadline.
+/// The interval is short and fixed (with jitter) rather than backing off, so a process that
+/// has waited long polls as often as one that just arrived and no writer is starved.
 bool flock_within(int fd, int operation, std::chrono::milliseconds timeout) {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  auto pause = std::chrono::milliseconds(1);
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + timeout;
+  auto jitter =
+      static_cast<unsigned>(start.time_since_epoch().count()) ^ static_cast<unsigned>(::getpid());
   for (;;) {
     if (::flock(fd, operation | LOCK_NB) == 0)
       return true;
@@ -149,8 +153,8 @@ bool flock_within(int fd, int operation, std::chrono::milliseconds timeout) {
       errno = EWOULDBLOCK;
       return false;
     }
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(20));
+    jitter = jitter * 1103515245U + 12345U;
+    std::this_thread::sleep_for(std::chrono::microseconds(500 + (jitter >> 16) % 1500));
   }
 }
 
@@ -290,7 +294,9 @@ Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) 
       throw busy_error(dir_);
     throw system_error("cannot lock", lock_path, errno);
   }
-  return parse_journal(read_journal_text(journal_path()));
+  std::string text = read_journal_text(journal_path());
+  fd.reset(-1); // parse after letting go, so waiting writers are held up as little as possible
+  return parse_journal(text);
 }
 
 void JournalStore::append(const Lock &held, const Journal &current,
@@ -363,10 +369,11 @@ void JournalStore::append(const Lock &held, const Journal &current,
         tail = "nothing was saved, but the new empty journal could not be removed";
       else
         (void)fsync_retry(fd_to_cut);
-    } else if (::ftruncate(fd_to_cut, old_size) != 0 || fsync_retry(fd_to_cut) != 0) {
+    } else if (::ftruncate(fd_to_cut, old_size) != 0) {
       tail = "the journal could not be cut back to its old length (" + errno_text(errno) +
              "); the last line may be partial and will be reported, not counted";
     } else {
+      (void)fsync_retry(fd_to_cut); // best effort: the cut is already what every reader sees
       tail = "nothing was saved; the journal is as it was";
     }
     return system_error(what, path, err, tail);

@@ -3,7 +3,9 @@
 #include <boost/crc.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "attune/journal.hpp"
@@ -376,6 +378,29 @@ BOOST_AUTO_TEST_CASE(ended_newest_run_leaves_no_active_run) {
   BOOST_TEST(h.active() == nullptr);
   BOOST_TEST(h.last_checkin() == nullptr);
   BOOST_TEST(build_history(Journal{}).runs.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_version_1_fixture_reads_exactly_and_formats_back_byte_for_byte) {
+  std::ifstream in(std::string(ATTUNE_FIXTURES) + "/journal/v1.journal", std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  const std::string text = s.str();
+  const Journal j = parse_journal(text);
+  BOOST_TEST(j.problems.empty());
+  BOOST_REQUIRE(j.records.size() == 10U);
+  std::string again = journal_header();
+  for (const Record &r : j.records)
+    again += format_record(r);
+  BOOST_TEST(again == text);
+  BOOST_TEST(j.records[3].text ==
+             "Said \"I missed you\" out loud.\nIt felt odd \\ good.\tReally 🙂");
+  BOOST_TEST(j.records[4].text == "travelling\x07");
+  BOOST_TEST(j.records[5].zone == "America/New_York");
+  const History h = build_history(j);
+  BOOST_REQUIRE(h.runs.size() == 2U);
+  BOOST_TEST(h.runs[0].records.size() == 6U); // the undone done and the undo are gone
+  BOOST_TEST(h.active()->number == 2U);
+  BOOST_TEST(h.last_checkin()->exercise == "reach-out-first");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
