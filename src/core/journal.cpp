@@ -363,6 +363,20 @@ std::optional<unsigned> parse_header(std::string_view line) noexcept {
   return parse_unsigned(line.substr(header_prefix.size()));
 }
 
+/// The problem message for a complete line that is not a record.
+/// A record's start without its checksum is what an interrupted write leaves once the next
+/// writer has closed the line: say so, rather than calling it damage.
+std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why) {
+  const std::string where = "line " + std::to_string(number) + " is ";
+  if (why.rfind("damaged", 0) == 0)
+    return where + why + ": skipped";
+  if (why == "no checksum at the end" && line.size() >= 17 && is_record_id(line.substr(0, 16)) &&
+      line[16] == '\t')
+    return where + "incomplete (no checksum at the end; a crash may have cut it short): kept, " +
+           "not counted";
+  return where + "not a valid record (" + why + "): skipped";
+}
+
 bool same_record(const Record &a, const Record &b) {
   return format_record(a) == format_record(b);
 }
@@ -497,11 +511,7 @@ Journal parse_journal(std::string_view text) {
                   "\": reading on as version " + std::to_string(journal_version)});
     Record record;
     if (const auto why = parse_record_line(line, record)) {
-      journal.problems.push_back(
-          {line_number,
-           "line " + std::to_string(line_number) + " is " +
-               (why->rfind("damaged", 0) == 0 ? *why : "not a valid record (" + *why + ")") +
-               ": skipped"});
+      journal.problems.push_back({line_number, describe_bad_line(line_number, line, *why)});
       continue;
     }
     const auto found = index_of.find(record.id);

@@ -188,6 +188,16 @@ BOOST_AUTO_TEST_CASE(damaged_line_is_reported_and_skipped) {
   BOOST_TEST(j.problems[0].message == "line 3 is damaged (checksum does not match): skipped");
 }
 
+BOOST_AUTO_TEST_CASE(a_cut_line_closed_by_the_next_writer_is_reported_as_incomplete) {
+  const std::string cut = format_record(make(id_n(7), RecordType::done)).substr(0, 50);
+  const Journal j =
+      parse_journal(sample_journal() + cut + "\n" + format_record(make(id_n(8), RecordType::done)));
+  BOOST_TEST(j.records.size() == 4U);
+  BOOST_REQUIRE(j.problems.size() == 1U);
+  BOOST_TEST(j.problems[0].message == "line 5 is incomplete (no checksum at the end; a crash may "
+                                      "have cut it short): kept, not counted");
+}
+
 BOOST_AUTO_TEST_CASE(duplicate_ids_from_joined_journals_count_once) {
   const std::string one = sample_journal();
   std::string two = journal_header();
