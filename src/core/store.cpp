@@ -218,6 +218,22 @@ int open_lock_file(const std::string &path) {
   return fd;
 }
 
+/// Whether the file's first line is a version line newer than this build writes. Guards
+/// against a caller passing a Journal read before another program replaced the file.
+bool file_is_newer(int fd) {
+  char head[64];
+  ssize_t n = -1;
+  do
+    n = ::pread(fd, head, sizeof head, 0);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return false;
+  const std::string_view text(head, static_cast<std::size_t>(n));
+  const std::size_t lf = text.find('\n');
+  const Journal first = parse_journal(text.substr(0, lf == std::string_view::npos ? 0 : lf + 1));
+  return first.newer_version;
+}
+
 bool is_hex_name(const std::string &hash) {
   if (hash.empty() || hash.size() > 128)
     return false;
@@ -341,6 +357,10 @@ void JournalStore::append(const Lock &held, const Journal &current,
     throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
                 "move it away or choose another --data-dir");
   const off_t old_size = st.st_size;
+  if (old_size > 0 && file_is_newer(fd.get()))
+    throw Error(ErrorKind::data,
+                "the journal " + quoted(path) + " was written by a newer attune; not writing to it",
+                "upgrade attune to record check-ins");
 
   std::string data;
   if (old_size == 0) {

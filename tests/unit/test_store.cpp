@@ -160,6 +160,17 @@ BOOST_AUTO_TEST_CASE(refuses_to_write_a_newer_journal_and_leaves_it_untouched) {
   BOOST_TEST(slurp(store.journal_path()) == text);
 }
 
+BOOST_AUTO_TEST_CASE(refuses_a_newer_journal_even_when_given_a_stale_read) {
+  TempDir t;
+  JournalStore store(t.root);
+  const std::string text = "attune-journal 3\n";
+  spit(store.journal_path(), text);
+  auto lock = store.lock(milliseconds(1000));
+  const Error e = error_from([&] { store.append(lock, Journal{}, {note(2)}); });
+  BOOST_TEST(kind(e) == kind(ErrorKind::data));
+  BOOST_TEST(slurp(store.journal_path()) == text);
+}
+
 BOOST_AUTO_TEST_CASE(a_second_lock_times_out_as_busy) {
   TempDir t;
   JournalStore store(t.root);
