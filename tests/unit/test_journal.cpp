@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -329,6 +330,23 @@ BOOST_AUTO_TEST_CASE(truncation_at_every_offset_is_reported_and_never_crashes) {
     for (std::size_t i = 0; i < cut; ++i)
       complete += text[i] == '\n' ? 1 : 0;
     BOOST_TEST(j.records.size() == (complete == 0 ? 0 : complete - 1));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(flipped_bytes_never_invent_or_alter_a_record) {
+  const std::string text = sample_journal() + sample_journal();
+  std::set<std::string> genuine;
+  for (const Record &r : parse_journal(text).records)
+    genuine.insert(format_record(r));
+  std::mt19937 rng(99);
+  for (int round = 0; round < 3000; ++round) {
+    std::string damaged = text;
+    const int flips = 1 + static_cast<int>(rng() % 3);
+    for (int f = 0; f < flips; ++f)
+      damaged[rng() % damaged.size()] ^= static_cast<char>(1U << (rng() % 8));
+    const Journal j = parse_journal(damaged);
+    for (const Record &r : j.records)
+      BOOST_TEST_REQUIRE(genuine.count(format_record(r)) == 1U);
   }
 }
 
