@@ -12,7 +12,8 @@
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               answers=3,5,2, week=N, ref=ID; unknown keys are kept and ignored.
 ///               VALUE escapes: "\\" backslash, "\t" tab, "\n" newline, "\r" return,
-///               "\xHH" any other byte below 0x20 and 0x7F. Everything else is literal UTF-8.
+///               "\xHH" any other byte below 0x20 and 0x7F, and any byte that is not part
+///               of valid UTF-8 (so any bytes round-trip). Everything else is literal UTF-8.
 ///     CRC       8 lowercase hex digits: CRC-32 (IEEE) of the bytes before the final TAB.
 /// A line that fails any rule is reported with its number and skipped, never rewritten.
 /// The same ID seen twice (two journals joined) counts once.
@@ -78,6 +79,7 @@ struct Journal {
   unsigned version = journal_version;
   bool newer_version = false; ///< written by a newer attune: read what we can, never write
   bool torn_tail = false;     ///< the file does not end in LF: the next writer adds one first
+  bool has_header = false;    ///< a version line was found (a new or torn file has none)
   std::vector<Record> records;
   std::vector<JournalProblem> problems;
 };
@@ -99,15 +101,20 @@ struct Run {
 /// Every run in the journal, oldest first.
 struct History {
   std::vector<Run> runs;
-  /// The newest run not ended by an `end` record, or nullptr.
+  /// The newest run (highest number) unless an `end` record ended it, else nullptr.
   const Run *active() const noexcept;
   /// The run with this number, or nullptr.
   const Run *find(unsigned number) const noexcept;
-  /// The most recent effective done/skip/note/check record of the active run (for undo).
+  /// The most recent effective done/skip/note/check record of the active run (for undo):
+  /// latest `recorded` instant, the later line on a tie.
   const Record *last_checkin() const noexcept;
 };
 
 /// Builds runs from a journal: applies undo records, assigns records to runs by `run`.
+/// Undo withdraws a done/skip/note/check wherever it stands in the file; an undo that refers
+/// to a start, an end, another undo or an unknown id is ignored (undoing an undo does not
+/// restore: record the check-in again). The first `start` of a run number gives its plan and
+/// start day; the first `end` its end. A run with no start record starts on its earliest day.
 History build_history(const Journal &journal);
 
 } // namespace attune

@@ -1,0 +1,604 @@
+#include "attune/journal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "attune/text.hpp"
+
+namespace attune {
+namespace {
+
+constexpr std::string_view header_prefix = "attune-journal ";
+
+std::array<std::uint32_t, 256> make_crc_table() {
+  std::array<std::uint32_t, 256> table{};
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    std::uint32_t c = i;
+    for (int k = 0; k < 8; ++k)
+      c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+    table[i] = c;
+  }
+  return table;
+}
+
+/// CRC-32 (IEEE 802.3, as zlib and `gzip` compute it).
+std::uint32_t crc32(std::string_view bytes) noexcept {
+  static const auto table = make_crc_table();
+  std::uint32_t c = 0xFFFFFFFFU;
+  for (const char ch : bytes)
+    c = table[(c ^ static_cast<unsigned char>(ch)) & 0xFFU] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFU;
+}
+
+constexpr char hex_digits[] = "0123456789abcdef";
+
+std::string hex8(std::uint32_t value) {
+  std::string out(8, '0');
+  for (int i = 7; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = hex_digits[value & 0xFU];
+    value >>= 4;
+  }
+  return out;
+}
+
+int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/// Length of the valid UTF-8 sequence starting at `at`, or 0 when the byte there does not
+/// start one.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) noexcept {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char b = byte(at);
+  std::size_t len = 0;
+  if (b < 0x80)
+    return 1;
+  if (b >= 0xC2 && b <= 0xDF)
+    len = 2;
+  else if (b >= 0xE0 && b <= 0xEF)
+    len = 3;
+  else if (b >= 0xF0 && b <= 0xF4)
+    len = 4;
+  else
+    return 0;
+  if (at + len > text.size())
+    return 0;
+  for (std::size_t i = 1; i < len; ++i)
+    if ((byte(at + i) & 0xC0) != 0x80)
+      return 0;
+  const unsigned char b1 = byte(at + 1);
+  if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+      (b == 0xF4 && b1 > 0x8F))
+    return 0; // overlong, surrogate or beyond U+10FFFF
+  return len;
+}
+
+void append_hex_escape(std::string &out, unsigned char byte) {
+  out += "\\x";
+  out += hex_digits[byte >> 4];
+  out += hex_digits[byte & 0xFU];
+}
+
+/// Escapes a value so it holds no TAB, LF, CR or control byte, and is valid UTF-8.
+/// Bytes that are not part of valid UTF-8 are written as \xHH too, so any bytes round-trip.
+std::string escape_value(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  std::size_t i = 0;
+  while (i < value.size()) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      append_hex_escape(out, c);
+    } else {
+      const std::size_t len = utf8_sequence_length(value, i);
+      if (len == 0) {
+        append_hex_escape(out, c);
+      } else {
+        out.append(value.substr(i, len));
+        i += len;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+std::optional<std::string> unescape_value(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (++i >= value.size())
+      return std::nullopt;
+    switch (value[i]) {
+    case '\\':
+      out += '\\';
+      break;
+    case 't':
+      out += '\t';
+      break;
+    case 'n':
+      out += '\n';
+      break;
+    case 'r':
+      out += '\r';
+      break;
+    case 'x': {
+      if (i + 2 >= value.size())
+        return std::nullopt;
+      const int hi = hex_value(value[i + 1]);
+      const int lo = hex_value(value[i + 2]);
+      if (hi < 0 || lo < 0)
+        return std::nullopt;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+      break;
+    }
+    default:
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+bool is_record_id(std::string_view id) noexcept {
+  return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+bool is_zone_name(std::string_view zone) noexcept {
+  return !zone.empty() && zone.size() <= 100 && std::all_of(zone.begin(), zone.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  });
+}
+
+std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 9)
+    return std::nullopt;
+  unsigned value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value;
+}
+
+std::optional<std::vector<int>> parse_answers(std::string_view text) {
+  std::vector<int> answers;
+  if (text.empty())
+    return answers;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    const auto part =
+        text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
+    const auto value = parse_unsigned(part);
+    if (!value)
+      return std::nullopt;
+    answers.push_back(static_cast<int>(*value));
+    if (comma == std::string_view::npos)
+      return answers;
+    start = comma + 1;
+  }
+}
+
+std::string join_answers(const std::vector<int> &answers) {
+  std::string out;
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (i > 0)
+      out += ',';
+    out += std::to_string(answers[i]);
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t tab = line.find('\t', start);
+    if (tab == std::string_view::npos) {
+      fields.push_back(line.substr(start));
+      return fields;
+    }
+    fields.push_back(line.substr(start, tab - start));
+    start = tab + 1;
+  }
+}
+
+/// Why a complete line is not a record, or nullopt when `record` was filled.
+std::optional<std::string> parse_record_line(std::string_view line, Record &record) {
+  const std::size_t last_tab = line.rfind('\t');
+  if (last_tab == std::string_view::npos)
+    return "not a record";
+  const std::string_view trailer = line.substr(last_tab + 1);
+  if (trailer.size() != 9 || trailer[0] != '~')
+    return "no checksum at the end";
+  std::uint32_t expected = 0;
+  for (std::size_t i = 1; i < 9; ++i) {
+    const int v = hex_value(trailer[i]);
+    if (v < 0)
+      return "no checksum at the end";
+    expected = expected * 16 + static_cast<std::uint32_t>(v);
+  }
+  const std::string_view body = line.substr(0, last_tab);
+  if (crc32(body) != expected)
+    return "damaged (checksum does not match)";
+  for (const char c : body) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F)
+      return "holds a raw control character";
+  }
+  if (!is_valid_utf8(body))
+    return "not valid UTF-8";
+
+  const auto fields = split_tabs(body);
+  if (fields.size() < 5)
+    return "too few fields";
+  if (!is_record_id(fields[0]))
+    return "bad id";
+  const auto type = parse_record_type(fields[1]);
+  if (!type)
+    return "unknown record type \"" + std::string(fields[1]) + "\"";
+  const auto day = parse_iso_day(fields[2]);
+  if (!day)
+    return "bad day";
+  const auto recorded = parse_instant(fields[3]);
+  if (!recorded)
+    return "bad time";
+  if (!is_zone_name(fields[4]))
+    return "bad time zone";
+
+  record = Record{};
+  record.id = std::string(fields[0]);
+  record.type = *type;
+  record.day = *day;
+  record.recorded = *recorded;
+  record.zone = std::string(fields[4]);
+
+  std::set<std::string_view> seen;
+  for (std::size_t i = 5; i < fields.size(); ++i) {
+    const std::string_view field = fields[i];
+    const std::size_t eq = field.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      return "bad field";
+    const std::string_view key = field.substr(0, eq);
+    if (!seen.insert(key).second)
+      return "repeats the key \"" + std::string(key) + "\"";
+    auto value = unescape_value(field.substr(eq + 1));
+    if (!value)
+      return "bad escape in \"" + std::string(key) + "\"";
+    if (key == "run") {
+      const auto run = parse_unsigned(*value);
+      if (!run)
+        return "bad run";
+      record.run = *run;
+    } else if (key == "exercise") {
+      record.exercise = std::move(*value);
+    } else if (key == "reason" || key == "text") {
+      record.text = std::move(*value);
+    } else if (key == "plan") {
+      record.plan_id = std::move(*value);
+    } else if (key == "hash") {
+      record.plan_hash = std::move(*value);
+    } else if (key == "week") {
+      const auto week = parse_unsigned(*value);
+      if (!week)
+        return "bad week";
+      record.week = *week;
+    } else if (key == "answers") {
+      auto answers = parse_answers(*value);
+      if (!answers)
+        return "bad answers";
+      record.answers = std::move(*answers);
+    } else if (key == "ref") {
+      if (!is_record_id(*value))
+        return "bad ref";
+      record.ref = std::move(*value);
+    }
+    // Unknown keys (from a newer attune) are accepted and ignored.
+  }
+
+  const auto has = [&](std::string_view key) { return seen.count(key) != 0; };
+  if (!has("run"))
+    return "no run";
+  switch (record.type) {
+  case RecordType::start:
+    if (!has("plan") || !has("hash"))
+      return "a start without plan or hash";
+    break;
+  case RecordType::done:
+  case RecordType::skip:
+    if (!has("exercise"))
+      return "no exercise";
+    break;
+  case RecordType::note:
+    if (!has("text"))
+      return "a note without text";
+    break;
+  case RecordType::check:
+    if (!has("week") || !has("answers"))
+      return "a check without week or answers";
+    break;
+  case RecordType::undo:
+    if (!has("ref"))
+      return "an undo without ref";
+    break;
+  case RecordType::end:
+    break;
+  }
+  return std::nullopt;
+}
+
+/// The version in a header line, or nullopt when the line is not a header.
+std::optional<unsigned> parse_header(std::string_view line) noexcept {
+  if (line.substr(0, header_prefix.size()) != header_prefix)
+    return std::nullopt;
+  return parse_unsigned(line.substr(header_prefix.size()));
+}
+
+/// The problem message for a complete line that is not a record.
+/// A record's start without its checksum is what an interrupted write leaves once the next
+/// writer has closed the line: say so, rather than calling it damage.
+std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why) {
+  const std::string where = "line " + std::to_string(number) + " is ";
+  if (why.rfind("damaged", 0) == 0)
+    return where + why + ": skipped";
+  if (why == "no checksum at the end" && line.size() >= 17 && is_record_id(line.substr(0, 16)) &&
+      line[16] == '\t')
+    return where + "incomplete (no checksum at the end; a crash may have cut it short): kept, " +
+           "not counted";
+  return where + "not a valid record (" + why + "): skipped";
+}
+
+bool same_record(const Record &a, const Record &b) {
+  return format_record(a) == format_record(b);
+}
+
+bool is_checkin(RecordType type) noexcept {
+  return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
+         type == RecordType::check;
+}
+
+} // namespace
+
+std::string_view to_string(RecordType type) noexcept {
+  switch (type) {
+  case RecordType::start:
+    return "start";
+  case RecordType::end:
+    return "end";
+  case RecordType::done:
+    return "done";
+  case RecordType::skip:
+    return "skip";
+  case RecordType::note:
+    return "note";
+  case RecordType::check:
+    return "check";
+  case RecordType::undo:
+    return "undo";
+  }
+  return "note";
+}
+
+std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
+  for (const RecordType type :
+       {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
+        RecordType::check, RecordType::undo})
+    if (to_string(type) == text)
+      return type;
+  return std::nullopt;
+}
+
+std::string journal_header() {
+  return std::string(header_prefix) + std::to_string(journal_version) + "\n";
+}
+
+std::string format_record(const Record &record) {
+  std::string line;
+  line += escape_value(record.id);
+  line += '\t';
+  line += to_string(record.type);
+  line += '\t';
+  line += format_day(record.day);
+  line += '\t';
+  line += format_instant(record.recorded);
+  line += '\t';
+  line += escape_value(record.zone);
+  const auto field = [&](std::string_view key, std::string_view value) {
+    line += '\t';
+    line += key;
+    line += '=';
+    line += escape_value(value);
+  };
+  field("run", std::to_string(record.run));
+  switch (record.type) {
+  case RecordType::start:
+    field("plan", record.plan_id);
+    field("hash", record.plan_hash);
+    break;
+  case RecordType::done:
+    field("exercise", record.exercise);
+    break;
+  case RecordType::skip:
+    field("exercise", record.exercise);
+    if (!record.text.empty())
+      field("reason", record.text);
+    break;
+  case RecordType::note:
+    field("text", record.text);
+    break;
+  case RecordType::check:
+    field("week", std::to_string(record.week));
+    field("answers", join_answers(record.answers));
+    break;
+  case RecordType::undo:
+    field("ref", record.ref);
+    break;
+  case RecordType::end:
+    break;
+  }
+  const std::uint32_t crc = crc32(line);
+  line += "\t~";
+  line += hex8(crc);
+  line += '\n';
+  return line;
+}
+
+Journal parse_journal(std::string_view text) {
+  Journal journal;
+  bool seen_header = false;
+  std::unordered_map<std::string, std::size_t> index_of; // id -> position in records
+  std::unordered_map<std::string, std::size_t> line_of;  // id -> line it was first read on
+  std::size_t line_number = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    ++line_number;
+    const std::size_t lf = text.find('\n', pos);
+    if (lf == std::string_view::npos) {
+      journal.torn_tail = true;
+      journal.problems.push_back(
+          {line_number, "line " + std::to_string(line_number) +
+                            " is cut short (no newline at the end): kept, not counted"});
+      break;
+    }
+    std::string_view line = text.substr(pos, lf - pos);
+    pos = lf + 1;
+    // A file-sync tool may have turned LF into CR LF; attune never writes a raw CR.
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    if (line.empty())
+      continue;
+    if (const auto version = parse_header(line)) {
+      // Joined journals repeat the header: a later one only matters if it is newer.
+      if (!seen_header || *version > journal.version)
+        journal.version = *version;
+      seen_header = true;
+      if (*version > journal_version)
+        journal.newer_version = true;
+      continue;
+    }
+    if (line_number == 1)
+      journal.problems.push_back(
+          {1, "line 1 is not the version line \"attune-journal " + std::to_string(journal_version) +
+                  "\": reading on as version " + std::to_string(journal_version)});
+    Record record;
+    if (const auto why = parse_record_line(line, record)) {
+      journal.problems.push_back({line_number, describe_bad_line(line_number, line, *why)});
+      continue;
+    }
+    const auto found = index_of.find(record.id);
+    if (found != index_of.end()) {
+      // Two journals joined (concatenated or union-merged): the same record counts once.
+      if (!same_record(journal.records[found->second], record))
+        journal.problems.push_back({line_number, "line " + std::to_string(line_number) +
+                                                     " reuses the id of line " +
+                                                     std::to_string(line_of[record.id]) +
+                                                     " with different content: skipped"});
+      continue;
+    }
+    index_of.emplace(record.id, journal.records.size());
+    line_of.emplace(record.id, line_number);
+    journal.records.push_back(std::move(record));
+  }
+  journal.has_header = seen_header;
+  return journal;
+}
+
+History build_history(const Journal &journal) {
+  // Which records are withdrawn. Undo applies whatever the order in the file (a union merge
+  // may put an undo before its target). Only check-ins (done, skip, note, check) can be
+  // withdrawn; an undo that refers to a start, an end or another undo is ignored.
+  std::unordered_map<std::string, RecordType> type_of;
+  for (const Record &r : journal.records)
+    type_of.emplace(r.id, r.type);
+  std::set<std::string> withdrawn;
+  for (const Record &r : journal.records) {
+    if (r.type != RecordType::undo)
+      continue;
+    const auto target = type_of.find(r.ref);
+    if (target != type_of.end() && is_checkin(target->second))
+      withdrawn.insert(r.ref);
+  }
+
+  std::map<unsigned, Run> runs;
+  for (const Record &r : journal.records) {
+    if (r.type == RecordType::undo || withdrawn.count(r.id) != 0)
+      continue;
+    auto [it, inserted] = runs.try_emplace(r.run);
+    Run &run = it->second;
+    if (inserted) {
+      run.number = r.run;
+      run.start = r.day;
+    }
+    if (r.type == RecordType::start && run.plan_id.empty()) {
+      // The first start of a run number wins; a second one (two machines) is kept as a record.
+      run.plan_id = r.plan_id;
+      run.plan_hash = r.plan_hash;
+      run.start = r.day;
+    } else if (r.type == RecordType::end && !run.ended) {
+      run.ended = r.day;
+    } else if (run.plan_id.empty() && r.day < run.start) {
+      run.start = r.day; // no start record seen yet: the earliest day so far
+    }
+    run.records.push_back(r);
+  }
+
+  History history;
+  for (auto &entry : runs)
+    history.runs.push_back(std::move(entry.second));
+  return history;
+}
+
+const Run *History::active() const noexcept {
+  if (runs.empty() || runs.back().ended)
+    return nullptr;
+  return &runs.back();
+}
+
+const Run *History::find(unsigned number) const noexcept {
+  for (const Run &run : runs)
+    if (run.number == number)
+      return &run;
+  return nullptr;
+}
+
+const Record *History::last_checkin() const noexcept {
+  const Run *run = active();
+  if (run == nullptr)
+    return nullptr;
+  const Record *latest = nullptr;
+  for (const Record &r : run->records)
+    if (is_checkin(r.type) && (latest == nullptr || r.recorded >= latest->recorded))
+      latest = &r;
+  return latest;
+}
+
+} // namespace attune

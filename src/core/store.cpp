@@ -1,0 +1,491 @@
+#include "attune/store.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <thread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "attune/error.hpp"
+
+namespace attune {
+namespace {
+
+/// Larger than years of daily check-ins by orders of magnitude: anything bigger is not ours.
+constexpr off_t max_journal_size = off_t{256} * 1024 * 1024;
+
+std::string quoted(const std::string &path) {
+  return "\"" + path + "\"";
+}
+
+std::string errno_text(int err) {
+  return std::strerror(err);
+}
+
+/// The error for a failed system call on `path`, by errno.
+Error system_error(const std::string &what, const std::string &path, int err,
+                   const std::string &tail = {}) {
+  std::string message = what + " " + quoted(path) + ": " + errno_text(err);
+  if (!tail.empty())
+    message += "; " + tail;
+  switch (err) {
+  case EACCES:
+  case EPERM:
+  case EROFS:
+    return Error(ErrorKind::permission, message, "check the folder's owner and permissions");
+  case ELOOP:
+    return Error(ErrorKind::permission,
+                 quoted(path) + " is a symbolic link; attune does not follow links for its " +
+                     "own files" + (tail.empty() ? "" : "; " + tail),
+                 "replace the link with the real file, or point --data-dir at its folder");
+  case ENOSPC:
+  case EDQUOT:
+    return Error(ErrorKind::io, message, "free some disk space and try again");
+  default:
+    return Error(ErrorKind::io, message);
+  }
+}
+
+/// A file descriptor closed on scope exit (errors on this path are already reported).
+class Fd {
+public:
+  explicit Fd(int fd = -1) noexcept : fd_(fd) {}
+  Fd(const Fd &) = delete;
+  Fd &operator=(const Fd &) = delete;
+  ~Fd() {
+    if (fd_ >= 0)
+      ::close(fd_);
+  }
+  int get() const noexcept { return fd_; }
+  void reset(int fd) noexcept {
+    if (fd_ >= 0)
+      ::close(fd_);
+    fd_ = fd;
+  }
+  int release() noexcept {
+    const int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
+
+private:
+  int fd_;
+};
+
+int open_retry(const char *path, int flags, mode_t mode = 0) {
+  int fd = -1;
+  do
+    fd = ::open(path, flags, mode);
+  while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno.
+int write_all(int fd, const std::string &data) {
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return errno;
+    }
+    if (n == 0)
+      return EIO;
+    done += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+int fsync_retry(int fd) {
+  int rc = 0;
+  do
+    rc = ::fsync(fd);
+  while (rc < 0 && errno == EINTR);
+  return rc < 0 ? errno : 0;
+}
+
+/// Makes `dir` and its missing parents, each new one 0700 whatever the umask.
+void make_folder(const std::string &dir) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode))
+      throw Error(ErrorKind::io, quoted(dir) + " is not a folder",
+                  "move it away or choose another --data-dir");
+    return;
+  }
+  if (errno != ENOENT)
+    throw system_error("cannot use the folder", dir, errno);
+  const std::size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0)
+    make_folder(dir.substr(0, slash));
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    throw system_error("cannot create the folder", dir, errno);
+  if (::chmod(dir.c_str(), 0700) != 0)
+    throw system_error("cannot set permissions on", dir, errno);
+}
+
+void fsync_folder(const std::string &dir) {
+  Fd fd(open_retry(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0)
+    throw system_error("cannot open the folder", dir, errno);
+  if (const int err = fsync_retry(fd.get()))
+    throw system_error("cannot flush the folder", dir, err);
+}
+
+/// Polls a non-blocking flock until `timeout`: a blocked flock cannot be given a deadline.
+/// The interval is short and fixed (with jitter) rather than backing off, so a process that
+/// has waited long polls as often as one that just arrived and no writer is starved.
+bool flock_within(int fd, int operation, std::chrono::milliseconds timeout) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = start + timeout;
+  auto jitter =
+      static_cast<unsigned>(start.time_since_epoch().count()) ^ static_cast<unsigned>(::getpid());
+  for (;;) {
+    if (::flock(fd, operation | LOCK_NB) == 0)
+      return true;
+    if (errno != EWOULDBLOCK && errno != EINTR)
+      return false;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      errno = EWOULDBLOCK;
+      return false;
+    }
+    jitter = jitter * 1103515245U + 12345U;
+    std::this_thread::sleep_for(std::chrono::microseconds(500 + (jitter >> 16) % 1500));
+  }
+}
+
+Error busy_error(const std::string &dir) {
+  return Error(ErrorKind::busy, "another attune is running and holds the journal in " + quoted(dir),
+               "wait for it to finish and try again");
+}
+
+/// Reads the whole journal at `path` (missing: empty). The caller holds a lock.
+std::string read_journal_text(const std::string &path) {
+  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  if (fd.get() < 0) {
+    if (errno == ENOENT)
+      return {};
+    throw system_error("cannot read the journal", path, errno);
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0)
+    throw system_error("cannot read the journal", path, errno);
+  if (S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
+                "move the folder away or choose another --data-dir");
+  if (!S_ISREG(st.st_mode))
+    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
+                "move it away or choose another --data-dir");
+  if (st.st_size > max_journal_size)
+    throw Error(ErrorKind::data,
+                "the journal " + quoted(path) + " is too large to be a journal (" +
+                    std::to_string(st.st_size / (1024 * 1024)) + " MiB)",
+                "check that --data-dir points at attune's folder");
+  std::string text;
+  text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == text.size())
+      text.resize(text.size() + 4096); // it may have grown; read to the end
+    const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      throw system_error("cannot read the journal", path, errno);
+    }
+    if (n == 0)
+      break;
+    got += static_cast<std::size_t>(n);
+    if (got > static_cast<std::size_t>(max_journal_size))
+      throw Error(ErrorKind::data, "the journal " + quoted(path) + " is too large to be a journal");
+  }
+  text.resize(got);
+  return text;
+}
+
+/// Opens (creating 0600 if needed) the lock file; -1 with errno on failure.
+int open_lock_file(const std::string &path) {
+  const int fd = open_retry(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return -1;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && (st.st_mode & 0777) != 0600 && st.st_uid == ::geteuid())
+    (void)::fchmod(fd, 0600); // only a lock, but keep the folder uniformly private
+  return fd;
+}
+
+/// Whether the file's first line is a version line newer than this build writes. Guards
+/// against a caller passing a Journal read before another program replaced the file.
+bool file_is_newer(int fd) {
+  char head[64];
+  ssize_t n = -1;
+  do
+    n = ::pread(fd, head, sizeof head, 0);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return false;
+  const std::string_view text(head, static_cast<std::size_t>(n));
+  const std::size_t lf = text.find('\n');
+  const Journal first = parse_journal(text.substr(0, lf == std::string_view::npos ? 0 : lf + 1));
+  return first.newer_version;
+}
+
+bool is_hex_name(const std::string &hash) {
+  if (hash.empty() || hash.size() > 128)
+    return false;
+  for (const char c : hash)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+      return false;
+  return true;
+}
+
+} // namespace
+
+JournalStore::JournalStore(std::string data_dir) : dir_(std::move(data_dir)) {}
+
+std::string JournalStore::journal_path() const {
+  return dir_ + "/journal";
+}
+
+JournalStore::Lock::Lock(Lock &&other) noexcept : fd_(other.fd_) {
+  other.fd_ = -1;
+}
+
+JournalStore::Lock &JournalStore::Lock::operator=(Lock &&other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0)
+      ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+JournalStore::Lock::~Lock() {
+  if (fd_ >= 0)
+    ::close(fd_); // closing releases the flock
+}
+
+JournalStore::Lock JournalStore::lock(std::chrono::milliseconds timeout) const {
+  make_folder(dir_);
+  const std::string path = dir_ + "/journal.lock";
+  Fd fd(open_lock_file(path));
+  if (fd.get() < 0)
+    throw system_error("cannot open the lock file", path, errno);
+  if (!flock_within(fd.get(), LOCK_EX, timeout)) {
+    if (errno == EWOULDBLOCK)
+      throw busy_error(dir_);
+    throw system_error("cannot lock", path, errno);
+  }
+  return Lock(fd.release());
+}
+
+Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) const {
+  if (held != nullptr)
+    return parse_journal(read_journal_text(journal_path()));
+  struct stat st {};
+  if (::stat(dir_.c_str(), &st) != 0) {
+    if (errno == ENOENT)
+      return parse_journal({}); // nothing recorded yet; reading creates nothing
+    throw system_error("cannot use the folder", dir_, errno);
+  }
+  if (!S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::io, quoted(dir_) + " is not a folder",
+                "move it away or choose another --data-dir");
+  const std::string lock_path = dir_ + "/journal.lock";
+  Fd fd(open_lock_file(lock_path));
+  if (fd.get() < 0) {
+    if (errno == ENOENT || errno == EACCES || errno == EROFS) {
+      // A read-only folder (a backup, a mount): no writer can be appending there either.
+      return parse_journal(read_journal_text(journal_path()));
+    }
+    throw system_error("cannot open the lock file", lock_path, errno);
+  }
+  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
+    if (errno == EWOULDBLOCK)
+      throw busy_error(dir_);
+    throw system_error("cannot lock", lock_path, errno);
+  }
+  std::string text = read_journal_text(journal_path());
+  fd.reset(-1); // parse after letting go, so waiting writers are held up as little as possible
+  return parse_journal(text);
+}
+
+void JournalStore::append(const Lock &held, const Journal &current,
+                          const std::vector<Record> &records) const {
+  (void)held; // proof that the caller holds the lock
+  const std::string path = journal_path();
+  if (current.newer_version)
+    throw Error(ErrorKind::data,
+                "the journal " + quoted(path) + " was written by a newer attune (format " +
+                    std::to_string(current.version) + "); not writing to it",
+                "upgrade attune to record check-ins");
+  if (records.empty())
+    return;
+
+  bool created = false;
+  // Read-write so the last byte can be checked with pread; every write goes to the end.
+  Fd fd(open_retry(path.c_str(), O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC));
+  if (fd.get() < 0 && errno == ENOENT) {
+    const int nfd = open_retry(path.c_str(),
+                               O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (nfd < 0)
+      throw system_error("cannot create the journal", path, errno, "nothing was saved");
+    created = true;
+    Fd made(nfd);
+    if (::fchmod(made.get(), 0600) != 0) {
+      const int err = errno;
+      ::unlink(path.c_str());
+      throw system_error("cannot set permissions on", path, err, "nothing was saved");
+    }
+    fd.reset(made.release());
+  }
+  if (fd.get() < 0) {
+    if (errno == EISDIR)
+      throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
+                  "move the folder away or choose another --data-dir");
+    throw system_error("cannot open the journal", path, errno, "nothing was saved");
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0)
+    throw system_error("cannot open the journal", path, errno, "nothing was saved");
+  if (!S_ISREG(st.st_mode))
+    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
+                "move it away or choose another --data-dir");
+  const off_t old_size = st.st_size;
+  if (old_size > 0 && file_is_newer(fd.get()))
+    throw Error(ErrorKind::data,
+                "the journal " + quoted(path) + " was written by a newer attune; not writing to it",
+                "upgrade attune to record check-ins");
+
+  std::string data;
+  if (old_size == 0) {
+    data += journal_header();
+  } else {
+    // Look at the file itself, not `current`: the last byte decides whether a torn line
+    // must be closed before our first record.
+    char last = '\n';
+    ssize_t n = -1;
+    do
+      n = ::pread(fd.get(), &last, 1, old_size - 1);
+    while (n < 0 && errno == EINTR);
+    if ((n == 1 && last != '\n') || (n != 1 && current.torn_tail))
+      data += '\n';
+    if (!current.has_header && current.records.empty())
+      data += journal_header(); // a file holding only damage: give it a version line
+  }
+  for (const Record &record : records)
+    data += format_record(record);
+
+  // Any failure from here on: cut the file back to exactly what it was.
+  const auto undo = [&](int fd_to_cut, const std::string &what, int err) -> Error {
+    std::string tail = "nothing was saved";
+    if (created) {
+      if (::unlink(path.c_str()) != 0)
+        tail = "nothing was saved, but the new empty journal could not be removed";
+      else
+        (void)fsync_retry(fd_to_cut);
+    } else if (::ftruncate(fd_to_cut, old_size) != 0) {
+      tail = "the journal could not be cut back to its old length (" + errno_text(errno) +
+             "); the last line may be partial and will be reported, not counted";
+    } else {
+      (void)fsync_retry(fd_to_cut); // best effort: the cut is already what every reader sees
+      tail = "nothing was saved; the journal is as it was";
+    }
+    return system_error(what, path, err, tail);
+  };
+
+  if (const int err = write_all(fd.get(), data))
+    throw undo(fd.get(), "cannot write to the journal", err);
+  if (const int err = fsync_retry(fd.get()))
+    throw undo(fd.get(), "cannot flush the journal to disk", err);
+  const int raw = fd.release();
+  if (::close(raw) != 0) {
+    const int err = errno;
+    Fd again(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (again.get() < 0)
+      throw system_error("cannot close the journal", path, err,
+                         "and it could not be reopened to cut it back");
+    throw undo(again.get(), "cannot close the journal", err);
+  }
+  if (created)
+    fsync_folder(dir_);
+}
+
+void JournalStore::save_plan_copy(const Lock &held, const std::string &hash,
+                                  const std::string &text) const {
+  (void)held;
+  if (!is_hex_name(hash))
+    throw Error(ErrorKind::invalid, "bad plan hash \"" + hash + "\"");
+  const std::string plans = dir_ + "/plans";
+  make_folder(plans);
+  const std::string target = plans + "/" + hash + ".toml";
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) == 0)
+    return;
+
+  std::string temp = plans + "/." + hash + ".toml.XXXXXX";
+  const int raw = ::mkostemp(temp.data(), O_CLOEXEC);
+  if (raw < 0)
+    throw system_error("cannot save a copy of the plan in", plans, errno);
+  Fd fd(raw);
+  const auto fail = [&](const std::string &what, int err) {
+    ::unlink(temp.c_str());
+    return system_error(what, target, err, "the plan copy was not saved");
+  };
+  if (::fchmod(fd.get(), 0600) != 0)
+    throw fail("cannot set permissions on", errno);
+  if (const int err = write_all(fd.get(), text))
+    throw fail("cannot write", err);
+  if (const int err = fsync_retry(fd.get()))
+    throw fail("cannot flush", err);
+  if (::close(fd.release()) != 0)
+    throw fail("cannot close", errno);
+  if (::rename(temp.c_str(), target.c_str()) != 0)
+    throw fail("cannot rename into", errno);
+  fsync_folder(plans);
+}
+
+std::optional<std::string> JournalStore::load_plan_copy(const std::string &hash) const {
+  if (!is_hex_name(hash))
+    return std::nullopt;
+  const std::string path = dir_ + "/plans/" + hash + ".toml";
+  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (fd.get() < 0)
+    return std::nullopt;
+  std::string text;
+  char buffer[8192];
+  for (;;) {
+    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      return std::nullopt;
+    }
+    if (n == 0)
+      return text;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > 16U * 1024 * 1024)
+      return std::nullopt;
+  }
+}
+
+std::vector<std::string> JournalStore::warnings() const {
+  std::vector<std::string> found;
+  struct stat st {};
+  if (::stat(dir_.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 077) != 0)
+    found.push_back("the folder " + quoted(dir_) +
+                    " can be opened by other users; run 'chmod 700 " + dir_ +
+                    "' to keep it private");
+  const std::string path = journal_path();
+  if (::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077) != 0)
+    found.push_back("the journal " + quoted(path) + " can be read by other users; run 'chmod 600 " +
+                    path + "' to keep it private");
+  return found;
+}
+
+} // namespace attune

@@ -1,0 +1,77 @@
+/* An LD_PRELOAD shim that injects I/O errors into calls on the journal file only.
+ *
+ *   ATTUNE_FAULT=write    the first write to the journal writes half its bytes, the next fails
+ *   ATTUNE_FAULT=write0   every write to the journal fails before writing anything
+ *   ATTUNE_FAULT=fsync    fsync of the journal fails (after the data was written)
+ *   ATTUNE_FAULT=close    close of the journal closes it, then reports failure
+ *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
+ * "The journal" is any descriptor whose path ends in "/journal" (not journal.lock).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int fault_errno(void) {
+  const char *e = getenv("ATTUNE_FAULT_ERRNO");
+  return e != NULL && *e != '\0' ? atoi(e) : EIO;
+}
+
+static int fault_is(const char *mode) {
+  const char *f = getenv("ATTUNE_FAULT");
+  return f != NULL && strcmp(f, mode) == 0;
+}
+
+static int is_journal(int fd) {
+  char link[64];
+  char target[4096];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0)
+    return 0;
+  target[n] = '\0';
+  const size_t len = (size_t)n;
+  return len >= 8 && strcmp(target + len - 8, "/journal") == 0;
+}
+
+ssize_t write(int fd, const void *buf, size_t count) {
+  static ssize_t (*real_write)(int, const void *, size_t);
+  static int wrote_half;
+  if (real_write == NULL)
+    real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+  if ((fault_is("write") || fault_is("write0")) && is_journal(fd)) {
+    if (fault_is("write") && !wrote_half && count > 1) {
+      wrote_half = 1;
+      return real_write(fd, buf, count / 2);
+    }
+    errno = fault_errno();
+    return -1;
+  }
+  return real_write(fd, buf, count);
+}
+
+int fsync(int fd) {
+  static int (*real_fsync)(int);
+  if (real_fsync == NULL)
+    real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+  if (fault_is("fsync") && is_journal(fd)) {
+    errno = fault_errno();
+    return -1;
+  }
+  return real_fsync(fd);
+}
+
+int close(int fd) {
+  static int (*real_close)(int);
+  if (real_close == NULL)
+    real_close = (int (*)(int))dlsym(RTLD_NEXT, "close");
+  if (fault_is("close") && is_journal(fd)) {
+    real_close(fd);
+    errno = fault_errno();
+    return -1;
+  }
+  return real_close(fd);
+}
