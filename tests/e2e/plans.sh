@@ -64,6 +64,13 @@ run plan show "$BROKEN"
 expect_rc 2 "invalid plan given to show"
 expect_err_has "attune: error: $BROKEN:26:35: unknown weekday \"fry\" (and 2 more problems)" "first problem and count"
 
+# The complete example in attune-plan(5) is a valid plan.
+awk '/^\.EX/{n++; next} /^\.EE/{if (n == 1) exit} n == 1' "$SRC/man/attune-plan.5" |
+  sed 's/\\e/\\/g' >"$T_ROOT/example.toml"
+run plan validate "$T_ROOT/example.toml"
+expect_rc 0 "the man page example validates"
+expect_out_has 'ok (plan "small-steps", 2 weeks)' "the man page example is the whole plan"
+
 # An empty environment in an empty folder still has the built-in plan.
 EMPTY_HOME=$(mktemp -d "$T_ROOT/home.XXXXXX")
 OUT=$(cd "$EMPTY_HOME" && env -i HOME="$EMPTY_HOME" "$ATTUNE_BIN" plan show 2>"$T_ROOT/stderr")
