@@ -361,6 +361,21 @@ BOOST_AUTO_TEST_CASE(refuses_ten_thousand_nested_arrays) {
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(refuses_deeply_dotted_keys_and_headers) {
+  // 500,000 dotted levels crashed toml++ 3.3.0 (stack overflow) before this check.
+  std::string key = "a";
+  for (int i = 0; i < 500000; ++i)
+    key += ".a";
+  BOOST_TEST(errors(key + " = 1\n") == "p.toml:1:66: error: lists and tables nested more than "
+                                       "32 deep; a plan needs only a few levels");
+  BOOST_TEST(errors("[" + key + "]\n").find("p.toml:1:65: error: lists and tables nested") == 0u);
+  // Inline tables keep the dots of the key they were opened under.
+  std::string inner = "1";
+  for (int i = 0; i < 40; ++i)
+    inner = "{ a.a.a.a.a.a.a = " + inner + " }";
+  BOOST_TEST(errors("x = " + inner).find("nested more than 32 deep") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(brackets_inside_strings_and_comments_do_not_count_as_nesting) {
   const std::string deep(40, '[');
   std::string text = with("description = \"A tiny plan.\"",
