@@ -1,4 +1,5 @@
 // attune plan list | show [ID|FILE] [--format text|json] | validate FILE...
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -151,15 +152,20 @@ std::string render_json(const Plan &plan, const std::string &origin) {
   return j.str();
 }
 
+/// One line per plan: id, name, where it came from; the default marked.
 int run_list(Context &ctx) {
   std::vector<std::string> problems;
   const auto plans = list_plans(search_path(ctx), problems);
   for (const std::string &p : problems)
     ctx.warn("skipped an invalid plan: " + p);
+  std::size_t width = 0;
+  for (const PlanSource &p : plans)
+    width = std::max(width, p.id.size());
   for (const PlanSource &p : plans) {
     const PlanLoadResult r = load_plan(p.text, p.origin);
-    ctx.out << p.id << "\t" << (r.plan ? r.plan->name : std::string()) << "\t" << p.origin
-            << (p.id == default_plan_id ? "\t(default)" : "") << "\n";
+    ctx.out << p.id << std::string(width + 2 - p.id.size(), ' ')
+            << (r.plan ? r.plan->name : std::string()) << "  (" << p.origin
+            << (p.id == default_plan_id ? ", default" : "") << ")\n";
   }
   return exit_code::ok;
 }

@@ -82,8 +82,7 @@ std::string read_plan_file(const std::string &file) {
   if (!in) {
     const int err = errno;
     if (err == EACCES || err == EPERM)
-      throw Error(ErrorKind::permission, "cannot read plan file \"" + file + "\"",
-                  reason(err));
+      throw Error(ErrorKind::permission, "cannot read plan file \"" + file + "\"", reason(err));
     throw Error(ErrorKind::invalid, "cannot read plan file \"" + file + "\"",
                 err != 0 ? reason(err) : "check the path");
   }

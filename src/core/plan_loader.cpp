@@ -582,8 +582,7 @@ Diagnostic from_parse_error(const toml::parse_error &e, std::string_view source,
     text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   const SourcePos at = pos_of(e.source());
   // toml++ calls a string left open at the end of a line a "control character".
-  if (text.find("unescaped control characters") != std::string::npos &&
-      line_ends_at(source, at)) {
+  if (text.find("unescaped control characters") != std::string::npos && line_ends_at(source, at)) {
     context = "string";
     text = "the string is not closed before the end of the line";
   }

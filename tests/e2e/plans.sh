@@ -28,7 +28,7 @@ expect_err_has "$T_ROOT/missing.toml: error: cannot read plan file" "missing fil
 run plan list
 expect_rc 0 "plan list"
 expect_out_has "avoidant" "built-in plan listed"
-expect_out_has "(default)" "default marked"
+expect_out_has "(built-in, default)" "default marked"
 
 mkdir -p "$XDG_CONFIG_HOME/attune/plans"
 sed 's/^id = "anxious"/id = "my-steps"/' "$SRC/plans/anxious.toml" >"$XDG_CONFIG_HOME/attune/plans/my-steps.toml"
