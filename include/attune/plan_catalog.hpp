@@ -25,9 +25,18 @@ struct PlanSearchPath {
 std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::string> &problems);
 
 /// Resolves an id or a path (anything with a '/' or ending in ".toml" is a path) to a
-/// loaded, valid plan. Throws Error (invalid, with every diagnostic joined) when invalid,
-/// Error (not found, with did-you-mean over known ids) when unknown.
+/// loaded, valid plan. Throws Error(invalid) when invalid (the first diagnostic, its
+/// position and the number of problems), Error(invalid) with a did-you-mean over known ids
+/// when unknown, Error(io|permission) when a given file cannot be read.
 Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path);
+
+/// As find_plan, but returns the source (id, origin, text) of the valid plan, for callers
+/// that keep a copy of the text (the plan hash is sha256_hex(text)).
+PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath &path);
+
+/// Reads a plan file (at most max_plan_bytes + 1 bytes, so a larger one is still refused by
+/// the loader). Throws Error(invalid) when missing, Error(permission|io) when unreadable.
+std::string read_plan_file(const std::string &file);
 
 /// The id of the built-in default plan.
 inline constexpr const char *default_plan_id = "avoidant";

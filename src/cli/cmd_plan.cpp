@@ -1,16 +1,240 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune plan list | show [ID|FILE] [--format text|json] | validate FILE...
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/json.hpp"
+#include "attune/plan_catalog.hpp"
+#include "attune/plan_loader.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct PlanOptions {
+  std::string show_target;
+  std::string format = "text";
+  std::vector<std::string> files;
+};
+
+/// Where plans are looked up by id: the user's folder, then the installed one. Stands in
+/// for Session::plan_search_path() until that lands; same rules as paths.hpp (relative
+/// XDG values ignored).
+PlanSearchPath search_path(const Context &ctx) {
+  PlanSearchPath path;
+  const auto xdg = ctx.env("XDG_CONFIG_HOME");
+  const auto home = ctx.env("HOME");
+  if (xdg && !xdg->empty() && (*xdg)[0] == '/')
+    path.folders.push_back(*xdg + "/attune/plans");
+  else if (home && !home->empty() && (*home)[0] == '/')
+    path.folders.push_back(*home + "/.config/attune/plans");
+  path.folders.push_back(ATTUNE_INSTALLED_PLANS_DIR);
+  return path;
+}
+
+/// "daily", "3 times a week", "on mon, thu".
+std::string describe(const Schedule &s) {
+  switch (s.kind) {
+  case ScheduleKind::daily:
+    return "daily";
+  case ScheduleKind::times_per_week:
+    return s.times == 1   ? "once a week"
+           : s.times == 2 ? "twice a week"
+                          : std::to_string(s.times) + " times a week";
+  case ScheduleKind::weekdays:
+    break;
+  }
+  std::string days;
+  for (unsigned i = 1; i <= 7; ++i) { // Monday first
+    const date::weekday wd{i % 7};
+    if (s.on[wd.c_encoding()])
+      days += (days.empty() ? "" : ", ") + weekday_long(wd);
+  }
+  return "on " + days;
+}
+
+std::string grace_sentence(unsigned grace) {
+  if (grace == 0)
+    return "every day with something due counts toward your streak.";
+  if (grace == 1)
+    return "one missed day between kept days is forgiven; two in a row start a new streak.";
+  return "up to " + std::to_string(grace) + " missed days in a row are forgiven between kept days.";
+}
+
+std::string render_text(const Plan &plan, const std::string &origin, bool color) {
+  std::string out;
+  out += paint(color, "1", plan.name) + "\n";
+  out += "id " + plan.id + " · " + std::to_string(plan.weeks) + " weeks · " + origin + "\n\n";
+  out += plan.description + "\n\n" + plan.notice + "\n";
+  for (const Week &w : plan.week_plans) {
+    out += "\n" + paint(color, "1", "Week " + std::to_string(w.number) + ": " + w.theme) + "\n";
+    out += "  " + w.rationale + "\n";
+    for (const Exercise &e : w.exercises) {
+      out +=
+          "\n  - " + paint(color, "1", e.title) + " (" + e.id + "), " + describe(e.schedule) + "\n";
+      out += "    What: " + e.what + "\n";
+      out += "    Why:  " + e.why + "\n";
+      if (!e.cue.empty())
+        out += "    Cue:  " + e.cue + "\n";
+    }
+  }
+  const SelfCheck &sc = plan.self_check;
+  out += "\n" + paint(color, "1", "Weekly self-check") + "\n  " + sc.prompt + "\n  " +
+         std::to_string(sc.scale_min) + " = " + sc.min_label + " ... " +
+         std::to_string(sc.scale_max) + " = " + sc.max_label + "\n";
+  for (const SelfCheckItem &item : sc.items)
+    out += "  - " + item.text + (item.reverse ? " (reverse-scored)" : "") + "\n";
+  out += "\nStreak: " + grace_sentence(plan.streak.grace_days) + "\n";
+  if (!plan.support.empty())
+    out += "\n" + plan.support + "\n";
+  return out;
+}
+
+std::string render_json(const Plan &plan, const std::string &origin) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("id").value(plan.id).key("name").value(plan.name);
+  j.key("origin").value(origin).key("hash").value(plan.hash);
+  j.key("description").value(plan.description).key("notice").value(plan.notice);
+  j.key("support").value(plan.support).key("weeks").value(plan.weeks);
+  j.key("streak").begin_object().key("grace_days").value(plan.streak.grace_days).end_object();
+  const SelfCheck &sc = plan.self_check;
+  j.key("self_check").begin_object().key("prompt").value(sc.prompt);
+  j.key("scale").begin_array().value(sc.scale_min).value(sc.scale_max).end_array();
+  j.key("min_label").value(sc.min_label).key("max_label").value(sc.max_label);
+  j.key("items").begin_array();
+  for (const SelfCheckItem &item : sc.items)
+    j.begin_object()
+        .key("id")
+        .value(item.id)
+        .key("text")
+        .value(item.text)
+        .key("reverse")
+        .value(item.reverse)
+        .end_object();
+  j.end_array().end_object();
+  j.key("week").begin_array();
+  for (const Week &w : plan.week_plans) {
+    j.begin_object().key("number").value(w.number).key("theme").value(w.theme);
+    j.key("rationale").value(w.rationale).key("exercises").begin_array();
+    for (const Exercise &e : w.exercises) {
+      j.begin_object().key("id").value(e.id).key("title").value(e.title);
+      j.key("what").value(e.what).key("why").value(e.why).key("cue").value(e.cue);
+      j.key("schedule").begin_object();
+      switch (e.schedule.kind) {
+      case ScheduleKind::daily:
+        j.key("kind").value("daily");
+        break;
+      case ScheduleKind::times_per_week:
+        j.key("kind").value("times_per_week").key("times").value(e.schedule.times);
+        break;
+      case ScheduleKind::weekdays:
+        j.key("kind").value("weekdays").key("weekdays").begin_array();
+        for (unsigned i = 1; i <= 7; ++i) {
+          const date::weekday wd{i % 7};
+          if (e.schedule.on[wd.c_encoding()])
+            j.value(weekday_short(wd));
+        }
+        j.end_array();
+        break;
+      }
+      j.key("weekly_target").value(e.schedule.weekly_target()).end_object().end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array().end_object();
+  return j.str();
+}
+
+/// One line per plan: id, name, where it came from; the default marked.
+int run_list(Context &ctx) {
+  std::vector<std::string> problems;
+  const auto plans = list_plans(search_path(ctx), problems);
+  for (const std::string &p : problems)
+    ctx.warn("skipped an invalid plan: " + p);
+  std::size_t width = 0;
+  for (const PlanSource &p : plans)
+    width = std::max(width, p.id.size());
+  for (const PlanSource &p : plans) {
+    const PlanLoadResult r = load_plan(p.text, p.origin);
+    ctx.out << p.id << std::string(width + 2 - p.id.size(), ' ')
+            << (r.plan ? r.plan->name : std::string()) << "  (" << p.origin
+            << (p.id == default_plan_id ? ", default" : "") << ")\n";
+  }
+  return exit_code::ok;
+}
+
+int run_show(Context &ctx, const PlanOptions &opts) {
+  std::string target = opts.show_target;
+  if (target.empty())
+    target = ctx.global.plan.value_or(default_plan_id);
+  const PlanSource source = find_plan_source(target, search_path(ctx));
+  const Plan plan = *load_plan(source.text, source.origin).plan;
+  if (opts.format == "json")
+    ctx.out << render_json(plan, source.origin);
+  else
+    ctx.out << render_text(plan, source.origin, ctx.use_color());
+  return exit_code::ok;
+}
+
+/// Prints every diagnostic of every file (stderr) and "FILE: ok" for good ones (stdout).
+int run_validate(Context &ctx, const PlanOptions &opts) {
+  bool all_valid = true;
+  for (const std::string &file : opts.files) {
+    std::string text;
+    try {
+      text = read_plan_file(file);
+    } catch (const Error &e) {
+      ctx.err << format_diagnostic({{file, 0, 0}, e.what(), e.hint()}) << "\n";
+      all_valid = false;
+      continue;
+    }
+    const PlanLoadResult r = load_plan(text, file);
+    for (const Diagnostic &d : r.diagnostics)
+      ctx.err << format_diagnostic(d) << "\n";
+    if (!r.plan) {
+      all_valid = false;
+      continue;
+    }
+    if (!ctx.global.quiet)
+      ctx.out << file << ": ok (plan \"" << r.plan->id << "\", " << r.plan->weeks << " weeks)\n";
+  }
+  return all_valid ? exit_code::ok : exit_code::usage;
+}
+
+} // namespace
 
 Command register_plan(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("plan", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'plan' is not ready yet"); }};
+  auto opts = std::make_shared<PlanOptions>();
+  CLI::App *sub = app.add_subcommand("plan", "List, show and check programme plans");
+  sub->require_subcommand(1);
+  CLI::App *list = sub->add_subcommand("list", "List the plans attune can find");
+  CLI::App *show = sub->add_subcommand("show", "Show a plan: its weeks, exercises and self-check");
+  show->add_option("plan", opts->show_target,
+                   "Plan id or TOML file (default: --plan, else built-in)")
+      ->type_name("ID|FILE");
+  show->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+  CLI::App *validate = sub->add_subcommand("validate", "Check plan files and report every problem");
+  validate->add_option("files", opts->files, "Plan files to check")->required()->type_name("FILE");
+  Context &ctx = session.ctx();
+  return {sub, [opts, list, show, validate, &ctx]() -> int {
+            if (list->parsed())
+              return run_list(ctx);
+            if (show->parsed())
+              return run_show(ctx, *opts);
+            if (validate->parsed())
+              return run_validate(ctx, *opts);
+            throw Error(ErrorKind::usage, "'plan' needs a subcommand",
+                        "use 'attune plan list', 'show' or 'validate'");
+          }};
 }
 
 } // namespace attune::cli

@@ -548,8 +548,26 @@ Plan read_plan(Checker &check, const toml::table &root) {
   return plan;
 }
 
+/// True when the character at a 1-based line:col (columns in code points) is a line end.
+bool line_ends_at(std::string_view text, SourcePos at) {
+  int line = 1;
+  int col = 1;
+  for (const char ch : text) {
+    if (line == at.line && col == at.col)
+      return ch == '\n' || ch == '\r';
+    if (ch == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return line == at.line && col == at.col; // the end of the text ends the line too
+}
+
 /// "Error while parsing key-value pair: expected value" -> "expected value" and the context.
-Diagnostic from_parse_error(const toml::parse_error &e, const std::string &file) {
+Diagnostic from_parse_error(const toml::parse_error &e, std::string_view source,
+                            const std::string &file) {
   std::string text(e.description());
   std::string context;
   const std::string lead = "Error while parsing ";
@@ -563,6 +581,11 @@ Diagnostic from_parse_error(const toml::parse_error &e, const std::string &file)
   if (!text.empty())
     text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   const SourcePos at = pos_of(e.source());
+  // toml++ calls a string left open at the end of a line a "control character".
+  if (text.find("unescaped control characters") != std::string::npos && line_ends_at(source, at)) {
+    context = "string";
+    text = "the string is not closed before the end of the line";
+  }
   return {{file, std::max(at.line, 1), std::max(at.col, 1)},
           "invalid toml" + (context.empty() ? "" : " in " + context) + ": " + text,
           "see attune-plan(5) for the format"};
@@ -588,7 +611,7 @@ PlanLoadResult load_plan(std::string_view text, std::string_view source_name) {
   try {
     root = toml::parse(text, std::string_view(file));
   } catch (const toml::parse_error &e) {
-    result.diagnostics.push_back(from_parse_error(e, file));
+    result.diagnostics.push_back(from_parse_error(e, text, file));
     return result;
   }
   Checker check(file);

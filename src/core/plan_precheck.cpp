@@ -1,5 +1,6 @@
 // Guards in front of toml++ 3.3.0, which can crash on malformed UTF-8 and deep nesting.
 #include <string>
+#include <vector>
 
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
@@ -23,19 +24,25 @@ Location location_of(std::string_view text, std::size_t offset, const std::strin
   return {file, line, col};
 }
 
-/// Offset of the first [ or { that goes deeper than `limit`, outside strings and comments;
-/// npos when the text stays within it. Errs on the side of counting: an odd string may make
-/// it count a bracket toml++ would not, never the reverse for well-formed text.
+/// Offset of the first bracket or dot that takes the nesting deeper than `limit`, outside
+/// strings and comments; npos when the text stays within it. Dotted keys nest tables too
+/// ("a.b.c = 1" is three levels), so the dots of the key being read count, and stay
+/// counted while an inline table or list opened after them is open:
+///   x = { a.b = { c = [1] } }   -> deepest point 1 ({) + 1 (a.b) + 1 ({) + 1 ([) = 4
+/// A float's dot ("1.5") counts as one level too, which only errs on the side of refusing.
 std::size_t too_deep_at(std::string_view s, int limit) {
-  int depth = 0;
+  std::vector<int> held; // per open bracket: the key dots committed when it opened
+  int committed = 0;     // sum of `held`
+  int dots = 0;          // dots of the key (or value) being read at this level
   const std::size_t n = s.size();
   auto starts = [&](std::size_t i, std::string_view what) {
     return s.substr(i, what.size()) == what;
   };
+  auto too_deep = [&] { return static_cast<int>(held.size()) + committed + dots > limit; };
   for (std::size_t i = 0; i < n; ++i) {
     const char c = s[i];
     if (c == '#') {
-      while (i < n && s[i] != '\n')
+      while (i + 1 < n && s[i + 1] != '\n')
         ++i;
     } else if (starts(i, "\"\"\"") || starts(i, "'''")) {
       const std::string_view close = s.substr(i, 3);
@@ -52,10 +59,21 @@ std::size_t too_deep_at(std::string_view s, int limit) {
         if (c == '"' && s[i] == '\\')
           ++i;
     } else if (c == '[' || c == '{') {
-      if (++depth > limit)
+      held.push_back(dots);
+      committed += dots;
+      dots = 0;
+      if (too_deep())
         return i;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+    } else if ((c == ']' || c == '}') && !held.empty()) {
+      committed -= held.back();
+      held.pop_back();
+      dots = 0;
+    } else if (c == '.') {
+      ++dots;
+      if (too_deep())
+        return i;
+    } else if (c == '=' || c == ',' || c == '\n') {
+      dots = 0;
     }
   }
   return std::string_view::npos;

@@ -1,0 +1,166 @@
+#include "attune/plan_catalog.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include "attune/embedded_plan.hpp"
+#include "attune/error.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/text.hpp"
+
+namespace attune {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// strerror in our lowercase style: "no such file or directory".
+std::string reason(int err) {
+  std::string text = std::strerror(err);
+  if (!text.empty())
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+bool looks_like_path(const std::string &s) {
+  return s.find('/') != std::string::npos ||
+         (s.size() >= 5 && s.compare(s.size() - 5, 5, ".toml") == 0);
+}
+
+/// The *.toml files of a folder, sorted by name; a missing or unreadable folder has none.
+std::vector<std::string> toml_files(const std::string &folder) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec);
+  if (ec)
+    return files;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec)
+      break;
+    const fs::path &p = it->path();
+    std::error_code type_ec;
+    if (p.extension() == ".toml" && fs::is_regular_file(p, type_ec))
+      files.push_back(p.string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// "plan is invalid" as one error: the first diagnostic, where it is, and how many more.
+Error invalid_plan(const std::string &origin, const std::vector<Diagnostic> &diags) {
+  const Diagnostic &first = diags.front();
+  std::string message = first.message;
+  if (diags.size() > 1)
+    message += " (and " + std::to_string(diags.size() - 1) + " more problem" +
+               (diags.size() > 2 ? "s" : "") + ")";
+  std::string hint = first.hint;
+  hint += (hint.empty() ? "" : "; ") + std::string("run 'attune plan validate ") + origin +
+          "' to see every problem";
+  return Error(ErrorKind::invalid, message, hint, first.where);
+}
+
+PlanSource checked(PlanSource source) {
+  const PlanLoadResult r = load_plan(source.text, source.origin);
+  if (!r.plan)
+    throw invalid_plan(source.origin, r.diagnostics);
+  source.id = r.plan->id;
+  return source;
+}
+
+PlanSource built_in() {
+  return {default_plan_id, "built-in", std::string(embedded_default_plan())};
+}
+
+} // namespace
+
+std::string read_plan_file(const std::string &file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    if (err == EACCES || err == EPERM)
+      throw Error(ErrorKind::permission, "cannot read plan file \"" + file + "\"", reason(err));
+    throw Error(ErrorKind::invalid, "cannot read plan file \"" + file + "\"",
+                err != 0 ? reason(err) : "check the path");
+  }
+  std::error_code ec;
+  if (fs::is_directory(file, ec))
+    throw Error(ErrorKind::invalid, "plan file \"" + file + "\" is a folder", "give a .toml file");
+  std::string text(max_plan_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad())
+    throw Error(ErrorKind::io, "cannot read plan file \"" + file + "\"", "the read failed");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::string> &problems) {
+  std::vector<PlanSource> plans;
+  auto known = [&](const std::string &id) {
+    return std::any_of(plans.begin(), plans.end(), [&](const PlanSource &p) { return p.id == id; });
+  };
+  for (const std::string &folder : path.folders) {
+    for (const std::string &file : toml_files(folder)) {
+      std::string text;
+      try {
+        text = read_plan_file(file);
+      } catch (const Error &e) {
+        problems.push_back(file + ": " + e.what() + (e.hint().empty() ? "" : "; " + e.hint()));
+        continue;
+      }
+      const PlanLoadResult r = load_plan(text, file);
+      if (!r.plan) {
+        problems.push_back(format_diagnostic(r.diagnostics.front()) +
+                           (r.diagnostics.size() > 1
+                                ? " (and " + std::to_string(r.diagnostics.size() - 1) + " more)"
+                                : ""));
+        continue;
+      }
+      if (!known(r.plan->id))
+        plans.push_back({r.plan->id, file, std::move(text)});
+    }
+  }
+  if (!known(default_plan_id))
+    plans.push_back(built_in());
+  return plans;
+}
+
+PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath &path) {
+  if (looks_like_path(id_or_path))
+    return checked({"", id_or_path, read_plan_file(id_or_path)});
+  // FOLDER/ID.toml is the usual place; an invalid one is reported, not skipped.
+  for (const std::string &folder : path.folders) {
+    const std::string file = (fs::path(folder) / (id_or_path + ".toml")).string();
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec))
+      continue;
+    PlanSource source = checked({"", file, read_plan_file(file)});
+    if (source.id == id_or_path)
+      return source;
+  }
+  std::vector<std::string> problems;
+  std::vector<std::string> ids;
+  for (PlanSource &p : list_plans(path, problems)) {
+    if (p.id == id_or_path)
+      return std::move(p);
+    ids.push_back(p.id);
+  }
+  const std::string guess = did_you_mean(id_or_path, ids);
+  std::string known;
+  for (const auto &id : ids)
+    known += (known.empty() ? "" : ", ") + id;
+  throw Error(ErrorKind::invalid, "unknown plan \"" + id_or_path + "\"",
+              guess.empty() ? "known plans: " + known + " (see 'attune plan list')"
+                            : "did you mean \"" + guess + "\"?");
+}
+
+Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path) {
+  const PlanSource source = find_plan_source(id_or_path, path);
+  PlanLoadResult r = load_plan(source.text, source.origin);
+  return std::move(*r.plan);
+}
+
+} // namespace attune

@@ -1,0 +1,111 @@
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "attune/embedded_plan.hpp"
+#include "attune/error.hpp"
+#include "attune/plan_catalog.hpp"
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A fresh folder under the temp dir, removed at the end of the test.
+struct TempFolder {
+  fs::path path;
+  TempFolder() {
+    path = fs::temp_directory_path() /
+           ("attune-catalog-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempFolder() { fs::remove_all(path); }
+  std::string write(const std::string &name, const std::string &text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
+};
+
+/// The built-in plan with another id (and name).
+std::string renamed(const std::string &id) {
+  std::string text(embedded_default_plan());
+  text.replace(text.find("id = \"avoidant\""), 15, "id = \"" + id + "\"");
+  return text;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(plan_catalog)
+
+BOOST_AUTO_TEST_CASE(built_in_default_is_found_with_no_folders) {
+  const Plan p = find_plan("avoidant", {});
+  BOOST_TEST(p.id == "avoidant");
+  BOOST_TEST(p.week_plans.size() == 6u);
+  std::vector<std::string> problems;
+  const auto plans = list_plans({}, problems);
+  BOOST_REQUIRE(plans.size() == 1u);
+  BOOST_TEST(plans[0].origin == "built-in");
+  BOOST_TEST(problems.empty());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_id_gets_did_you_mean_over_known_ids) {
+  try {
+    find_plan("avoidnt", {});
+    BOOST_FAIL("expected an error");
+  } catch (const Error &e) {
+    BOOST_TEST((e.kind() == ErrorKind::invalid));
+    BOOST_TEST(std::string(e.what()) == "unknown plan \"avoidnt\"");
+    BOOST_TEST(e.hint() == "did you mean \"avoidant\"?");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(user_folder_plans_are_found_by_id_and_listed_first) {
+  TempFolder user;
+  user.write("mine.toml", renamed("calm-steps"));
+  user.write("broken.toml", "id = 3\n");
+  user.write("notes.txt", "not a plan");
+  const PlanSearchPath path{{user.path.string(), "/nonexistent/folder"}};
+  BOOST_TEST(find_plan("calm-steps", path).id == "calm-steps");
+  std::vector<std::string> problems;
+  const auto plans = list_plans(path, problems);
+  BOOST_REQUIRE(plans.size() == 2u);
+  BOOST_TEST(plans[0].id == "calm-steps");
+  BOOST_TEST(plans[1].id == "avoidant");
+  BOOST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].rfind((user.path / "broken.toml").string() +
+                                   ":1:1: error: missing key \"schema\" in the plan",
+                               0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_path_loads_that_file_and_an_invalid_one_names_its_first_problem) {
+  TempFolder dir;
+  const std::string good = dir.write("good.toml", renamed("good-one"));
+  BOOST_TEST(find_plan_source(good, {}).id == "good-one");
+  BOOST_TEST(find_plan_source(good, {}).origin == good);
+  const std::string bad = dir.write("bad.toml", renamed("Bad"));
+  try {
+    find_plan(bad, {});
+    BOOST_FAIL("expected an error");
+  } catch (const Error &e) {
+    BOOST_TEST((e.kind() == ErrorKind::invalid));
+    BOOST_TEST(std::string(e.what()) == "plan id \"Bad\" is not lowercase with dashes");
+    BOOST_REQUIRE(e.where().has_value());
+    BOOST_TEST(format_location(*e.where()) == bad + ":4:6");
+    BOOST_TEST(e.hint().find("run 'attune plan validate " + bad + "'") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_file_is_an_invalid_argument) {
+  try {
+    find_plan("/nonexistent/plan.toml", {});
+    BOOST_FAIL("expected an error");
+  } catch (const Error &e) {
+    BOOST_TEST((e.kind() == ErrorKind::invalid));
+    BOOST_TEST(std::string(e.what()) == "cannot read plan file \"/nonexistent/plan.toml\"");
+    BOOST_TEST(e.hint() == "no such file or directory");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,428 @@
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "attune/embedded_plan.hpp"
+#include "attune/plan_loader.hpp"
+
+using namespace attune;
+
+namespace {
+
+// A small valid plan; each broken-plan case changes one snippet of it. Line numbers of the
+// snippets are noted so the expected positions can be checked by eye.
+const std::string tiny = R"(schema = 1
+id = "tiny"
+name = "Tiny"
+description = "A tiny plan."
+notice = "A self-help practice, not therapy."
+weeks = 2
+
+[streak]
+grace_days = 1
+
+[self_check]
+prompt = "How true?"
+scale = [1, 5]
+min_label = "not at all"
+max_label = "very"
+
+[[self_check.items]]
+id = "close"
+text = "I felt close."
+
+[[self_check.items]]
+id = "away"
+text = "I pulled away."
+reverse = true
+
+[[week]]
+number = 1
+theme = "Notice"
+rationale = "See it first."
+
+[[week.exercises]]
+id = "catch"
+title = "Catch"
+what = "Catch the urge."
+why = "Space."
+schedule = "daily"
+
+[[week.exercises]]
+id = "note"
+title = "Note"
+what = "Write it."
+why = "Patterns."
+cue = "before bed"
+schedule = { times_per_week = 3 }
+
+[[week]]
+number = 2
+theme = "Say"
+rationale = "Say it."
+
+[[week.exercises]]
+id = "say"
+title = "Say"
+what = "Say a feeling."
+why = "Known."
+schedule = { weekdays = ["mon", "thu"] }
+
+[[week.exercises]]
+id = "catch"
+title = "Catch"
+what = "Catch the urge."
+why = "Space."
+schedule = { times_per_week = 2 }
+)";
+
+/// `tiny` with the one occurrence of `from` (counted from `nth`, 0-based) replaced.
+std::string with(const std::string &from, const std::string &to, int nth = 0) {
+  std::string text = tiny;
+  std::size_t at = text.find(from);
+  for (int i = 0; i < nth && at != std::string::npos; ++i)
+    at = text.find(from, at + 1);
+  BOOST_REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+/// Every diagnostic as its printed line, joined by newlines ("" when the plan is valid).
+std::string errors(const std::string &text) {
+  const PlanLoadResult r = load_plan(text, "p.toml");
+  std::string out;
+  for (const Diagnostic &d : r.diagnostics)
+    out += (out.empty() ? "" : "\n") + format_diagnostic(d);
+  BOOST_TEST(r.plan.has_value() == out.empty());
+  return out;
+}
+
+std::string read(const std::filesystem::path &p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(plan_loader)
+
+BOOST_AUTO_TEST_CASE(loads_a_valid_plan_with_every_field) {
+  const PlanLoadResult r = load_plan(tiny, "p.toml");
+  BOOST_REQUIRE(r.plan.has_value());
+  BOOST_TEST(r.diagnostics.empty());
+  const Plan &p = *r.plan;
+  BOOST_TEST(p.id == "tiny");
+  BOOST_TEST(p.weeks == 2u);
+  BOOST_TEST(p.streak.grace_days == 1u);
+  BOOST_TEST(p.self_check.scale_min == 1);
+  BOOST_TEST(p.self_check.scale_max == 5);
+  BOOST_TEST(p.self_check.items.size() == 2u);
+  BOOST_TEST(!p.self_check.items[0].reverse);
+  BOOST_TEST(p.self_check.items[1].reverse);
+  BOOST_REQUIRE(p.week_plans.size() == 2u);
+  BOOST_TEST(p.week_plans[0].exercises[1].cue == "before bed");
+  BOOST_TEST(p.week_plans[0].exercises[0].pos.line == 31);
+  BOOST_TEST(p.hash == sha256_hex(tiny));
+  BOOST_TEST(p.week(2) == &p.week_plans[1]);
+  BOOST_TEST(p.week(3) == nullptr);
+  BOOST_TEST(p.week(0) == nullptr);
+  const std::vector<std::string> ids{"catch", "note", "say"};
+  BOOST_TEST(p.exercise_ids() == ids, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(expands_each_schedule_kind_to_due_days_and_weekly_target) {
+  const Plan p = *load_plan(tiny, "p.toml").plan;
+  const Schedule &daily = p.week_plans[0].exercises[0].schedule;
+  const Schedule &three = p.week_plans[0].exercises[1].schedule;
+  const Schedule &mon_thu = p.week_plans[1].exercises[0].schedule;
+  BOOST_TEST((daily.kind == ScheduleKind::daily));
+  BOOST_TEST(daily.weekly_target() == 7u);
+  BOOST_TEST((three.kind == ScheduleKind::times_per_week));
+  BOOST_TEST(three.weekly_target() == 3u);
+  BOOST_TEST((mon_thu.kind == ScheduleKind::weekdays));
+  BOOST_TEST(mon_thu.weekly_target() == 2u);
+  for (unsigned d = 0; d < 7; ++d) {
+    const date::weekday wd{d};
+    BOOST_TEST(daily.due_on(wd));
+    BOOST_TEST(!three.due_on(wd)); // open all week, never due on a particular day
+    BOOST_TEST(mon_thu.due_on(wd) == (wd == date::Monday || wd == date::Thursday));
+  }
+  // The same exercise recurs in week 2 with another dose.
+  BOOST_TEST(p.week_plans[1].exercises[1].id == "catch");
+  BOOST_TEST(p.week_plans[1].exercises[1].schedule.weekly_target() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(every_shipped_plan_loads_and_the_default_is_compiled_in) {
+  int count = 0;
+  for (const auto &entry : std::filesystem::directory_iterator(ATTUNE_SOURCE_DIR "/plans")) {
+    if (entry.path().extension() != ".toml")
+      continue;
+    ++count;
+    const std::string text = read(entry.path());
+    BOOST_TEST_CONTEXT(entry.path().string()) {
+      BOOST_TEST(errors(text) == "");
+      const PlanLoadResult r = load_plan(text, entry.path().string());
+      BOOST_REQUIRE(r.plan.has_value());
+      BOOST_TEST(r.plan->id + ".toml" == entry.path().filename().string());
+      BOOST_TEST(r.plan->weeks == 6u);
+      BOOST_TEST(r.plan->streak.grace_days == 1u);
+      const auto &items = r.plan->self_check.items;
+      BOOST_TEST((items.size() >= 4 && items.size() <= 6));
+      BOOST_TEST(std::count_if(items.begin(), items.end(), [](auto &i) { return i.reverse; }) > 0);
+      BOOST_TEST(!r.plan->support.empty());
+    }
+  }
+  BOOST_TEST(count == 3);
+  BOOST_TEST(embedded_default_plan() == read(ATTUNE_SOURCE_DIR "/plans/avoidant.toml"));
+  BOOST_TEST(load_plan(embedded_default_plan(), "built-in").plan->id == "avoidant");
+}
+
+// ---- The broken-plan suite: one mistake each, exact message and position. ----
+
+BOOST_AUTO_TEST_CASE(reports_a_toml_syntax_error_with_its_position) {
+  BOOST_TEST(errors(with("theme = \"Notice\"", "theme = \"Notice")) ==
+             "p.toml:28:16: error: invalid toml in string: the string is not closed before the "
+             "end of the line; see attune-plan(5) for the format");
+  BOOST_TEST(errors(with("number = 1", "number = 1 2")) ==
+             "p.toml:27:12: error: invalid toml in key-value pair: expected a comment or "
+             "whitespace, saw '2'; see attune-plan(5) for the format");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_unknown_key_with_did_you_mean) {
+  BOOST_TEST(errors(with("cue = ", "cues = ")) ==
+             "p.toml:43:1: error: unknown key \"cues\" in an exercise of week 1; did you mean "
+             "\"cue\"?");
+  BOOST_TEST(errors(with("grace_days", "grace_day")) ==
+             "p.toml:9:1: error: unknown key \"grace_day\" in [streak]; did you mean "
+             "\"grace_days\"?");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_unknown_top_level_key_without_a_close_match) {
+  BOOST_TEST(errors(with("weeks = 2", "weeks = 2\ncolour = \"blue\"")) ==
+             "p.toml:7:1: error: unknown key \"colour\" in the plan; see attune-plan(5) for the "
+             "keys");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_value_of_the_wrong_type) {
+  BOOST_TEST(errors(with("weeks = 2", "weeks = \"2\"")) ==
+             "p.toml:6:9: error: \"weeks\" must be an integer, not a string; write a whole "
+             "number without quotes");
+  BOOST_TEST(errors(with("reverse = true", "reverse = \"yes\"")) ==
+             "p.toml:24:11: error: \"reverse\" must be true/false, not a string; write true or "
+             "false without quotes");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_missing_required_key_at_its_table) {
+  BOOST_TEST(errors(with("why = \"Known.\"\n", "")) ==
+             "p.toml:51:1: error: missing key \"why\" in an exercise of week 2; say why it "
+             "helps, in a sentence or two");
+  BOOST_TEST(errors(with("notice = \"A self-help practice, not therapy.\"\n", "")) ==
+             "p.toml:1:1: error: missing key \"notice\" in the plan; say once that this is a "
+             "self-help practice, not therapy or crisis care");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_blank_required_text) {
+  BOOST_TEST(errors(with("theme = \"Say\"", "theme = \"  \"")) ==
+             "p.toml:48:9: error: \"theme\" is empty in a [[week]]; write a few words");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_an_id_that_is_not_lowercase_with_dashes) {
+  BOOST_TEST(errors(with("id = \"say\"", "id = \"Say It\"")) ==
+             "p.toml:52:6: error: exercise id \"Say It\" is not lowercase with dashes; use a-z, "
+             "0-9 and single dashes, starting with a letter, like \"say-it\"");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_duplicate_exercise_id_within_a_week) {
+  BOOST_TEST(errors(with("id = \"note\"", "id = \"catch\"")) ==
+             "p.toml:39:6: error: exercise id \"catch\" appears twice in week 1; the first is "
+             "at line 32; an exercise may recur in other weeks, but once per week");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_duplicate_self_check_item_id) {
+  BOOST_TEST(errors(with("id = \"away\"", "id = \"close\"")) ==
+             "p.toml:22:6: error: self-check item id \"close\" is used twice; the first is at "
+             "line 18; give each statement its own id");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_unknown_weekday_with_did_you_mean) {
+  BOOST_TEST(errors(with("\"thu\"", "\"thur\"")) ==
+             "p.toml:56:33: error: unknown weekday \"thur\"; did you mean \"thu\"?");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_impossible_times_per_week) {
+  BOOST_TEST(errors(with("times_per_week = 3", "times_per_week = 8")) ==
+             "p.toml:44:31: error: times_per_week 8 is impossible; use 1 to 7: a week has "
+             "seven days");
+  BOOST_TEST(errors(with("times_per_week = 3", "times_per_week = 0")) ==
+             "p.toml:44:31: error: times_per_week 0 is impossible; use 1 to 7: a week has "
+             "seven days");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_an_empty_or_repeating_weekday_list) {
+  BOOST_TEST(errors(with("[\"mon\", \"thu\"]", "[]")) ==
+             "p.toml:56:25: error: an empty weekday list; name at least one day, like [\"mon\", "
+             "\"thu\"]");
+  BOOST_TEST(errors(with("[\"mon\", \"thu\"]", "[\"mon\", \"monday\"]")) ==
+             "p.toml:56:33: error: weekday \"monday\" is listed twice; name each day once");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_schedule_that_is_not_one_of_the_three_kinds) {
+  BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = \"dialy\"")) ==
+             "p.toml:36:12: error: unknown schedule \"dialy\"; did you mean \"daily\"?");
+  BOOST_TEST(
+      errors(with("{ times_per_week = 2 }", "{ times_per_week = 2, weekdays = [\"mon\"] }")) ==
+      "p.toml:63:12: error: a schedule has both \"times_per_week\" and \"weekdays\"; "
+      "choose one of them");
+  BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = 7")) ==
+             "p.toml:36:12: error: \"schedule\" must be \"daily\" or a table, not an integer; use "
+             "\"daily\", { times_per_week = 3 } or { weekdays = [\"mon\", \"thu\"] }");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_week_numbers_that_skip_or_repeat) {
+  BOOST_TEST(errors(with("number = 2", "number = 3")) ==
+             "p.toml:47:10: error: week number 3 skips week 2; number the weeks 1, 2, 3... in "
+             "order");
+  BOOST_TEST(errors(with("number = 2", "number = 1")) ==
+             "p.toml:47:10: error: week number 1 is repeated; week 1 is already at line 27; "
+             "number the weeks 1, 2, 3... in order");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_week_count_that_does_not_match_weeks) {
+  BOOST_TEST(errors(with("weeks = 2", "weeks = 3")) ==
+             "p.toml:6:9: error: the plan has 2 [[week]] tables but weeks = 3; add or remove "
+             "[[week]] tables, or change weeks");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_weeks_out_of_range) {
+  BOOST_TEST(errors(with("weeks = 2", "weeks = 13")) ==
+             "p.toml:6:9: error: weeks 13 is out of range; a plan has 1 to 12 weeks");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_self_check_scale_that_is_not_a_range) {
+  BOOST_TEST(errors(with("scale = [1, 5]", "scale = [5, 5]")) ==
+             "p.toml:13:9: error: the self-check scale [5, 5] is not a range; the first number "
+             "must be lower than the second, like [1, 5]");
+  BOOST_TEST(errors(with("scale = [1, 5]", "scale = [1]")) ==
+             "p.toml:13:9: error: the self-check scale must be two whole numbers; write "
+             "[lowest, highest], like [1, 5]");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_self_check_without_answer_labels) {
+  BOOST_TEST(errors(with("max_label = \"very\"\n", "")) ==
+             "p.toml:11:1: error: missing key \"max_label\" in [self_check]; name the highest "
+             "answer, like \"very much\"");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_week_with_too_few_exercises) {
+  const std::string text = tiny.substr(0, tiny.rfind("[[week.exercises]]"));
+  BOOST_TEST(errors(text) ==
+             "p.toml:46:1: error: week 2 has 1 exercise; give each week 2 to 4 small exercises");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_grace_days_out_of_range) {
+  BOOST_TEST(errors(with("grace_days = 1", "grace_days = 5")) ==
+             "p.toml:9:14: error: grace_days 5 is out of range; use 0 to 3; 1 forgives one "
+             "missed day between kept days");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_an_unsupported_schema) {
+  BOOST_TEST(errors(with("schema = 1", "schema = 2")) ==
+             "p.toml:1:10: error: unsupported schema 2; this attune reads schema = 1");
+}
+
+BOOST_AUTO_TEST_CASE(reports_every_problem_in_one_pass_in_file_order) {
+  std::string text = with("weeks = 2", "weeks = 13");
+  text.replace(text.find("\"thu\""), 5, "\"thur\"");
+  text.replace(text.find("id = \"away\""), 11, "id = \"Away\"");
+  BOOST_TEST(errors(text) ==
+             "p.toml:6:9: error: weeks 13 is out of range; a plan has 1 to 12 weeks\n"
+             "p.toml:22:6: error: self-check item id \"Away\" is not lowercase with dashes; use "
+             "a-z, 0-9 and single dashes, starting with a letter, like \"away\"\n"
+             "p.toml:56:33: error: unknown weekday \"thur\"; did you mean \"thu\"?");
+}
+
+// ---- Hostile text: refused with a diagnostic before toml++ sees it, never a crash. ----
+
+BOOST_AUTO_TEST_CASE(refuses_invalid_utf8_at_the_bad_byte) {
+  BOOST_TEST(errors(with("theme = \"Notice\"", "theme = \"No\xfftice\"")) ==
+             "p.toml:28:12: error: invalid utf-8 (byte \"\\xff\"); save the file as UTF-8");
+  BOOST_TEST(errors("name = \"caf\xc3\xa9 \xc0\xaf\"") ==
+             "p.toml:1:14: error: invalid utf-8 (byte \"\\xc0\"); save the file as UTF-8");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_ten_thousand_nested_arrays) {
+  const std::string text = "x = " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+  BOOST_TEST(errors(text) == "p.toml:1:37: error: lists and tables nested more than 32 deep; a "
+                             "plan needs only a few levels");
+  BOOST_TEST(errors("x = " + std::string(10000, '{')).find("nested more than 32 deep") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_deeply_dotted_keys_and_headers) {
+  // 500,000 dotted levels crashed toml++ 3.3.0 (stack overflow) before this check.
+  std::string key = "a";
+  for (int i = 0; i < 500000; ++i)
+    key += ".a";
+  BOOST_TEST(errors(key + " = 1\n") == "p.toml:1:66: error: lists and tables nested more than "
+                                       "32 deep; a plan needs only a few levels");
+  BOOST_TEST(errors("[" + key + "]\n").find("p.toml:1:65: error: lists and tables nested") == 0u);
+  // Inline tables keep the dots of the key they were opened under.
+  std::string inner = "1";
+  for (int i = 0; i < 40; ++i)
+    inner = "{ a.a.a.a.a.a.a = " + inner + " }";
+  BOOST_TEST(errors("x = " + inner).find("nested more than 32 deep") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(brackets_inside_strings_and_comments_do_not_count_as_nesting) {
+  const std::string deep(40, '[');
+  std::string text = with("description = \"A tiny plan.\"",
+                          "description = \"\"\"" + deep + "\"\"\" # " + deep + "\n# '" + deep);
+  text = text.replace(text.find("rationale = \"Say it.\""), 21, "rationale = '" + deep + "'");
+  BOOST_TEST(errors(text) == "");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_text_over_one_mebibyte) {
+  const std::string text = "# " + std::string(max_plan_bytes, 'a') + "\n";
+  BOOST_TEST(errors(text) == "p.toml:1:1: error: the plan is too large (1048579 bytes); a plan "
+                             "may be at most 1048576 bytes");
+}
+
+BOOST_AUTO_TEST_CASE(never_throws_on_any_prefix_of_a_plan) {
+  // Cutting the plan at every byte gives every kind of half-written value and table.
+  for (std::size_t n = 0; n < tiny.size(); ++n) {
+    PlanLoadResult r;
+    BOOST_CHECK_NO_THROW(r = load_plan(tiny.substr(0, n), "p.toml"));
+    BOOST_TEST((r.plan.has_value() || !r.diagnostics.empty()));
+  }
+}
+
+// ---- The plan hash. ----
+
+BOOST_AUTO_TEST_CASE(sha256_matches_the_standard_vectors) {
+  BOOST_TEST(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  BOOST_TEST(sha256_hex("abc") ==
+             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  BOOST_TEST(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  BOOST_TEST(sha256_hex(std::string(1000000, 'a')) ==
+             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+BOOST_AUTO_TEST_CASE(sha256_pads_correctly_around_the_block_boundary) {
+  // Lengths where the padding needs one or two final blocks (checked with sha256sum).
+  BOOST_TEST(sha256_hex(std::string(55, 'a')) ==
+             "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  BOOST_TEST(sha256_hex(std::string(56, 'a')) ==
+             "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+  BOOST_TEST(sha256_hex(std::string(63, 'a')) ==
+             "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34");
+  BOOST_TEST(sha256_hex(std::string(64, 'a')) ==
+             "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+  BOOST_TEST(sha256_hex(std::string(65, 'a')) ==
+             "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
