@@ -2,6 +2,7 @@
 /// What is due and how it went: pure functions of (Plan, Run, today). No I/O, no clock.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "attune/journal.hpp"
@@ -181,6 +182,8 @@ struct WeekStats {
   bool reached = false; ///< the week has begun by today
   Adherence adherence;
   std::optional<SelfCheckScore> self_check;
+  /// Each exercise of the week's list with its adherence that week, in plan order.
+  std::vector<std::pair<const Exercise *, Adherence>> exercises;
 };
 
 /// Strength of a habit, 0..100: an exponential average over its planned occurrences, scaled
