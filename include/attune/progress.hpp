@@ -199,7 +199,7 @@ struct WeekStats {
 ///   K  = K0 - skipped so far
 ///   strength = 100 * S_k / (1 - m^K), clamped to 0..100
 /// A perfect daily exercise shows 51 after week 1, 89 after week 3, 100 on day 42. A single
-/// missed day in week 3 costs about 1 point at the end; missing yesterday costs about 9.
+/// missed day in week 3 costs about 1 point at the end; missing yesterday costs about 10.
 double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped) noexcept;
 
 struct ExerciseStats {
