@@ -171,7 +171,7 @@ void calendar_svg(std::string &out, const Progress &p) {
 }
 
 void adherence_svg(std::string &out, const Progress &p) {
-  const int bw = 40, gap = 18, left = 40, top = 16, ch = 160;
+  const int bw = 40, gap = 18, left = 40, top = 22, ch = 160;
   const int n = static_cast<int>(p.weeks.size());
   const int w = left + n * (bw + gap) + 10, h = top + ch + 40;
   out += "<svg id=\"chart-adherence\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
@@ -202,11 +202,10 @@ void adherence_svg(std::string &out, const Progress &p) {
       out += "<rect class=\"bar\" x=\"" + std::to_string(x) + "\" y=\"" +
              std::to_string(top + ch - bh) + "\" width=\"" + std::to_string(bw) + "\" height=\"" +
              std::to_string(bh) + "\" rx=\"6\" fill=\"#3f8f6b\"/>";
-    if (has)
+    if (has) // above the bar: the chart keeps `top` pixels of headroom for it
       out += "<text x=\"" + std::to_string(x + bw / 2) + "\" y=\"" +
-             std::to_string(top + ch - bh - 4 < top + 12 ? top + 14 : top + ch - bh - 4) +
-             "\" text-anchor=\"middle\" font-size=\"11\" fill=\"" +
-             (top + ch - bh - 4 < top + 12 ? "#ffffff" : "#2d3748") + "\">" + percent(r) +
+             std::to_string(top + ch - bh - 5) +
+             "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#2d3748\">" + percent(r) +
              "</text>";
     out += "<text x=\"" + std::to_string(x + bw / 2) + "\" y=\"" + std::to_string(top + ch + 18) +
            "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6270\">W" +
@@ -216,7 +215,7 @@ void adherence_svg(std::string &out, const Progress &p) {
 }
 
 void self_check_svg(std::string &out, const Progress &p) {
-  const int left = 40, top = 16, ch = 160, step = 50;
+  const int left = 40, top = 22, ch = 160, step = 50;
   const int n = static_cast<int>(p.weeks.size()) + 1; // weeks 0..N
   const int w = left + (n - 1) * step + 30, h = top + ch + 40;
   out += "<svg id=\"chart-self-check\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +

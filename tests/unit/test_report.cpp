@@ -175,6 +175,7 @@ BOOST_AUTO_TEST_CASE(html_is_self_contained_and_escapes_text) {
   const Run run = golden_run();
   const Progress p = compute_progress(plan, run, d("2026-12-20"));
   const std::string html = render_html(p, ReportOptions{});
+  check_golden("report_final.html", html);
   BOOST_TEST(html.rfind("<!DOCTYPE html>", 0) == 0);
   BOOST_TEST(html.find("<script") == std::string::npos);
   BOOST_TEST(html.find("http://") == std::string::npos);
