@@ -188,6 +188,33 @@ BOOST_AUTO_TEST_CASE(html_is_self_contained_and_escapes_text) {
   BOOST_TEST(html.find("not a diagnosis") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(renders_kindly_before_and_on_the_first_day) {
+  const Plan plan = golden_plan();
+  const Run run = make_run(start_mon);
+  const Progress before = compute_progress(plan, run, d("2026-11-01"));
+  const std::string early = render_text(before, ReportOptions{});
+  BOOST_TEST(early.find("Starts Mon 2 Nov 2026") != std::string::npos);
+  BOOST_TEST(early.find("the programme has not begun") != std::string::npos);
+  const Progress first = compute_progress(plan, run, start_mon);
+  const std::string text = render_text(first, ReportOptions{});
+  BOOST_TEST(text.find("Week 1 \xc2\xb7 Day 1 of 42") != std::string::npos);
+  BOOST_TEST(text.find("today is a fine day to begin") != std::string::npos);
+  BOOST_TEST(text.find("not answered yet") != std::string::npos);
+  BOOST_TEST(render_json(first).find("\"summary\": null") != std::string::npos);
+  BOOST_TEST(render_markdown(first, ReportOptions{}).find("0 of 0 planned") != std::string::npos);
+  BOOST_TEST(render_html(first, ReportOptions{}).find("No self-check yet") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ended_run_says_when_it_ended) {
+  const Plan plan = golden_plan();
+  Run run = golden_run();
+  run.ended = d("2026-11-20");
+  const Progress p = compute_progress(plan, run, d("2026-11-25"));
+  BOOST_TEST(render_text(p, ReportOptions{}).find("Ended on Fri 20 Nov 2026") != std::string::npos);
+  BOOST_TEST(p.days[18].status == DayStatus::kept);   // Fri 20 Nov, the last counted day
+  BOOST_TEST(p.days[19].status == DayStatus::future); // after the end: not counted
+}
+
 BOOST_AUTO_TEST_CASE(parses_report_format_names) {
   BOOST_TEST((parse_report_format("md") == ReportFormat::markdown));
   BOOST_TEST(!parse_report_format("pdf").has_value());
