@@ -2,6 +2,7 @@
 /// What is due and how it went: pure functions of (Plan, Run, today). No I/O, no clock.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "attune/journal.hpp"
@@ -181,6 +182,8 @@ struct WeekStats {
   bool reached = false; ///< the week has begun by today
   Adherence adherence;
   std::optional<SelfCheckScore> self_check;
+  /// Each exercise of the week's list with its adherence that week, in plan order.
+  std::vector<std::pair<const Exercise *, Adherence>> exercises;
 };
 
 /// Strength of a habit, 0..100: an exponential average over its planned occurrences, scaled
@@ -196,7 +199,7 @@ struct WeekStats {
 ///   K  = K0 - skipped so far
 ///   strength = 100 * S_k / (1 - m^K), clamped to 0..100
 /// A perfect daily exercise shows 51 after week 1, 89 after week 3, 100 on day 42. A single
-/// missed day in week 3 costs about 1 point at the end; missing yesterday costs about 9.
+/// missed day in week 3 costs about 1 point at the end; missing yesterday costs about 10.
 double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped) noexcept;
 
 struct ExerciseStats {

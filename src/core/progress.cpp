@@ -32,7 +32,7 @@ struct RunIndex {
   std::uint8_t at(unsigned day, std::size_t s) const { return flags[day * ids.size() + s]; }
 };
 
-RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days) {
+RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day through) {
   RunIndex ix;
   ix.ids = plan.exercise_ids();
   ix.first.assign(ix.ids.size(), nullptr);
@@ -47,6 +47,9 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days) {
   ix.days = total_days;
   ix.flags.assign(std::size_t(total_days) * ix.ids.size(), 0);
   for (const Record &r : run.records) {
+    // Notes and self-checks dated after the last counted day are not part of this report.
+    if ((r.type == RecordType::note || r.type == RecordType::check) && r.day > through)
+      continue;
     if (r.type == RecordType::note) {
       ix.notes.push_back({r.day, r.text});
       continue;
@@ -289,7 +292,7 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today) {
   // The one day that may still be open: today, when it is a counted day of the run.
   const bool has_current = started && today == through;
 
-  RunIndex ix = build_index(plan, run, total_days);
+  RunIndex ix = build_index(plan, run, total_days, through);
   const std::size_t n = ix.ids.size();
   p.notes = ix.notes;
 
@@ -425,6 +428,7 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today) {
         a.planned = a.done + zeros;
       per_exercise[s] += a;
       ws.adherence += a;
+      ws.exercises.emplace_back(&e, a);
     }
 
     for (unsigned i = 0; i < 7; ++i) {

@@ -1,0 +1,231 @@
+// Dispatch, JSON and CSV: the machine-readable reports.
+#include "attune/report.hpp"
+
+#include "attune/json.hpp"
+#include "report_common.hpp"
+
+namespace attune {
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept {
+  if (name == "text")
+    return ReportFormat::text;
+  if (name == "json")
+    return ReportFormat::json;
+  if (name == "csv")
+    return ReportFormat::csv;
+  if (name == "markdown" || name == "md")
+    return ReportFormat::markdown;
+  if (name == "html")
+    return ReportFormat::html;
+  return std::nullopt;
+}
+
+std::string render_report(const Progress &progress, ReportFormat format,
+                          const ReportOptions &options) {
+  switch (format) {
+  case ReportFormat::text:
+    return render_text(progress, options);
+  case ReportFormat::json:
+    return render_json(progress);
+  case ReportFormat::csv:
+    return render_csv(progress);
+  case ReportFormat::markdown:
+    return render_markdown(progress, options);
+  case ReportFormat::html:
+    return render_html(progress, options);
+  }
+  return render_text(progress, options);
+}
+
+namespace {
+
+const char *phase_name(Phase phase) {
+  switch (phase) {
+  case Phase::not_started:
+    return "not-started";
+  case Phase::active:
+    return "active";
+  case Phase::finished:
+    return "finished";
+  }
+  return "active";
+}
+
+void adherence_fields(JsonWriter &w, const Adherence &a) {
+  w.key("done").value(a.done).key("planned").value(a.planned).key("skipped").value(a.skipped);
+  w.key("ratio").value(a.ratio(), 4);
+}
+
+void optional_percent(JsonWriter &w, const std::optional<SelfCheckScore> &s) {
+  if (s)
+    w.value(s->percent, 1);
+  else
+    w.null();
+}
+
+} // namespace
+
+std::string render_json(const Progress &p) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.key("plan").begin_object();
+  w.key("id").value(p.plan->id).key("name").value(p.plan->name).key("weeks").value(p.plan->weeks);
+  w.end_object();
+  w.key("run").value(p.run->number);
+  w.key("phase").value(phase_name(p.pos.phase));
+  w.key("start").value(format_day(p.pos.start));
+  w.key("end").value(format_day(p.pos.last));
+  w.key("ended");
+  if (p.run->ended)
+    w.value(format_day(*p.run->ended));
+  else
+    w.null();
+  w.key("today").value(format_day(p.today));
+  w.key("week");
+  if (p.pos.phase == Phase::active)
+    w.value(p.pos.week);
+  else
+    w.null();
+  w.key("day");
+  if (p.pos.phase == Phase::active)
+    w.value(p.pos.day);
+  else
+    w.null();
+  w.key("adherence").begin_object();
+  adherence_fields(w, p.total);
+  w.end_object();
+
+  w.key("weeks").begin_array();
+  for (const WeekStats &ws : p.weeks) {
+    w.begin_object();
+    w.key("week").value(ws.week).key("from").value(format_day(ws.from));
+    w.key("to").value(format_day(ws.to)).key("reached").value(ws.reached);
+    adherence_fields(w, ws.adherence);
+    w.key("self_check");
+    optional_percent(w, ws.self_check);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("streak").begin_object();
+  w.key("current").value(p.streak.current).key("longest").value(p.streak.longest);
+  w.key("grace_days").value(p.plan->streak.grace_days);
+  w.end_object();
+
+  w.key("exercises").begin_array();
+  for (const ExerciseStats &e : p.exercises) {
+    w.begin_object();
+    w.key("id").value(e.exercise->id).key("title").value(e.exercise->title);
+    adherence_fields(w, e.adherence);
+    w.key("days_done").value(e.done_total);
+    w.key("strength").value(e.strength, 1);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("self_check").begin_object();
+  w.key("baseline");
+  optional_percent(w, p.self_check.baseline);
+  w.key("latest");
+  optional_percent(w, p.self_check.latest);
+  w.key("latest_week");
+  if (p.self_check.latest)
+    w.value(p.self_check.latest->week);
+  else
+    w.null();
+  w.key("change");
+  if (p.self_check.change)
+    w.value(*p.self_check.change, 1);
+  else
+    w.null();
+  w.key("scores").begin_array();
+  for (const SelfCheckScore &s : p.self_check.scores) {
+    w.begin_object().key("week").value(s.week).key("date").value(format_day(s.day));
+    w.key("mean").value(s.mean, 3).key("percent").value(s.percent, 1).end_object();
+  }
+  w.end_array();
+  w.end_object();
+
+  w.key("days").begin_array();
+  for (const DayCell &c : p.days) {
+    w.begin_object().key("date").value(format_day(c.day)).key("week").value(c.week);
+    w.key("status").value(to_string(c.status)).end_object();
+  }
+  w.end_array();
+
+  w.key("notes").begin_array();
+  for (const NoteEntry &n : p.notes)
+    w.begin_object().key("date").value(format_day(n.day)).key("text").value(n.text).end_object();
+  w.end_array();
+
+  w.key("summary");
+  if (!p.summary) {
+    w.null();
+  } else {
+    const Summary &s = *p.summary;
+    w.begin_object();
+    w.key("most_practised");
+    if (s.most_practised)
+      w.value(s.most_practised->id);
+    else
+      w.null();
+    w.key("most_practised_days").value(s.most_practised_days);
+    w.key("best_week");
+    if (s.best_week)
+      w.value(s.best_week);
+    else
+      w.null();
+    w.key("longest_streak").value(s.longest_streak);
+    w.key("change");
+    if (s.change)
+      w.value(*s.change, 1);
+    else
+      w.null();
+    w.key("suggestion").value(s.suggestion);
+    w.end_object();
+  }
+  w.end_object();
+  return w.str();
+}
+
+namespace {
+
+/// RFC 4180: quote when the field holds a comma, a quote, CR or LF; double inner quotes.
+std::string csv_field(const std::string &text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos)
+    return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"')
+      out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+} // namespace
+
+std::string render_csv(const Progress &p) {
+  std::string out = "date,week,day,exercise,title,status,reason\r\n";
+  out.reserve(p.cells.size() * 48 + out.size());
+  for (const ExerciseDay &c : p.cells) {
+    const auto day_no = (c.day - p.pos.start).count() + 1;
+    out += format_day(c.day);
+    out += ',';
+    out += std::to_string(c.week);
+    out += ',';
+    out += std::to_string(day_no);
+    out += ',';
+    out += csv_field(c.exercise->id);
+    out += ',';
+    out += csv_field(c.exercise->title);
+    out += ',';
+    out += to_string(c.state);
+    out += ',';
+    out += csv_field(c.reason);
+    out += "\r\n";
+  }
+  return out;
+}
+
+} // namespace attune

@@ -1,0 +1,125 @@
+#include "report_common.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace attune::report_detail {
+
+namespace {
+const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+const char *const weekday_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+} // namespace
+
+const char *const trend_disclaimer = "A personal trend, not a diagnosis.";
+
+std::string short_day(Day day) {
+  const date::year_month_day ymd{day};
+  return std::to_string(unsigned(ymd.day())) + " " + month_names[unsigned(ymd.month()) - 1];
+}
+
+std::string long_day(Day day) {
+  const date::year_month_day ymd{day};
+  return std::string(weekday_names[date::weekday{day}.c_encoding()]) + " " + short_day(day) + " " +
+         std::to_string(int(ymd.year()));
+}
+
+std::string percent(double ratio) {
+  return std::to_string(static_cast<int>(std::lround(ratio * 100))) + "%";
+}
+
+std::string points(double change) {
+  const long v = std::lround(change);
+  std::string s = v > 0 ? "+" + std::to_string(v) : std::to_string(v);
+  return s + (v == 1 || v == -1 ? " point" : " points");
+}
+
+std::string days_word(unsigned n) {
+  return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+std::string title_of(const Exercise *e) {
+  if (e == nullptr)
+    return "";
+  return e->title.empty() ? e->id : e->title;
+}
+
+std::string position_line(const Progress &p) {
+  switch (p.pos.phase) {
+  case Phase::not_started:
+    return "Starts " + long_day(p.pos.start);
+  case Phase::active:
+    return "Week " + std::to_string(p.pos.week) + " \xc2\xb7 Day " + std::to_string(p.pos.day) +
+           " of " + std::to_string(p.pos.total_days);
+  case Phase::finished:
+    break;
+  }
+  if (p.run != nullptr && p.run->ended && *p.run->ended < p.pos.last)
+    return "Ended on " + long_day(*p.run->ended);
+  return "Completed \xc2\xb7 " + std::to_string(p.pos.total_days) + " days";
+}
+
+std::string streak_sentence(const Progress &p) {
+  std::string s;
+  if (p.streak.current > 0)
+    s = "Current streak: " + days_word(p.streak.current) + ".";
+  else
+    s = "No current streak: any day is a good day to begin again.";
+  if (p.streak.longest > 0)
+    s += " Longest: " + days_word(p.streak.longest) + ".";
+  if (p.plan != nullptr && p.plan->streak.grace_days > 0)
+    s += " Up to " + days_word(p.plan->streak.grace_days) + " in a row can be missed without " +
+         "breaking it.";
+  return s;
+}
+
+std::string self_check_sentence(const Progress &p) {
+  const SelfCheckTrend &t = p.self_check;
+  if (!t.latest)
+    return "";
+  char buf[32];
+  std::string s;
+  if (t.baseline) {
+    std::snprintf(buf, sizeof buf, "%.0f%%", t.baseline->percent);
+    s = std::string("Baseline ") + buf;
+  }
+  if (t.change) {
+    std::snprintf(buf, sizeof buf, "%.0f%%", t.latest->percent);
+    s += std::string(", week ") + std::to_string(t.latest->week) + " " + buf + " (" +
+         points(*t.change) + ")";
+  } else if (!t.baseline) {
+    std::snprintf(buf, sizeof buf, "%.0f%%", t.latest->percent);
+    s = "Week " + std::to_string(t.latest->week) + " " + buf;
+  }
+  return s + ".";
+}
+
+std::string sparkline(const Progress &p) {
+  static const char *const blocks[] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+                                       "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+                                       "\xe2\x96\x87", "\xe2\x96\x88"};
+  // Weeks 0 .. the current week (all weeks once over); a week not answered shows a dot.
+  unsigned weeks = p.plan ? p.plan->weeks : 0;
+  if (p.pos.phase == Phase::active)
+    weeks = p.pos.week;
+  else if (p.pos.phase == Phase::not_started)
+    weeks = 0;
+  if (!p.self_check.scores.empty() && p.self_check.scores.back().week > weeks)
+    weeks = p.self_check.scores.back().week;
+  std::string out;
+  std::size_t k = 0;
+  for (unsigned w = 0; w <= weeks; ++w) {
+    while (k < p.self_check.scores.size() && p.self_check.scores[k].week < w)
+      ++k;
+    if (k < p.self_check.scores.size() && p.self_check.scores[k].week == w) {
+      int level = static_cast<int>(p.self_check.scores[k].percent / 100.0 * 7 + 0.5);
+      level = level < 0 ? 0 : level > 7 ? 7 : level;
+      out += blocks[level];
+    } else {
+      out += "\xc2\xb7";
+    }
+  }
+  return out;
+}
+
+} // namespace attune::report_detail

@@ -1,0 +1,138 @@
+// A Markdown summary to paste into a message or bring to a therapist.
+#include <cstdio>
+
+#include "attune/report.hpp"
+#include "report_common.hpp"
+
+namespace attune {
+
+namespace {
+
+using namespace report_detail;
+
+/// Plan and user text in Markdown: characters with meaning are backslash-escaped and line
+/// breaks become spaces, so a note can never turn into a heading, a link or a table cell.
+std::string md(const std::string &text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += ' ';
+      continue;
+    }
+    switch (c) {
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '|':
+    case '#':
+    case '~':
+    case '!':
+      out += '\\';
+      break;
+    default:
+      break;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string score_cell(const std::optional<SelfCheckScore> &s) {
+  if (!s)
+    return "\xe2\x80\x93";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", s->percent);
+  return buf;
+}
+
+} // namespace
+
+std::string render_markdown(const Progress &p, const ReportOptions &options) {
+  std::string out;
+  out += "# " + md(p.plan->name) + "\n\n";
+  out += "**" + position_line(p) + "** \xc2\xb7 " + long_day(p.pos.start) + " to " +
+         long_day(p.pos.last) + " \xc2\xb7 as of " + long_day(p.today) + "\n\n";
+
+  out += "- Practised: " + std::to_string(p.total.done) + " of " + std::to_string(p.total.planned) +
+         " planned (" + percent(p.total.ratio()) + ")";
+  if (p.total.skipped > 0)
+    out += ", " + std::to_string(p.total.skipped) + " skipped on purpose";
+  out += "\n";
+  out += "- Streak: " + days_word(p.streak.current) + " now, longest " +
+         days_word(p.streak.longest) + "\n";
+  if (p.self_check.latest)
+    out += "- Self-check: " + self_check_sentence(p) + " _" + trend_disclaimer + "_\n";
+  out += "\n## Week by week\n\n";
+  out += "| Week | Dates | Done | Planned | Skipped | Adherence | Self-check |\n";
+  out += "|---:|---|---:|---:|---:|---:|---:|\n";
+  for (const WeekStats &ws : p.weeks) {
+    if (!ws.reached)
+      continue;
+    out += "| " + std::to_string(ws.week) + " | " + short_day(ws.from) + " \xe2\x80\x93 " +
+           short_day(ws.to) + " | " + std::to_string(ws.adherence.done) + " | " +
+           std::to_string(ws.adherence.planned) + " | " + std::to_string(ws.adherence.skipped) +
+           " | " + (ws.adherence.planned ? percent(ws.adherence.ratio()) : "\xe2\x80\x93") + " | " +
+           score_cell(ws.self_check) + " |\n";
+  }
+  if (p.self_check.baseline)
+    out += "\nSelf-check baseline (week 0): " + score_cell(p.self_check.baseline) + ".\n";
+
+  out += "\n## Exercises\n\n";
+  out += "| Exercise | Done | Planned | Skipped | Strength |\n";
+  out += "|---|---:|---:|---:|---:|\n";
+  for (const ExerciseStats &e : p.exercises) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f", e.strength);
+    out += "| " + md(title_of(e.exercise)) + " | " + std::to_string(e.adherence.done) + " | " +
+           std::to_string(e.adherence.planned) + " | " + std::to_string(e.adherence.skipped) +
+           " | " + buf + " |\n";
+  }
+  out += "\nStrength (0\xe2\x80\x93"
+         "100) grows with each practice and fades slowly; a steady six "
+         "weeks reaches 100.\n";
+
+  if (options.week && *options.week >= 1 && *options.week <= p.weeks.size()) {
+    const WeekStats &ws = p.weeks[*options.week - 1];
+    const Week *week = p.plan->week(ws.week);
+    out += "\n## Week " + std::to_string(ws.week);
+    if (week && !week->theme.empty())
+      out += ": " + md(week->theme);
+    out += "\n\n";
+    for (const auto &[ex, a] : ws.exercises)
+      out += "- " + md(title_of(ex)) + ": " + std::to_string(a.done) + " of " +
+             std::to_string(a.planned) +
+             (a.skipped ? ", " + std::to_string(a.skipped) + " skipped" : std::string()) + "\n";
+  }
+
+  if (!p.notes.empty()) {
+    out += "\n## Notes\n\n";
+    for (const NoteEntry &n : p.notes)
+      out += "- " + short_day(n.day) + ": " + md(n.text) + "\n";
+  }
+
+  if (p.summary) {
+    const Summary &s = *p.summary;
+    out += "\n## Looking back\n\n";
+    if (s.most_practised)
+      out += "- Practised most: " + md(title_of(s.most_practised)) + " (" +
+             days_word(s.most_practised_days) + ")\n";
+    if (s.best_week)
+      out += "- Best week: week " + std::to_string(s.best_week) + " (" +
+             percent(s.best_week_ratio) + ")\n";
+    out += "- Longest streak: " + days_word(s.longest_streak) + "\n";
+    if (s.change)
+      out += "- Self-check since baseline: " + points(*s.change) + "\n";
+    out += "\n" + md(s.suggestion) + "\n";
+  }
+  out += "\n_Made with attune, a self-help practice. It is not therapy and not a diagnosis._\n";
+  return out;
+}
+
+} // namespace attune
