@@ -1,16 +1,241 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune checkin [EXERCISE...] [--skip EXERCISE...] [--reason TEXT] [--note TEXT] [--date DATE]
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <istream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
 #include "attune/error.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
+#include "daily.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct CheckinOptions {
+  std::vector<std::string> done;
+  std::vector<std::string> skip;
+  std::optional<std::string> reason;
+  std::optional<std::string> note;
+  std::optional<std::string> date;
+};
+
+std::string week_label(const Position &pos) {
+  return "week " + std::to_string(pos.week);
+}
+
+/// An exercise id of this week's plan for what was typed, or a clear error: another week's
+/// exercise is named as such, anything else gets candidates and a did-you-mean.
+std::string resolve_name(const std::string &typed, const Plan &plan, const DayView &view) {
+  std::vector<std::string> week_ids;
+  for (const Exercise &e : view.week->exercises)
+    week_ids.push_back(e.id);
+  try {
+    return match_exercise(typed, week_ids, "this week");
+  } catch (const Error &) {
+    for (const std::string &id : plan.exercise_ids())
+      if (id == typed || (id.compare(0, typed.size(), typed) == 0 && typed.size() >= 3 &&
+                          std::find(week_ids.begin(), week_ids.end(), id) == week_ids.end()))
+        throw Error(
+            ErrorKind::invalid, "\"" + id + "\" is not part of " + week_label(view.pos) + "'s plan",
+            "this week: " + [&week_ids] {
+              std::string out;
+              for (const auto &w : week_ids)
+                out += (out.empty() ? "" : ", ") + w;
+              return out;
+            }());
+    throw;
+  }
+}
+
+std::string trim(std::string text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos)
+    return "";
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+/// Asks about each open exercise in turn, then offers a note. Fills `opts`.
+/// Returns false when input ended before anything was chosen.
+void ask_interactively(Session &session, const DayView &view, CheckinOptions &opts) {
+  Context &ctx = session.ctx();
+  ctx.out << position_line(view.pos) << ". For each one: d = done, s = skip, Enter = not yet.\n";
+  for (const DueItem &item : view.items) {
+    if (item.state != ExerciseState::open)
+      continue;
+    const Exercise &e = *item.exercise;
+    for (;;) {
+      const std::string weekly = weekly_progress(item);
+      ctx.out << '\n'
+              << e.title << " (" << e.id << ")" << (weekly.empty() ? "" : ", " + weekly)
+              << "\n  done / skip / not yet? [d/s/Enter] " << std::flush;
+      std::string line;
+      if (!std::getline(ctx.in, line))
+        return;
+      line = trim(line);
+      if (line == "d" || line == "done" || line == "y" || line == "yes") {
+        opts.done.push_back(e.id);
+      } else if (line == "s" || line == "skip") {
+        opts.skip.push_back(e.id);
+      } else if (!(line.empty() || line == "n" || line == "not yet")) {
+        ctx.out << "  Please type d, s, or just press Enter.";
+        continue;
+      }
+      break;
+    }
+  }
+  ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
+  std::string line;
+  if (std::getline(ctx.in, line) && !trim(line).empty())
+    opts.note = trim(line);
+}
+
+int run_checkin(Session &session, CheckinOptions opts) {
+  Context &ctx = session.ctx();
+  const Day today = session.today();
+  const bool named = !opts.done.empty() || !opts.skip.empty() || opts.note;
+  if (!named && !ctx.in_tty)
+    throw Error(ErrorKind::usage, "nothing to record",
+                "name what you did, e.g. 'attune checkin catch-the-urge', or run it in a "
+                "terminal to be asked");
+  if (opts.reason && opts.skip.empty())
+    throw Error(ErrorKind::usage, "--reason goes with --skip",
+                "e.g. 'attune checkin --skip body-check --reason \"a long day\"'");
+
+  // A first look without the lock, to resolve names and ask questions.
+  {
+    const History history = build_history(session.read_journal());
+    const Run &run = require_active_run(history);
+    const Day day = resolve_run_day(opts.date, today, &run);
+    const Plan plan = session.plan_for_run(run);
+    const DayView view = day_view(plan, run, day);
+    if (view.pos.phase != Phase::active || view.week == nullptr)
+      throw Error(ErrorKind::invalid,
+                  "the programme ended on " + format_day(view.pos.last) + ", so " +
+                      format_day(day) + " cannot take check-ins",
+                  "see 'attune report', or begin again with 'attune start --restart'");
+    if (!named) {
+      ask_interactively(session, view, opts);
+      if (opts.done.empty() && opts.skip.empty() && !opts.note) {
+        ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
+        return exit_code::ok;
+      }
+    }
+    for (auto &name : opts.done)
+      name = resolve_name(name, plan, view);
+    for (auto &name : opts.skip)
+      name = resolve_name(name, plan, view);
+    for (const auto &id : opts.skip)
+      if (std::find(opts.done.begin(), opts.done.end(), id) != opts.done.end())
+        throw Error(ErrorKind::usage, "\"" + id + "\" is named as both done and skipped",
+                    "choose one");
+  }
+
+  // Read, check and write under one lock: another attune may have written meanwhile.
+  JournalStore &store = session.store();
+  const auto lock = store.lock(session.lock_timeout());
+  const Journal journal = session.read_journal(&lock);
+  const History history = build_history(journal);
+  const Run &run = require_active_run(history);
+  const Day day = resolve_run_day(opts.date, today, &run);
+  const Plan plan = session.plan_for_run(run);
+  const DayView before = day_view(plan, run, day);
+
+  auto state_of = [&before](const std::string &id) {
+    for (const DueItem &item : before.items)
+      if (item.exercise->id == id)
+        return item.state;
+    return ExerciseState::open;
+  };
+  std::vector<Record> records;
+  std::vector<std::string> recorded, already;
+  auto make = [&](RecordType type, const std::string &id) {
+    Record r;
+    r.id = session.new_record_id();
+    r.type = type;
+    r.day = day;
+    r.recorded = session.now();
+    r.zone = session.zone_name();
+    r.run = run.number;
+    r.exercise = id;
+    return r;
+  };
+  for (const auto &id : opts.done) {
+    if (state_of(id) == ExerciseState::done) {
+      already.push_back(id + " (done)");
+      continue;
+    }
+    records.push_back(make(RecordType::done, id));
+    recorded.push_back(id + " done");
+  }
+  for (const auto &id : opts.skip) {
+    const ExerciseState s = state_of(id);
+    if (s != ExerciseState::open) {
+      already.push_back(id + (s == ExerciseState::done ? " (done)" : " (skipped)"));
+      continue;
+    }
+    Record r = make(RecordType::skip, id);
+    if (opts.reason)
+      r.text = *opts.reason;
+    records.push_back(r);
+    recorded.push_back(id + " skipped");
+  }
+  if (opts.note) {
+    Record r = make(RecordType::note, "");
+    r.text = *opts.note;
+    records.push_back(r);
+    recorded.push_back("a note");
+  }
+  if (!records.empty())
+    store.append(lock, journal, records);
+
+  // Feedback from the journal as it now stands.
+  Run after = run;
+  after.records.insert(after.records.end(), records.begin(), records.end());
+  const DayView view = day_view(plan, after, day);
+  const Streak s = streak(plan, after, today);
+  if (!already.empty()) {
+    std::string list;
+    for (const auto &a : already)
+      list += (list.empty() ? "" : ", ") + a;
+    ctx.out << "Already recorded for " << format_day(day) << ": " << list << ".\n";
+  }
+  if (!recorded.empty() && !ctx.global.quiet) {
+    std::string list;
+    for (const auto &r : recorded)
+      list += (list.empty() ? "" : ", ") + r;
+    const std::string when = day == today ? "today" : format_day(day);
+    std::string line = "Saved for " + when + ": " + list + ". " +
+                       day_summary(view, day == today ? "today" : "that day");
+    const std::string sp = streak_phrase(s);
+    if (!sp.empty())
+      line += " You have " + sp + ".";
+    ctx.out << line << '\n';
+  }
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_checkin(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("checkin", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'checkin' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("checkin", "Record what you did (asks on a terminal)");
+  auto opts = std::make_shared<CheckinOptions>();
+  sub->add_option("exercise", opts->done, "Exercises done (id or unique prefix)")
+      ->type_name("EXERCISE");
+  sub->add_option("-s,--skip", opts->skip, "Exercises skipped on purpose")
+      ->type_name("EXERCISE")
+      ->expected(1, -1);
+  sub->add_option("-r,--reason", opts->reason, "Why they were skipped")->type_name("TEXT");
+  sub->add_option("-n,--note", opts->note, "A note for the day")->type_name("TEXT");
+  sub->add_option("-d,--date", opts->date, "Another day (YYYY-MM-DD, yesterday, -N, mon...)")
+      ->type_name("DATE");
+  return {sub, [&session, opts]() { return run_checkin(session, *opts); }};
 }
 
 } // namespace attune::cli

@@ -1,16 +1,138 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune start [--plan ID|FILE] [--on DATE] [--restart]: begin a six-week programme.
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <ostream>
+#include <string>
+
 #include "attune/error.hpp"
+#include "attune/plan_catalog.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
+#include "daily.hpp"
+#include "reflect_flow.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct StartOptions {
+  std::optional<std::string> plan;
+  std::optional<std::string> on;
+  bool restart = false;
+};
+
+/// Appends `end` (on --restart) and `start` under one lock, saving the plan copy first.
+/// Returns the new run's number. The lock is released on return, before any question.
+unsigned write_start(Session &session, const Plan &plan, const std::string &text, Day start,
+                     Day today, bool restart) {
+  JournalStore &store = session.store();
+  const auto lock = store.lock(session.lock_timeout());
+  const Journal journal = session.read_journal(&lock);
+  const History history = build_history(journal);
+
+  std::vector<Record> records;
+  unsigned number = 1;
+  for (const Run &r : history.runs)
+    number = std::max(number, r.number + 1);
+  if (const Run *active = history.active()) {
+    const Plan active_plan = session.plan_for_run(*active);
+    const Position pos = position(active_plan, active->start, today);
+    if (pos.phase != Phase::finished) {
+      if (!restart)
+        throw Error(ErrorKind::invalid,
+                    "programme " + std::to_string(active->number) + " is still running (" +
+                        (pos.phase == Phase::active ? position_line(pos)
+                                                    : "starting " + format_day(active->start)) +
+                        ")",
+                    "to end it and begin again, use 'attune start --restart' (your history "
+                    "is kept)");
+      Record end;
+      end.id = session.new_record_id();
+      end.type = RecordType::end;
+      end.day = today;
+      end.recorded = session.now();
+      end.zone = session.zone_name();
+      end.run = active->number;
+      records.push_back(end);
+    }
+  }
+
+  Record rec;
+  rec.id = session.new_record_id();
+  rec.type = RecordType::start;
+  rec.day = start;
+  rec.recorded = session.now();
+  rec.zone = session.zone_name();
+  rec.run = number;
+  rec.plan_id = plan.id;
+  rec.plan_hash = plan.hash;
+  records.push_back(rec);
+
+  store.save_plan_copy(lock, plan.hash, text);
+  store.append(lock, journal, records);
+
+  return number;
+}
+
+int run_start(Session &session, const StartOptions &opts) {
+  Context &ctx = session.ctx();
+  const std::string wanted = opts.plan ? *opts.plan : session.chosen_plan();
+  const PlanSource source = find_plan_source(wanted, session.plan_search_path());
+  PlanLoadResult loaded = load_plan(source.text, source.origin);
+  if (!loaded.plan)
+    throw Error(ErrorKind::invalid, "the plan \"" + wanted + "\" is not valid",
+                "see 'attune plan validate'");
+  const Plan &plan = *loaded.plan;
+
+  const Day today = session.today();
+  Day start = today;
+  if (opts.on) {
+    const auto day = resolve_day(*opts.on, today);
+    if (!day)
+      throw Error(ErrorKind::invalid, "\"" + *opts.on + "\" is not a date I can read",
+                  "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
+    if (*day > today)
+      throw Error(ErrorKind::invalid,
+                  "\"" + *opts.on + "\" (" + format_day(*day) + ") is in the future",
+                  "start today, or on an earlier day to count days already practised");
+    if (*day < today - date::days{plan.weeks * 7 - 1})
+      throw Error(ErrorKind::invalid,
+                  "\"" + *opts.on + "\" (" + format_day(*day) + ") is too long ago",
+                  "a programme started then would already be over");
+    start = *day;
+  }
+
+  const unsigned number = write_start(session, plan, source.text, start, today, opts.restart);
+  const Position pos = position(plan, start, today);
+  if (!ctx.global.quiet) {
+    ctx.out << "Programme " << number << " started: " << plan.name << ".\n";
+    ctx.out << plan.weeks << " weeks from " << format_day(start) << " to " << format_day(pos.last)
+            << (pos.phase == Phase::active ? "; today is " + position_line(pos) : std::string())
+            << ".\n";
+    if (!plan.notice.empty())
+      ctx.out << plan.notice << '\n';
+  }
+  Run run;
+  run.number = number;
+  run.start = start;
+  offer_baseline(session, plan, run);
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_start(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("start", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'start' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("start", "Begin a six-week programme");
+  auto opts = std::make_shared<StartOptions>();
+  sub->add_option("--plan", opts->plan, "Plan id or TOML file (default: the built-in plan)")
+      ->type_name("ID|FILE");
+  sub->add_option("--on", opts->on, "Start day, if you began earlier (YYYY-MM-DD, -N, ...)")
+      ->type_name("DATE");
+  sub->add_flag("--restart", opts->restart,
+                "End the running programme (kept in history) and start anew");
+  return {sub, [&session, opts]() { return run_start(session, *opts); }};
 }
 
 } // namespace attune::cli

@@ -1,16 +1,181 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune today [--date DATE] [--format text|json]: this day of the programme (also bare attune).
 #include <CLI/CLI.hpp>
 
+#include <memory>
+#include <ostream>
+#include <string>
+
 #include "attune/error.hpp"
+#include "attune/json.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
+#include "daily.hpp"
+#include "output.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct TodayOptions {
+  std::optional<std::string> date;
+  std::string format = "text";
+};
+
+const char *phase_word(Phase phase) {
+  switch (phase) {
+  case Phase::not_started:
+    return "not_started";
+  case Phase::active:
+    return "active";
+  case Phase::finished:
+    break;
+  }
+  return "finished";
+}
+
+std::string render_json(const DayView &view, Day day) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("date").value(format_day(day));
+  json.key("phase").value(phase_word(view.pos.phase));
+  json.key("week").value(view.pos.week);
+  json.key("day").value(view.pos.day);
+  json.key("total_days").value(view.pos.total_days);
+  json.key("start").value(format_day(view.pos.start));
+  json.key("theme");
+  if (view.week != nullptr)
+    json.value(view.week->theme);
+  else
+    json.null();
+  json.key("exercises").begin_array();
+  for (const DueItem &item : view.items) {
+    const Exercise &e = *item.exercise;
+    json.begin_object();
+    json.key("id").value(e.id);
+    json.key("title").value(e.title);
+    json.key("state").value(state_word(item.state));
+    json.key("due_today").value(item.due_today);
+    json.key("week_done");
+    if (e.schedule.kind == ScheduleKind::times_per_week)
+      json.value(item.week_done);
+    else
+      json.null();
+    json.key("week_target");
+    if (e.schedule.kind == ScheduleKind::times_per_week)
+      json.value(item.week_target);
+    else
+      json.null();
+    json.key("cue").value(e.cue);
+    json.key("what").value(e.what);
+    if (item.state == ExerciseState::skipped)
+      json.key("reason").value(item.skip_reason);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.str();
+}
+
+std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color) {
+  std::string out;
+  const Position &pos = view.pos;
+  if (pos.phase == Phase::not_started) {
+    out += "Your programme begins on " + format_day(pos.start) + ". Until then, nothing is due.\n";
+    return out;
+  }
+  if (pos.phase == Phase::finished) {
+    out += "Your programme (" + plan.name + ") is complete: " + format_day(pos.start) + " to " +
+           format_day(pos.last) + ".\n";
+    out += "See how it went with 'attune report'; begin again with 'attune start --restart'.\n";
+    return out;
+  }
+  const std::string when = day == today ? "Today" : format_day(day);
+  out += paint(color, "1", position_line(pos)) + "  " + when + ", " +
+         weekday_long(date::weekday{day}) + "\n";
+  if (view.week != nullptr)
+    out += "This week: " + view.week->theme + "\n";
+  if (view.items.empty()) {
+    out += "\nNothing is set for this day. A rest is part of the practice.\n";
+    return out;
+  }
+  out += "\n";
+  for (const DueItem &item : view.items) {
+    const Exercise &e = *item.exercise;
+    std::string mark;
+    switch (item.state) {
+    case ExerciseState::done:
+      mark = paint(color, "32", "[done]   ");
+      break;
+    case ExerciseState::skipped:
+      mark = paint(color, "2", "[skipped]");
+      break;
+    case ExerciseState::open:
+      mark = "[open]   ";
+      break;
+    }
+    std::string line = "  " + mark + " " + paint(color, "1", e.title) + " (" + e.id + ")";
+    const std::string weekly = weekly_progress(item);
+    if (!weekly.empty())
+      line += ": " + weekly;
+    out += line + "\n";
+    if (item.state == ExerciseState::open) {
+      if (!e.what.empty())
+        out += "            " + e.what + "\n";
+      if (!e.cue.empty())
+        out += "            When: " + e.cue + "\n";
+    } else if (item.state == ExerciseState::skipped && !item.skip_reason.empty()) {
+      out += "            Reason: " + item.skip_reason + "\n";
+    }
+  }
+  out += "\n" + day_summary(view, day == today ? "today" : "that day") + "\n";
+  return out;
+}
+
+int run_today(Session &session, const TodayOptions &opts) {
+  Context &ctx = session.ctx();
+  const Day today = session.today();
+  const Journal journal = session.read_journal();
+  const History history = build_history(journal);
+  const Run *run = history.active();
+  if (run == nullptr) {
+    if (opts.date)
+      (void)resolve_run_day(opts.date, today, nullptr);
+    if (opts.format == "json") {
+      JsonWriter json;
+      json.begin_object();
+      json.key("date").value(format_day(resolve_run_day(opts.date, today, nullptr)));
+      json.key("phase").value("none");
+      json.key("exercises").begin_array().end_array();
+      json.end_object();
+      ctx.out << json.str();
+      return exit_code::ok;
+    }
+    ctx.out << "No programme is running yet.\n"
+            << "When you are ready, 'attune start' begins six weeks of small steps ("
+            << "'attune plan list' shows the plans).\n";
+    return exit_code::ok;
+  }
+  const Day day = resolve_run_day(opts.date, today, run);
+  const Plan plan = session.plan_for_run(*run);
+  const DayView view = day_view(plan, *run, day);
+  if (opts.format == "json")
+    ctx.out << render_json(view, day);
+  else
+    ctx.out << render_text(view, plan, day, today, session.use_color());
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_today(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("today", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'today' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("today", "Show today's exercises (the default command)");
+  auto opts = std::make_shared<TodayOptions>();
+  sub->add_option("--date", opts->date, "Another day (YYYY-MM-DD, yesterday, -N, mon...)")
+      ->type_name("DATE");
+  sub->add_option("--format", opts->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  return {sub, [&session, opts]() { return run_today(session, *opts); }};
 }
 
 } // namespace attune::cli

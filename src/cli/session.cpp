@@ -1,10 +1,247 @@
 #include "session.hpp"
 
-namespace attune::cli {
+#include <cerrno>
+#include <climits>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <utility>
+#include <vector>
 
-struct Session::State {};
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <date/tz.h>
+
+#include "attune/error.hpp"
+#include "attune/plan_loader.hpp"
+#include "clock.hpp"
+
+#ifndef ATTUNE_INSTALLED_PLANS_DIR
+#define ATTUNE_INSTALLED_PLANS_DIR "/usr/local/share/attune/plans"
+#endif
+
+namespace attune::cli {
+namespace {
+
+/// The home folder from the passwd database, for when HOME is unset or relative.
+std::optional<std::string> passwd_home() {
+  long size = sysconf(_SC_GETPW_R_SIZE_MAX);
+  std::vector<char> buffer(size > 0 ? static_cast<std::size_t>(size) : 16384);
+  struct passwd entry {};
+  struct passwd *found = nullptr;
+  for (;;) {
+    const int rc = getpwuid_r(getuid(), &entry, buffer.data(), buffer.size(), &found);
+    if (rc == ERANGE && buffer.size() < (1U << 20)) {
+      buffer.resize(buffer.size() * 2);
+      continue;
+    }
+    if (rc != 0 || found == nullptr || found->pw_dir == nullptr || found->pw_dir[0] != '/')
+      return std::nullopt;
+    return std::string(found->pw_dir);
+  }
+}
+
+std::string make_absolute(const std::string &path) {
+  if (path.empty() || path[0] == '/')
+    return path;
+  std::vector<char> cwd(PATH_MAX);
+  if (getcwd(cwd.data(), cwd.size()) == nullptr)
+    throw Error(ErrorKind::usage, "cannot tell the current folder to resolve \"" + path + "\"",
+                "give --data-dir as an absolute path");
+  std::string base(cwd.data());
+  std::string rest = path;
+  while (rest.compare(0, 2, "./") == 0)
+    rest.erase(0, 2);
+  return base == "/" ? "/" + rest : base + "/" + rest;
+}
+
+/// The config file's text, or nullopt when there is none. Reads at most one byte more than a
+/// config file may hold, so a huge file is refused without reading it all.
+std::optional<std::string> read_config_text(const std::string &file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      return std::nullopt;
+    throw Error(ErrorKind::permission, "cannot read the config file \"" + file + "\"",
+                "check its permissions");
+  }
+  if (S_ISDIR(info.st_mode))
+    throw Error(ErrorKind::config, "the config file \"" + file + "\" is a folder",
+                "it should be a TOML file");
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw Error(ErrorKind::permission, "cannot read the config file \"" + file + "\"",
+                "check its permissions");
+  std::string text(max_config_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad())
+    throw Error(ErrorKind::io, "cannot read the config file \"" + file + "\"", "is it a folder?");
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+} // namespace
+
+struct Session::State {
+  std::optional<Paths> paths;
+  std::optional<Config> config;
+  std::optional<ZoneChoice> zone;
+  std::optional<Instant> now;
+  std::unique_ptr<JournalStore> store;
+  std::set<std::string> warned; ///< each journal problem and folder warning said once
+};
 
 Session::Session(Context &ctx) : ctx_(ctx), state_(std::make_unique<State>()) {}
 Session::~Session() = default;
+
+const Paths &Session::paths() {
+  if (!state_->paths) {
+    std::optional<std::string> flag;
+    if (ctx_.global.data_dir) {
+      if (ctx_.global.data_dir->empty())
+        throw Error(ErrorKind::usage, "--data-dir is empty", "give a folder");
+      flag = make_absolute(*ctx_.global.data_dir);
+    }
+    const auto home = ctx_.env("HOME");
+    const bool home_ok = home && !home->empty() && (*home)[0] == '/';
+    state_->paths = resolve_paths(ctx_.env, flag, home_ok ? std::nullopt : passwd_home());
+  }
+  return *state_->paths;
+}
+
+const Config &Session::config() {
+  if (!state_->config) {
+    const std::string &file = paths().config_file;
+    Config config;
+    if (const auto text = read_config_text(file))
+      config = parse_config(*text, file);
+    // Flags beat the environment, which beats the file.
+    if (ctx_.global.plan) {
+      if (ctx_.global.plan->empty())
+        throw Error(ErrorKind::usage, "--plan is empty", "give a plan id or a .toml file");
+      config.plan = {*ctx_.global.plan, SettingOrigin::flag, {}, "--plan"};
+    }
+    if (ctx_.global.color != "auto") {
+      config.color = {ctx_.global.color, SettingOrigin::flag, {}, "--color"};
+    } else if (config.color.origin == SettingOrigin::config_file) {
+      ctx_.global.color = config.color.value; // Context::use_color reads it from here
+    } else if (ctx_.env("NO_COLOR")) {
+      config.color = {"never", SettingOrigin::environment, {}, "NO_COLOR"};
+    }
+    state_->config = std::move(config);
+  }
+  return *state_->config;
+}
+
+bool Session::use_color() {
+  (void)config();
+  return ctx_.use_color();
+}
+
+std::string Session::chosen_plan() {
+  const Config &c = config();
+  return c.plan.value.empty() ? std::string(default_plan_id) : c.plan.value;
+}
+
+const date::time_zone &Session::zone() {
+  if (!state_->zone) {
+    state_->zone = choose_zone(config().timezone.value, ctx_.env,
+                               [this](const std::string &text) { ctx_.warn(text); });
+    if (state_->zone->zone == nullptr)
+      throw Error(ErrorKind::io, "the time-zone database cannot be read",
+                  "install the tzdata package");
+  }
+  return *state_->zone->zone;
+}
+
+const std::string &Session::zone_name() {
+  (void)zone();
+  return state_->zone->name;
+}
+
+const std::string &Session::zone_source() {
+  (void)zone();
+  return state_->zone->source;
+}
+
+Instant Session::now() {
+  if (!state_->now)
+    state_->now = current_instant(ctx_.env, zone());
+  return *state_->now;
+}
+
+Day Session::today() {
+  return logical_day(to_local(now(), zone()), config().day_starts_at.value);
+}
+
+PlanSearchPath Session::plan_search_path() {
+  return PlanSearchPath{{paths().plans_dir, ATTUNE_INSTALLED_PLANS_DIR}};
+}
+
+JournalStore &Session::store() {
+  if (!state_->store)
+    state_->store = std::make_unique<JournalStore>(paths().data_dir);
+  return *state_->store;
+}
+
+std::chrono::milliseconds Session::lock_timeout() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(config().lock_timeout.value);
+}
+
+Journal Session::read_journal(const JournalStore::Lock *held) {
+  Journal journal = store().read(lock_timeout(), held);
+  auto once = [this](const std::string &text) {
+    if (state_->warned.insert(text).second)
+      ctx_.warn(text);
+  };
+  for (const auto &problem : journal.problems)
+    once("journal: " + problem.message);
+  if (journal.newer_version)
+    once("the journal was written by a newer attune: showing what I can read, and writing "
+         "nothing until attune is updated");
+  for (const auto &text : store().warnings())
+    once(text);
+  return journal;
+}
+
+Plan Session::plan_for_run(const Run &run) {
+  if (!run.plan_hash.empty()) {
+    if (const auto text = store().load_plan_copy(run.plan_hash)) {
+      PlanLoadResult loaded =
+          load_plan(*text, store().data_dir() + "/plans/" + run.plan_hash + ".toml");
+      if (loaded.plan)
+        return std::move(*loaded.plan);
+    }
+  }
+  Plan plan = find_plan(run.plan_id.empty() ? std::string(default_plan_id) : run.plan_id,
+                        plan_search_path());
+  if (!run.plan_hash.empty() && plan.hash != run.plan_hash) {
+    const std::string text = "the saved copy of plan \"" + plan.id + "\" for run " +
+                             std::to_string(run.number) +
+                             " is missing, and the plan has changed since that run started; "
+                             "using the plan as it is now";
+    if (state_->warned.insert(text).second)
+      ctx_.warn(text);
+  }
+  return plan;
+}
+
+std::string Session::new_record_id() {
+  static const char digits[] = "0123456789abcdef";
+  std::random_device device;
+  std::string id;
+  id.reserve(16);
+  for (int i = 0; i < 2; ++i) {
+    std::uint32_t word = device();
+    for (int k = 0; k < 8; ++k) {
+      id += digits[word & 0xF];
+      word >>= 4;
+    }
+  }
+  return id;
+}
 
 } // namespace attune::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "attune/calendar.hpp"
+#include "attune/config.hpp"
 #include "attune/journal.hpp"
 #include "attune/paths.hpp"
 #include "attune/plan.hpp"
@@ -29,6 +30,13 @@ public:
 
   /// Data folder, config file and user plans folder (paths.hpp rules).
   const Paths &paths();
+  /// The effective settings: defaults, then config.toml, then environment, then flags, each
+  /// remembering where it came from. A missing config file is the defaults.
+  const Config &config();
+  /// Where the zone came from: "config file", "TZ", "system" or "fallback".
+  const std::string &zone_source();
+  /// The plan id or file to start with: --plan, else config `plan`, else the default plan.
+  std::string chosen_plan();
   /// The time zone: config `timezone`, else TZ, else the system zone, else UTC (warns).
   const date::time_zone &zone();
   /// The zone's IANA name as stored in records.
@@ -44,9 +52,11 @@ public:
   /// Lock wait (config lock_timeout, default 10 s).
   std::chrono::milliseconds lock_timeout();
   /// Reads the journal (shared lock), reporting any problems found as warnings once.
-  Journal read_journal();
+  Journal read_journal(const JournalStore::Lock *held = nullptr);
   /// The plan a run was started with: the saved copy by hash, else by id (warns if changed).
   Plan plan_for_run(const Run &run);
+  /// Colour on stdout, after the config file's `color` has been taken into account.
+  bool use_color();
   /// A new unique record id (16 lowercase hex digits).
   std::string new_record_id();
 

@@ -1,0 +1,57 @@
+#pragma once
+/// The user's settings: config.toml text parsed into values that remember where they came from.
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "attune/error.hpp"
+
+namespace attune {
+
+/// Where a setting's value came from, weakest first.
+enum class SettingOrigin { default_, config_file, environment, flag };
+
+/// "default", "config file", "environment", "flag".
+std::string_view to_string(SettingOrigin origin) noexcept;
+
+/// A value and where it came from. `where` is set for config-file values (file:line:col),
+/// `source` names the variable or flag otherwise ("TZ", "--color").
+template <class T> struct Setting {
+  Setting() = default;
+  Setting(T v, SettingOrigin o = SettingOrigin::default_, Location w = {}, std::string s = {})
+      : value(std::move(v)), origin(o), where(std::move(w)), source(std::move(s)) {}
+  T value{};
+  SettingOrigin origin = SettingOrigin::default_;
+  Location where;
+  std::string source;
+};
+
+/// Every setting attune reads from config.toml, with its default.
+struct Config {
+  Setting<std::string> timezone; ///< IANA name; "" = not set
+  Setting<std::chrono::minutes> day_starts_at{std::chrono::minutes{4 * 60}}; ///< 04:00
+  Setting<std::string> plan;          ///< plan id or path; "" = default
+  Setting<std::string> color{"auto"}; ///< auto | always | never
+  Setting<std::chrono::seconds> lock_timeout{std::chrono::seconds{10}};
+};
+
+/// The keys config.toml may hold, in the order `attune config show` prints them.
+const std::vector<std::string> &config_keys();
+
+/// Largest config text accepted (bytes); larger text is refused before parsing.
+inline constexpr std::size_t max_config_bytes = 64 * 1024;
+
+/// Parses config.toml text on top of the defaults. Size and UTF-8 are checked before toml++
+/// sees the text. Throws Error(config) at FILE:LINE:COL for a syntax error, an unknown key
+/// (with did-you-mean: "time_zone" -> "timezone"), a wrong type or a bad value (a time zone
+/// unknown to the tz database, "25:00", a colour other than auto/always/never, a timeout
+/// outside 0..3600). An empty text gives the defaults.
+Config parse_config(std::string_view text, std::string_view source_name);
+
+/// "04:00" for 240 minutes.
+std::string format_clock_time(std::chrono::minutes minutes);
+
+} // namespace attune

@@ -1,0 +1,164 @@
+#include "reflect_flow.hpp"
+
+#include <istream>
+#include <ostream>
+
+#include "attune/error.hpp"
+#include "attune/progress.hpp"
+#include "session.hpp"
+
+namespace attune::cli {
+namespace {
+
+std::string scale_text(const SelfCheck &check) {
+  return std::to_string(check.scale_min) + " to " + std::to_string(check.scale_max);
+}
+
+std::optional<int> parse_one(const std::string &text) {
+  if (text.empty() || text.size() > 3)
+    return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::string trim(const std::string &text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos)
+    return "";
+  const auto last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
+}
+
+} // namespace
+
+std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) {
+  std::vector<int> answers;
+  std::size_t pos = 0;
+  for (;;) {
+    const auto comma = text.find(',', pos);
+    const std::string part =
+        trim(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+    const auto value = parse_one(part);
+    if (!value || *value < check.scale_min || *value > check.scale_max)
+      throw Error(ErrorKind::invalid,
+                  "answer " + std::to_string(answers.size() + 1) + " \"" + part +
+                      "\" is not on the scale " + scale_text(check),
+                  "give one whole number from " + scale_text(check) + " per statement");
+    answers.push_back(*value);
+    if (comma == std::string::npos)
+      break;
+    pos = comma + 1;
+  }
+  if (answers.size() != check.items.size())
+    throw Error(ErrorKind::invalid,
+                "got " + std::to_string(answers.size()) + " answers for " +
+                    std::to_string(check.items.size()) + " statements",
+                "give one answer per statement, in order: see 'attune plan show'");
+  return answers;
+}
+
+std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check) {
+  Context &ctx = session.ctx();
+  ctx.out << check.prompt << '\n'
+          << "Answer " << scale_text(check) << " (" << check.scale_min << " = " << check.min_label
+          << ", " << check.scale_max << " = " << check.max_label
+          << "). Press Enter on an empty line to stop; nothing is saved until the end.\n";
+  std::vector<int> answers;
+  for (std::size_t i = 0; i < check.items.size();) {
+    ctx.out << '\n'
+            << i + 1 << '/' << check.items.size() << "  " << check.items[i].text << "\n> "
+            << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line))
+      return std::nullopt;
+    line = trim(line);
+    if (line.empty())
+      return std::nullopt;
+    const auto value = parse_one(line);
+    if (!value || *value < check.scale_min || *value > check.scale_max) {
+      ctx.out << "Please type a number from " << scale_text(check) << ".\n";
+      continue;
+    }
+    answers.push_back(*value);
+    ++i;
+  }
+  return answers;
+}
+
+unsigned self_check_week(const Plan &plan, const Run &run, Day day,
+                         const std::vector<unsigned> &taken) {
+  auto has = [&taken](unsigned w) {
+    for (unsigned t : taken)
+      if (t == w)
+        return true;
+    return false;
+  };
+  const Position pos = position(plan, run.start, day);
+  const unsigned week = pos.phase == Phase::active ? pos.week : plan.weeks;
+  if (!has(0) && week <= 1)
+    return 0;
+  return week;
+}
+
+void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
+                     const std::vector<int> &answers) {
+  JournalStore &store = session.store();
+  const auto lock = store.lock(session.lock_timeout());
+  const Journal journal = session.read_journal(&lock);
+  const History history = build_history(journal);
+  const Run *run = history.find(run_number);
+  if (run != nullptr)
+    for (const Record &r : run->records)
+      if (r.type == RecordType::check && r.week == week)
+        throw Error(ErrorKind::invalid,
+                    (week == 0 ? std::string("the baseline self-check")
+                               : "the self-check for week " + std::to_string(week)) +
+                        " is already recorded",
+                    "to redo it, run 'attune undo' first");
+  Record rec;
+  rec.id = session.new_record_id();
+  rec.type = RecordType::check;
+  rec.day = day;
+  rec.recorded = session.now();
+  rec.zone = session.zone_name();
+  rec.run = run_number;
+  rec.week = week;
+  rec.answers = answers;
+  store.append(lock, journal, {rec});
+}
+
+void offer_baseline(Session &session, const Plan &plan, const Run &run) {
+  Context &ctx = session.ctx();
+  if (plan.self_check.items.empty() || ctx.global.quiet)
+    return;
+  const std::size_t n = plan.self_check.items.size();
+  if (!(ctx.in_tty && ctx.out_tty)) {
+    ctx.out << "When you have two minutes, 'attune reflect' takes a short self-check (" << n
+            << " statements) as your starting point.\n";
+    return;
+  }
+  ctx.out << "\nWould you like to take the short self-check now (" << n
+          << " statements), as your starting point? [Y/n] " << std::flush;
+  std::string line;
+  if (!std::getline(ctx.in, line))
+    line = "n";
+  line = trim(line);
+  if (!(line.empty() || line == "y" || line == "Y" || line == "yes")) {
+    ctx.out << "No problem. You can take it any time with 'attune reflect'.\n";
+    return;
+  }
+  const auto answers = ask_answers(session, plan.self_check);
+  if (!answers) {
+    ctx.out << "\nStopped; nothing saved. You can take it any time with 'attune reflect'.\n";
+    return;
+  }
+  save_self_check(session, run.number, 0, run.start, *answers);
+  ctx.out << "\nThank you. Your starting point is saved.\n";
+}
+
+} // namespace attune::cli

@@ -1,0 +1,36 @@
+#pragma once
+/// The weekly self-check, shared by `reflect` and the baseline offered at `start`.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/journal.hpp"
+#include "attune/plan.hpp"
+
+namespace attune::cli {
+
+class Session;
+
+/// Parses "--answers 3,5,2,..." against the plan's scale and number of statements. Throws
+/// Error(invalid) naming the first bad answer and the scale.
+std::vector<int> parse_answers(const std::string &text, const SelfCheck &check);
+
+/// Asks each statement in turn on the terminal; nullopt when the person stops (empty input
+/// or end of input). Re-asks after an answer out of the scale.
+std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check);
+
+/// The programme week a self-check on `day` counts for: 0 (the baseline) while none is
+/// recorded and the day is in week 1, else the day's programme week (the last week after the
+/// end). `taken` lists the weeks already recorded.
+unsigned self_check_week(const Plan &plan, const Run &run, Day day,
+                         const std::vector<unsigned> &taken);
+
+/// Writes a check record under the lock, re-checking that the week is still free.
+void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
+                     const std::vector<int> &answers);
+
+/// After `start`: on a terminal, offers the baseline self-check (skippable); otherwise says
+/// how to take it later.
+void offer_baseline(Session &session, const Plan &plan, const Run &run);
+
+} // namespace attune::cli

@@ -1,0 +1,178 @@
+#include "attune/config.hpp"
+
+#include <stdexcept>
+
+#include <date/tz.h>
+#include <toml++/toml.h>
+
+#include "attune/calendar.hpp"
+#include "attune/text.hpp"
+
+namespace attune {
+namespace {
+
+const char *const default_hint = "see 'man attune', CONFIGURATION";
+
+Location at(std::string_view file, const toml::source_region &region) {
+  return Location{std::string(file), static_cast<int>(region.begin.line),
+                  static_cast<int>(region.begin.column)};
+}
+
+/// Line and column (1-based, in bytes) of a byte offset, for errors found before parsing.
+Location at_offset(std::string_view file, std::string_view text, std::size_t offset) {
+  Location where{std::string(file), 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++where.line;
+      where.col = 1;
+    } else {
+      ++where.col;
+    }
+  }
+  return where;
+}
+
+std::string_view type_name(toml::node_type type) {
+  switch (type) {
+  case toml::node_type::string:
+    return "a string";
+  case toml::node_type::integer:
+    return "an integer";
+  case toml::node_type::floating_point:
+    return "a number";
+  case toml::node_type::boolean:
+    return "true/false";
+  case toml::node_type::table:
+    return "a table";
+  case toml::node_type::array:
+    return "an array";
+  case toml::node_type::date:
+  case toml::node_type::time:
+  case toml::node_type::date_time:
+    return "a date or time";
+  case toml::node_type::none:
+    break;
+  }
+  return "nothing";
+}
+
+/// The node's string, or Error(config) naming the key and what it holds instead.
+std::string want_string(const toml::node &node, std::string_view key, std::string_view file,
+                        std::string_view example) {
+  if (const auto *s = node.as_string())
+    return s->get();
+  throw Error(
+      ErrorKind::config,
+      "\"" + std::string(key) + "\" must be a string, not " + std::string(type_name(node.type())),
+      "for example: " + std::string(key) + " = " + std::string(example), at(file, node.source()));
+}
+
+} // namespace
+
+std::string_view to_string(SettingOrigin origin) noexcept {
+  switch (origin) {
+  case SettingOrigin::default_:
+    return "default";
+  case SettingOrigin::config_file:
+    return "config file";
+  case SettingOrigin::environment:
+    return "environment";
+  case SettingOrigin::flag:
+    return "flag";
+  }
+  return "default";
+}
+
+const std::vector<std::string> &config_keys() {
+  static const std::vector<std::string> keys = {"timezone", "day_starts_at", "plan", "color",
+                                                "lock_timeout"};
+  return keys;
+}
+
+std::string format_clock_time(std::chrono::minutes minutes) {
+  const long long total = minutes.count();
+  const long long h = total / 60;
+  const long long m = total % 60;
+  return (h < 10 ? "0" : "") + std::to_string(h) + ':' + (m < 10 ? "0" : "") + std::to_string(m);
+}
+
+Config parse_config(std::string_view text, std::string_view source_name) {
+  const std::string file(source_name);
+  if (text.size() > max_config_bytes)
+    throw Error(ErrorKind::config,
+                "the file is too large for a config file (" + std::to_string(text.size()) +
+                    " bytes, at most " + std::to_string(max_config_bytes) + ")",
+                default_hint, Location{file, 0, 0});
+  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
+    throw Error(ErrorKind::config, "the file is not valid UTF-8", "save it as UTF-8 text",
+                at_offset(file, text, bad));
+
+  toml::table table;
+  try {
+    table = toml::parse(text, source_name);
+  } catch (const toml::parse_error &e) {
+    std::string message(e.description());
+    if (!message.empty())
+      message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    throw Error(ErrorKind::config, message, default_hint, at(file, e.source()));
+  }
+
+  Config config;
+  for (auto &&[key, node] : table) {
+    const std::string name(key.str());
+    const Location where = at(file, key.source());
+    if (name == "timezone") {
+      const std::string zone = want_string(node, name, file, "\"Europe/Berlin\"");
+      try {
+        (void)date::locate_zone(zone);
+      } catch (const std::exception &) {
+        throw Error(ErrorKind::config, "unknown time zone \"" + zone + "\"",
+                    "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\"",
+                    at(file, node.source()));
+      }
+      config.timezone = {zone, SettingOrigin::config_file, where, {}};
+    } else if (name == "day_starts_at") {
+      const std::string value = want_string(node, name, file, "\"04:00\"");
+      const auto minutes = parse_clock_time(value);
+      if (!minutes)
+        throw Error(ErrorKind::config, "day_starts_at \"" + value + "\" is not a time of day",
+                    "write HH:MM from 00:00 to 23:59, for example \"04:00\"",
+                    at(file, node.source()));
+      config.day_starts_at = {*minutes, SettingOrigin::config_file, where, {}};
+    } else if (name == "plan") {
+      const std::string value = want_string(node, name, file, "\"avoidant\"");
+      if (value.empty())
+        throw Error(ErrorKind::config, "plan is empty", "give a plan id or a path to a .toml file",
+                    at(file, node.source()));
+      config.plan = {value, SettingOrigin::config_file, where, {}};
+    } else if (name == "color") {
+      const std::string value = want_string(node, name, file, "\"auto\"");
+      if (value != "auto" && value != "always" && value != "never")
+        throw Error(ErrorKind::config, "color \"" + value + "\" is not auto, always or never",
+                    "for example: color = \"never\"", at(file, node.source()));
+      config.color = {value, SettingOrigin::config_file, where, {}};
+    } else if (name == "lock_timeout") {
+      const auto *number = node.as_integer();
+      if (number == nullptr)
+        throw Error(ErrorKind::config,
+                    "\"lock_timeout\" must be a whole number of seconds, not " +
+                        std::string(type_name(node.type())),
+                    "for example: lock_timeout = 10", at(file, node.source()));
+      const auto seconds = number->get();
+      if (seconds < 0 || seconds > 3600)
+        throw Error(ErrorKind::config,
+                    "lock_timeout " + std::to_string(seconds) + " is out of range",
+                    "use 0 to 3600 seconds", at(file, node.source()));
+      config.lock_timeout = {std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
+    } else {
+      const std::string guess = did_you_mean(name, config_keys());
+      std::string hint = guess.empty() ? "known keys: timezone, day_starts_at, plan, color, "
+                                         "lock_timeout"
+                                       : "did you mean \"" + guess + "\"?";
+      throw Error(ErrorKind::config, "unknown key \"" + name + "\"", hint, where);
+    }
+  }
+  return config;
+}
+
+} // namespace attune

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The interactive check-in through a pseudo-terminal, as a person would use it; and the
+# same command off a terminal, which must fail at once instead of waiting for input.
+. "$(dirname "$0")/_lib.sh"
+export ATTUNE_NOW=2026-11-05T20:00 # a Thursday: catch-the-urge due, trigger-note open
+
+# tty_run INPUT ARGS...: runs attune on a pseudo-terminal, typing INPUT (\n-separated lines)
+# as prompts appear; the transcript lands in $OUT, the status in $RC.
+tty_run() {
+  local input=$1
+  shift
+  OUT=$(python3 - "$input" "$ATTUNE_BIN" "$@" <<'PY'
+import os, pty, sys, select, time
+lines = sys.argv[1].split("\n")
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[2], [sys.argv[2]] + sys.argv[3:])
+out = b""
+deadline = time.time() + 20
+while time.time() < deadline:
+    r, _, _ = select.select([fd], [], [], 0.5)
+    if r:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+        # Answer each prompt (it ends without a newline) with the next line.
+        if lines and (out.endswith(b"] ") or out.endswith(b"it) ") or out.endswith(b"> ")):
+            os.write(fd, (lines.pop(0) + "\n").encode())
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace").replace("\r\n", "\n"))
+sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 99)
+PY
+)
+  RC=$?
+  ERR=""
+}
+
+run start
+expect_rc 0 "start off a terminal"
+
+tty_run $'d\nnot sure\ns\nSpoke up at dinner.' checkin
+expect_rc 0 "interactive check-in"
+expect_out_has "Catch the urge (catch-the-urge)" "asks about the daily exercise"
+expect_out_has "done / skip / not yet? [d/s/Enter]" "offers the three answers"
+expect_out_has "Please type d, s, or just press Enter." "a stray answer is asked again, kindly"
+expect_out_has "(trigger-note), 0 of 4 this week, 6 days left" "asks about the weekly one with its progress"
+expect_out_has "A note for the day? (Enter to leave it)" "offers a note"
+expect_out_has "Saved for today: catch-the-urge done, trigger-note skipped, a note." "saves what was said"
+run log --format json
+expect_out_has '"note": "Spoke up at dinner."' "the note was saved"
+
+tty_run $'\n' checkin --date 2026-11-05
+expect_rc 0 "nothing open is asked again"
+expect_out_lacks "Catch the urge (catch-the-urge)" "settled exercises are not asked again"
+
+run checkin
+expect_rc 2 "not a terminal"
+expect_err_has "attune: error: nothing to record; name what you did, e.g. 'attune checkin catch-the-urge', or run it in a terminal to be asked" "not-a-terminal wording"
+expect_err_lines 1 "not-a-terminal is one line"
+
+# Off a terminal with input waiting: still no reading, no hang.
+OUT=$(printf 'd\n' | timeout 10 "$ATTUNE_BIN" checkin 2>&1)
+RC=$?
+expect_rc 2 "piped input is not read as answers"
+
+# The baseline self-check offered by start, answered on the terminal.
+export ATTUNE_DATA_DIR="$T_ROOT/data-baseline"
+tty_run $'\n3\n7\n4\n2\n5\n1' start
+expect_rc 0 "start on a terminal"
+expect_out_has "Would you like to take the short self-check now (5 statements), as your starting point? [Y/n]" "baseline offered"
+expect_out_has "Please type a number from 1 to 5." "off-scale answer asked again"
+expect_out_has "Your starting point is saved." "baseline saved"
+run log --format json
+expect_out_has '"self_check_week": 0' "baseline recorded as week 0"
+
+export ATTUNE_DATA_DIR="$T_ROOT/data-skip-baseline"
+tty_run $'n' start
+expect_out_has "No problem. You can take it any time with 'attune reflect'." "baseline can be skipped"
+
+finish

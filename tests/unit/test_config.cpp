@@ -1,0 +1,113 @@
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "attune/config.hpp"
+#include "attune/error.hpp"
+
+using namespace attune;
+
+namespace {
+/// The one-line form a user sees: "FILE:LINE:COL: MESSAGE; HINT".
+std::string error_of(const std::string &text) {
+  try {
+    (void)parse_config(text, "config.toml");
+  } catch (const Error &e) {
+    std::string out = e.where() ? format_location(*e.where()) + ": " : std::string();
+    out += e.what();
+    if (!e.hint().empty())
+      out += "; " + e.hint();
+    BOOST_TEST((e.kind() == ErrorKind::config));
+    return out;
+  }
+  return "(no error)";
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(config)
+
+BOOST_AUTO_TEST_CASE(empty_text_gives_the_defaults) {
+  const Config c = parse_config("", "config.toml");
+  BOOST_TEST(c.timezone.value == "");
+  BOOST_TEST(c.day_starts_at.value.count() == 240);
+  BOOST_TEST(c.plan.value == "");
+  BOOST_TEST(c.color.value == "auto");
+  BOOST_TEST(c.lock_timeout.value.count() == 10);
+  BOOST_TEST((c.day_starts_at.origin == SettingOrigin::default_));
+}
+
+BOOST_AUTO_TEST_CASE(reads_every_key_and_remembers_where) {
+  const Config c = parse_config("timezone = \"Asia/Tokyo\"\n"
+                                "day_starts_at = \"05:30\"\n"
+                                "plan = \"anxious\"\n"
+                                "color = \"never\"\n"
+                                "lock_timeout = 3\n",
+                                "config.toml");
+  BOOST_TEST(c.timezone.value == "Asia/Tokyo");
+  BOOST_TEST(c.day_starts_at.value.count() == 330);
+  BOOST_TEST(c.plan.value == "anxious");
+  BOOST_TEST(c.color.value == "never");
+  BOOST_TEST(c.lock_timeout.value.count() == 3);
+  BOOST_TEST((c.plan.origin == SettingOrigin::config_file));
+  BOOST_TEST(format_location(c.plan.where) == "config.toml:3:1");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_points_at_it_with_did_you_mean) {
+  BOOST_TEST(error_of("color = \"auto\"\ntime_zone = \"UTC\"\n") ==
+             "config.toml:2:1: unknown key \"time_zone\"; did you mean \"timezone\"?");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_key_far_from_any_lists_the_known_ones) {
+  BOOST_TEST(error_of("wallpaper = 1\n") ==
+             "config.toml:1:1: unknown key \"wallpaper\"; known keys: timezone, day_starts_at, "
+             "plan, color, lock_timeout");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_type_names_the_key_and_the_value_position) {
+  BOOST_TEST(error_of("lock_timeout = \"ten\"\n") ==
+             "config.toml:1:16: \"lock_timeout\" must be a whole number of seconds, not a "
+             "string; for example: lock_timeout = 10");
+  BOOST_TEST(error_of("timezone = 5\n") ==
+             "config.toml:1:12: \"timezone\" must be a string, not an integer; for example: "
+             "timezone = \"Europe/Berlin\"");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_zone_the_database_does_not_know) {
+  BOOST_TEST(error_of("timezone = \"Mars/Olympus\"\n") ==
+             "config.toml:1:12: unknown time zone \"Mars/Olympus\"; use an IANA name such as "
+             "\"Europe/Berlin\" or \"America/New_York\"");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_bad_values_with_what_to_write) {
+  BOOST_TEST(error_of("day_starts_at = \"25:00\"\n") ==
+             "config.toml:1:17: day_starts_at \"25:00\" is not a time of day; write HH:MM from "
+             "00:00 to 23:59, for example \"04:00\"");
+  BOOST_TEST(error_of("color = \"sometimes\"\n") ==
+             "config.toml:1:9: color \"sometimes\" is not auto, always or never; for example: "
+             "color = \"never\"");
+  BOOST_TEST(error_of("lock_timeout = -1\n") ==
+             "config.toml:1:16: lock_timeout -1 is out of range; use 0 to 3600 seconds");
+}
+
+BOOST_AUTO_TEST_CASE(syntax_error_has_a_position) {
+  const std::string e = error_of("color = \n");
+  BOOST_TEST(e.rfind("config.toml:1:", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(refuses_invalid_utf8_before_parsing) {
+  BOOST_TEST(error_of("plan = \"ok\"\n# caf\xC3\x28\n") ==
+             "config.toml:2:6: the file is not valid UTF-8; save it as UTF-8 text");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_an_oversized_file_before_parsing) {
+  const std::string big(max_config_bytes + 1, '#');
+  BOOST_TEST(error_of(big) == "config.toml: the file is too large for a config file (65537 "
+                              "bytes, at most 65536); see 'man attune', CONFIGURATION");
+}
+
+BOOST_AUTO_TEST_CASE(formats_clock_times_with_two_digits) {
+  BOOST_TEST(format_clock_time(std::chrono::minutes{240}) == "04:00");
+  BOOST_TEST(format_clock_time(std::chrono::minutes{23 * 60 + 59}) == "23:59");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
