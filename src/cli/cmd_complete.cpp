@@ -214,7 +214,9 @@ Answer complete_words(const CLI::App &top, const std::vector<std::string> &words
     for (const CLI::App *scope = at; scope != nullptr; scope = scope->get_parent())
       for (const CLI::Option *opt : scope->get_options())
         for (const auto &name : opt->get_lnames())
-          answer.candidates.push_back({"--" + name, opt->get_description()});
+          if (std::none_of(answer.candidates.begin(), answer.candidates.end(),
+                           [&](const Candidate &c) { return c.word == "--" + name; }))
+            answer.candidates.push_back({"--" + name, opt->get_description()});
     return answer;
   }
   if (at->get_name() == "help" && at->get_parent() != nullptr) {

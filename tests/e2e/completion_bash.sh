@@ -45,6 +45,16 @@ mkdir -p "$T_ROOT/somewhere/dir-one"
 complete_line --data-dir "$T_ROOT/somewhere/di"
 expect_out_has "$T_ROOT/somewhere/dir-one" "--data-dir completes folders"
 
+complete_line remind --
+expect_out_has "--exit-code" "remind --<TAB> offers the command's options"
+expect_out_has "--data-dir" "remind --<TAB> offers the global options too"
+n=$(printf '%s\n' "$OUT" | grep -cx -- "--help")
+if [ "$n" -eq 1 ]; then pass; else fail "--help offered $n times"; fi
+
+complete_line remind --format j
+expect_out_has "json" "remind --format j<TAB> offers json"
+expect_out_lacks "text" "remind --format j<TAB> filters by prefix"
+
 complete_line help che
 expect_out_has "checkin" "help che<TAB> offers checkin"
 
