@@ -11,7 +11,9 @@
 // options, and CLI11 keeps a literal "--" as an unexpected word.) It prints
 // "CANDIDATE<TAB>DESCRIPTION" lines (the description may be missing) and, when file or folder names
 // also fit, a last line ":files" or ":dirs". Candidates never start with
-// ':'. Completion must never get in the way: on any problem it prints nothing and exits 0.
+// ':'. Until the session lands (ATTUNE_SESSION_READY, see cmd_remind.cpp) exercise and plan
+// ids come from the built-in plan. Completion must never get in the way: on any problem it prints
+// nothing and exits 0.
 #include <algorithm>
 #include <istream>
 #include <optional>
@@ -26,6 +28,7 @@
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
+#include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
 #include "commands.hpp"
@@ -59,8 +62,16 @@ public:
 
   /// Plan ids with their names.
   Named plans() {
+#ifdef ATTUNE_SESSION_READY
+    std::vector<std::string> problems; // completion shows what loads and stays quiet
+    Named out;
+    for (const PlanSource &source : list_plans(session_.plan_search_path(), problems))
+      out.emplace_back(source.id, source.origin);
+    return out;
+#else
     const Plan plan = default_plan();
     return {{plan.id, plan.name}};
+#endif
   }
 
   /// Picks up --data-dir DIR and --plan ID from the words already typed.
@@ -88,7 +99,17 @@ private:
       throw Error(ErrorKind::invalid, "the built-in plan does not load");
     return *loaded.plan;
   }
-  Plan plan_in_use() { return default_plan(); }
+  /// The running programme's plan; else --plan (or the configured plan); else the default.
+  Plan plan_in_use() {
+#ifdef ATTUNE_SESSION_READY
+    const History history = build_history(session_.read_journal());
+    if (const Run *run = history.active())
+      return session_.plan_for_run(*run);
+    if (session_.ctx().global.plan)
+      return find_plan(*session_.ctx().global.plan, session_.plan_search_path());
+#endif
+    return default_plan();
+  }
 
   Session &session_;
 };
