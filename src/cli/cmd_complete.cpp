@@ -179,7 +179,7 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources) {
   }
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
   auto has = [&](const char *word) { return type.find(word) != std::string::npos; };
-  if (has("EXERCISE") || name == "skip" || name == "exercise") {
+  if (has("EXERCISE") || name == "skip" || name.find("exercise") != std::string::npos) {
     for (auto &[id, title] : sources.exercises())
       answer.candidates.push_back({id, title});
   } else if (has("COMMAND")) {
