@@ -15,6 +15,7 @@
 // ids come from the built-in plan. Completion must never get in the way: on any problem it prints
 // nothing and exits 0.
 #include <algorithm>
+#include <filesystem>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -32,6 +33,7 @@
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
 #include "commands.hpp"
+#include "install_dirs.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -70,7 +72,15 @@ public:
     return out;
 #else
     const Plan plan = default_plan();
-    return {{plan.id, plan.name}};
+    Named out = {{plan.id, plan.name}};
+    // Until the catalog is reachable through the session: installed plans by file name.
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator(installed_plans_dir(), ec)) {
+      const auto &path = entry.path();
+      if (path.extension() == ".toml" && path.stem() != plan.id)
+        out.emplace_back(path.stem().string(), path.string());
+    }
+    return out;
 #endif
   }
 

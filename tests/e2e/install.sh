@@ -55,6 +55,17 @@ if command -v man >/dev/null; then
   expect_out_has "$PREFIX/share/man/man1/attune.1" "man finds the installed page"
 fi
 
+# The installed binary finds the installed plans (beside itself, whatever the prefix).
+cp "$ATTUNE_SOURCE_DIR/plans/avoidant.toml" "$PREFIX/share/attune/plans/zz-install-probe.toml"
+run complete plans
+expect_rc 0 "installed attune complete plans"
+expect_out_has "zz-install-probe" "the installed binary finds plans in $PREFIX/share/attune/plans"
+ATTUNE_BIN_SAVED=$ATTUNE_BIN
+ATTUNE_BIN="$ATTUNE_BUILD_DIR/attune"
+run complete plans
+expect_out_lacks "zz-install-probe" "the build-tree binary does not see that tree's plans"
+ATTUNE_BIN=$ATTUNE_BIN_SAVED
+
 # The installed bash completion works against the installed binary.
 OUT=$(PATH="$PREFIX/bin:$PATH" bash --norc --noprofile -c '
   . "$1"; COMP_WORDS=(attune rem); COMP_CWORD=1; _attune; printf "%s\n" "${COMPREPLY[@]}"' \
