@@ -21,7 +21,7 @@ for page in "$MAN"/*.1 "$MAN"/*.5; do
 done
 if [ "$count" -ge 1 ]; then pass; else fail "no man pages found in $MAN"; fi
 
-OUT=$(MANWIDTH=80 mandoc -T utf8 "$MAN/attune.1" 2>"$T_ROOT/stderr" | col -b)
+OUT=$(MANWIDTH=80 mandoc -T utf8 "$MAN/attune.1" 2>"$T_ROOT/stderr" | sed 's/.\x08//g')
 RC=$?
 ERR=$(cat "$T_ROOT/stderr")
 expect_rc 0 "attune.1 renders"
@@ -53,7 +53,7 @@ done
 
 # man itself finds and formats the page by path.
 if command -v man >/dev/null; then
-  OUT=$(MANWIDTH=80 man -l "$MAN/attune.1" 2>"$T_ROOT/stderr" | col -b)
+  OUT=$(MANWIDTH=80 man -l "$MAN/attune.1" 2>"$T_ROOT/stderr" | sed 's/.\x08//g')
   RC=$?
   ERR=$(cat "$T_ROOT/stderr")
   expect_rc 0 "man -l attune.1"
