@@ -21,6 +21,9 @@ if [ "$want_tests" = yes ]; then
   packages+=(mandoc python3 util-linux bsdutils procps tmux bash-completion chromium
              clang-14 libclang-rt-14-dev clang-tidy cppcheck valgrind dpkg-dev file fakeroot)
 fi
+if [ "$want_tests" = yes ]; then
+  packages+=(man-db) # `man -w` in the install and package tests
+fi
 
 missing=()
 for p in "${packages[@]}"; do

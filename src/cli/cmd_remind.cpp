@@ -1,16 +1,231 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// `attune remind`: one kind line when something for today is still open, nothing otherwise.
+// Made for cron, systemd timers and status bars: it only reads, never asks, never colours,
+// and waits for the journal lock no longer than the configured lock timeout.
+#include <cerrno>
+#include <chrono>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/journal.hpp"
+#include "attune/json.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
+// ATTUNE_SESSION_READY: defined once src/cli/session.cpp and the journal (build_history) are
+// on main; until then `remind` registers its options but says it is not ready, so this
+// branch links. Remove the guard when they land.
 namespace attune::cli {
+namespace {
+
+struct RemindOptions {
+  bool exit_code = false;
+  std::string format = "text";
+  bool notify = false;
+};
+
+struct OpenItem {
+  std::string id;
+  std::string title;
+  bool due_today = false;
+  unsigned week_done = 0;
+  unsigned week_target = 0;
+};
+
+enum class RemindState { idle, clear, open };
+
+struct Reminder {
+  RemindState state = RemindState::idle;
+  Day day{};
+  unsigned week = 0;
+  unsigned day_number = 0;
+  std::vector<OpenItem> open;
+};
+
+#ifdef ATTUNE_SESSION_READY
+/// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
+/// weekday) or planned N times a week and done fewer than N times so far this programme week.
+/// A 3-a-week exercise done twice by Wednesday stays open each day until the third time.
+bool is_open(const DueItem &item) {
+  if (item.state != ExerciseState::open || item.exercise == nullptr)
+    return false;
+  if (item.due_today)
+    return true;
+  return item.exercise->schedule.kind == ScheduleKind::times_per_week &&
+         item.week_done < item.week_target;
+}
+
+Reminder build_reminder(Session &session) {
+  Reminder r;
+  r.day = session.today();
+  const History history = build_history(session.read_journal());
+  const Run *run = history.active();
+  if (run == nullptr)
+    return r;
+  const Plan plan = session.plan_for_run(*run);
+  const DayView view = day_view(plan, *run, r.day);
+  if (view.pos.phase != Phase::active)
+    return r;
+  r.week = view.pos.week;
+  r.day_number = view.pos.day;
+  for (const DueItem &item : view.items)
+    if (is_open(item))
+      r.open.push_back({item.exercise->id, item.exercise->title, item.due_today, item.week_done,
+                        item.week_target});
+  r.state = r.open.empty() ? RemindState::clear : RemindState::open;
+  return r;
+}
+#else
+Reminder build_reminder(Session &) {
+  throw Error(ErrorKind::usage, "'remind' is not ready yet", "it needs the journal and session");
+}
+#endif
+
+/// "2 practices open today: stay-present, name-a-feeling" (empty when nothing is open).
+std::string summary(const Reminder &r) {
+  if (r.open.empty())
+    return {};
+  std::string text = std::to_string(r.open.size()) +
+                     (r.open.size() == 1 ? " practice" : " practices") + " open today: ";
+  for (std::size_t i = 0; i < r.open.size(); ++i)
+    text += (i == 0 ? "" : ", ") + r.open[i].id;
+  return text;
+}
+
+std::string render_json(const Reminder &r) {
+  static const char *const names[] = {"idle", "clear", "open"};
+  JsonWriter json(0);
+  json.begin_object();
+  json.key("state").value(names[static_cast<int>(r.state)]);
+  json.key("date").value(format_day(r.day));
+  json.key("week").value(r.week);
+  json.key("day").value(r.day_number);
+  json.key("text").value(r.open.empty() ? std::string() : "attune: " + summary(r));
+  json.key("open").begin_array();
+  for (const OpenItem &item : r.open) {
+    json.begin_object();
+    json.key("id").value(item.id);
+    json.key("title").value(item.title);
+    json.key("due_today").value(item.due_today);
+    json.key("week_done").value(item.week_done);
+    json.key("week_target").value(item.week_target);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  return json.str() + "\n";
+}
+
+/// The first executable `name` in PATH (cron's minimal PATH when unset); "" if none.
+std::string find_on_path(const Context &ctx, const std::string &name) {
+  const std::string path = ctx.env("PATH").value_or("/usr/local/bin:/usr/bin:/bin");
+  std::size_t from = 0;
+  while (from <= path.size()) {
+    std::size_t colon = path.find(':', from);
+    if (colon == std::string::npos)
+      colon = path.size();
+    const std::string dir = path.substr(from, colon - from);
+    from = colon + 1;
+    if (dir.empty() || dir[0] != '/') // never the current folder
+      continue;
+    const std::string candidate = dir + "/" + name;
+    if (access(candidate.c_str(), X_OK) == 0)
+      return candidate;
+  }
+  return {};
+}
+
+/// Runs notify-send directly (no shell), waiting at most a few seconds. True when it said
+/// it showed the notification.
+bool send_notification(const Context &ctx, const std::string &body) {
+  const std::string program = find_on_path(ctx, "notify-send");
+  if (program.empty())
+    return false;
+  std::vector<std::string> args = {program, "--app-name=attune", "attune", body};
+  std::vector<char *> argv;
+  for (auto &arg : args)
+    argv.push_back(arg.data());
+  argv.push_back(nullptr);
+
+  const pid_t child = fork();
+  if (child < 0)
+    return false;
+  if (child == 0) {
+    const int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+      dup2(null, STDIN_FILENO);
+      dup2(null, STDOUT_FILENO);
+      dup2(null, STDERR_FILENO);
+    }
+    execv(program.c_str(), argv.data());
+    _exit(127);
+  }
+  // A hung D-Bus must not hang a cron job: give up after 5 s.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (;;) {
+    int status = 0;
+    const pid_t done = waitpid(child, &status, WNOHANG);
+    if (done == child)
+      return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (done < 0 && errno != EINTR)
+      return false;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+int run_remind(const RemindOptions &opts, Session &session) {
+  Context &ctx = session.ctx();
+  const Reminder r = build_reminder(session);
+  if (opts.format == "json") {
+    ctx.out << render_json(r);
+  } else if (r.state == RemindState::open) {
+    const std::string body = summary(r);
+    if (!(opts.notify && send_notification(ctx, body)))
+      ctx.out << "attune: " << body << '\n';
+  }
+  if (!opts.exit_code)
+    return exit_code::ok;
+  switch (r.state) {
+  case RemindState::open:
+    return exit_code::remind_open;
+  case RemindState::idle:
+    return exit_code::remind_idle;
+  case RemindState::clear:
+    break;
+  }
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_remind(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("remind", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'remind' is not ready yet"); }};
+  auto opts = std::make_shared<RemindOptions>();
+  CLI::App *sub = app.add_subcommand(
+      "remind", "Say what is still open today, for cron and status bars (quiet when nothing is)");
+  sub->add_flag("--exit-code", opts->exit_code,
+                "Exit 10 when something is open, 11 when no programme runs, 0 otherwise");
+  sub->add_option("--format", opts->format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  sub->add_flag("--notify", opts->notify,
+                "Send a desktop notification with notify-send (prints when it cannot)");
+  return {sub, [opts, &session]() { return run_remind(*opts, session); }};
 }
 
 } // namespace attune::cli
