@@ -17,7 +17,7 @@ struct Diagnostic {
   std::string hint;    ///< optional: did you mean "title"?
 };
 
-/// "FILE:LINE:COL: error: MESSAGE (HINT)" on one line.
+/// "FILE:LINE:COL: error: MESSAGE; HINT" on one line (no "; HINT" when there is no hint).
 std::string format_diagnostic(const Diagnostic &d);
 
 /// The result of loading: a plan when there were no problems, and every problem found.
@@ -28,6 +28,14 @@ struct PlanLoadResult {
 
 /// Largest plan text accepted (bytes); larger text is refused before parsing.
 inline constexpr std::size_t max_plan_bytes = 1024 * 1024;
+
+/// Deepest nesting of [ and { accepted (outside strings and comments).
+inline constexpr int max_plan_depth = 32;
+
+/// The checks made before toml++ sees untrusted text: size (max_plan_bytes), well-formed
+/// UTF-8 (the position of the first bad byte), nesting depth (max_plan_depth).
+/// Returns the first problem, or nullopt when the text may be parsed.
+std::optional<Diagnostic> precheck_plan_text(std::string_view text, const std::string &file);
 
 /// Parses and validates a plan. Never throws on bad input and never crashes: size, UTF-8
 /// and nesting depth are checked before toml++ sees the text. Reports every problem.

@@ -57,11 +57,192 @@ DayView day_view(const Plan &plan, const Run &run, Day day);
 /// Current and longest streak of kept days, up to and including `today`.
 /// A day is kept when every exercise due that day is done or skipped; a day with nothing due
 /// neither extends nor breaks a streak; an unfinished today does not break it.
+///
+/// Precisely (the days from the start to min(today, last day, end day) are walked in order):
+/// - "due" means daily or weekday exercises scheduled that day; N-a-week ones are never due.
+/// - kept: something is due and all of it is done or skipped (a skip counts as kept), or
+///   nothing is due and some exercise was done anyway (practising is never ignored).
+/// - neutral: nothing due and nothing done; also today while it is not kept yet.
+/// - missed: otherwise. Up to plan.streak.grace_days missed days in a row (neutral days in
+///   between are not counted) are forgiven when a kept day follows; forgiven days do not add
+///   to the length. One more missed day breaks the streak.
+/// Mon done, Tue done, Wed nothing due, Thu done, Fri (today, not yet) -> current streak 3
+/// grace 0: Mon done, Tue missed, Wed done -> current 1, longest 1
+/// grace 1: Mon done, Tue missed, Wed done -> current 2; Tue and Wed missed, Thu done -> 1
+/// grace 1: Mon done, Tue missed, Wed (today, open) -> current 1 (not broken yet)
 struct Streak {
   unsigned current = 0;
   unsigned longest = 0;
 };
 
 Streak streak(const Plan &plan, const Run &run, Day today);
+
+// ---- Reports: everything a report shows, computed once -------------------------------------
+
+/// done / planned, with skips kept apart. Skips are not missed: a skipped occurrence is
+/// removed from `planned` (it is neither done nor owed), and counted in `skipped`.
+struct Adherence {
+  unsigned done = 0;
+  unsigned planned = 0;
+  unsigned skipped = 0;
+  /// done / planned in 0..1; 0 when nothing is planned yet.
+  double ratio() const noexcept { return planned == 0 ? 0.0 : double(done) / planned; }
+  Adherence &operator+=(const Adherence &o) noexcept {
+    done += o.done;
+    planned += o.planned;
+    skipped += o.skipped;
+    return *this;
+  }
+};
+
+/// How one exercise's week counts, as of `today` ("occurrences", per day: doing it twice on one
+/// day counts once; nothing after the run's last counted day is planned):
+/// - daily / weekdays: each scheduled day before today is planned; today only once it is done
+///   or skipped (an unfinished today is not owed yet). Done counts on scheduled days only (a
+///   Monday exercise done on Tuesday is shown, not counted), so done <= planned.
+/// - N a week: each done day counts, up to N a week (done beyond N is not counted twice); a
+///   skip settles one of the N without being owed; an occurrence becomes planned-and-missed
+///   only once it can no longer fit in the days left of the week (days after today, plus
+///   today while still open). A past week therefore owes N; the current week owes nothing
+///   that can still be done.
+/// - a skipped occurrence is neither done nor planned: it is counted in `skipped` only.
+/// 3 a week, week starts Mon, done Mon only. Today Sat (open): 2 days left -> 1 done / 1
+/// planned. Today Sun (open): 1 day left -> 1/2. Week over: 1/3.
+/// What the calendar shows for one day of the run.
+enum class DayStatus {
+  future,  ///< after today (or after the run ended)
+  rest,    ///< nothing due, nothing done
+  open,    ///< today, not kept yet
+  kept,    ///< everything due done or skipped, at least one done (or extra practice)
+  skipped, ///< everything due skipped, nothing done
+  partial, ///< past, some due done, some not
+  missed,  ///< past, something due and nothing done or skipped
+};
+
+/// "kept", "missed", ... (stable: used in JSON and CSV).
+const char *to_string(DayStatus status) noexcept;
+
+struct DayCell {
+  Day day{};
+  unsigned week = 0; ///< programme week 1..weeks
+  DayStatus status = DayStatus::future;
+  unsigned due = 0;     ///< daily/weekday exercises due
+  unsigned done = 0;    ///< exercises done (any kind)
+  unsigned skipped = 0; ///< exercises skipped and not done
+};
+
+/// One exercise on one day, for the CSV rows (one per day x exercise of that day's week).
+enum class CellState {
+  done,
+  skipped,
+  missed,  ///< scheduled that day (daily/weekday), day over, not done
+  open,    ///< scheduled today and not done yet, or N-a-week not done that day
+  not_due, ///< a weekday exercise on another day
+  future,  ///< after today
+};
+const char *to_string(CellState state) noexcept;
+
+struct ExerciseDay {
+  Day day{};
+  unsigned week = 0;
+  const Exercise *exercise = nullptr;
+  CellState state = CellState::future;
+  std::string reason; ///< skip reason
+};
+
+/// A self-check answered once: items reverse-scored as (min + max - answer), averaged.
+/// percent = 100 * (mean - min) / (max - min). Higher means feeling more secure.
+/// Scale 1..5, items [a, b reversed], answers 4,2 -> scores 4,4 -> mean 4, percent 75.
+struct SelfCheckScore {
+  unsigned week = 0; ///< 0 = baseline
+  Day day{};
+  double mean = 0;
+  double percent = 0;
+};
+
+/// Scores one set of answers. Answers beyond the item list are ignored; answers outside the
+/// scale are clamped to it. nullopt when there is no answer or no usable scale.
+std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
+                                               const std::vector<int> &answers);
+
+/// The self-check over the run: one score per week (the last check recorded for a week wins).
+struct SelfCheckTrend {
+  std::vector<SelfCheckScore> scores;     ///< by week, ascending
+  std::optional<SelfCheckScore> baseline; ///< week 0
+  std::optional<SelfCheckScore> latest;   ///< the highest week answered (may be the baseline)
+  /// latest.percent - baseline.percent, in percentage points; only with both and distinct.
+  std::optional<double> change;
+};
+
+struct WeekStats {
+  unsigned week = 0;
+  Day from{};
+  Day to{};
+  bool reached = false; ///< the week has begun by today
+  Adherence adherence;
+  std::optional<SelfCheckScore> self_check;
+};
+
+/// Strength of a habit, 0..100: an exponential average over its planned occurrences, scaled
+/// so that a perfect programme reaches exactly 100 on its last occurrence.
+///
+/// Occurrences are the ones adherence plans, in day order: for daily/weekday exercises each
+/// scheduled day (value 1 if done, 0 if missed); for N-a-week ones each done day (1, at most N
+/// a week) and each occurrence that can no longer fit (0). A skip freezes it (no update).
+///   K0 = occurrences the whole plan schedules for the exercise (sum of weekly targets)
+///   W  = number of programme weeks the exercise appears in
+///   m  = 0.5^(W / K0)   (the half-life is one programme week, whatever the frequency)
+///   S_k = m * S_{k-1} + (1 - m) * v_k,  S_0 = 0
+///   K  = K0 - skipped so far
+///   strength = 100 * S_k / (1 - m^K), clamped to 0..100
+/// A perfect daily exercise shows 51 after week 1, 89 after week 3, 100 on day 42. A single
+/// missed day in week 3 costs about 1 point at the end; missing yesterday costs about 9.
+double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped) noexcept;
+
+struct ExerciseStats {
+  const Exercise *exercise = nullptr; ///< first appearance in the plan
+  Adherence adherence;
+  double strength = 0;     ///< 0..100
+  unsigned done_total = 0; ///< every day it was done, counted or not
+};
+
+struct NoteEntry {
+  Day day{};
+  std::string text;
+};
+
+/// The end-of-programme summary (only when the programme is over).
+struct Summary {
+  const Exercise *most_practised = nullptr; ///< the most days done; ties: first in the plan
+  unsigned most_practised_days = 0;
+  unsigned best_week = 0; ///< highest ratio with something planned; ties: the earlier week
+  double best_week_ratio = 0;
+  unsigned longest_streak = 0;
+  std::optional<double> change; ///< self-check change since baseline, percentage points
+  std::vector<NoteEntry> notes;
+  std::string suggestion; ///< kind, with plan.support when a professional may help
+};
+
+/// Everything a report needs, computed in one pass over the records (O(records + days *
+/// exercises)), so a million records take well under a second.
+struct Progress {
+  const Plan *plan = nullptr;
+  const Run *run = nullptr;
+  Position pos; ///< of today (phase finished also when the run was ended)
+  Day today{};
+  Day through{};                        ///< the last day counted: min(today, last day, end day)
+  std::vector<DayCell> days;            ///< every day of the programme, in order
+  std::vector<ExerciseDay> cells;       ///< day x exercise of that day's week, in order
+  std::vector<WeekStats> weeks;         ///< 1..plan.weeks
+  std::vector<ExerciseStats> exercises; ///< plan.exercise_ids() order
+  Adherence total;
+  Streak streak;
+  SelfCheckTrend self_check;
+  std::vector<NoteEntry> notes;
+  std::optional<Summary> summary; ///< when the programme is finished
+};
+
+/// Computes the whole progress of a run as of `today`. Plan and run must outlive the result.
+Progress compute_progress(const Plan &plan, const Run &run, Day today);
 
 } // namespace attune

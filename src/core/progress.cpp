@@ -1,0 +1,522 @@
+#include "attune/progress.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+
+namespace attune {
+
+namespace {
+
+constexpr std::uint8_t flag_done = 1;
+constexpr std::uint8_t flag_skip = 2;
+
+bool is_flexible(const Schedule &s) noexcept {
+  return s.kind == ScheduleKind::times_per_week;
+}
+
+/// The done/skip records of a run, indexed once by (day offset, exercise), so that every
+/// later question is answered without scanning records again.
+struct RunIndex {
+  std::vector<std::string> ids;
+  std::unordered_map<std::string, std::size_t> slot;
+  std::vector<const Exercise *> first; ///< first appearance of each id in the plan
+  unsigned days = 0;
+  std::vector<std::uint8_t> flags; ///< [day * ids.size() + slot]
+  std::unordered_map<std::size_t, const Record *> skip_reasons;
+  std::vector<NoteEntry> notes;
+  std::map<unsigned, const Record *> checks; ///< by week; the last one recorded wins
+
+  std::uint8_t at(unsigned day, std::size_t s) const { return flags[day * ids.size() + s]; }
+};
+
+RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days) {
+  RunIndex ix;
+  ix.ids = plan.exercise_ids();
+  ix.first.assign(ix.ids.size(), nullptr);
+  for (std::size_t i = 0; i < ix.ids.size(); ++i)
+    ix.slot.emplace(ix.ids[i], i);
+  for (const Week &w : plan.week_plans)
+    for (const Exercise &e : w.exercises) {
+      auto it = ix.slot.find(e.id);
+      if (it != ix.slot.end() && ix.first[it->second] == nullptr)
+        ix.first[it->second] = &e;
+    }
+  ix.days = total_days;
+  ix.flags.assign(std::size_t(total_days) * ix.ids.size(), 0);
+  for (const Record &r : run.records) {
+    if (r.type == RecordType::note) {
+      ix.notes.push_back({r.day, r.text});
+      continue;
+    }
+    if (r.type == RecordType::check) {
+      ix.checks[r.week] = &r;
+      continue;
+    }
+    if (r.type != RecordType::done && r.type != RecordType::skip)
+      continue;
+    const auto offset = (r.day - run.start).count();
+    if (offset < 0 || offset >= static_cast<long>(total_days))
+      continue;
+    auto it = ix.slot.find(r.exercise);
+    if (it == ix.slot.end())
+      continue;
+    const std::size_t cell = std::size_t(offset) * ix.ids.size() + it->second;
+    if (r.type == RecordType::done) {
+      ix.flags[cell] |= flag_done;
+    } else {
+      ix.flags[cell] |= flag_skip;
+      ix.skip_reasons[cell] = &r;
+    }
+  }
+  return ix;
+}
+
+/// Running exponential average for one exercise (see strength() in the header).
+struct StrengthState {
+  double s = 0;
+  double m = 0.5;
+  unsigned k0 = 0;
+  unsigned weeks_present = 0;
+  unsigned skipped = 0;
+  void push(int v) { s = m * s + (1 - m) * v; }
+};
+
+std::string suggestion_for(const Plan &plan, const Adherence &total,
+                           const std::optional<double> &change) {
+  std::string text;
+  if (total.ratio() >= 0.6 && (!change || *change >= 0)) {
+    text = "You kept coming back to these small steps. You could repeat the programme to let "
+           "them settle, or try another plan when you feel ready.";
+  } else {
+    text = "Six weeks is a beginning, not a test. You could repeat the programme at a pace "
+           "that suits you, or try another plan.";
+  }
+  if (!plan.support.empty() && (total.ratio() < 0.5 || !change || *change < 0))
+    text += " " + plan.support;
+  return text;
+}
+
+} // namespace
+
+Position position(const Plan &plan, Day start, Day day) noexcept {
+  Position p;
+  p.start = start;
+  p.total_days = plan.weeks * 7;
+  p.last = start + date::days(p.total_days == 0 ? 0 : p.total_days - 1);
+  if (day < start) {
+    p.phase = Phase::not_started;
+  } else if (day > p.last || p.total_days == 0) {
+    p.phase = Phase::finished;
+  } else {
+    p.phase = Phase::active;
+    p.day = static_cast<unsigned>((day - start).count()) + 1;
+    p.week = (p.day - 1) / 7 + 1;
+  }
+  return p;
+}
+
+DayView day_view(const Plan &plan, const Run &run, Day day) {
+  DayView view;
+  view.pos = position(plan, run.start, day);
+  if (run.ended && day > *run.ended)
+    view.pos.phase = Phase::finished;
+  if (view.pos.phase != Phase::active)
+    return view;
+  view.week = plan.week(view.pos.week);
+  if (view.week == nullptr)
+    return view;
+  const Day week_from = run.start + date::days(7 * (view.pos.week - 1));
+  const unsigned days_left = 7 * view.pos.week - view.pos.day;
+  const date::weekday wd{day};
+
+  // One pass over the records of this programme week.
+  std::unordered_map<std::string, std::vector<bool>> done_days; // per id, 7 days
+  std::unordered_map<std::string, const Record *> today_rec;    // done wins over skip
+  for (const Record &r : run.records) {
+    if (r.type != RecordType::done && r.type != RecordType::skip)
+      continue;
+    const auto off = (r.day - week_from).count();
+    if (off < 0 || off > 6 || r.day > day)
+      continue;
+    if (r.type == RecordType::done) {
+      auto &v = done_days[r.exercise];
+      v.resize(7, false);
+      v[std::size_t(off)] = true;
+    }
+    if (r.day == day) {
+      auto &slot = today_rec[r.exercise];
+      if (slot == nullptr || slot->type == RecordType::skip)
+        slot = &r;
+    }
+  }
+
+  std::vector<std::string> listed;
+  for (const Exercise &e : view.week->exercises) {
+    DueItem item;
+    item.exercise = &e;
+    item.due_today = !is_flexible(e.schedule) && e.schedule.due_on(wd);
+    item.week_target = e.schedule.weekly_target();
+    item.days_left = days_left;
+    if (auto it = done_days.find(e.id); it != done_days.end())
+      item.week_done =
+          static_cast<unsigned>(std::count(it->second.begin(), it->second.end(), true));
+    if (auto it = today_rec.find(e.id); it != today_rec.end()) {
+      item.state =
+          it->second->type == RecordType::done ? ExerciseState::done : ExerciseState::skipped;
+      if (item.state == ExerciseState::skipped)
+        item.skip_reason = it->second->text;
+    }
+    const bool still_open = is_flexible(e.schedule) && item.week_done < item.week_target;
+    if (item.due_today || still_open || item.state != ExerciseState::open) {
+      view.items.push_back(std::move(item));
+      listed.push_back(e.id);
+    }
+  }
+  // Something done or skipped that day from another week's list is still shown.
+  for (const auto &[id, rec] : today_rec) {
+    if (std::find(listed.begin(), listed.end(), id) != listed.end())
+      continue;
+    for (const Week &w : plan.week_plans) {
+      auto it = std::find_if(w.exercises.begin(), w.exercises.end(),
+                             [&](const Exercise &e) { return e.id == id; });
+      if (it == w.exercises.end())
+        continue;
+      DueItem item;
+      item.exercise = &*it;
+      item.state = rec->type == RecordType::done ? ExerciseState::done : ExerciseState::skipped;
+      if (item.state == ExerciseState::skipped)
+        item.skip_reason = rec->text;
+      item.days_left = days_left;
+      view.items.push_back(std::move(item));
+      listed.push_back(id);
+      break;
+    }
+  }
+  return view;
+}
+
+Streak streak(const Plan &plan, const Run &run, Day today) {
+  return compute_progress(plan, run, today).streak;
+}
+
+const char *to_string(DayStatus status) noexcept {
+  switch (status) {
+  case DayStatus::future:
+    return "future";
+  case DayStatus::rest:
+    return "rest";
+  case DayStatus::open:
+    return "open";
+  case DayStatus::kept:
+    return "kept";
+  case DayStatus::skipped:
+    return "skipped";
+  case DayStatus::partial:
+    return "partial";
+  case DayStatus::missed:
+    return "missed";
+  }
+  return "future";
+}
+
+const char *to_string(CellState state) noexcept {
+  switch (state) {
+  case CellState::done:
+    return "done";
+  case CellState::skipped:
+    return "skipped";
+  case CellState::missed:
+    return "missed";
+  case CellState::open:
+    return "open";
+  case CellState::not_due:
+    return "not-due";
+  case CellState::future:
+    return "future";
+  }
+  return "future";
+}
+
+std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
+                                               const std::vector<int> &answers) {
+  if (check.scale_max <= check.scale_min || answers.empty())
+    return std::nullopt;
+  const std::size_t n =
+      check.items.empty() ? answers.size() : std::min(answers.size(), check.items.size());
+  if (n == 0)
+    return std::nullopt;
+  double sum = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const int a = std::clamp(answers[i], check.scale_min, check.scale_max);
+    const bool reverse = i < check.items.size() && check.items[i].reverse;
+    sum += reverse ? check.scale_min + check.scale_max - a : a;
+  }
+  SelfCheckScore score;
+  score.mean = sum / double(n);
+  score.percent = 100.0 * (score.mean - check.scale_min) / (check.scale_max - check.scale_min);
+  return score;
+}
+
+double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped) noexcept {
+  if (k0 == 0 || weeks_present == 0 || skipped >= k0)
+    return 0;
+  const double m = std::pow(0.5, double(weeks_present) / double(k0));
+  const double perfect = 1 - std::pow(m, double(k0 - skipped));
+  if (perfect <= 0)
+    return 0;
+  return std::clamp(100.0 * s / perfect, 0.0, 100.0);
+}
+
+Progress compute_progress(const Plan &plan, const Run &run, Day today) {
+  Progress p;
+  p.plan = &plan;
+  p.run = &run;
+  p.today = today;
+  p.pos = position(plan, run.start, today);
+  if (run.ended && today > *run.ended)
+    p.pos.phase = Phase::finished;
+  const unsigned total_days = plan.weeks * 7;
+  Day through = p.pos.last;
+  if (run.ended && *run.ended < through)
+    through = *run.ended;
+  if (today < through)
+    through = today;
+  p.through = through;
+  const bool started = today >= run.start;
+  // The one day that may still be open: today, when it is a counted day of the run.
+  const bool has_current = started && today == through;
+
+  RunIndex ix = build_index(plan, run, total_days);
+  const std::size_t n = ix.ids.size();
+  p.notes = ix.notes;
+
+  std::vector<StrengthState> strength_state(n);
+  for (const Week &w : plan.week_plans)
+    for (const Exercise &e : w.exercises) {
+      auto &st = strength_state[ix.slot.at(e.id)];
+      st.k0 += e.schedule.weekly_target();
+      st.weeks_present += 1;
+    }
+  for (auto &st : strength_state)
+    if (st.k0 > 0)
+      st.m = std::pow(0.5, double(st.weeks_present) / double(st.k0));
+
+  std::vector<Adherence> per_exercise(n);
+  std::vector<unsigned> done_total(n, 0);
+  p.days.reserve(total_days);
+  p.weeks.reserve(plan.weeks);
+
+  for (unsigned wn = 1; wn <= plan.weeks; ++wn) {
+    const Week *week = plan.week(wn);
+    WeekStats ws;
+    ws.week = wn;
+    ws.from = run.start + date::days(7 * (wn - 1));
+    ws.to = ws.from + date::days(6);
+    ws.reached = started && ws.from <= through;
+
+    // Day cells for the week (filled per exercise below).
+    const std::size_t first_cell = p.days.size();
+    for (unsigned i = 0; i < 7; ++i) {
+      DayCell c;
+      c.day = ws.from + date::days(i);
+      c.week = wn;
+      p.days.push_back(c);
+    }
+    std::vector<bool> day_open(7, false); // some due item still open on that (current) day
+    std::vector<bool> day_missing(7, false);
+    std::vector<unsigned> day_due_settled(7, 0);
+
+    const std::vector<Exercise> no_exercises;
+    const auto &exercises = week ? week->exercises : no_exercises;
+    for (const Exercise &e : exercises) {
+      const std::size_t s = ix.slot.at(e.id);
+      auto &st = strength_state[s];
+      Adherence a;
+      const bool flex = is_flexible(e.schedule);
+      const unsigned target = e.schedule.weekly_target();
+      unsigned zeros = 0;
+      for (unsigned i = 0; i < 7; ++i) {
+        const Day d = ws.from + date::days(i);
+        const unsigned off = 7 * (wn - 1) + i;
+        const bool counted = started && d <= through;
+        const std::uint8_t f = counted ? ix.at(off, s) : 0;
+        const bool done = f & flag_done;
+        const bool skip = !done && (f & flag_skip);
+        const bool current = has_current && d == today;
+        const bool due = !flex && e.schedule.due_on(date::weekday{d});
+        DayCell &cell = p.days[first_cell + i];
+
+        ExerciseDay ed;
+        ed.day = d;
+        ed.week = wn;
+        ed.exercise = &e;
+        if (!counted)
+          ed.state = CellState::future;
+        else if (done)
+          ed.state = CellState::done;
+        else if (skip)
+          ed.state = CellState::skipped;
+        else if (due)
+          ed.state = current ? CellState::open : CellState::missed;
+        else
+          ed.state = flex && current ? CellState::open : CellState::not_due;
+        if (skip) {
+          auto it = ix.skip_reasons.find(std::size_t(off) * n + s);
+          if (it != ix.skip_reasons.end())
+            ed.reason = it->second->text;
+        }
+        p.cells.push_back(std::move(ed));
+
+        if (!counted)
+          continue;
+        if (done) {
+          ++cell.done;
+          ++done_total[s];
+        } else if (skip) {
+          ++cell.skipped;
+        }
+
+        if (!flex) {
+          if (!due)
+            continue;
+          ++cell.due;
+          if (done || skip)
+            ++day_due_settled[i];
+          else if (current)
+            day_open[i] = true;
+          else
+            day_missing[i] = true;
+          if (done) {
+            ++a.done;
+            ++a.planned;
+            st.push(1);
+          } else if (skip) {
+            ++a.skipped;
+            ++st.skipped;
+          } else if (!current) {
+            ++a.planned;
+            st.push(0);
+          }
+          continue;
+        }
+        // N a week: done days count up to N; a skip settles one of the N.
+        if (done && a.done + a.skipped < target) {
+          ++a.done;
+          st.push(1);
+        } else if (skip && a.done + a.skipped < target) {
+          ++a.skipped;
+          ++st.skipped;
+        }
+        // Owed now: what can no longer fit in the days still open for it.
+        const bool ended_here = d == through && !current;
+        unsigned available = ended_here ? 0 : 6 - i;
+        if (current && !done && !skip)
+          available += 1;
+        const unsigned owed = target > available ? target - available : 0;
+        while (a.done + a.skipped + zeros < owed) {
+          ++zeros;
+          st.push(0);
+        }
+      }
+      if (flex)
+        a.planned = a.done + zeros;
+      per_exercise[s] += a;
+      ws.adherence += a;
+    }
+
+    for (unsigned i = 0; i < 7; ++i) {
+      DayCell &c = p.days[first_cell + i];
+      const bool counted = started && c.day <= through;
+      if (!counted) {
+        c.status = DayStatus::future;
+      } else if (c.due == 0 || (!day_open[i] && !day_missing[i])) {
+        if (c.done > 0)
+          c.status = DayStatus::kept;
+        else if (c.skipped > 0)
+          c.status = DayStatus::skipped;
+        else
+          c.status = DayStatus::rest;
+      } else if (day_open[i] && !day_missing[i]) {
+        c.status = DayStatus::open;
+      } else if (day_due_settled[i] > 0 || c.done > 0) {
+        c.status = DayStatus::partial;
+      } else {
+        c.status = DayStatus::missed;
+      }
+    }
+    p.total += ws.adherence;
+    p.weeks.push_back(ws);
+  }
+
+  // Streaks: kept days in a row, forgiving up to grace_days missed days in a row.
+  unsigned run_len = 0;
+  unsigned missed_in_row = 0;
+  for (const DayCell &c : p.days) {
+    if (c.status == DayStatus::kept || c.status == DayStatus::skipped) {
+      ++run_len;
+      missed_in_row = 0;
+      p.streak.longest = std::max(p.streak.longest, run_len);
+    } else if (c.status == DayStatus::missed || c.status == DayStatus::partial) {
+      if (++missed_in_row > plan.streak.grace_days)
+        run_len = 0;
+    }
+  }
+  p.streak.current = run_len;
+
+  // Self-check trend.
+  for (const auto &[wk, rec] : ix.checks) {
+    if (wk > plan.weeks)
+      continue;
+    auto score = score_self_check(plan.self_check, rec->answers);
+    if (!score)
+      continue;
+    score->week = wk;
+    score->day = rec->day;
+    p.self_check.scores.push_back(*score);
+    if (wk >= 1)
+      p.weeks[wk - 1].self_check = *score;
+  }
+  if (!p.self_check.scores.empty()) {
+    if (p.self_check.scores.front().week == 0)
+      p.self_check.baseline = p.self_check.scores.front();
+    p.self_check.latest = p.self_check.scores.back();
+    if (p.self_check.baseline && p.self_check.latest->week != 0)
+      p.self_check.change = p.self_check.latest->percent - p.self_check.baseline->percent;
+  }
+
+  for (std::size_t s = 0; s < n; ++s) {
+    ExerciseStats es;
+    es.exercise = ix.first[s];
+    es.adherence = per_exercise[s];
+    es.done_total = done_total[s];
+    const auto &st = strength_state[s];
+    es.strength = strength(st.s, st.k0, st.weeks_present, st.skipped);
+    p.exercises.push_back(es);
+  }
+
+  if (p.pos.phase == Phase::finished && started) {
+    Summary sum;
+    for (const ExerciseStats &es : p.exercises)
+      if (es.done_total > sum.most_practised_days) {
+        sum.most_practised = es.exercise;
+        sum.most_practised_days = es.done_total;
+      }
+    for (const WeekStats &w : p.weeks)
+      if (w.adherence.planned > 0 &&
+          (sum.best_week == 0 || w.adherence.ratio() > sum.best_week_ratio)) {
+        sum.best_week = w.week;
+        sum.best_week_ratio = w.adherence.ratio();
+      }
+    sum.longest_streak = p.streak.longest;
+    sum.change = p.self_check.change;
+    sum.notes = p.notes;
+    sum.suggestion = suggestion_for(plan, p.total, sum.change);
+    p.summary = std::move(sum);
+  }
+  return p;
+}
+
+} // namespace attune

@@ -1,0 +1,355 @@
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+
+#include "attune/progress.hpp"
+#include "progress_fixtures.hpp"
+
+using namespace attune;
+using namespace attune::testing;
+
+BOOST_AUTO_TEST_SUITE(progress)
+
+// Start Mon 2026-11-02 throughout: week 1 is Mon 11-02 .. Sun 11-08.
+
+BOOST_AUTO_TEST_CASE(position_counts_programme_weeks_from_the_start_day) {
+  Plan plan = make_plan({{daily("a")}});
+  plan.weeks = 6;
+  const Day start = d("2026-11-05"); // a Thursday
+  BOOST_TEST(int(position(plan, start, d("2026-11-04")).phase) == int(Phase::not_started));
+  Position p = position(plan, start, d("2026-11-05"));
+  BOOST_TEST(int(p.phase) == int(Phase::active));
+  BOOST_TEST(p.week == 1u);
+  BOOST_TEST(p.day == 1u);
+  BOOST_TEST(position(plan, start, d("2026-11-11")).day == 7u);
+  BOOST_TEST(position(plan, start, d("2026-11-12")).week == 2u);
+  BOOST_TEST(position(plan, start, d("2026-11-12")).day == 8u);
+  BOOST_TEST(p.total_days == 42u);
+  BOOST_TEST(format_day(p.last) == "2026-12-16");
+  BOOST_TEST(position(plan, start, d("2026-12-16")).day == 42u);
+  BOOST_TEST(int(position(plan, start, d("2026-12-17")).phase) == int(Phase::finished));
+}
+
+BOOST_AUTO_TEST_CASE(day_view_lists_due_and_still_open_exercises) {
+  // Week 1: a daily, b on Mondays and Thursdays, c twice a week.
+  Plan plan = make_plan({{daily("a"), on_days("b", {1, 4}), per_week("c", 2)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-03", "c");         // Tue
+  add(run, RecordType::done, "2026-11-04", "c");         // Wed: c is complete for the week
+  add(run, RecordType::skip, "2026-11-05", "a", "away"); // Thu
+  DayView v = day_view(plan, run, d("2026-11-05"));
+  BOOST_TEST(v.pos.week == 1u);
+  BOOST_TEST(v.pos.day == 4u);
+  BOOST_REQUIRE(v.items.size() == 2u); // a (skipped) and b (due Thu); c is done for the week
+  BOOST_TEST(v.items[0].exercise->id == "a");
+  BOOST_TEST(int(v.items[0].state) == int(ExerciseState::skipped));
+  BOOST_TEST(v.items[0].skip_reason == "away");
+  BOOST_TEST(v.items[1].exercise->id == "b");
+  BOOST_TEST(v.items[1].due_today);
+  BOOST_TEST(int(v.items[1].state) == int(ExerciseState::open));
+  BOOST_TEST(v.items[1].days_left == 3u);
+
+  DayView tue = day_view(plan, run, d("2026-11-03"));
+  BOOST_REQUIRE(tue.items.size() == 2u); // a due, c done today (1 of 2); b not due on Tue
+  BOOST_TEST(tue.items[1].exercise->id == "c");
+  BOOST_TEST(int(tue.items[1].state) == int(ExerciseState::done));
+  BOOST_TEST(tue.items[1].week_done == 1u);
+  BOOST_TEST(tue.items[1].week_target == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(day_view_is_empty_outside_the_run) {
+  Plan plan = make_plan({{daily("a")}});
+  Run run = make_run(start_mon);
+  BOOST_TEST(day_view(plan, run, d("2026-11-01")).items.empty());
+  BOOST_TEST(int(day_view(plan, run, d("2026-11-01")).pos.phase) == int(Phase::not_started));
+  run.ended = d("2026-11-03");
+  BOOST_TEST(int(day_view(plan, run, d("2026-11-04")).pos.phase) == int(Phase::finished));
+}
+
+/// Mon done, Tue done, Wed nothing due, Thu done, Fri (today, not yet) -> current streak 3
+BOOST_AUTO_TEST_CASE(day_with_nothing_due_neither_extends_nor_breaks_and_open_today_waits) {
+  Plan plan = make_plan({{on_days("a", {1, 2, 4, 5})}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-03", "a");
+  add(run, RecordType::done, "2026-11-05", "a");
+  Streak s = streak(plan, run, d("2026-11-06"));
+  BOOST_TEST(s.current == 3u);
+  BOOST_TEST(s.longest == 3u);
+}
+
+/// grace 0: Mon done, Tue missed, Wed done, Thu (today, done) -> current 2, longest 2
+BOOST_AUTO_TEST_CASE(missed_day_breaks_the_streak_without_grace) {
+  Plan plan = make_plan({{daily("a")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-04", "a");
+  add(run, RecordType::done, "2026-11-05", "a");
+  Streak s = streak(plan, run, d("2026-11-05"));
+  BOOST_TEST(s.current == 2u);
+  BOOST_TEST(s.longest == 2u);
+  // Friday over and nothing done: the streak is broken.
+  BOOST_TEST(streak(plan, run, d("2026-11-07")).current == 0u);
+  BOOST_TEST(streak(plan, run, d("2026-11-07")).longest == 2u);
+}
+
+/// grace 1: Mon done, Tue missed, Wed done -> 2; then Thu, Fri missed, Sat done -> 1
+BOOST_AUTO_TEST_CASE(missed_day_between_kept_days_is_forgiven_once) {
+  Plan plan = make_plan({{daily("a")}});
+  plan.streak.grace_days = 1;
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-04", "a");
+  BOOST_TEST(streak(plan, run, d("2026-11-04")).current == 2u);
+  // Thu missed, Fri (today) open: one miss is still forgivable, the streak stands.
+  BOOST_TEST(streak(plan, run, d("2026-11-06")).current == 2u);
+  add(run, RecordType::done, "2026-11-07", "a");
+  Streak s = streak(plan, run, d("2026-11-07"));
+  BOOST_TEST(s.current == 1u);
+  BOOST_TEST(s.longest == 2u);
+}
+
+/// grace 2: Mon done, Tue and Wed missed, Thu done -> 2
+BOOST_AUTO_TEST_CASE(grace_days_forgive_that_many_in_a_row) {
+  Plan plan = make_plan({{daily("a")}});
+  plan.streak.grace_days = 2;
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-05", "a");
+  BOOST_TEST(streak(plan, run, d("2026-11-05")).current == 2u);
+}
+
+/// Mon done, Tue skipped ("ill"), Wed done -> 3: a skip keeps the day
+BOOST_AUTO_TEST_CASE(skipped_day_counts_as_kept) {
+  Plan plan = make_plan({{daily("a")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::skip, "2026-11-03", "a", "ill");
+  add(run, RecordType::done, "2026-11-04", "a");
+  BOOST_TEST(streak(plan, run, d("2026-11-04")).current == 3u);
+}
+
+/// Sat, Sun of week 1 and Mon, Tue of week 2 done (week 2 has other exercises) -> 4
+BOOST_AUTO_TEST_CASE(streak_runs_across_programme_weeks) {
+  Plan plan = make_plan({{daily("a")}, {daily("b")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-07", "a");
+  add(run, RecordType::done, "2026-11-08", "a");
+  add(run, RecordType::done, "2026-11-09", "b");
+  add(run, RecordType::done, "2026-11-10", "b");
+  Streak s = streak(plan, run, d("2026-11-10"));
+  BOOST_TEST(s.current == 4u);
+  BOOST_TEST(s.longest == 4u);
+}
+
+/// Only a 3-a-week exercise: nothing is ever due, doing it keeps the day.
+BOOST_AUTO_TEST_CASE(doing_a_flexible_exercise_keeps_a_day_with_nothing_due) {
+  Plan plan = make_plan({{per_week("c", 3)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "c");
+  add(run, RecordType::done, "2026-11-04", "c");
+  Streak s = streak(plan, run, d("2026-11-05"));
+  BOOST_TEST(s.current == 2u); // Tue and Thu had nothing due and nothing done
+}
+
+/// Daily a, Mon..Thu: done Mon, Tue; skipped Wed; Thu (today) open -> 2 done / 2 planned, 1 skipped
+BOOST_AUTO_TEST_CASE(adherence_counts_reached_days_and_keeps_skips_apart) {
+  Plan plan = make_plan({{daily("a")}, {daily("a")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-03", "a");
+  add(run, RecordType::skip, "2026-11-04", "a", "tired");
+  Progress p = compute_progress(plan, run, d("2026-11-05"));
+  BOOST_TEST(p.total.done == 2u);
+  BOOST_TEST(p.total.planned == 2u);
+  BOOST_TEST(p.total.skipped == 1u);
+  BOOST_TEST(p.total.ratio() == 1.0);
+  BOOST_REQUIRE(p.weeks.size() == 2u);
+  BOOST_TEST(!p.weeks[1].reached);
+  BOOST_TEST(p.weeks[1].adherence.planned == 0u);
+  // Today done: it now counts as planned and done.
+  add(run, RecordType::done, "2026-11-05", "a");
+  BOOST_TEST(compute_progress(plan, run, d("2026-11-05")).total.planned == 3u);
+  // Friday over with nothing done: 3 of 4.
+  Progress later = compute_progress(plan, run, d("2026-11-07"));
+  BOOST_TEST(later.total.done == 3u);
+  BOOST_TEST(later.total.planned == 4u);
+  BOOST_TEST(later.days[4].status == DayStatus::missed);
+  BOOST_TEST(later.days[5].status == DayStatus::open);
+}
+
+/// Mondays-only b, done on Tuesday instead: shown (done that day) but not counted.
+BOOST_AUTO_TEST_CASE(weekday_exercise_counts_on_its_days_only) {
+  Plan plan = make_plan({{on_days("b", {1})}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-03", "b");
+  Progress p = compute_progress(plan, run, d("2026-11-08"));
+  BOOST_TEST(p.total.done == 0u);
+  BOOST_TEST(p.total.planned == 1u);
+  BOOST_TEST(p.exercises[0].done_total == 1u);
+  BOOST_TEST(p.days[1].status == DayStatus::kept); // Tue: nothing due, practised anyway
+}
+
+/// 3 a week, done Mon only. Sat (open): 1/1. Sun (open): 1/2. Week over: 1/3.
+BOOST_AUTO_TEST_CASE(n_a_week_is_owed_only_once_it_can_no_longer_fit) {
+  Plan plan = make_plan({{per_week("c", 3)}, {per_week("c", 3)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "c");
+  Adherence sat = compute_progress(plan, run, d("2026-11-07")).total;
+  BOOST_TEST(sat.done == 1u);
+  BOOST_TEST(sat.planned == 1u);
+  Adherence sun = compute_progress(plan, run, d("2026-11-08")).total;
+  BOOST_TEST(sun.planned == 2u);
+  Progress mon = compute_progress(plan, run, d("2026-11-09"));
+  BOOST_TEST(mon.weeks[0].adherence.done == 1u);
+  BOOST_TEST(mon.weeks[0].adherence.planned == 3u);
+  BOOST_TEST(mon.weeks[1].adherence.planned == 0u);
+}
+
+/// 2 a week, done Mon, Tue, Wed, Thu: 2/2, the extra two are not counted twice.
+BOOST_AUTO_TEST_CASE(done_beyond_n_a_week_is_not_counted_twice) {
+  Plan plan = make_plan({{per_week("c", 2)}});
+  Run run = make_run(start_mon);
+  for (const char *day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"})
+    add(run, RecordType::done, day, "c");
+  add(run, RecordType::done, "2026-11-05", "c"); // twice the same day counts once
+  Progress p = compute_progress(plan, run, d("2026-11-20"));
+  BOOST_TEST(p.total.done == 2u);
+  BOOST_TEST(p.total.planned == 2u);
+  BOOST_TEST(p.exercises[0].done_total == 4u);
+}
+
+/// 3 a week: done Mon, skipped Tue, nothing else -> week over: 1 done / 2 planned, 1 skipped.
+BOOST_AUTO_TEST_CASE(skipping_a_flexible_exercise_settles_one_occurrence) {
+  Plan plan = make_plan({{per_week("c", 3)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "c");
+  add(run, RecordType::skip, "2026-11-03", "c");
+  Adherence a = compute_progress(plan, run, d("2026-11-09")).total;
+  BOOST_TEST(a.done == 1u);
+  BOOST_TEST(a.planned == 2u);
+  BOOST_TEST(a.skipped == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(ended_run_counts_nothing_after_its_end) {
+  Plan plan = make_plan({{daily("a")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  run.ended = d("2026-11-03");
+  Progress p = compute_progress(plan, run, d("2026-11-30"));
+  BOOST_TEST(p.total.planned == 2u);
+  BOOST_TEST(int(p.pos.phase) == int(Phase::finished));
+  BOOST_TEST(p.days[2].status == DayStatus::future);
+  BOOST_REQUIRE(p.summary.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(perfect_programme_reaches_strength_100_on_its_last_day) {
+  Plan plan = six_week_plan();
+  Run run = make_run(start_mon);
+  for (int i = 0; i < 42; ++i) {
+    const Day day = start_mon + date::days(i);
+    add(run, RecordType::done, format_day(day), i < 21 ? "breathe" : "reach-out");
+    if (date::weekday{day} == date::Monday)
+      add(run, RecordType::done, format_day(day), "share");
+  }
+  Progress mid = compute_progress(plan, run, d("2026-11-08"));
+  BOOST_TEST(mid.exercises[0].strength == 100 * 0.5 / (1 - std::pow(0.5, 3)),
+             boost::test_tools::tolerance(1e-9));
+  Progress end = compute_progress(plan, run, d("2026-12-13"));
+  for (const ExerciseStats &e : end.exercises)
+    BOOST_TEST(e.strength == 100.0, boost::test_tools::tolerance(1e-9));
+  // A day before the end it is not quite there yet.
+  BOOST_TEST(compute_progress(plan, run, d("2026-12-12")).exercises[2].strength < 100.0);
+}
+
+BOOST_AUTO_TEST_CASE(single_lapse_is_mostly_forgiven_by_the_end) {
+  Plan plan = make_plan(
+      {{daily("a")}, {daily("a")}, {daily("a")}, {daily("a")}, {daily("a")}, {daily("a")}});
+  Run run = make_run(start_mon);
+  for (int i = 0; i < 42; ++i)
+    if (i != 17)
+      add(run, RecordType::done, format_day(start_mon + date::days(i)), "a");
+  const double end = compute_progress(plan, run, d("2026-12-13")).exercises[0].strength;
+  BOOST_TEST(end > 98.0);
+  BOOST_TEST(end < 100.0);
+  // Missing yesterday costs more than a lapse three weeks ago, but the habit still shows.
+  Run late = make_run(start_mon);
+  for (int i = 0; i < 41; ++i)
+    add(late, RecordType::done, format_day(start_mon + date::days(i)), "a");
+  const double yesterday = compute_progress(plan, late, d("2026-12-14")).exercises[0].strength;
+  BOOST_TEST(yesterday < end);
+  BOOST_TEST(yesterday > 85.0);
+}
+
+BOOST_AUTO_TEST_CASE(strength_formula_matches_its_documented_values) {
+  // Daily for 6 weeks: m = 0.5^(6/42); one week perfect -> S = 1 - m^7 = 0.5.
+  BOOST_TEST(strength(0.5, 42, 6, 0) == 100 * 0.5 / (1 - std::pow(0.5, 6)),
+             boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(strength(0.0, 0, 0, 0) == 0.0);
+  BOOST_TEST(strength(2.0, 42, 6, 0) == 100.0);
+}
+
+/// Scale 1..5, items [a, b reversed], answers 4,2 -> scores 4,4 -> mean 4, percent 75.
+BOOST_AUTO_TEST_CASE(self_check_reverse_scores_items) {
+  SelfCheck check = make_check();
+  auto s = score_self_check(check, {4, 2});
+  BOOST_REQUIRE(s.has_value());
+  BOOST_TEST(s->mean == 4.0);
+  BOOST_TEST(s->percent == 75.0);
+  BOOST_TEST(score_self_check(check, {9, 0})->mean == 5.0); // clamped: 5 and 1 reversed -> 5
+  BOOST_TEST(!score_self_check(check, {}).has_value());
+}
+
+/// Baseline 2,4 (25 %), week 3: 4,2 (75 %), week 6: 5,1 (100 %) -> change +75 points.
+BOOST_AUTO_TEST_CASE(self_check_trend_compares_latest_with_baseline) {
+  Plan plan = six_week_plan();
+  Run run = make_run(start_mon);
+  add_check(run, "2026-11-02", 0, {2, 4});
+  add_check(run, "2026-11-22", 3, {4, 2});
+  add_check(run, "2026-11-23", 3, {3, 3}); // answered again: the last one counts
+  add_check(run, "2026-12-13", 6, {5, 1});
+  Progress p = compute_progress(plan, run, d("2026-12-13"));
+  BOOST_REQUIRE(p.self_check.baseline.has_value());
+  BOOST_TEST(p.self_check.baseline->percent == 25.0);
+  BOOST_TEST(p.weeks[2].self_check->percent == 50.0);
+  BOOST_TEST(p.self_check.latest->week == 6u);
+  BOOST_TEST(*p.self_check.change == 75.0);
+  BOOST_TEST(!p.weeks[0].self_check.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(summary_names_most_practised_best_week_and_notes) {
+  Plan plan = six_week_plan();
+  plan.support = "A therapist can help too.";
+  Run run = make_run(start_mon);
+  for (int i = 0; i < 7; ++i)
+    add(run, RecordType::done, format_day(start_mon + date::days(i)), "breathe");
+  add(run, RecordType::done, "2026-11-02", "share");
+  add(run, RecordType::done, "2026-11-09", "share");
+  Record note;
+  note.type = RecordType::note;
+  note.day = d("2026-11-05");
+  note.text = "Told M. I was hurt.";
+  run.records.push_back(note);
+  BOOST_TEST(!compute_progress(plan, run, d("2026-12-13")).summary.has_value());
+  Progress p = compute_progress(plan, run, d("2026-12-14"));
+  BOOST_REQUIRE(p.summary.has_value());
+  BOOST_TEST(p.summary->most_practised->id == "breathe");
+  BOOST_TEST(p.summary->best_week == 1u);
+  BOOST_TEST(p.summary->longest_streak == 7u);
+  BOOST_REQUIRE(p.summary->notes.size() == 1u);
+  BOOST_TEST(p.summary->notes[0].text == "Told M. I was hurt.");
+  BOOST_TEST(p.summary->suggestion.find("A therapist can help too.") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_million_records_are_indexed_quickly_and_correctly) {
+  Plan plan = six_week_plan();
+  Run run = make_run(start_mon);
+  run.records.reserve(1000000);
+  for (int i = 0; i < 1000000; ++i)
+    add(run, RecordType::done, format_day(start_mon + date::days(i % 42)), "breathe");
+  Progress p = compute_progress(plan, run, d("2026-12-14"));
+  BOOST_TEST(p.exercises[0].adherence.done == 21u);
+  BOOST_TEST(p.exercises[0].adherence.planned == 21u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
