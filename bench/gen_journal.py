@@ -26,6 +26,7 @@ DEFAULT_WEEKS = [
     ["say-what-you-need", "stay-five-minutes", "repair-after-distance"],
     ["say-what-you-need", "share-a-worry", "reach-out-once"],
 ]
+DEFAULT_ANSWERS = 6
 ZONES = ["Europe/Berlin", "UTC", "America/New_York", "Asia/Tokyo"]
 REASONS = ["", "", "travelling", "ill today", "partner away", "too tired, tomorrow",
            "did not feel safe to try"]
@@ -62,6 +63,10 @@ def plan_weeks(path):
         return None
 
     walk(doc)
+    items = doc.get("self_check", {}).get("items", [])
+    if items:
+        global DEFAULT_ANSWERS
+        DEFAULT_ANSWERS = len(items)
     return (weeks or DEFAULT_WEEKS), doc.get("id", "avoidant"), hashlib.sha256(raw).hexdigest()
 
 
@@ -220,12 +225,13 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--plan", help="plan TOML to take exercise ids, id and hash from")
-    ap.add_argument("--answers", type=int, default=6, help="self-check items")
+    ap.add_argument("--answers", type=int, help="self-check items (default: the plan's)")
     ap.add_argument("--no-check", action="store_true", help="skip the read-back check")
     args = ap.parse_args()
     weeks, plan_id, plan_hash = plan_weeks(args.plan)
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
-        n = generate(args.records, args.seed, weeks, plan_id, plan_hash, out, args.answers)
+        n = generate(args.records, args.seed, weeks, plan_id, plan_hash, out,
+                     args.answers or DEFAULT_ANSWERS)
     if not args.no_check:
         self_check(args.out, n)
     print("gen_journal: %d records -> %s" % (n, args.out), file=sys.stderr)
