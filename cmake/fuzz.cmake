@@ -1,4 +1,6 @@
 # libFuzzer harnesses (fuzz/fuzz_*.cpp), only with -DATTUNE_FUZZ=ON and clang.
+# scripts/fuzz.sh builds them -O1 with line tables only: the usual for fuzzing, and far
+# quicker to compile for the CLI11-heavy front end.
 # scripts/fuzz.sh configures such a tree (build-fuzz) and runs each harness for a while.
 option(ATTUNE_FUZZ "Build the libFuzzer harnesses (clang only)" OFF)
 if(NOT ATTUNE_FUZZ)

@@ -11,7 +11,7 @@ shift || true
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DATTUNE_FUZZ=ON -DATTUNE_BUILD_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DCMAKE_BUILD_TYPE=FuzzBuild -DCMAKE_CXX_FLAGS_FUZZBUILD="-O1 -gline-tables-only" >/dev/null
 mapfile -t all < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 harnesses=("${@:-${all[@]}}")
 cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]}"
