@@ -30,6 +30,11 @@ target_compile_definitions(attune_cli_fuzz PRIVATE
 file(GLOB ATTUNE_FUZZ_HARNESSES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.cpp)
 foreach(harness ${ATTUNE_FUZZ_HARNESSES})
   get_filename_component(name ${harness} NAME_WE)
+  # Until the journal reader is merged there is nothing for its harness to link against.
+  if(name STREQUAL "fuzz_journal" AND NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/src/core/journal.cpp)
+    message(STATUS "fuzz_journal skipped: src/core/journal.cpp is not there yet")
+    continue()
+  endif()
   add_executable(${name} ${harness})
   target_link_libraries(${name} PRIVATE attune_core attune_warnings)
   if(name STREQUAL "fuzz_cli")
