@@ -47,7 +47,7 @@ std::string format_location(const Location &where);
 /// An error the user can act on. `what()` is the message without prefix; `hint` is optional.
 class Error : public std::runtime_error {
 public:
-  Error(ErrorKind kind, std::string message, std::string hint = {},
+  Error(ErrorKind kind, const std::string &message, std::string hint = {},
         std::optional<Location> where = std::nullopt);
   ErrorKind kind() const noexcept { return kind_; }
   const std::string &hint() const noexcept { return hint_; }

@@ -12,9 +12,9 @@ std::string format_location(const Location &where) {
   return out;
 }
 
-Error::Error(ErrorKind kind, std::string message, std::string hint, std::optional<Location> where)
-    : std::runtime_error(std::move(message)), kind_(kind), hint_(std::move(hint)),
-      where_(std::move(where)) {}
+Error::Error(ErrorKind kind, const std::string &message, std::string hint,
+             std::optional<Location> where)
+    : std::runtime_error(message), kind_(kind), hint_(std::move(hint)), where_(std::move(where)) {}
 
 int exit_code_for(ErrorKind kind) noexcept {
   switch (kind) {

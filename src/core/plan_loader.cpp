@@ -264,7 +264,7 @@ std::optional<Schedule> read_schedule(Checker &check, const toml::node &n) {
     return schedule;
   }
   if (!has_days) {
-    if (t->empty() || t->size() == 0)
+    if (t->empty())
       check.error(pos_of(n), "an empty schedule", schedule_forms);
     else
       check.error(pos_of(n), "a schedule table needs \"times_per_week\" or \"weekdays\"",

@@ -179,7 +179,10 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
     }
   }
   // Something done or skipped that day from another week's list is still shown.
-  for (const auto &[id, rec] : today_rec) {
+  for (const auto &entry : today_rec) {
+    // Not a structured binding: clang (the fuzz build) cannot capture one in a lambda in C++17.
+    const auto &id = entry.first;
+    const auto &rec = entry.second;
     if (std::find(listed.begin(), listed.end(), id) != listed.end())
       continue;
     for (const Week &w : plan.week_plans) {

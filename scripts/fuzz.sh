@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses (fuzz/fuzz_*.cpp) with clang into build-fuzz and runs each
+# for SECONDS (default 60), seeded from plans/, tests/fixtures and generated journals.
+#   scripts/fuzz.sh [SECONDS] [HARNESS...]
+# A crash stops with exit 1 and leaves the input in build-fuzz/crashes/; make it a
+# regression test in tests/unit before fixing. Corpora grow in build-fuzz/corpus/NAME.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+
+CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DATTUNE_FUZZ=ON -DATTUNE_BUILD_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=FuzzBuild -DCMAKE_CXX_FLAGS_FUZZBUILD="-O1 -gline-tables-only" >/dev/null
+mapfile -t all < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
+[ -f src/core/journal.cpp ] || mapfile -t all < <(printf '%s\n' "${all[@]}" | grep -vx fuzz_journal)
+harnesses=("${@:-${all[@]}}")
+cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]}"
+
+seeds="$build/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli} "$build/crashes"
+
+# Plans: the shipped ones and every TOML fixture.
+fixtures=(plans)
+[ -d tests/fixtures ] && fixtures+=(tests/fixtures)
+find "${fixtures[@]}" -name '*.toml' | while read -r f; do
+  cp "$f" "$seeds/fuzz_plan/$(echo "$f" | tr / _)"
+done
+# Journals: small generated ones (libFuzzer mutates short inputs best) and the fixtures.
+for n in 1 5 20 60; do
+  python3 bench/gen_journal.py --records "$n" --seed "$n" --plan plans/avoidant.toml \
+    --out "$seeds/fuzz_journal/gen-$n" 2>/dev/null
+done
+find "${fixtures[@]}" -type f \( -name '*journal*' -o -name '*.journal' \) |
+  while read -r f; do cp "$f" "$seeds/fuzz_journal/$(echo "$f" | tr / _)"; done
+# Dates and times, as people type them.
+i=0
+for s in 2026-11-26 2026-02-29 2024-02-29 0000-01-01 9999-12-31 today yesterday -0 -1 -100000 \
+  -100001 mon Tuesday SUN 2026-11-26T09:30 2026-03-08T02:30:00 2026-11-26T09:30:00Z 04:00 \
+  23:59 24:00 ' today' 2026-1-5; do
+  printf '%s' "$s" >"$seeds/fuzz_dates/$((i++))"
+done
+# Command lines, one per line, arguments separated by spaces (see fuzz/fuzz_cli.cpp).
+i=0
+while IFS= read -r line; do
+  printf '%b' "$line" >"$seeds/fuzz_cli/$((i++))"
+done <<'LINES'
+--version
+--help
+today
+start\ntoday
+start\ncheckin catch-the-urge\nreport
+start --on 2026-11-20\ncheckin catch-the-urge --day yesterday\nundo\nlog
+start\nskip catch-the-urge --reason tired\nreport --format json
+start\nreflect\nreport --format csv
+start\ncheckin --note hello\nstreak
+plan list
+plan show avoidant
+remind --exit-code
+report --format markdown
+config get day_starts_at
+help checkin
+LINES
+
+status=0
+for h in "${harnesses[@]}"; do
+  mkdir -p "$build/corpus/$h"
+  echo "fuzz: $h for ${seconds}s"
+  if ! "$build/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$build/crashes/$h-" \
+    "$build/corpus/$h" "$seeds/$h" 2>"$build/$h.log"; then
+    echo "fuzz: $h FOUND A CRASH (see $build/$h.log and $build/crashes/)" >&2
+    grep -E 'ERROR|SUMMARY|Test unit written' "$build/$h.log" >&2 || tail -20 "$build/$h.log" >&2
+    status=1
+  else
+    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$build/$h.log" | tail -2
+  fi
+done
+exit $status

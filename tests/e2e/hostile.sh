@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Hostile input through the real binary: huge, deep, binary and invalid text in plans,
+# journals, notes, dates and arguments; folders that are not what they should be. Each
+# case must end with a clear one-line message and a documented exit code (never 1, the
+# "unexpected problem" code), without hanging (timeout 5 is a guard, not a timed
+# assertion), within bounded memory (ulimit -v; skipped under ASan, which reserves
+# terabytes of address space), and without changing any file it was not asked to change.
+# Cases for a command that is not built yet on this branch are reported as SKIP.
+. "$(dirname "$0")/_lib.sh"
+
+export ATTUNE_NOW=2026-11-26T09:30
+mem_kib=$((256 * 1024))
+[ "${ATTUNE_SANITIZE:-0}" = 1 ] && mem_kib=unlimited
+
+# hrun CMD...: like run, under a memory limit and a hang guard.
+hrun() {
+  OUT=$( (ulimit -v "$mem_kib"; exec timeout 5 "$ATTUNE_BIN" "$@") 2>"$T_ROOT/stderr" </dev/null)
+  RC=$?
+  ERR=$(cat "$T_ROOT/stderr")
+  if [ "$RC" -eq 124 ]; then fail "attune $* hung (killed after 5 s)"; fi
+}
+# ready CMD: the command exists (not the foundation's placeholder).
+ready() {
+  if "$ATTUNE_BIN" "$1" --help 2>&1 | grep -q 'not ready yet' ||
+    "$ATTUNE_BIN" --help | grep -E "^ +$1 " | grep -q 'not ready yet'; then
+    echo "SKIP: '$1' is not built yet"
+    return 1
+  fi
+}
+# snapshot DIR: checksums of every file but the lock file (which readers may create).
+snapshot() { (cd "$1" 2>/dev/null && find . -path ./journal.lock -prune -o -type f -print0 |
+  sort -z | xargs -0 -r sha256sum; find . -printf '%p %m\n' | grep -v journal.lock | sort); }
+# expect_clean_error CODE DESCRIPTION: one prefixed line, the documented code, nothing on stdout.
+expect_clean_error() {
+  expect_rc "$1" "$2"
+  expect_err_has "attune: error: " "$2: prefixed message"
+  expect_err_lines 1 "$2: one line"
+  expect_out_empty "$2"
+}
+expect_valid_utf8_err() {
+  if printf '%s' "$ERR" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then pass; else
+    fail "$1: stderr is not valid UTF-8 (a bad byte was echoed raw)"; fi
+}
+
+work=$T_ROOT/work
+mkdir -p "$work"
+
+# ---- Plans ----------------------------------------------------------------------------------
+if ready plan; then
+  # 100 MB: refused by size before anything parses it.
+  head -c $((100 * 1024 * 1024)) /dev/zero | tr '\0' '#' >"$work/huge.toml"
+  hrun plan validate "$work/huge.toml"
+  expect_rc 2 "100 MB plan"
+  expect_err_has "huge.toml" "100 MB plan names the file"
+  expect_err_has "too large" "100 MB plan says why"
+  rm -f "$work/huge.toml"
+
+  # 10,000 nested arrays: refused by depth before toml++ recurses.
+  { printf 'x = '; head -c 10000 /dev/zero | tr '\0' '['; head -c 10000 /dev/zero | tr '\0' ']'; echo; } >"$work/deep.toml"
+  hrun plan validate "$work/deep.toml"
+  expect_rc 2 "10,000 nested arrays"
+  expect_err_has "deep.toml:1" "nested arrays: position"
+  expect_err_has "nest" "nested arrays: says nesting"
+
+  # Invalid UTF-8 inside a string value.
+  sed 's/^name = .*/name = "caf\xc3\x28 \xff"/' "$ATTUNE_SOURCE_DIR/plans/avoidant.toml" >"$work/badutf8.toml"
+  hrun plan validate "$work/badutf8.toml"
+  expect_rc 2 "invalid UTF-8 in a plan"
+  expect_err_has "badutf8.toml:" "invalid UTF-8: position"
+  expect_err_has "UTF-8" "invalid UTF-8: says so"
+  expect_valid_utf8_err "invalid UTF-8 in a plan"
+
+  hrun plan show --format text "$work/badutf8.toml"
+  [ "$RC" -ne 0 ] && [ "$RC" -ne 1 ] && pass || fail "plan show of an invalid plan: documented error code"
+fi
+
+# ---- Arguments ------------------------------------------------------------------------------
+hrun $'\xff\xfe'
+expect_clean_error 2 "invalid UTF-8 as a command"
+expect_valid_utf8_err "invalid UTF-8 as a command"
+expect_err_has '"\xff\xfe"' "invalid bytes are shown as \\xHH"
+hrun $'\x1b[31mred'
+expect_clean_error 2 "terminal escape as a command"
+if printf '%s' "$ERR" | grep -q $'\x1b'; then fail "an ESC byte reached the terminal"; else pass; fi
+hrun --data-dir "$work/d" $'--col\xffor' today
+expect_clean_error 2 "invalid UTF-8 in an option name"
+[ ! -e "$work/d" ] && pass || fail "a refused command line created the data folder"
+
+# ---- Journal damage -------------------------------------------------------------------------
+if ready start && ready today && ready report; then
+  hrun start
+  expect_rc 0 "start a programme for the journal cases"
+  journal=$ATTUNE_DATA_DIR/journal
+  [ -f "$journal" ] && pass || fail "start wrote no journal"
+  good=$(cat "$journal")
+
+  # NUL bytes inside a line, then a 4 KiB block of zeros (what a crash can leave), then a
+  # 10 MB line: each is reported and skipped, the good records still count.
+  { printf '%s\n' "$good"; printf 'abc\0def\0\n'; head -c 4096 /dev/zero; printf '\n';
+    head -c $((10 * 1024 * 1024)) /dev/zero | tr '\0' 'a'; printf '\n'; } >"$journal"
+  before=$(snapshot "$ATTUNE_DATA_DIR")
+  for cmd in today report; do
+    hrun "$cmd"
+    expect_rc 0 "$cmd over NULs, zeros and a 10 MB line"
+    expect_err_has "warning" "$cmd over a damaged journal warns"
+    expect_valid_utf8_err "$cmd over a damaged journal"
+  done
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "reading a damaged journal changed files"
+
+  # A zero-byte journal is an empty one: no programme, said kindly, nothing written.
+  : >"$journal"
+  before=$(snapshot "$ATTUNE_DATA_DIR")
+  hrun report
+  [ "$RC" -eq 0 ] || [ "$RC" -eq 2 ] && pass || fail "report on a zero-byte journal: exit 0 or 2"
+  [ "$RC" -ne 0 ] || expect_err_empty "zero-byte journal"
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "report on a zero-byte journal wrote"
+
+  # The journal is a folder.
+  rm -f "$journal"
+  mkdir "$journal"
+  hrun today
+  expect_clean_error 74 "journal that is a folder"
+  expect_err_has "is a folder" "journal that is a folder: says so"
+  rmdir "$journal"
+
+  # The journal is a symbolic link to a file elsewhere: never followed, never written.
+  printf 'not yours\n' >"$work/elsewhere"
+  ln -s "$work/elsewhere" "$journal"
+  hrun today
+  expect_clean_error 77 "symlinked journal"
+  expect_err_has "symbolic link" "symlinked journal: says so"
+  [ "$(cat "$work/elsewhere")" = "not yours" ] && pass || fail "the symlink target was changed"
+  rm -f "$journal"
+fi
+
+if ready checkin; then
+  rm -rf "$ATTUNE_DATA_DIR"
+  hrun start
+  before=$(snapshot "$ATTUNE_DATA_DIR")
+  hrun checkin --note $'caf\xc3\x28'
+  [ "$RC" -eq 2 ] && pass || fail "invalid UTF-8 in a note: exit 2"
+  expect_err_has "UTF-8" "invalid UTF-8 in a note: says so"
+  expect_valid_utf8_err "invalid UTF-8 in a note"
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "a refused note was written"
+
+  hrun checkin --day $'2026-11-2\xff' --note hello
+  [ "$RC" -eq 2 ] && pass || fail "invalid UTF-8 in a date: exit 2"
+  expect_valid_utf8_err "invalid UTF-8 in a date"
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "a refused date wrote"
+fi
+
+# ---- Folders we may not use (as root, run attune as an unprivileged user) -------------------
+if ready checkin && [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+  as_user() { setpriv --reuid=daemon --regid=daemon --clear-groups -- "$@"; }
+  shared=$(mktemp -d /tmp/attune-hostile.XXXXXX)
+  chmod 755 "$shared"
+  # Owned by another user (nobody), 0700: the daemon user may not read or write it.
+  mkdir -m 700 "$shared/theirs"
+  cp "$ATTUNE_DATA_DIR/journal" "$shared/theirs/journal"
+  chown -R nobody "$shared/theirs"
+  before=$(snapshot "$shared/theirs")
+  OUT=$(as_user env HOME="$shared" ATTUNE_DATA_DIR="$shared/theirs" timeout 5 "$ATTUNE_BIN" checkin --note hi 2>"$T_ROOT/stderr")
+  RC=$?
+  ERR=$(cat "$T_ROOT/stderr")
+  expect_clean_error 77 "data folder owned by another user"
+  [ "$(snapshot "$shared/theirs")" = "$before" ] && pass || fail "another user's folder changed"
+
+  # Read-only folder of our own user: checkin refuses cleanly, the journal is untouched.
+  mkdir "$shared/ro"
+  cp "$ATTUNE_DATA_DIR/journal" "$shared/ro/journal"
+  chown -R daemon "$shared/ro"
+  chmod 500 "$shared/ro"
+  chmod 400 "$shared/ro/journal"
+  before=$(snapshot "$shared/ro")
+  OUT=$(as_user env HOME="$shared" ATTUNE_DATA_DIR="$shared/ro" timeout 5 "$ATTUNE_BIN" checkin --note hi 2>"$T_ROOT/stderr")
+  RC=$?
+  ERR=$(cat "$T_ROOT/stderr")
+  expect_clean_error 77 "read-only data folder"
+  [ "$(snapshot "$shared/ro")" = "$before" ] && pass || fail "read-only folder changed"
+  chmod -R u+w "$shared"
+  rm -rf "$shared"
+fi
+
+finish
