@@ -64,24 +64,11 @@ public:
 
   /// Plan ids with their names.
   Named plans() {
-#ifdef ATTUNE_SESSION_READY
     std::vector<std::string> problems; // completion shows what loads and stays quiet
     Named out;
     for (const PlanSource &source : list_plans(session_.plan_search_path(), problems))
       out.emplace_back(source.id, source.origin);
     return out;
-#else
-    const Plan plan = default_plan();
-    Named out = {{plan.id, plan.name}};
-    // Until the catalog is reachable through the session: installed plans by file name.
-    std::error_code ec;
-    for (const auto &entry : std::filesystem::directory_iterator(installed_plans_dir(), ec)) {
-      const auto &path = entry.path();
-      if (path.extension() == ".toml" && path.stem() != plan.id)
-        out.emplace_back(path.stem().string(), path.string());
-    }
-    return out;
-#endif
   }
 
   /// Picks up --data-dir DIR and --plan ID from the words already typed.
@@ -111,13 +98,11 @@ private:
   }
   /// The running programme's plan; else --plan (or the configured plan); else the default.
   Plan plan_in_use() {
-#ifdef ATTUNE_SESSION_READY
     const History history = build_history(session_.read_journal());
     if (const Run *run = history.active())
       return session_.plan_for_run(*run);
     if (session_.ctx().global.plan)
       return find_plan(*session_.ctx().global.plan, session_.plan_search_path());
-#endif
     return default_plan();
   }
 

@@ -53,7 +53,6 @@ struct Reminder {
   std::vector<OpenItem> open;
 };
 
-#ifdef ATTUNE_SESSION_READY
 /// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
 /// weekday) or planned N times a week and done fewer than N times so far this programme week.
 /// A 3-a-week exercise done twice by Wednesday stays open each day until the third time.
@@ -86,11 +85,6 @@ Reminder build_reminder(Session &session) {
   r.state = r.open.empty() ? RemindState::clear : RemindState::open;
   return r;
 }
-#else
-Reminder build_reminder(Session &) {
-  throw Error(ErrorKind::usage, "'remind' is not ready yet", "it needs the journal and session");
-}
-#endif
 
 /// "2 practices open today: stay-present, name-a-feeling" (empty when nothing is open).
 std::string summary(const Reminder &r) {

@@ -1,16 +1,132 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune report: where the person stands, as text, JSON, CSV, Markdown or HTML.
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/progress.hpp"
+#include "attune/report.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
+#include "run_select.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
 
+namespace {
+
+struct ReportArgs {
+  std::optional<unsigned> week;
+  std::optional<unsigned> run;
+  std::string format = "text";
+  std::string output;
+};
+
+/// Terminal columns: the terminal's own size, else COLUMNS, else 80 (never more than 100).
+unsigned terminal_width(const Context &ctx) {
+  unsigned width = 80;
+  winsize ws{};
+  if (ctx.out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    width = ws.ws_col;
+  } else if (auto cols = ctx.env("COLUMNS")) {
+    try {
+      width = static_cast<unsigned>(std::stoul(*cols));
+    } catch (const std::exception &) {
+      width = 80;
+    }
+  }
+  return width < 40 ? 40 : width > 100 ? 100 : width;
+}
+
+/// Writes the report to FILE readable by its owner only (it can hold private notes).
+void write_private_file(const std::string &path, const std::string &text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int e = errno;
+    throw Error(e == EACCES || e == EPERM ? ErrorKind::permission : ErrorKind::io,
+                "cannot write \"" + path + "\": " + std::strerror(e),
+                "choose another --output file");
+  }
+  bool ok = ::fchmod(fd, 0600) == 0;
+  std::size_t done = 0;
+  while (ok && done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      ok = false;
+      break;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  const int e = errno;
+  ok = ok && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok)
+    throw Error(ErrorKind::io, "could not finish writing \"" + path + "\": " + std::strerror(e),
+                "check the disk has room and try again");
+}
+
+int run_report(const ReportArgs &args, Session &session) {
+  Context &ctx = session.ctx();
+  const auto format = parse_report_format(args.format);
+  if (!format) {
+    const std::string guess =
+        did_you_mean(args.format, {"text", "json", "csv", "markdown", "html"});
+    throw Error(ErrorKind::usage, "unknown report format \"" + args.format + "\"",
+                guess.empty() ? "choose text, json, csv, markdown or html"
+                              : "did you mean '" + guess + "'?");
+  }
+  const Journal journal = session.read_journal();
+  const History history = build_history(journal);
+  const Run &run = select_run(history, args.run);
+  const Plan plan = session.plan_for_run(run);
+  if (args.week && (*args.week < 1 || *args.week > plan.weeks))
+    throw Error(ErrorKind::usage,
+                "week \"" + std::to_string(*args.week) + "\" is not in the programme",
+                "choose a week from 1 to " + std::to_string(plan.weeks));
+  const Progress progress = compute_progress(plan, run, session.today());
+
+  ReportOptions options;
+  options.week = args.week;
+  options.color = *format == ReportFormat::text && args.output.empty() && ctx.use_color();
+  options.width = args.output.empty() ? terminal_width(ctx) : 80;
+  const std::string text = render_report(progress, *format, options);
+  if (args.output.empty() || args.output == "-") {
+    ctx.out << text;
+    ctx.out.flush();
+    return 0;
+  }
+  write_private_file(args.output, text);
+  if (!ctx.global.quiet)
+    ctx.out << "Saved the report to " << args.output << " (readable only by you).\n";
+  return 0;
+}
+
+} // namespace
+
 Command register_report(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("report", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'report' is not ready yet"); }};
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App *sub = app.add_subcommand(
+      "report", "Show how the programme is going: calendar, adherence, streaks, self-check");
+  sub->add_option("--week", args->week, "Also show the detail of programme week N")->type_name("N");
+  sub->add_option("--run", args->run, "Report on run N (default: the current or last run)")
+      ->type_name("N");
+  sub->add_option("--format", args->format, "text (default), json, csv, markdown or html")
+      ->type_name("FORMAT");
+  sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
+      ->type_name("FILE");
+  return {sub, [args, &session]() { return run_report(*args, session); }};
 }
 
 } // namespace attune::cli

@@ -1,16 +1,103 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune streak: the current and longest streak, and the days behind them.
+#include <memory>
+#include <ostream>
+#include <string>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
+#include "output.hpp"
+#include "run_select.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
 
+namespace {
+
+struct Look {
+  const char *glyph;
+  const char *sgr;
+};
+
+Look look_for(DayStatus s) {
+  switch (s) {
+  case DayStatus::kept:
+    return {"\xe2\x97\x8f", "32"};
+  case DayStatus::partial:
+    return {"\xe2\x97\x90", "33"};
+  case DayStatus::skipped:
+    return {"\xe2\x97\x87", "36"};
+  case DayStatus::missed:
+    return {"\xe2\x97\x8b", "2"};
+  case DayStatus::rest:
+    return {"\xe2\x80\x93", "2"};
+  case DayStatus::open:
+    return {"\xe2\x97\x8c", "1"};
+  case DayStatus::future:
+    break;
+  }
+  return {"\xc2\xb7", "2"};
+}
+
+std::string days(unsigned n) {
+  return std::to_string(n) + (n == 1 ? " day" : " days");
+}
+
+int run_streak(Session &session) {
+  Context &ctx = session.ctx();
+  const Journal journal = session.read_journal();
+  const History history = build_history(journal);
+  const Run &run = select_run(history, std::nullopt);
+  const Plan plan = session.plan_for_run(run);
+  const Progress p = compute_progress(plan, run, session.today());
+  const bool color = ctx.use_color();
+
+  if (p.pos.phase == Phase::not_started) {
+    ctx.out << "Your programme begins on " << format_day(p.pos.start)
+            << ". Streaks start counting then.\n";
+    return 0;
+  }
+  if (p.streak.current > 0)
+    ctx.out << "Current streak: " << paint(color, "1", days(p.streak.current)) << ".";
+  else
+    ctx.out << "No current streak: any day is a good day to begin again.";
+  if (p.streak.longest > 0)
+    ctx.out << " Longest: " << days(p.streak.longest) << ".";
+  ctx.out << "\n";
+
+  // The last 14 counted days, oldest first, with the same symbols as the report.
+  std::size_t end = 0;
+  while (end < p.days.size() && p.days[end].day <= p.through)
+    ++end;
+  const std::size_t begin = end > 14 ? end - 14 : 0;
+  if (end > begin) {
+    std::string line = "Last " + days(static_cast<unsigned>(end - begin)) + ":";
+    for (std::size_t i = begin; i < end; ++i) {
+      const Look l = look_for(p.days[i].status);
+      line += " " + paint(color, l.sgr, l.glyph);
+    }
+    ctx.out << line << "\n";
+    if (!ctx.global.quiet)
+      ctx.out << "\xe2\x97\x8f kept  \xe2\x97\x87 skipped  \xe2\x97\x90 partly  \xe2\x97\x8b "
+                 "not kept  \xe2\x80\x93 rest day  \xe2\x97\x8c today\n";
+  }
+  if (!ctx.global.quiet) {
+    if (plan.streak.grace_days > 0)
+      ctx.out << "Up to " << days(plan.streak.grace_days)
+              << " in a row can be missed without breaking a streak. ";
+    ctx.out << "A skipped day still counts as kept; a day with nothing planned is simply a "
+               "rest.\n";
+  }
+  return 0;
+}
+
+} // namespace
+
 Command register_streak(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("streak", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'streak' is not ready yet"); }};
+  CLI::App *sub = app.add_subcommand("streak", "Show your current and longest streak");
+  return {sub, [&session]() { return run_streak(session); }};
 }
 
 } // namespace attune::cli
