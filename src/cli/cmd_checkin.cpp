@@ -10,6 +10,7 @@
 
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
@@ -104,6 +105,13 @@ int run_checkin(Session &session, CheckinOptions opts) {
     throw Error(ErrorKind::usage, "nothing to record",
                 "name what you did, e.g. 'attune checkin catch-the-urge', or run it in a "
                 "terminal to be asked");
+  // Text that is not UTF-8 would come back garbled in every report: refuse it before saving.
+  for (const auto *text : {&opts.note, &opts.reason})
+    if (*text && !is_valid_utf8(**text))
+      throw Error(ErrorKind::invalid,
+                  std::string(text == &opts.note ? "the note" : "the reason") +
+                      " is not valid UTF-8 text",
+                  "check your terminal's character encoding; nothing was saved");
   if (opts.reason && opts.skip.empty())
     throw Error(ErrorKind::usage, "--reason goes with --skip",
                 "e.g. 'attune checkin --skip body-check --reason \"a long day\"'");

@@ -11,6 +11,7 @@
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "commands.hpp"
+#include "install_dirs.hpp"
 #include "output.hpp"
 #include "session.hpp"
 
@@ -34,7 +35,7 @@ PlanSearchPath search_path(const Context &ctx) {
     path.folders.push_back(*xdg + "/attune/plans");
   else if (home && !home->empty() && (*home)[0] == '/')
     path.folders.push_back(*home + "/.config/attune/plans");
-  path.folders.push_back(ATTUNE_INSTALLED_PLANS_DIR);
+  path.folders.push_back(installed_plans_dir());
   return path;
 }
 

@@ -1,4 +1,5 @@
 #include "session.hpp"
+#include "install_dirs.hpp"
 
 #include <cerrno>
 #include <climits>
@@ -18,10 +19,6 @@
 #include "attune/error.hpp"
 #include "attune/plan_loader.hpp"
 #include "clock.hpp"
-
-#ifndef ATTUNE_INSTALLED_PLANS_DIR
-#define ATTUNE_INSTALLED_PLANS_DIR "/usr/local/share/attune/plans"
-#endif
 
 namespace attune::cli {
 namespace {
@@ -178,7 +175,7 @@ Day Session::today() {
 }
 
 PlanSearchPath Session::plan_search_path() {
-  return PlanSearchPath{{paths().plans_dir, ATTUNE_INSTALLED_PLANS_DIR}};
+  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}};
 }
 
 JournalStore &Session::store() {

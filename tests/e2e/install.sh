@@ -56,7 +56,7 @@ if command -v man >/dev/null; then
 fi
 
 # The installed binary finds the installed plans (beside itself, whatever the prefix).
-cp "$ATTUNE_SOURCE_DIR/plans/avoidant.toml" "$PREFIX/share/attune/plans/zz-install-probe.toml"
+sed "s/^id = \"avoidant\"/id = \"zz-install-probe\"/" "$ATTUNE_SOURCE_DIR/plans/avoidant.toml" >"$PREFIX/share/attune/plans/zz-install-probe.toml"
 run complete plans
 expect_rc 0 "installed attune complete plans"
 expect_out_has "zz-install-probe" "the installed binary finds plans in $PREFIX/share/attune/plans"
