@@ -17,15 +17,8 @@ set(ATTUNE_FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-
                       -fno-omit-frame-pointer)
 target_compile_options(attune_core PRIVATE ${ATTUNE_FUZZ_FLAGS})
 
-# The front end without main(), for the command-line harness.
-file(GLOB ATTUNE_FUZZ_CLI_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/cli/*.cpp)
-list(FILTER ATTUNE_FUZZ_CLI_SOURCES EXCLUDE REGEX "/main\\.cpp$")
-add_library(attune_cli_fuzz STATIC ${ATTUNE_FUZZ_CLI_SOURCES})
-target_link_libraries(attune_cli_fuzz PUBLIC attune_core CLI11::CLI11)
-target_compile_options(attune_cli_fuzz PRIVATE ${ATTUNE_FUZZ_FLAGS})
-target_compile_definitions(attune_cli_fuzz PRIVATE
-  ATTUNE_VERSION="${PROJECT_VERSION}"
-  ATTUNE_INSTALLED_PLANS_DIR="${CMAKE_INSTALL_FULL_DATADIR}/attune/plans")
+# The front end without main() (attune_cli), for the command-line harness.
+target_compile_options(attune_cli PRIVATE ${ATTUNE_FUZZ_FLAGS})
 
 file(GLOB ATTUNE_FUZZ_HARNESSES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.cpp)
 foreach(harness ${ATTUNE_FUZZ_HARNESSES})
@@ -38,7 +31,7 @@ foreach(harness ${ATTUNE_FUZZ_HARNESSES})
   add_executable(${name} ${harness})
   target_link_libraries(${name} PRIVATE attune_core attune_warnings)
   if(name STREQUAL "fuzz_cli")
-    target_link_libraries(${name} PRIVATE attune_cli_fuzz)
+    target_link_libraries(${name} PRIVATE attune_cli)
   endif()
   target_compile_options(${name} PRIVATE ${ATTUNE_FUZZ_FLAGS})
   target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)

@@ -15,7 +15,7 @@
 # with --prefix (or unpacked from the .deb into a scratch folder) finds its own plans.
 file(RELATIVE_PATH ATTUNE_PLANS_FROM_BIN "${CMAKE_INSTALL_FULL_BINDIR}"
      "${CMAKE_INSTALL_FULL_DATADIR}/attune/plans")
-target_compile_definitions(attune PRIVATE ATTUNE_PLANS_FROM_BIN="${ATTUNE_PLANS_FROM_BIN}")
+target_compile_definitions(attune_cli PRIVATE ATTUNE_PLANS_FROM_BIN="${ATTUNE_PLANS_FROM_BIN}")
 
 # Man pages: whatever man/*.1 and man/*.5 exist at install time.
 install(DIRECTORY man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")

@@ -4,7 +4,8 @@
 // in order against one fresh data folder, so "start" followed by "checkin ..." reaches the
 // deeper paths. Safety: the process works inside a private temp folder (cwd, HOME, data and
 // config all point there) and any input naming a path ('/', "..", '~') is ignored, so
-// nothing outside the sandbox can be read or written whatever the fuzzer invents.
+// nothing outside the sandbox can be read or written whatever the fuzzer invents. Because
+// the working folder changes, give libFuzzer absolute corpus and artifact paths.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -41,6 +42,12 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   if (mkdtemp(tmpl) == nullptr)
     std::abort();
   sandbox = tmpl;
+  // The replay runs in the test suite: leave no folder behind in /tmp.
+  std::atexit([] {
+    std::error_code ec;
+    fs::current_path("/", ec);
+    fs::remove_all(sandbox, ec);
+  });
   fs::current_path(sandbox);
   setenv("HOME", (sandbox / "home").c_str(), 1);
   setenv("ATTUNE_DATA_DIR", (sandbox / "data").c_str(), 1);
@@ -70,6 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     std::vector<std::string> args = split(line, ' ');
     args.insert(args.begin(), "attune");
     std::vector<const char *> argv;
+    argv.reserve(args.size() + 1);
     for (const auto &a : args)
       argv.push_back(a.c_str());
     argv.push_back(nullptr);

@@ -2,13 +2,15 @@
 # Builds the libFuzzer harnesses (fuzz/fuzz_*.cpp) with clang into build-fuzz and runs each
 # for SECONDS (default 60), seeded from plans/, tests/fixtures and generated journals.
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]
-# A crash stops with exit 1 and leaves the input in build-fuzz/crashes/; make it a
-# regression test in tests/unit before fixing. Corpora grow in build-fuzz/corpus/NAME.
+# A crash, hang (>10 s), leak or memory blow-up (>2 GB) exits 1 and leaves the input in
+# build-fuzz/crashes/; before fixing, add it to fuzz/regressions/HARNESS/ (the suite replays
+# those with the normal compiler: ctest -R fuzz_regressions). Corpora grow in build-fuzz/corpus/NAME.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-build=${FUZZ_BUILD_DIR:-build-fuzz}
+# Absolute: fuzz_cli works inside a sandbox folder, so relative corpus paths would break.
+build=$(realpath -m "${FUZZ_BUILD_DIR:-build-fuzz}")
 
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DATTUNE_FUZZ=ON -DATTUNE_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=FuzzBuild -DCMAKE_CXX_FLAGS_FUZZBUILD="-O1 -gline-tables-only" >/dev/null
@@ -21,6 +23,10 @@ seeds="$build/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli} "$build/crashes"
 
+# Every input that once crashed a harness (the suite replays them too: fuzz_regressions_*).
+for h in fuzz_plan fuzz_journal fuzz_dates fuzz_cli; do
+  [ -d "fuzz/regressions/$h" ] && cp fuzz/regressions/"$h"/* "$seeds/$h/" 2>/dev/null || true
+done
 # Plans: the shipped ones and every TOML fixture.
 fixtures=(plans)
 [ -d tests/fixtures ] && fixtures+=(tests/fixtures)

@@ -54,7 +54,7 @@ std::string resolve_name(const std::string &typed, const Plan &plan, const DayVi
   }
 }
 
-std::string trim(std::string text) {
+std::string trim(const std::string &text) {
   const auto first = text.find_first_not_of(" \t\r");
   if (first == std::string::npos)
     return "";

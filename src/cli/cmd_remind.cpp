@@ -133,7 +133,9 @@ std::string find_on_path(const Context &ctx, const std::string &name) {
     from = colon + 1;
     if (dir.empty() || dir[0] != '/') // never the current folder
       continue;
-    const std::string candidate = dir + "/" + name;
+    std::string candidate = dir;
+    candidate += '/';
+    candidate += name;
     if (access(candidate.c_str(), X_OK) == 0)
       return candidate;
   }
@@ -148,6 +150,7 @@ bool send_notification(const Context &ctx, const std::string &body) {
     return false;
   std::vector<std::string> args = {program, "--app-name=attune", "attune", body};
   std::vector<char *> argv;
+  argv.reserve(args.size() + 1);
   for (auto &arg : args)
     argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -145,6 +145,8 @@ PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath 
   std::vector<std::string> ids;
   for (PlanSource &p : list_plans(path, problems)) {
     if (p.id == id_or_path)
+      // p is a reference into the temporary list, not a local: the move saves a copy.
+      // cppcheck-suppress returnStdMoveLocal
       return std::move(p);
     ids.push_back(p.id);
   }

@@ -112,7 +112,7 @@ std::string sparkline(const Progress &p) {
     while (k < p.self_check.scores.size() && p.self_check.scores[k].week < w)
       ++k;
     if (k < p.self_check.scores.size() && p.self_check.scores[k].week == w) {
-      int level = static_cast<int>(p.self_check.scores[k].percent / 100.0 * 7 + 0.5);
+      long level = std::lround(p.self_check.scores[k].percent / 100.0 * 7);
       level = level < 0 ? 0 : level > 7 ? 7 : level;
       out += blocks[level];
     } else {
