@@ -118,7 +118,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
 
   // A first look without the lock, to resolve names and ask questions.
   {
-    const History history = build_history(session.read_journal());
+    const History history = build_history(session.read_journal_run(std::nullopt));
     const Run &run = require_active_run(history);
     const Day day = resolve_run_day(opts.date, today, &run);
     const Plan plan = session.plan_for_run(run);
@@ -148,7 +148,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
   // Read, check and write under one lock: another attune may have written meanwhile.
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  const Journal journal = session.read_journal_run(std::nullopt, &lock);
   const History history = build_history(journal);
   const Run &run = require_active_run(history);
   const Day day = resolve_run_day(opts.date, today, &run);
