@@ -18,6 +18,7 @@
 /// A line that fails any rule is reported with its number and skipped, never rewritten.
 /// The same ID seen twice (two journals joined) counts once.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -95,19 +96,22 @@ struct Journal {
 /// Parses journal text. An empty text is an empty journal.
 Journal parse_journal(std::string_view text);
 
-/// Hands the journal's bytes, in file order and in pieces of any size, to `sink`. The
-/// selective reader calls it twice (two passes); both calls must give the same bytes.
-using JournalSource = std::function<void(const std::function<void(std::string_view)> &sink)>;
+/// Hands the journal's bytes from offset `from` to the end, in file order and in pieces of
+/// any size, to `sink`, stopping early when sink returns false. The selective reader calls
+/// it twice (from 0, then from the first line it needs); both must see the same file.
+using JournalSource =
+    std::function<void(std::uint64_t from, const std::function<bool(std::string_view)> &sink)>;
 
 /// Reads a journal keeping the records of one run only: run `number`, or the newest run
 /// (the one History::active() would consider) when nullopt. build_history() of the result
 /// gives that run exactly as it would from parse_journal(): the same dedup by id, undo from
 /// anywhere in the file, first start/end wins, torn tail, version and header rules.
-/// Every line is still checked (checksum and fields), so the same problems are reported,
-/// with one difference: a line of another run that reuses an id is reported when the two
-/// lines differ byte for byte (parse_journal compares the records as attune would write
-/// them). Memory: about 28 bytes per record plus the kept run; the source's pieces are
-/// never held beyond one line. `size_hint` (the file size, if known) only sizes buffers.
+/// What is reported differs for lines of other runs only: their checksum is checked (so
+/// damage and cut lines are reported as always), but not their fields, so a line with a
+/// right checksum and wrong fields (never written by attune) goes unreported there; and a
+/// reused id is reported when the two lines differ byte for byte (parse_journal compares
+/// the records as attune would write them). Memory: about 40 bytes per record plus the
+/// kept run; no piece is held beyond its line. `size_hint` (the file size) sizes buffers.
 Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
                           std::size_t size_hint = 0);
 

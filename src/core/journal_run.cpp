@@ -125,6 +125,47 @@ std::optional<Key> known_key(std::string_view key) noexcept {
 /// Accepts only lines that parse_record_line would accept, without allocating. Returns false
 /// for anything it is not sure of (bad lines and rare shapes alike): the caller then asks the
 /// full parser, which decides.
+/// The light check for lines of runs that will not be parsed in full: the checksum (so
+/// damage is found and reported on every line) and the id, type and run, nothing else.
+/// False when the line does not have the usual shape: the caller then checks it fully.
+bool light_scan(std::string_view line, LineFacts &out) noexcept {
+  // ID TAB TYPE TAB DAY(10) TAB RECORDED(20) TAB ZONE TAB run=N [TAB ...] TAB ~CRC
+  if (line.size() < 60 || line[16] != '\t' || line[line.size() - 10] != '\t' ||
+      line[line.size() - 9] != '~')
+    return false;
+  const auto id = parse_id(line.substr(0, 16));
+  const std::size_t type_end = line.find('\t', 17);
+  if (!id || type_end == std::string_view::npos)
+    return false;
+  const auto type = parse_record_type(line.substr(17, type_end - 17));
+  if (!type || *type == RecordType::undo) // undo lines are always checked in full
+    return false;
+  const std::size_t zone_at = type_end + 1 + 11 + 21;
+  const std::size_t zone_end = zone_at < line.size() ? line.find('\t', zone_at) : line.npos;
+  if (zone_end == std::string_view::npos || line.compare(zone_end + 1, 4, "run=") != 0)
+    return false;
+  std::size_t run_end = zone_end + 5;
+  while (run_end < line.size() && line[run_end] != '\t')
+    ++run_end;
+  const auto run = plain_unsigned(line.substr(zone_end + 5, run_end - zone_end - 5));
+  if (!run)
+    return false;
+  std::uint32_t expected = 0;
+  for (std::size_t i = line.size() - 8; i < line.size(); ++i) {
+    const int v = hex_value(line[i]);
+    if (v < 0)
+      return false;
+    expected = expected << 4 | static_cast<std::uint32_t>(v);
+  }
+  out.crc = detail::crc32(line.substr(0, line.size() - 10));
+  if (out.crc != expected)
+    return false;
+  out.id = *id;
+  out.type = *type;
+  out.run = *run;
+  return true;
+}
+
 bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   const std::size_t last_tab = line.rfind('\t');
   if (last_tab == std::string_view::npos || line.size() - last_tab != 10 ||
@@ -300,9 +341,12 @@ private:
 };
 
 /// Splits streamed pieces into lines (without LF); a line cut across pieces is carried over.
+/// Each line comes with the file offset it starts at.
 class LineSplitter {
 public:
-  /// Calls on_line(line) for each complete line in `piece`.
+  explicit LineSplitter(std::uint64_t start) : start_(start) {}
+
+  /// Calls on_line(line, offset) for each complete line in `piece`.
   template <class F> void feed(std::string_view piece, F &&on_line) {
     while (!piece.empty()) {
       const void *found = std::memchr(piece.data(), '\n', piece.size());
@@ -311,13 +355,16 @@ public:
         return;
       }
       const auto len = static_cast<std::size_t>(static_cast<const char *>(found) - piece.data());
+      std::uint64_t size = len;
       if (carry_.empty()) {
-        on_line(piece.substr(0, len));
+        on_line(piece.substr(0, len), start_);
       } else {
         carry_.append(piece.substr(0, len));
-        on_line(std::string_view(carry_));
+        size = carry_.size();
+        on_line(std::string_view(carry_), start_);
         carry_.clear();
       }
+      start_ += size + 1;
       piece.remove_prefix(len + 1);
     }
   }
@@ -326,16 +373,25 @@ public:
 
 private:
   std::string carry_;
+  std::uint64_t start_;
+};
+
+/// Where a line starts: its number and file offset.
+struct Mark {
+  std::uint32_t line = 0;
+  std::uint64_t offset = 0;
 };
 
 std::string line_text(std::size_t n) {
   return "line " + std::to_string(n);
 }
 
-} // namespace
-
-Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
-                          std::size_t size_hint) {
+/// The selective read; `strict` checks every line in full. The light mode (checksum, id,
+/// type and run for lines of other runs) is tried first; if a line of the kept run then
+/// fails the full parse, everything is read again strictly, so the kept run is always
+/// exactly what parse_journal + build_history give.
+Journal read_run(const JournalSource &source, std::optional<unsigned> number, std::size_t size_hint,
+                 bool strict) {
   Journal journal;
   std::vector<Entry> entries;
   // Lines are at least ~70 bytes: reserving by size costs address space, not memory, and
@@ -343,13 +399,19 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
   entries.reserve(size_hint / 64 + 16);
   // Sized for the usual ~125-byte lines; shorter lines make it grow once or twice.
   IdIndex index(entries, size_hint / 128);
-  std::vector<std::pair<std::size_t, std::uint64_t>> undos; // entry, ref
+  struct Undo {
+    std::size_t entry;
+    std::uint64_t ref;
+    Mark at;
+  };
+  std::vector<Undo> undos;
+  std::vector<std::pair<unsigned, Mark>> run_starts; // first line of each run, file order
   bool seen_header = false;
-  std::size_t line_number = 0;
+  std::uint32_t line_number = 0;
 
-  LineSplitter lines;
-  source([&](std::string_view piece) {
-    lines.feed(piece, [&](std::string_view line) {
+  LineSplitter lines(0);
+  source(0, [&](std::string_view piece) {
+    lines.feed(piece, [&](std::string_view line, std::uint64_t offset) {
       ++line_number;
       if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
@@ -371,7 +433,7 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
       if (const auto id = parse_id(line.substr(0, 16)))
         index.prefetch(*id);
       LineFacts facts;
-      if (!quick_scan(line, facts)) {
+      if (!(!strict && light_scan(line, facts)) && !quick_scan(line, facts)) {
         Record record;
         if (const auto why = detail::parse_record_line(line, record)) {
           journal.problems.push_back(
@@ -394,15 +456,18 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
       }
       Entry e;
       e.id = facts.id;
-      e.line = static_cast<std::uint32_t>(line_number);
+      e.line = line_number;
       e.crc = facts.crc;
       e.run = facts.run;
       e.type = facts.type;
       entries.push_back(e);
       index.add(entries.size() - 1);
       if (facts.type == RecordType::undo)
-        undos.emplace_back(entries.size() - 1, facts.ref);
+        undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}});
+      else if (run_starts.empty() || run_starts.back().first != facts.run)
+        run_starts.push_back({facts.run, {line_number, offset}});
     });
+    return true;
   });
   if (lines.has_tail()) {
     ++line_number;
@@ -415,8 +480,8 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
   journal.record_count = entries.size();
 
   // Undo withdraws check-ins wherever they stand (build_history's rule).
-  for (const auto &[at, ref] : undos) {
-    const Entry *target = index.find(ref);
+  for (const Undo &u : undos) {
+    const Entry *target = index.find(u.ref);
     if (target != nullptr && detail::is_checkin(target->type))
       entries[static_cast<std::size_t>(target - entries.data())].withdrawn = true;
   }
@@ -438,27 +503,36 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
   const unsigned chosen = number ? *number : *runs.rbegin();
   journal.kept_run = chosen;
 
+  // The lines to parse in full, and the first of them, where pass 2 starts reading.
   std::vector<std::uint32_t> wanted; // line numbers, ascending
   for (Entry &e : entries)
     e.keep = e.run == chosen && e.type != RecordType::undo;
-  for (const auto &[at, ref] : undos) {
-    const Entry *target = index.find(ref);
-    if (target != nullptr && target->withdrawn && target->keep)
-      entries[at].keep = true;
+  Mark from{line_number + 1, ~std::uint64_t{0}};
+  for (const auto &[run, mark] : run_starts)
+    if (run == chosen && mark.line < from.line)
+      from = mark;
+  for (const Undo &u : undos) {
+    const Entry *target = index.find(u.ref);
+    if (target != nullptr && target->withdrawn && target->keep) {
+      entries[u.entry].keep = true;
+      if (u.at.line < from.line)
+        from = u.at;
+    }
   }
   for (const Entry &e : entries)
     if (e.keep)
       wanted.push_back(e.line);
+  if (wanted.empty())
+    return journal;
 
-  // Pass 2: the kept lines in full. The source may have grown meanwhile (no lock on a
-  // read-only folder): lines past those of pass 1 are not looked at.
+  // Pass 2: the kept lines in full, from the first of them. The source may have grown
+  // meanwhile (no lock on a read-only folder): only lines seen in pass 1 are wanted.
   std::size_t at = 0;
-  line_number = 0;
-  LineSplitter again;
-  source([&](std::string_view piece) {
-    if (at == wanted.size())
-      return;
-    again.feed(piece, [&](std::string_view line) {
+  bool failed = false;
+  line_number = from.line - 1;
+  LineSplitter again(from.offset);
+  source(from.offset, [&](std::string_view piece) {
+    again.feed(piece, [&](std::string_view line, std::uint64_t) {
       ++line_number;
       if (at == wanted.size() || line_number != wanted[at])
         return;
@@ -466,11 +540,23 @@ Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> n
       if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
       Record record;
-      if (!detail::parse_record_line(line, record))
+      if (detail::parse_record_line(line, record))
+        failed = true; // checksum right, fields wrong: only the strict read words it
+      else
         journal.records.push_back(std::move(record));
     });
+    return at < wanted.size();
   });
+  if (failed && !strict)
+    return read_run(source, number, size_hint, true);
   return journal;
+}
+
+} // namespace
+
+Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
+                          std::size_t size_hint) {
+  return read_run(source, number, size_hint, false);
 }
 
 } // namespace attune

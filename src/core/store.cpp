@@ -243,8 +243,9 @@ Journal parse_journal_file(const std::string &path, std::optional<unsigned> numb
   if (fd.get() < 0)
     return parse_journal({});
   std::vector<char> buffer(std::size_t{1} << 18);
-  const JournalSource source = [&](const std::function<void(std::string_view)> &sink) {
-    off_t offset = 0;
+  const JournalSource source = [&](std::uint64_t from,
+                                   const std::function<bool(std::string_view)> &sink) {
+    auto offset = static_cast<off_t>(from);
     for (;;) {
       const ssize_t n = ::pread(fd.get(), buffer.data(), buffer.size(), offset);
       if (n < 0) {
@@ -258,7 +259,8 @@ Journal parse_journal_file(const std::string &path, std::optional<unsigned> numb
       if (offset > max_journal_size)
         throw Error(ErrorKind::data,
                     "the journal " + quoted(path) + " is too large to be a journal");
-      sink(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+      if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))))
+        return;
     }
   };
   return parse_journal_run(source, number, static_cast<std::size_t>(size));

@@ -147,9 +147,10 @@ std::string hostile_journal(unsigned seed, bool torn) {
 }
 
 JournalSource pieces_of(const std::string &text, std::size_t size) {
-  return [&text, size](const std::function<void(std::string_view)> &sink) {
-    for (std::size_t at = 0; at < text.size(); at += size)
-      sink(std::string_view(text).substr(at, size));
+  return [&text, size](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
+    for (auto at = static_cast<std::size_t>(from); at < text.size(); at += size)
+      if (!sink(std::string_view(text).substr(at, size)))
+        return;
   };
 }
 
@@ -260,6 +261,32 @@ BOOST_AUTO_TEST_CASE(withdrawn_record_and_its_undo_from_another_run_are_kept) {
   const History got = build_history(part);
   BOOST_REQUIRE(got.runs.size() == 1U);
   BOOST_TEST(got.runs[0].records.size() == 1U); // the start; the done is withdrawn
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_the_kept_run_is_read_strictly) {
+  std::string text = journal_header();
+  text += format_record(make(1, RecordType::start, 1, 0));
+  text += with_crc("0000000000000009\tdone\t2026-13-45\t2026-01-05T09:00:00Z\tUTC\trun=1\t"
+                   "exercise=name-a-need");
+  text += format_record(make(2, RecordType::done, 1, 0));
+  const Journal full = parse_journal(text);
+  const Journal part = parse_journal_run(pieces_of(text, 4096), std::nullopt);
+  BOOST_REQUIRE(part.problems.size() == 1U);
+  BOOST_TEST(part.problems[0].message == full.problems[0].message);
+  BOOST_TEST(part.problems[0].message == "line 3 is not a valid record (bad day): skipped");
+  BOOST_TEST(part.records.size() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_another_run_goes_unreported) {
+  std::string text = journal_header();
+  text += format_record(make(1, RecordType::start, 1, 0));
+  text += with_crc("0000000000000009\tdone\t2026-13-45\t2026-01-05T09:00:00Z\tUTC\trun=1\t"
+                   "exercise=name-a-need");
+  text += format_record(make(2, RecordType::start, 2, 9));
+  const Journal part = parse_journal_run(pieces_of(text, 4096), std::nullopt);
+  BOOST_TEST(part.problems.empty()); // documented: only the kept run's fields are checked
+  BOOST_TEST(parse_journal(text).problems.size() == 1U);
+  BOOST_TEST(part.records.size() == 1U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
