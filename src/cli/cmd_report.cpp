@@ -55,7 +55,7 @@ int run_report(const ReportArgs &args, Session &session) {
                 guess.empty() ? "choose text, json, csv, markdown or html"
                               : "did you mean '" + guess + "'?");
   }
-  const Journal journal = session.read_journal();
+  const Journal journal = session.read_journal_run(args.run);
   const History history = build_history(journal);
   const Run &run = select_run(history, args.run);
   const Plan plan = session.plan_for_run(run);
