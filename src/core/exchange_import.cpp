@@ -515,6 +515,15 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
     in_file.emplace(r.id, &ir);
     selection.fresh.push_back(r);
   }
+  std::set<unsigned> started_here;
+  for (const Record &r : current.records)
+    if (r.type == RecordType::start)
+      started_here.insert(r.run);
+  std::set<unsigned> merged;
+  for (const Record &r : selection.fresh)
+    if (r.type == RecordType::start && started_here.count(r.run) != 0 &&
+        merged.insert(r.run).second)
+      selection.merged_runs.push_back(r.run);
   return selection;
 }
 

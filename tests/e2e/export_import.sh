@@ -91,6 +91,8 @@ OUT=$(ATTUNE_DATA_DIR="$T_ROOT/d3" "$ATTUNE_BIN" import - <"$W/a.json" 2>&1)
 in_dir "$T_ROOT/d4" import "$SRC/journal"
 expect_rc 0 "import a journal file"
 same "$SRC/journal" "$T_ROOT/d4/journal" "a journal file imports exactly"
+in_dir "$T_ROOT/d4" export -o "$W/d4.json"
+same "$W/a.json" "$W/d4.json" "a journal file brings the plan copies from its folder"
 
 # --- duplicates ---
 in_dir "$T_ROOT/d1" import "$W/a.json"
@@ -118,6 +120,14 @@ expect_err_has "attune: error: $W/conflict.json:8:5: record \"" "conflict names 
 expect_err_has "differs from the record with the same id already in the journal; nothing was imported" "conflict wording"
 expect_err_lines 1 "conflict is one line"
 same "$W/before" "$T_ROOT/d1/journal" "a conflict writes nothing"
+
+# --- another machine's separate programme 1 joins this one: imported, with a warning ---
+at 2026-10-01T08:00
+in_dir "$T_ROOT/other" start
+in_dir "$T_ROOT/other" import "$W/a.json"
+expect_rc 0 "import beside a separate programme 1"
+expect_out_has "Imported 13 records." "the records are imported"
+expect_err_has "attune: warning: programme 1 in \"$W/a.json\" and programme 1 here were started separately; their records now count as one programme" "merged runs are named"
 
 # --- broken files: exit 65, one line with a position, nothing written ---
 broken() { # FILE EXPECTED-ERROR DESCRIPTION

@@ -222,6 +222,17 @@ BOOST_AUTO_TEST_CASE(new_records_are_chosen_by_id_and_repeats_count_once) {
   BOOST_TEST(lines(s.fresh) == lines(std::vector<Record>(all.begin() + 2, all.end())));
 }
 
+BOOST_AUTO_TEST_CASE(a_new_start_for_a_run_number_already_started_here_is_named) {
+  Journal journal;
+  Record here = sample()[0];
+  here.id = "00000000000000b1";
+  journal.records = {here};
+  const ImportData data = read_exchange(export_json(sample(), {}), "f");
+  BOOST_TEST(select_new_records(journal, data).merged_runs == std::vector<unsigned>{1});
+  journal.records = {sample()[0]};
+  BOOST_TEST(select_new_records(journal, data).merged_runs.empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_same_id_with_other_content_is_a_conflict) {
   Journal journal;
   journal.records = {sample()[1]};
