@@ -91,6 +91,15 @@ int run_export(const ExportArgs &args, Session &session) {
                   "check where the output goes and try again");
     return exit_code::ok;
   }
+  // Replacing the journal with its own export would lose what the export cannot hold
+  // (the checksums, the lines it could not read): refuse, whatever name points at it.
+  struct stat out_st {};
+  struct stat journal_st {};
+  if (::stat(args.output.c_str(), &out_st) == 0 &&
+      ::stat(session.store().journal_path().c_str(), &journal_st) == 0 &&
+      out_st.st_dev == journal_st.st_dev && out_st.st_ino == journal_st.st_ino)
+    throw Error(ErrorKind::usage, "\"" + args.output + "\" is the journal itself",
+                "choose another --output file");
   write_private(args.output, text);
   if (!ctx.global.quiet) {
     const std::size_t n = journal.records.size();

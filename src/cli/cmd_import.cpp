@@ -119,6 +119,11 @@ int run_import(const ImportArgs &args, Session &session) {
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
   const ImportSelection selection = select_new_records(journal, data);
+  if (journal.newer_version && !args.dry_run)
+    throw Error(ErrorKind::data,
+                "the journal was written by a newer attune; not writing to it, nothing was "
+                "imported",
+                "upgrade attune to import into it");
 
   std::string line;
   if (data.records.empty())

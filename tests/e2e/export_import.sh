@@ -64,6 +64,11 @@ expect_rc 0 "export csv"
 head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex\r\n') &&
   pass || fail "csv header with CRLF"
 grep -q ',"tired, ""really"", ok",' "$W/a.csv" && pass || fail "csv quotes a reason with commas"
+cp "$SRC/journal" "$W/journal.before"
+run export -o "$SRC/journal"
+expect_rc 2 "export over the journal itself"
+expect_err_has "attune: error: \"$SRC/journal\" is the journal itself; choose another --output file" "export over the journal wording"
+same "$W/journal.before" "$SRC/journal" "the journal is untouched"
 run export --format xml
 expect_rc 2 "unknown export format"
 expect_err_has 'attune: error: unknown export format "xml"; choose json or csv' "bad format wording"
