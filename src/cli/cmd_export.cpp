@@ -118,7 +118,7 @@ Command register_export(CLI::App &app, Session &session) {
   sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");
-  sub->footer("Every record is written, in journal order, with all its fields; "
+  sub->footer("Every record is written, in journal order, with all its fields;\n"
               "'attune import' reads it back exactly. Formats: man attune-journal.");
   return {sub, [args, &session]() { return run_export(*args, session); }};
 }

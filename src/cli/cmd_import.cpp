@@ -171,9 +171,9 @@ Command register_import(CLI::App &app, Session &session) {
       ->required()
       ->type_name("FILE");
   sub->add_flag("-n,--dry-run", args->dry_run, "Check the file and say what would be added");
-  sub->footer("Records are matched by id: those already here are left as they are; the same id "
-              "with different content stops the import (exit 65). Nothing is written unless "
-              "the whole file is good.");
+  sub->footer("Records are matched by id: those already here are left as they are;\n"
+              "the same id with different content stops the import (exit 65).\n"
+              "Nothing is written unless the whole file is good.");
   return {sub, [args, &session]() { return run_import(*args, session); }};
 }
 
