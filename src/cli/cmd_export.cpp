@@ -15,6 +15,7 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
@@ -75,11 +76,12 @@ int run_export(const ExportArgs &args, Session &session) {
       if (r.type != RecordType::start || r.plan_hash.empty() || plans.count(r.plan_hash) != 0)
         continue;
       const auto copy = session.store().load_plan_copy(r.plan_hash);
-      if (copy && is_valid_utf8(*copy))
+      // A copy that no longer matches its hash was damaged; import would refuse it.
+      if (copy && is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash)
         plans.emplace(r.plan_hash, *copy);
       else if (missing.insert(r.plan_hash).second)
         ctx.warn("the saved copy of plan \"" + r.plan_id + "\" for run " + std::to_string(r.run) +
-                 " is missing; the export holds that run's records without its plan");
+                 " is missing or damaged; the export holds that run's records without it");
     }
     text = export_json(journal.records, plans);
   }

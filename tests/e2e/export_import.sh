@@ -181,6 +181,16 @@ in_dir "$T_ROOT/old" export --format csv -o "$W/old.csv"
 in_dir "$T_ROOT/old3" import "$W/old.csv"
 same "$T_ROOT/old/journal" "$T_ROOT/old3/journal" "hex bytes round-trip through csv"
 
+# --- a damaged plan copy is left out (import would refuse it), with a warning ---
+cp -r "$T_ROOT/d1" "$T_ROOT/damaged"
+for f in "$T_ROOT/damaged/plans/"*.toml; do printf '# changed\n' >>"$f"; done
+in_dir "$T_ROOT/damaged" export -o "$W/damaged.json"
+expect_rc 0 "export with a damaged plan copy"
+expect_err_has "is missing or damaged; the export holds that run's records without it" "damaged copy warning"
+grep -q '"plans": {}' "$W/damaged.json" && pass || fail "the damaged copy is not exported"
+in_dir "$T_ROOT/fromdamaged" import "$W/damaged.json"
+expect_rc 0 "an export without the damaged copy imports"
+
 run help export
 expect_out_has "--format" "help export lists --format"
 run help import
