@@ -479,7 +479,8 @@ ImportData read_exchange(std::string_view text, const std::string &source_name) 
   if (text.substr(0, 15) == "attune-journal " ||
       (text.size() > 16 && text[16] == '\t' && is_hex_id(text.substr(0, 16))))
     return read_journal_file(text, source_name);
-  if (text.substr(0, 3) == "id,")
+  // A spreadsheet may quote every cell when it saves: "id","type",...
+  if (text.substr(0, 3) == "id," || text.substr(0, 5) == "\"id\",")
     return read_csv(text, source_name);
   fail(locate(text, first, source_name), "this is not an attune export",
        "import reads what 'attune export' writes (JSON or CSV) or a journal file");

@@ -140,6 +140,14 @@ BOOST_AUTO_TEST_CASE(reads_a_journal_file_and_a_csv_saved_with_a_bom) {
   BOOST_TEST(lines(records_of(data)) == lines(sample()));
   BOOST_TEST(data.records[1].where.line == 3);
   BOOST_TEST(read_exchange("\xEF\xBB\xBF" + export_csv(sample()), "f").records.size() == 7U);
+  // As a spreadsheet saves it: every cell quoted.
+  const std::string quoted_csv =
+      "\"id\",\"type\",\"day\",\"recorded\",\"zone\",\"run\","
+      "\"exercise\",\"text\",\"plan\",\"hash\",\"week\",\"answers\","
+      "\"ref\",\"hex\"\r\n\"00000000000000a2\",\"done\",\"2026-11-02\","
+      "\"2026-11-02T08:30:00Z\",\"Europe/Berlin\",\"1\",\"catch-the-urge\","
+      "\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n";
+  BOOST_TEST(lines(records_of(read_exchange(quoted_csv, "f"))) == lines({sample()[1]}));
 
   std::string damaged = journal;
   damaged[damaged.find("catch-the-urge")] = 'K';
