@@ -65,6 +65,9 @@ ImportData read_exchange(std::string_view text, const std::string &source_name);
 struct ImportSelection {
   std::vector<Record> fresh;
   std::size_t already = 0;
+  /// Run numbers that a new start record shares with a different start already in the
+  /// journal: the two histories will count as one run (worth a warning, not an error).
+  std::vector<unsigned> merged_runs;
 };
 
 /// Compares by id. The same id with different content (in the journal or earlier in the

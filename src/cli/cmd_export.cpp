@@ -15,6 +15,7 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
@@ -75,11 +76,12 @@ int run_export(const ExportArgs &args, Session &session) {
       if (r.type != RecordType::start || r.plan_hash.empty() || plans.count(r.plan_hash) != 0)
         continue;
       const auto copy = session.store().load_plan_copy(r.plan_hash);
-      if (copy && is_valid_utf8(*copy))
+      // A copy that no longer matches its hash was damaged; import would refuse it.
+      if (copy && is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash)
         plans.emplace(r.plan_hash, *copy);
       else if (missing.insert(r.plan_hash).second)
         ctx.warn("the saved copy of plan \"" + r.plan_id + "\" for run " + std::to_string(r.run) +
-                 " is missing; the export holds that run's records without its plan");
+                 " is missing or damaged; the export holds that run's records without it");
     }
     text = export_json(journal.records, plans);
   }
@@ -91,6 +93,15 @@ int run_export(const ExportArgs &args, Session &session) {
                   "check where the output goes and try again");
     return exit_code::ok;
   }
+  // Replacing the journal with its own export would lose what the export cannot hold
+  // (the checksums, the lines it could not read): refuse, whatever name points at it.
+  struct stat out_st {};
+  struct stat journal_st {};
+  if (::stat(args.output.c_str(), &out_st) == 0 &&
+      ::stat(session.store().journal_path().c_str(), &journal_st) == 0 &&
+      out_st.st_dev == journal_st.st_dev && out_st.st_ino == journal_st.st_ino)
+    throw Error(ErrorKind::usage, "\"" + args.output + "\" is the journal itself",
+                "choose another --output file");
   write_private(args.output, text);
   if (!ctx.global.quiet) {
     const std::size_t n = journal.records.size();
@@ -109,7 +120,7 @@ Command register_export(CLI::App &app, Session &session) {
   sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");
-  sub->footer("Every record is written, in journal order, with all its fields; "
+  sub->footer("Every record is written, in journal order, with all its fields;\n"
               "'attune import' reads it back exactly. Formats: man attune-journal.");
   return {sub, [args, &session]() { return run_export(*args, session); }};
 }

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <istream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -15,6 +16,8 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/store.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -82,6 +85,22 @@ std::string read_input(const std::string &path, std::istream &in) {
   return text;
 }
 
+/// A journal file brings no plans, but its folder may hold them (plans/HASH.toml): each copy
+/// whose text matches its hash is taken, so imported runs keep their plan.
+void add_neighbour_plans(const std::string &file, const ImportData &data,
+                         std::map<std::string, std::string> &plans) {
+  const std::size_t slash = file.find_last_of('/');
+  const JournalStore neighbour(slash == std::string::npos ? "." : file.substr(0, slash + 1));
+  for (const ImportedRecord &ir : data.records) {
+    const std::string &hash = ir.record.plan_hash;
+    if (ir.record.type != RecordType::start || plans.count(hash) != 0)
+      continue;
+    const auto text = neighbour.load_plan_copy(hash);
+    if (text && sha256_hex(*text) == hash)
+      plans.emplace(hash, *text);
+  }
+}
+
 std::string count(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " record" : " records");
 }
@@ -92,10 +111,19 @@ int run_import(const ImportArgs &args, Session &session) {
   // Read and check the whole file before touching the journal: any problem writes nothing.
   const ImportData data = read_exchange(read_input(args.file, ctx.in), source);
 
+  std::map<std::string, std::string> plans = data.plans;
+  if (data.format == ExchangeFormat::journal && args.file != "-")
+    add_neighbour_plans(args.file, data, plans);
+
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
   const ImportSelection selection = select_new_records(journal, data);
+  if (journal.newer_version && !args.dry_run)
+    throw Error(ErrorKind::data,
+                "the journal was written by a newer attune; not writing to it, nothing was "
+                "imported",
+                "upgrade attune to import into it");
 
   std::string line;
   if (data.records.empty())
@@ -118,12 +146,16 @@ int run_import(const ImportArgs &args, Session &session) {
     for (const ImportedRecord &ir : data.records) {
       if (ir.record.type != RecordType::start)
         continue;
-      const auto plan = data.plans.find(ir.record.plan_hash);
-      if (plan != data.plans.end())
+      const auto plan = plans.find(ir.record.plan_hash);
+      if (plan != plans.end())
         store.save_plan_copy(lock, plan->first, plan->second);
     }
     store.append(lock, journal, selection.fresh);
   }
+  for (const unsigned run : selection.merged_runs)
+    ctx.warn("programme " + std::to_string(run) + " in \"" + source + "\" and programme " +
+             std::to_string(run) +
+             " here were started separately; their records now count as one programme");
   if (!ctx.global.quiet)
     ctx.out << line << '\n';
   return exit_code::ok;
@@ -139,9 +171,9 @@ Command register_import(CLI::App &app, Session &session) {
       ->required()
       ->type_name("FILE");
   sub->add_flag("-n,--dry-run", args->dry_run, "Check the file and say what would be added");
-  sub->footer("Records are matched by id: those already here are left as they are; the same id "
-              "with different content stops the import (exit 65). Nothing is written unless "
-              "the whole file is good.");
+  sub->footer("Records are matched by id: those already here are left as they are;\n"
+              "the same id with different content stops the import (exit 65).\n"
+              "Nothing is written unless the whole file is good.");
   return {sub, [args, &session]() { return run_import(*args, session); }};
 }
 

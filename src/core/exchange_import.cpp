@@ -479,7 +479,8 @@ ImportData read_exchange(std::string_view text, const std::string &source_name) 
   if (text.substr(0, 15) == "attune-journal " ||
       (text.size() > 16 && text[16] == '\t' && is_hex_id(text.substr(0, 16))))
     return read_journal_file(text, source_name);
-  if (text.substr(0, 3) == "id,")
+  // A spreadsheet may quote every cell when it saves: "id","type",...
+  if (text.substr(0, 3) == "id," || text.substr(0, 5) == "\"id\",")
     return read_csv(text, source_name);
   fail(locate(text, first, source_name), "this is not an attune export",
        "import reads what 'attune export' writes (JSON or CSV) or a journal file");
@@ -515,6 +516,15 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
     in_file.emplace(r.id, &ir);
     selection.fresh.push_back(r);
   }
+  std::set<unsigned> started_here;
+  for (const Record &r : current.records)
+    if (r.type == RecordType::start)
+      started_here.insert(r.run);
+  std::set<unsigned> merged;
+  for (const Record &r : selection.fresh)
+    if (r.type == RecordType::start && started_here.count(r.run) != 0 &&
+        merged.insert(r.run).second)
+      selection.merged_runs.push_back(r.run);
   return selection;
 }
 

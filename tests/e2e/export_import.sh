@@ -64,6 +64,11 @@ expect_rc 0 "export csv"
 head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex\r\n') &&
   pass || fail "csv header with CRLF"
 grep -q ',"tired, ""really"", ok",' "$W/a.csv" && pass || fail "csv quotes a reason with commas"
+cp "$SRC/journal" "$W/journal.before"
+run export -o "$SRC/journal"
+expect_rc 2 "export over the journal itself"
+expect_err_has "attune: error: \"$SRC/journal\" is the journal itself; choose another --output file" "export over the journal wording"
+same "$W/journal.before" "$SRC/journal" "the journal is untouched"
 run export --format xml
 expect_rc 2 "unknown export format"
 expect_err_has 'attune: error: unknown export format "xml"; choose json or csv' "bad format wording"
@@ -91,6 +96,8 @@ OUT=$(ATTUNE_DATA_DIR="$T_ROOT/d3" "$ATTUNE_BIN" import - <"$W/a.json" 2>&1)
 in_dir "$T_ROOT/d4" import "$SRC/journal"
 expect_rc 0 "import a journal file"
 same "$SRC/journal" "$T_ROOT/d4/journal" "a journal file imports exactly"
+in_dir "$T_ROOT/d4" export -o "$W/d4.json"
+same "$W/a.json" "$W/d4.json" "a journal file brings the plan copies from its folder"
 
 # --- duplicates ---
 in_dir "$T_ROOT/d1" import "$W/a.json"
@@ -118,6 +125,14 @@ expect_err_has "attune: error: $W/conflict.json:8:5: record \"" "conflict names 
 expect_err_has "differs from the record with the same id already in the journal; nothing was imported" "conflict wording"
 expect_err_lines 1 "conflict is one line"
 same "$W/before" "$T_ROOT/d1/journal" "a conflict writes nothing"
+
+# --- another machine's separate programme 1 joins this one: imported, with a warning ---
+at 2026-10-01T08:00
+in_dir "$T_ROOT/other" start
+in_dir "$T_ROOT/other" import "$W/a.json"
+expect_rc 0 "import beside a separate programme 1"
+expect_out_has "Imported 13 records." "the records are imported"
+expect_err_has "attune: warning: programme 1 in \"$W/a.json\" and programme 1 here were started separately; their records now count as one programme" "merged runs are named"
 
 # --- broken files: exit 65, one line with a position, nothing written ---
 broken() { # FILE EXPECTED-ERROR DESCRIPTION
@@ -165,6 +180,16 @@ same "$T_ROOT/old/journal" "$T_ROOT/old2/journal" "hex bytes round-trip into the
 in_dir "$T_ROOT/old" export --format csv -o "$W/old.csv"
 in_dir "$T_ROOT/old3" import "$W/old.csv"
 same "$T_ROOT/old/journal" "$T_ROOT/old3/journal" "hex bytes round-trip through csv"
+
+# --- a damaged plan copy is left out (import would refuse it), with a warning ---
+cp -r "$T_ROOT/d1" "$T_ROOT/damaged"
+for f in "$T_ROOT/damaged/plans/"*.toml; do printf '# changed\n' >>"$f"; done
+in_dir "$T_ROOT/damaged" export -o "$W/damaged.json"
+expect_rc 0 "export with a damaged plan copy"
+expect_err_has "is missing or damaged; the export holds that run's records without it" "damaged copy warning"
+grep -q '"plans": {}' "$W/damaged.json" && pass || fail "the damaged copy is not exported"
+in_dir "$T_ROOT/fromdamaged" import "$W/damaged.json"
+expect_rc 0 "an export without the damaged copy imports"
 
 run help export
 expect_out_has "--format" "help export lists --format"

@@ -140,6 +140,14 @@ BOOST_AUTO_TEST_CASE(reads_a_journal_file_and_a_csv_saved_with_a_bom) {
   BOOST_TEST(lines(records_of(data)) == lines(sample()));
   BOOST_TEST(data.records[1].where.line == 3);
   BOOST_TEST(read_exchange("\xEF\xBB\xBF" + export_csv(sample()), "f").records.size() == 7U);
+  // As a spreadsheet saves it: every cell quoted.
+  const std::string quoted_csv =
+      "\"id\",\"type\",\"day\",\"recorded\",\"zone\",\"run\","
+      "\"exercise\",\"text\",\"plan\",\"hash\",\"week\",\"answers\","
+      "\"ref\",\"hex\"\r\n\"00000000000000a2\",\"done\",\"2026-11-02\","
+      "\"2026-11-02T08:30:00Z\",\"Europe/Berlin\",\"1\",\"catch-the-urge\","
+      "\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n";
+  BOOST_TEST(lines(records_of(read_exchange(quoted_csv, "f"))) == lines({sample()[1]}));
 
   std::string damaged = journal;
   damaged[damaged.find("catch-the-urge")] = 'K';
@@ -220,6 +228,17 @@ BOOST_AUTO_TEST_CASE(new_records_are_chosen_by_id_and_repeats_count_once) {
   const ImportSelection s = select_new_records(journal, data);
   BOOST_TEST(s.already == 3U); // two in the journal, one repeated in the file
   BOOST_TEST(lines(s.fresh) == lines(std::vector<Record>(all.begin() + 2, all.end())));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_start_for_a_run_number_already_started_here_is_named) {
+  Journal journal;
+  Record here = sample()[0];
+  here.id = "00000000000000b1";
+  journal.records = {here};
+  const ImportData data = read_exchange(export_json(sample(), {}), "f");
+  BOOST_TEST(select_new_records(journal, data).merged_runs == std::vector<unsigned>{1});
+  journal.records = {sample()[0]};
+  BOOST_TEST(select_new_records(journal, data).merged_runs.empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_same_id_with_other_content_is_a_conflict) {
