@@ -1,15 +1,11 @@
 // attune export [--format json|csv] [--output FILE]: the whole journal, for keeping or moving.
-#include <cerrno>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <ostream>
 #include <set>
 #include <string>
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -18,6 +14,7 @@
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -27,35 +24,6 @@ struct ExportArgs {
   std::string format = "json";
   std::string output;
 };
-
-/// Writes FILE readable by its owner only (it holds private notes), replacing it.
-void write_private(const std::string &path, const std::string &text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int e = errno;
-    throw Error(e == EACCES || e == EPERM ? ErrorKind::permission : ErrorKind::io,
-                "cannot write \"" + path + "\": " + std::strerror(e),
-                "choose another --output file");
-  }
-  bool ok = ::fchmod(fd, 0600) == 0;
-  std::size_t done = 0;
-  while (ok && done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      ok = false;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  const int e = errno;
-  ok = ok && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok)
-    throw Error(ErrorKind::io, "could not finish writing \"" + path + "\": " + std::strerror(e),
-                "check the disk has room and try again");
-}
 
 int run_export(const ExportArgs &args, Session &session) {
   Context &ctx = session.ctx();
@@ -102,7 +70,7 @@ int run_export(const ExportArgs &args, Session &session) {
       out_st.st_dev == journal_st.st_dev && out_st.st_ino == journal_st.st_ino)
     throw Error(ErrorKind::usage, "\"" + args.output + "\" is the journal itself",
                 "choose another --output file");
-  write_private(args.output, text);
+  write_private_file(args.output, text);
   if (!ctx.global.quiet) {
     const std::size_t n = journal.records.size();
     ctx.out << "Saved " << n << (n == 1 ? " record" : " records") << " to " << args.output
