@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
@@ -233,9 +234,17 @@ int run_checkin(Session &session, CheckinOptions opts) {
     std::string list;
     for (const auto &r : recorded)
       list += (list.empty() ? "" : ", ") + r;
-    const std::string when = day == today ? "today" : format_day(day);
+    // Before the day boundary (04:00 by default) the logical today is the calendar's
+    // yesterday: say which day it went to, so 01:30 on Saturday is not a surprise.
+    const bool early =
+        day == today && logical_day(to_local(session.now(), session.zone()), {}) != today;
+    const std::string when = day != today ? format_day(day)
+                             : early      ? format_day(day) + " (before " +
+                                           format_clock_time(session.config().day_starts_at.value) +
+                                           " still counts as the day before)"
+                                     : "today";
     std::string line = "Saved for " + when + ": " + list + ". " +
-                       day_summary(view, day == today ? "today" : "that day");
+                       day_summary(view, day == today && !early ? "today" : "that day");
     const std::string sp = streak_phrase(s);
     if (!sp.empty())
       line += " You have " + sp + ".";
