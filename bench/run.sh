@@ -42,14 +42,16 @@ now_for() { # DIR
   start=$(grep -P '\tstart\t' "$1/journal" | tail -1 | cut -f3)
   date -d "$start + 10 days" +%Y-%m-%dT09:30
 }
-json_median_ms() { # FILE
-  python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"
+# Wall-clock median, and CPU (user + system, mean): on a loaded machine the wall time
+# mostly measures waiting for a core, the CPU time much less so.
+json_times() { # FILE -> "WALL | CPU"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f | %.1f" % (r["median"]*1000, (r["user"]+r["system"])*1000))' "$1"
 }
-median_ms() { # CMD-STRING [hyperfine options...] -> median wall time in ms
+median_ms() { # CMD-STRING [hyperfine options...] -> "WALL | CPU" in ms
   local cmd=$1
   shift
   hyperfine -N --warmup 3 --runs "$runs" "$@" --export-json "$work/h.json" "$cmd" >/dev/null 2>&1
-  json_median_ms "$work/h.json"
+  json_times "$work/h.json"
 }
 max_rss_mib() { # CMD... -> peak RSS in MiB (one run)
   /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
@@ -61,8 +63,8 @@ row() { # LABEL CMD...   (the command must not change the data)
   printf '| %s | %s | %s |\n' "$label" "$(median_ms "$*")" "$(max_rss_mib "$@")"
 }
 
-echo "| command | median ms | peak RSS MiB |"
-echo "|---|---:|---:|"
+echo "| command | median wall ms | CPU ms | peak RSS MiB |"
+echo "|---|---:|---:|---:|"
 row "hello world (same libraries)" "$hello"
 row "attune --version" "$bin" --version
 mkdir -p "$work/none"
