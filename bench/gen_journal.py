@@ -107,6 +107,16 @@ def unescape(value):
     return "".join(out)
 
 
+def format_line(rid, rtype, day, recorded, zone, fields):
+    """One record line of attune-journal(5) ending in LF: ID, TYPE, DAY, RECORDED, ZONE,
+    KEY=VALUE fields (values escaped) and the CRC-32 trailer. The one journal writer used by
+    the benchmarks and the end-to-end fixtures. `day` is a date, `recorded` the UTC text."""
+    head = [rid, rtype, day.isoformat(), recorded, zone]
+    body = "\t".join(head + ["%s=%s" % (k, escape(str(v))) for k, v in fields])
+    crc = zlib.crc32(body.encode("utf-8")) & 0xFFFFFFFF
+    return "%s\t~%08x\n" % (body, crc)
+
+
 class Writer:
     def __init__(self, rng, out):
         self.rng, self.out, self.count, self.ids = rng, out, 0, set()
@@ -123,10 +133,8 @@ class Writer:
         rid = self.new_id()
         when = dt.datetime.combine(day, dt.time(7, 0)) + dt.timedelta(
             minutes=self.rng.randrange(0, 15 * 60))
-        head = [rid, rtype, day.isoformat(), when.strftime("%Y-%m-%dT%H:%M:%SZ"), self.zone]
-        body = "\t".join(head + ["%s=%s" % (k, escape(str(v))) for k, v in fields])
-        crc = zlib.crc32(body.encode("utf-8")) & 0xFFFFFFFF
-        self.out.write("%s\t~%08x\n" % (body, crc))
+        self.out.write(format_line(rid, rtype, day, when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                                   self.zone, fields))
         self.count += 1
         return rid
 

@@ -4,9 +4,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include <benchmark/benchmark.h>
 
@@ -52,6 +55,25 @@ void parse_journal(benchmark::State &state) {
   state.SetBytesProcessed(state.iterations() * static_cast<long>(text.size()));
 }
 BENCHMARK(parse_journal)->Arg(20000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+/// The selective reader (what today, checkin and report use): newest run kept, per record
+/// of the whole journal, the text handed over in 256 KiB pieces as the store does.
+void parse_journal_run(benchmark::State &state) {
+  const std::string &text = journal_text(state.range(0));
+  const attune::JournalSource source = [&text](std::uint64_t from,
+                                               const std::function<bool(std::string_view)> &sink) {
+    for (auto at = static_cast<std::size_t>(from); at < text.size(); at += 1U << 18)
+      if (!sink(std::string_view(text).substr(at, 1U << 18)))
+        return;
+  };
+  for (auto _ : state) {
+    attune::Journal j = attune::parse_journal_run(source, std::nullopt, text.size());
+    benchmark::DoNotOptimize(j.records.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.SetBytesProcessed(state.iterations() * static_cast<long>(text.size()));
+}
+BENCHMARK(parse_journal_run)->Arg(20000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 void build_history(benchmark::State &state) {
   const attune::Journal j = attune::parse_journal(journal_text(state.range(0)));

@@ -1,32 +1,39 @@
 #!/usr/bin/env bash
 # Whole-process benchmark (issue 7): medians with hyperfine, peak memory with /usr/bin/time.
-#   bench/run.sh [ATTUNE_BIN]     (default build-bench/attune, built here with -O2)
-# Needs hyperfine (Debian package; not installed by setup.sh) and python3.
+#   bench/run.sh [ATTUNE_BIN]     (default build-bench/attune, built here in Release)
+#   RUNS=N (default 20) hyperfine runs per row; SIZES="10000 100000 1000000" for the scaling rows.
+# Needs hyperfine (Debian package; not installed by setup.sh), python3 and /usr/bin/time.
 # Prints a markdown table. Journals come from bench/gen_journal.py with the shipped plan.
+# Timings on a shared machine are noisy: the load average is printed before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${BENCH_BUILD_DIR:-build-bench}
 if [ $# -ge 1 ]; then
-  bin=$1
-  hello=${HELLO_BIN:-$build/attune_hello}
+  bin=$(realpath "$1")
+  hello=$(realpath "${HELLO_BIN:-$build/attune_hello}")
 else
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DATTUNE_BENCH=ON -DATTUNE_BUILD_TESTS=OFF >/dev/null
   cmake --build "$build" -j "$(nproc)" --target attune attune_hello >/dev/null
-  bin=$build/attune
-  hello=$build/attune_hello
+  bin=$(realpath "$build/attune")
+  hello=$(realpath "$build/attune_hello")
 fi
 command -v hyperfine >/dev/null || { echo "bench: install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: install time (apt-get install time)" >&2; exit 2; }
+runs=${RUNS:-20}
+sizes=${SIZES:-10000 100000 1000000}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/attune-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export HOME=$work/home XDG_CONFIG_HOME=$work/config TZ=Europe/Berlin LC_ALL=C.UTF-8 NO_COLOR=1
 mkdir -p "$HOME"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)" >&2
 
 # A data folder holding a generated journal of N records whose last run is active.
 make_data() { # N DIR
   mkdir -p "$2"
   chmod 700 "$2"
-  python3 bench/gen_journal.py --records "$1" --plan plans/avoidant.toml --out "$2/journal" 2>/dev/null
+  python3 bench/gen_journal.py --no-check --records "$1" --plan plans/avoidant.toml \
+    --out "$2/journal" 2>/dev/null
   chmod 600 "$2/journal"
 }
 # "now" inside the last run, so today/checkin/report work on an active programme.
@@ -35,50 +42,54 @@ now_for() { # DIR
   start=$(grep -P '\tstart\t' "$1/journal" | tail -1 | cut -f3)
   date -d "$start + 10 days" +%Y-%m-%dT09:30
 }
-
-median_ms() { # NAME CMD... -> median in ms (hyperfine JSON)
-  local name=$1
+# Wall-clock median, and CPU (user + system, mean): on a loaded machine the wall time
+# mostly measures waiting for a core, the CPU time much less so.
+json_times() { # FILE -> "WALL | CPU"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f | %.1f" % (r["median"]*1000, (r["user"]+r["system"])*1000))' "$1"
+}
+median_ms() { # CMD-STRING [hyperfine options...] -> "WALL | CPU" in ms
+  local cmd=$1
   shift
-  hyperfine -N --warmup 3 --min-runs 20 --export-json "$work/$name.json" "$@" >/dev/null 2>&1 ||
-    hyperfine --warmup 3 --min-runs 20 --export-json "$work/$name.json" "$@" >/dev/null
-  python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/$name.json"
+  hyperfine -N --warmup 3 --runs "$runs" "$@" --export-json "$work/h.json" "$cmd" >/dev/null 2>&1
+  json_times "$work/h.json"
 }
-max_rss_kib() { # CMD... -> peak RSS in KiB
+max_rss_mib() { # CMD... -> peak RSS in MiB (one run)
   /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true
-  tail -1 "$work/rss"
+  awk '{ printf "%.1f", $1 / 1024 }' <(tail -1 "$work/rss")
 }
-row() { # LABEL CMD...
+row() { # LABEL CMD...   (the command must not change the data)
   local label=$1
   shift
-  printf '| %s | %s | %s |\n' "$label" "$(median_ms "$(echo "$label" | tr -c 'a-z0-9' _)" "$@")" \
-    "$(($(max_rss_kib "$@") / 1024))"
+  printf '| %s | %s | %s |\n' "$label" "$(median_ms "$*")" "$(max_rss_mib "$@")"
 }
 
-echo "| command | median ms | peak RSS MiB |"
-echo "|---|---:|---:|"
+echo "| command | median wall ms | CPU ms | peak RSS MiB |"
+echo "|---|---:|---:|---:|"
 row "hello world (same libraries)" "$hello"
 row "attune --version" "$bin" --version
-row "attune --version (no journal)" env ATTUNE_DATA_DIR="$work/none" "$bin" --version
+mkdir -p "$work/none"
+chmod 700 "$work/none"
+export ATTUNE_DATA_DIR=$work/none ATTUNE_NOW=2026-03-10T09:30
+row "attune today, no journal" "$bin" today
 
 make_data 20000 "$work/d20k"
-now=$(now_for "$work/d20k")
-export ATTUNE_DATA_DIR=$work/d20k ATTUNE_NOW=$now
+export ATTUNE_DATA_DIR=$work/d20k ATTUNE_NOW=$(now_for "$work/d20k")
 row "today (20k records)" "$bin" today
-# checkin appends: run it against a copy that is reset by hyperfine's --prepare.
-cp -a "$work/d20k" "$work/d20k-pristine"
-printf '| %s | %s | %s |\n' "checkin catch-the-urge (20k)" \
-  "$(hyperfine -N --warmup 2 --min-runs 20 --prepare "cp $work/d20k-pristine/journal $work/d20k/journal" \
-    --export-json "$work/checkin.json" "$bin checkin catch-the-urge" >/dev/null 2>&1 &&
-    python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/checkin.json" || echo fail)" \
-  "$(($(max_rss_kib "$bin" checkin catch-the-urge) / 1024))"
-cp "$work/d20k-pristine/journal" "$work/d20k/journal"
+# checkin appends: each run starts from a fresh copy (hyperfine --prepare, not timed).
+cp "$work/d20k/journal" "$work/pristine"
+printf '| %s | %s | %s |\n' "checkin feeling-word (20k)" \
+  "$(median_ms "$bin checkin feeling-word" --prepare "cp $work/pristine $work/d20k/journal")" \
+  "$(cp "$work/pristine" "$work/d20k/journal" && max_rss_mib "$bin" checkin feeling-word)"
+cp "$work/pristine" "$work/d20k/journal"
 row "report (20k)" "$bin" report
 row "report --format json (20k)" "$bin" report --format json
 
-for n in 10000 100000 1000000; do
+for n in $sizes; do
   make_data "$n" "$work/d$n"
   export ATTUNE_DATA_DIR=$work/d$n ATTUNE_NOW=$(now_for "$work/d$n")
-  row "report ($n records)" "$bin" report
+  row "report ($n records, $(($(stat -c %s "$work/d$n/journal") / 1048576)) MiB)" "$bin" report
+  rm -rf "$work/d$n"
 done
 echo
-echo "machine: $(nproc) cores, $(uname -sr); attune $("$bin" --version 2>/dev/null | head -1); $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores, $(uname -sr); $("$bin" --version 2>/dev/null | head -1); $(date -u +%Y-%m-%d); $runs runs per row"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -21,7 +21,7 @@ cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]}"
 
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli} "$build/crashes"
+mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli,fuzz_exchange} "$build/crashes"
 
 # Every input that once crashed a harness (the suite replays them too: fuzz_regressions_*).
 for h in fuzz_plan fuzz_journal fuzz_dates fuzz_cli; do
@@ -40,6 +40,10 @@ for n in 1 5 20 60; do
 done
 find "${fixtures[@]}" -type f \( -name '*journal*' -o -name '*.journal' \) |
   while read -r f; do cp "$f" "$seeds/fuzz_journal/$(echo "$f" | tr / _)"; done
+# Exports: the generated journals as they are, and tiny JSON and CSV exports.
+cp "$seeds"/fuzz_journal/gen-* "$seeds/fuzz_exchange/" 2>/dev/null || true
+printf '{"format":"attune-export","version":1,"records":[{"id":"00000000000000a1","type":"note","day":"2026-11-02","recorded":"2026-11-02T08:00:00Z","zone":"UTC","run":1,"text":"a\\u00e9\\n","hex":[]}],"plans":{}}' >"$seeds/fuzz_exchange/json"
+printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex\r\n00000000000000a2,check,2026-11-02,2026-11-02T08:00:00Z,UTC,1,,,,,0,"3,5",,\r\n' >"$seeds/fuzz_exchange/csv"
 # Dates and times, as people type them.
 i=0
 for s in 2026-11-26 2026-02-29 2024-02-29 0000-01-01 9999-12-31 today yesterday -0 -1 -100000 \

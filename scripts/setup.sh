@@ -23,6 +23,7 @@ if [ "$want_tests" = yes ]; then
 fi
 if [ "$want_tests" = yes ]; then
   packages+=(man-db) # `man -w` in the install and package tests
+  packages+=(zsh fish) # the zsh and fish completions, run in real shells
 fi
 
 missing=()

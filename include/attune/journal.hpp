@@ -18,6 +18,8 @@
 /// A line that fails any rule is reported with its number and skipped, never rewritten.
 /// The same ID seen twice (two journals joined) counts once.
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,10 +84,36 @@ struct Journal {
   bool has_header = false;    ///< a version line was found (a new or torn file has none)
   std::vector<Record> records;
   std::vector<JournalProblem> problems;
+  /// Good records in the whole file (duplicates counted once). Equals records.size() unless
+  /// only one run was kept (parse_journal_run).
+  std::size_t record_count = 0;
+  /// Set by parse_journal_run: the run whose records were kept (nullopt: none was found).
+  std::optional<unsigned> kept_run;
+  /// Set by parse_journal_run: the highest run number in the whole file (0: none).
+  unsigned newest_run = 0;
 };
 
 /// Parses journal text. An empty text is an empty journal.
 Journal parse_journal(std::string_view text);
+
+/// Hands the journal's bytes from offset `from` to the end, in file order and in pieces of
+/// any size, to `sink`, stopping early when sink returns false. The selective reader calls
+/// it twice (from 0, then from the first line it needs); both must see the same file.
+using JournalSource =
+    std::function<void(std::uint64_t from, const std::function<bool(std::string_view)> &sink)>;
+
+/// Reads a journal keeping the records of one run only: run `number`, or the newest run
+/// (the one History::active() would consider) when nullopt. build_history() of the result
+/// gives that run exactly as it would from parse_journal(): the same dedup by id, undo from
+/// anywhere in the file, first start/end wins, torn tail, version and header rules.
+/// What is reported differs for lines of other runs only: their checksum is checked (so
+/// damage and cut lines are reported as always), but not their fields, so a line with a
+/// right checksum and wrong fields (never written by attune) goes unreported there; and a
+/// reused id is reported when the two lines differ byte for byte (parse_journal compares
+/// the records as attune would write them). Memory: about 40 bytes per record plus the
+/// kept run; no piece is held beyond its line. `size_hint` (the file size) sizes buffers.
+Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
+                          std::size_t size_hint = 0);
 
 /// One programme run, with undo applied: `records` are the effective records of the run
 /// in file order (withdrawn ones and the undo records themselves removed).
@@ -101,6 +129,9 @@ struct Run {
 /// Every run in the journal, oldest first.
 struct History {
   std::vector<Run> runs;
+  /// The highest run number in the journal, also when only one run was read
+  /// (parse_journal_run); 0 when nothing was started.
+  unsigned newest_run = 0;
   /// The newest run (highest number) unless an `end` record ended it, else nullptr.
   const Run *active() const noexcept;
   /// The run with this number, or nullptr.

@@ -45,6 +45,12 @@ public:
   /// (a folder where the file should be, a file too large to be a journal).
   Journal read(std::chrono::milliseconds timeout, const Lock *held = nullptr) const;
 
+  /// Like read(), but keeps only the records of run `number`, or of the newest run when
+  /// nullopt (parse_journal_run): the file is streamed in pieces, never held whole, and the
+  /// lock is kept for both passes.
+  Journal read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
+                   const Lock *held = nullptr) const;
+
   /// Appends records under the held lock: writes the header first for a new file, a LF
   /// first after a torn tail, then all records in one write, then fsync. On any failure the
   /// file is cut back to its old length and Error(io) is thrown. Refuses (Error data) to

@@ -4,10 +4,14 @@
 #include <algorithm>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
+#include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
@@ -116,9 +120,18 @@ int run_checkin(Session &session, CheckinOptions opts) {
     throw Error(ErrorKind::usage, "--reason goes with --skip",
                 "e.g. 'attune checkin --skip body-check --reason \"a long day\"'");
 
-  // A first look without the lock, to resolve names and ask questions.
+  // A first look, to resolve names and ask questions: without the lock when asking (a person
+  // may take minutes), else under the lock kept for the write, so the journal is read once.
+  JournalStore &store = session.store();
+  std::optional<JournalStore::Lock> held;
+  std::optional<Journal> first;
+  struct stat info {};
+  // No journal yet: nothing is running, and the error must not create the folder.
+  if (named && ::stat(store.journal_path().c_str(), &info) == 0)
+    held.emplace(store.lock(session.lock_timeout()));
   {
-    const History history = build_history(session.read_journal());
+    first = session.read_journal_run(std::nullopt, held ? &*held : nullptr);
+    const History history = build_history(*first);
     const Run &run = require_active_run(history);
     const Day day = resolve_run_day(opts.date, today, &run);
     const Plan plan = session.plan_for_run(run);
@@ -146,9 +159,12 @@ int run_checkin(Session &session, CheckinOptions opts) {
   }
 
   // Read, check and write under one lock: another attune may have written meanwhile.
-  JournalStore &store = session.store();
-  const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  if (!held) {
+    held.emplace(store.lock(session.lock_timeout()));
+    first = session.read_journal_run(std::nullopt, &*held);
+  }
+  const JournalStore::Lock &lock = *held;
+  const Journal journal = std::move(*first);
   const History history = build_history(journal);
   const Run &run = require_active_run(history);
   const Day day = resolve_run_day(opts.date, today, &run);
@@ -218,9 +234,17 @@ int run_checkin(Session &session, CheckinOptions opts) {
     std::string list;
     for (const auto &r : recorded)
       list += (list.empty() ? "" : ", ") + r;
-    const std::string when = day == today ? "today" : format_day(day);
+    // Before the day boundary (04:00 by default) the logical today is the calendar's
+    // yesterday: say which day it went to, so 01:30 on Saturday is not a surprise.
+    const bool early =
+        day == today && logical_day(to_local(session.now(), session.zone()), {}) != today;
+    const std::string when = day != today ? format_day(day)
+                             : early      ? format_day(day) + " (before " +
+                                           format_clock_time(session.config().day_starts_at.value) +
+                                           " still counts as the day before)"
+                                     : "today";
     std::string line = "Saved for " + when + ": " + list + ". " +
-                       day_summary(view, day == today ? "today" : "that day");
+                       day_summary(view, day == today && !early ? "today" : "that day");
     const std::string sp = streak_phrase(s);
     if (!sp.empty())
       line += " You have " + sp + ".";

@@ -11,9 +11,8 @@
 // options, and CLI11 keeps a literal "--" as an unexpected word.) It prints
 // "CANDIDATE<TAB>DESCRIPTION" lines (the description may be missing) and, when file or folder names
 // also fit, a last line ":files" or ":dirs". Candidates never start with
-// ':'. Until the session lands (ATTUNE_SESSION_READY, see cmd_remind.cpp) exercise and plan
-// ids come from the built-in plan. Completion must never get in the way: on any problem it prints
-// nothing and exits 0.
+// ':'. Exercise ids come from the running programme's plan, else the plan in use. Completion must
+// never get in the way: on any problem it prints nothing and exits 0.
 #include <algorithm>
 #include <filesystem>
 #include <istream>

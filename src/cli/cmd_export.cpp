@@ -1,16 +1,96 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune export [--format json|csv] [--output FILE]: the whole journal, for keeping or moving.
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/exchange.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct ExportArgs {
+  std::string format = "json";
+  std::string output;
+};
+
+int run_export(const ExportArgs &args, Session &session) {
+  Context &ctx = session.ctx();
+  if (args.format != "json" && args.format != "csv") {
+    const std::string guess = did_you_mean(args.format, {"json", "csv"});
+    throw Error(ErrorKind::usage, "unknown export format \"" + args.format + "\"",
+                guess.empty() ? "choose json or csv" : "did you mean '" + guess + "'?");
+  }
+  const Journal journal = session.read_journal();
+  std::string text;
+  if (args.format == "csv") {
+    text = export_csv(journal.records);
+  } else {
+    // The plan copies runs were started with, so they score the same on another machine.
+    std::map<std::string, std::string> plans;
+    std::set<std::string> missing;
+    for (const Record &r : journal.records) {
+      if (r.type != RecordType::start || r.plan_hash.empty() || plans.count(r.plan_hash) != 0)
+        continue;
+      const auto copy = session.store().load_plan_copy(r.plan_hash);
+      // A copy that no longer matches its hash was damaged; import would refuse it.
+      if (copy && is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash)
+        plans.emplace(r.plan_hash, *copy);
+      else if (missing.insert(r.plan_hash).second)
+        ctx.warn("the saved copy of plan \"" + r.plan_id + "\" for run " + std::to_string(r.run) +
+                 " is missing or damaged; the export holds that run's records without it");
+    }
+    text = export_json(journal.records, plans);
+  }
+  if (args.output.empty() || args.output == "-") {
+    ctx.out << text;
+    ctx.out.flush();
+    if (!ctx.out)
+      throw Error(ErrorKind::io, "could not write the export to standard output",
+                  "check where the output goes and try again");
+    return exit_code::ok;
+  }
+  // Replacing the journal with its own export would lose what the export cannot hold
+  // (the checksums, the lines it could not read): refuse, whatever name points at it.
+  struct stat out_st {};
+  struct stat journal_st {};
+  if (::stat(args.output.c_str(), &out_st) == 0 &&
+      ::stat(session.store().journal_path().c_str(), &journal_st) == 0 &&
+      out_st.st_dev == journal_st.st_dev && out_st.st_ino == journal_st.st_ino)
+    throw Error(ErrorKind::usage, "\"" + args.output + "\" is the journal itself",
+                "choose another --output file");
+  write_private_file(args.output, text);
+  if (!ctx.global.quiet) {
+    const std::size_t n = journal.records.size();
+    ctx.out << "Saved " << n << (n == 1 ? " record" : " records") << " to " << args.output
+            << " (readable only by you).\n";
+  }
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_export(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("export", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'export' is not ready yet"); }};
+  auto args = std::make_shared<ExportArgs>();
+  CLI::App *sub = app.add_subcommand(
+      "export", "Write the whole journal as JSON (with plan copies) or CSV, to keep or move");
+  sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
+  sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
+      ->type_name("FILE");
+  sub->footer("Every record is written, in journal order, with all its fields;\n"
+              "'attune import' reads it back exactly. Formats: man attune-journal.");
+  return {sub, [args, &session]() { return run_export(*args, session); }};
 }
 
 } // namespace attune::cli

@@ -1,16 +1,180 @@
-// Placeholder registration: replaced by the issue that owns this command.
+// attune import FILE [--dry-run]: adds the records of an export (or a journal) that are new.
+#include <cerrno>
+#include <cstring>
+#include <istream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/exchange.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/store.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct ImportArgs {
+  std::string file;
+  bool dry_run = false;
+};
+
+Error read_error(const std::string &path, int err) {
+  const std::string message = "cannot read \"" + path + "\": " + std::strerror(err);
+  if (err == EACCES || err == EPERM)
+    return Error(ErrorKind::permission, message, "check the file's permissions");
+  if (err == ENOENT)
+    return Error(ErrorKind::io, message, "check the name; 'attune export -o FILE' writes one");
+  return Error(ErrorKind::io, message);
+}
+
+/// The whole file (or standard input for "-"), refusing anything larger than an import may be.
+std::string read_input(const std::string &path, std::istream &in) {
+  const auto too_large = [&]() {
+    return Error(ErrorKind::data, "\"" + path + "\" is too large to import (over 256 MiB)",
+                 "check that this is the file you meant");
+  };
+  std::string text;
+  if (path == "-") {
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+      text.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > max_import_bytes)
+        throw too_large();
+    }
+    return text;
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw read_error(path, errno);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error(ErrorKind::io, "\"" + path + "\" is a folder, not a file",
+                "name the file 'attune export' wrote");
+  }
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw read_error(path, err);
+    }
+    if (n == 0)
+      break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > max_import_bytes) {
+      ::close(fd);
+      throw too_large();
+    }
+  }
+  ::close(fd);
+  return text;
+}
+
+/// A journal file brings no plans, but its folder may hold them (plans/HASH.toml): each copy
+/// whose text matches its hash is taken, so imported runs keep their plan.
+void add_neighbour_plans(const std::string &file, const ImportData &data,
+                         std::map<std::string, std::string> &plans) {
+  const std::size_t slash = file.find_last_of('/');
+  const JournalStore neighbour(slash == std::string::npos ? "." : file.substr(0, slash + 1));
+  for (const ImportedRecord &ir : data.records) {
+    const std::string &hash = ir.record.plan_hash;
+    if (ir.record.type != RecordType::start || plans.count(hash) != 0)
+      continue;
+    const auto text = neighbour.load_plan_copy(hash);
+    if (text && sha256_hex(*text) == hash)
+      plans.emplace(hash, *text);
+  }
+}
+
+std::string count(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " record" : " records");
+}
+
+int run_import(const ImportArgs &args, Session &session) {
+  Context &ctx = session.ctx();
+  const std::string source = args.file == "-" ? "stdin" : args.file;
+  // Read and check the whole file before touching the journal: any problem writes nothing.
+  const ImportData data = read_exchange(read_input(args.file, ctx.in), source);
+
+  std::map<std::string, std::string> plans = data.plans;
+  if (data.format == ExchangeFormat::journal && args.file != "-")
+    add_neighbour_plans(args.file, data, plans);
+
+  JournalStore &store = session.store();
+  const auto lock = store.lock(session.lock_timeout());
+  const Journal journal = session.read_journal(&lock);
+  const ImportSelection selection = select_new_records(journal, data);
+  if (journal.newer_version && !args.dry_run)
+    throw Error(ErrorKind::data,
+                "the journal was written by a newer attune; not writing to it, nothing was "
+                "imported",
+                "upgrade attune to import into it");
+
+  std::string line;
+  if (data.records.empty())
+    line = "The file holds no records; nothing to import.";
+  else if (selection.fresh.empty())
+    line = "Nothing new: " + std::string(selection.already == 1 ? "the record was" : "all ") +
+           (selection.already == 1 ? "" : count(selection.already) + " were") + " already here.";
+  else
+    line = std::string(args.dry_run ? "Would import " : "Imported ") +
+           count(selection.fresh.size()) +
+           (selection.already == 0
+                ? std::string()
+                : " (" + std::to_string(selection.already) +
+                      (selection.already == 1 ? " was" : " were") + " already here)") +
+           (args.dry_run ? "; nothing was written." : ".");
+
+  if (!args.dry_run) {
+    // Plan copies first: a run must never be in the journal without the plan it scores by.
+    // A copy missing for a run already here is restored too (saving is skipped when present).
+    for (const ImportedRecord &ir : data.records) {
+      if (ir.record.type != RecordType::start)
+        continue;
+      const auto plan = plans.find(ir.record.plan_hash);
+      if (plan != plans.end())
+        store.save_plan_copy(lock, plan->first, plan->second);
+    }
+    store.append(lock, journal, selection.fresh);
+  }
+  for (const unsigned run : selection.merged_runs)
+    ctx.warn("programme " + std::to_string(run) + " in \"" + source + "\" and programme " +
+             std::to_string(run) +
+             " here were started separately; their records now count as one programme");
+  if (!ctx.global.quiet)
+    ctx.out << line << '\n';
+  return exit_code::ok;
+}
+
+} // namespace
 
 Command register_import(CLI::App &app, Session &session) {
-  (void)session;
-  CLI::App *sub = app.add_subcommand("import", "(not ready yet)");
-  return {sub, []() -> int { throw Error(ErrorKind::usage, "'import' is not ready yet"); }};
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App *sub = app.add_subcommand(
+      "import", "Add the records of an export (JSON or CSV) or a journal file that are new");
+  sub->add_option("file", args->file, "The file 'attune export' wrote, or - for standard input")
+      ->required()
+      ->type_name("FILE");
+  sub->add_flag("-n,--dry-run", args->dry_run, "Check the file and say what would be added");
+  sub->footer("Records are matched by id: those already here are left as they are;\n"
+              "the same id with different content stops the import (exit 65).\n"
+              "Nothing is written unless the whole file is good.");
+  return {sub, [args, &session]() { return run_import(*args, session); }};
 }
 
 } // namespace attune::cli

@@ -11,7 +11,6 @@
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "commands.hpp"
-#include "install_dirs.hpp"
 #include "output.hpp"
 #include "session.hpp"
 
@@ -23,21 +22,6 @@ struct PlanOptions {
   std::string format = "text";
   std::vector<std::string> files;
 };
-
-/// Where plans are looked up by id: the user's folder, then the installed one. Stands in
-/// for Session::plan_search_path() until that lands; same rules as paths.hpp (relative
-/// XDG values ignored).
-PlanSearchPath search_path(const Context &ctx) {
-  PlanSearchPath path;
-  const auto xdg = ctx.env("XDG_CONFIG_HOME");
-  const auto home = ctx.env("HOME");
-  if (xdg && !xdg->empty() && (*xdg)[0] == '/')
-    path.folders.push_back(*xdg + "/attune/plans");
-  else if (home && !home->empty() && (*home)[0] == '/')
-    path.folders.push_back(*home + "/.config/attune/plans");
-  path.folders.push_back(installed_plans_dir());
-  return path;
-}
 
 /// "daily", "3 times a week", "on mon, thu".
 std::string describe(const Schedule &s) {
@@ -154,9 +138,10 @@ std::string render_json(const Plan &plan, const std::string &origin) {
 }
 
 /// One line per plan: id, name, where it came from; the default marked.
-int run_list(Context &ctx) {
+int run_list(Session &session) {
+  Context &ctx = session.ctx();
   std::vector<std::string> problems;
-  const auto plans = list_plans(search_path(ctx), problems);
+  const auto plans = list_plans(session.plan_search_path(), problems);
   for (const std::string &p : problems)
     ctx.warn("skipped an invalid plan: " + p);
   std::size_t width = 0;
@@ -171,16 +156,16 @@ int run_list(Context &ctx) {
   return exit_code::ok;
 }
 
-int run_show(Context &ctx, const PlanOptions &opts) {
-  std::string target = opts.show_target;
-  if (target.empty())
-    target = ctx.global.plan.value_or(default_plan_id);
-  const PlanSource source = find_plan_source(target, search_path(ctx));
+/// The plan named, else the one `start` would use (--plan, config `plan`, built-in).
+int run_show(Session &session, const PlanOptions &opts) {
+  Context &ctx = session.ctx();
+  const std::string target = opts.show_target.empty() ? session.chosen_plan() : opts.show_target;
+  const PlanSource source = find_plan_source(target, session.plan_search_path());
   const Plan plan = *load_plan(source.text, source.origin).plan;
   if (opts.format == "json")
     ctx.out << render_json(plan, source.origin);
   else
-    ctx.out << render_text(plan, source.origin, ctx.use_color());
+    ctx.out << render_text(plan, source.origin, session.use_color());
   return exit_code::ok;
 }
 
@@ -218,21 +203,20 @@ Command register_plan(CLI::App &app, Session &session) {
   CLI::App *list = sub->add_subcommand("list", "List the plans attune can find");
   CLI::App *show = sub->add_subcommand("show", "Show a plan: its weeks, exercises and self-check");
   show->add_option("plan", opts->show_target,
-                   "Plan id or TOML file (default: --plan, else built-in)")
+                   "Plan id or TOML file (default: the plan 'start' would use)")
       ->type_name("ID|FILE");
   show->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json");
   CLI::App *validate = sub->add_subcommand("validate", "Check plan files and report every problem");
   validate->add_option("files", opts->files, "Plan files to check")->required()->type_name("FILE");
-  Context &ctx = session.ctx();
-  return {sub, [opts, list, show, validate, &ctx]() -> int {
+  return {sub, [opts, list, show, validate, &session]() -> int {
             if (list->parsed())
-              return run_list(ctx);
+              return run_list(session);
             if (show->parsed())
-              return run_show(ctx, *opts);
+              return run_show(session, *opts);
             if (validate->parsed())
-              return run_validate(ctx, *opts);
+              return run_validate(session.ctx(), *opts);
             throw Error(ErrorKind::usage, "'plan' needs a subcommand",
                         "use 'attune plan list', 'show' or 'validate'");
           }};

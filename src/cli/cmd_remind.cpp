@@ -23,9 +23,6 @@
 #include "commands.hpp"
 #include "session.hpp"
 
-// ATTUNE_SESSION_READY: defined once src/cli/session.cpp and the journal (build_history) are
-// on main; until then `remind` registers its options but says it is not ready, so this
-// branch links. Remove the guard when they land.
 namespace attune::cli {
 namespace {
 

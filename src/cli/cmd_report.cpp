@@ -1,14 +1,10 @@
 // attune report: where the person stands, as text, JSON, CSV, Markdown or HTML.
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 
-#include <fcntl.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -18,6 +14,7 @@
 #include "attune/report.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "output.hpp"
 #include "run_select.hpp"
 #include "session.hpp"
 
@@ -48,35 +45,6 @@ unsigned terminal_width(const Context &ctx) {
   return width < 40 ? 40 : width > 100 ? 100 : width;
 }
 
-/// Writes the report to FILE readable by its owner only (it can hold private notes).
-void write_private_file(const std::string &path, const std::string &text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int e = errno;
-    throw Error(e == EACCES || e == EPERM ? ErrorKind::permission : ErrorKind::io,
-                "cannot write \"" + path + "\": " + std::strerror(e),
-                "choose another --output file");
-  }
-  bool ok = ::fchmod(fd, 0600) == 0;
-  std::size_t done = 0;
-  while (ok && done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      ok = false;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  const int e = errno;
-  ok = ok && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok)
-    throw Error(ErrorKind::io, "could not finish writing \"" + path + "\": " + std::strerror(e),
-                "check the disk has room and try again");
-}
-
 int run_report(const ReportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const auto format = parse_report_format(args.format);
@@ -87,7 +55,7 @@ int run_report(const ReportArgs &args, Session &session) {
                 guess.empty() ? "choose text, json, csv, markdown or html"
                               : "did you mean '" + guess + "'?");
   }
-  const Journal journal = session.read_journal();
+  const Journal journal = session.read_journal_run(args.run);
   const History history = build_history(journal);
   const Run &run = select_run(history, args.run);
   const Plan plan = session.plan_for_run(run);

@@ -86,9 +86,9 @@ int run_streak(Session &session) {
   if (!ctx.global.quiet) {
     if (plan.streak.grace_days > 0)
       ctx.out << "Up to " << days(plan.streak.grace_days)
-              << " in a row can be missed without breaking a streak. ";
-    ctx.out << "A skipped day still counts as kept; a day with nothing planned is simply a "
-               "rest.\n";
+              << " in a row can be missed without breaking a streak.\n";
+    // Each line fits 80 columns.
+    ctx.out << "A skipped day still counts as kept; a day with nothing planned is a rest.\n";
   }
   return 0;
 }

@@ -134,7 +134,7 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
 int run_today(Session &session, const TodayOptions &opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
-  const Journal journal = session.read_journal();
+  const Journal journal = session.read_journal_run(std::nullopt);
   const History history = build_history(journal);
   const Run *run = history.active();
   if (run == nullptr) {

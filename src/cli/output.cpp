@@ -1,9 +1,15 @@
 #include "output.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 #include <string_view>
 
 #include "attune/text.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace attune::cli {
 namespace {
@@ -71,6 +77,81 @@ bool Context::use_color() const {
 void Context::warn(const std::string &text) const {
   if (!global.quiet)
     err << "attune: warning: " << printable(text, true) << '\n';
+}
+
+namespace {
+
+/// Writes all of `text` to `fd`; false with errno set on failure.
+bool write_all(int fd, const std::string &text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return false;
+    if (n == 0) {
+      errno = EIO;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+[[noreturn]] void fail_output(const std::string &path, int e, const char *what) {
+  throw Error(e == EACCES || e == EPERM || e == EROFS ? ErrorKind::permission : ErrorKind::io,
+              std::string(what) + " \"" + path + "\": " + std::strerror(e),
+              e == ENOSPC ? "free some space and try again" : "choose another --output file");
+}
+
+} // namespace
+
+void write_private_file(const std::string &path, const std::string &text) {
+  struct stat st {};
+  const bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode))
+      throw Error(ErrorKind::io, "cannot write \"" + path + "\": it is a folder",
+                  "give a file name inside it");
+    // A pipe, a terminal, /dev/stdout: nothing to replace, write straight through.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+      fail_output(path, errno, "cannot write");
+    const bool ok = write_all(fd, text);
+    const int e = errno;
+    ::close(fd);
+    if (!ok)
+      fail_output(path, e, "could not finish writing");
+    return;
+  }
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "."
+                          : slash == 0               ? "/"
+                                                     : path.substr(0, slash);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string tmp = (dir == "/" ? "" : dir) + "/." + base + ".attune-XXXXXX";
+  const int fd = ::mkstemp(tmp.data()); // 0600 by definition
+  if (fd < 0)
+    fail_output(path, errno, "cannot write");
+  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+  bool ok = write_all(fd, text) && ::fsync(fd) == 0;
+  int e = errno;
+  ok = (::close(fd) == 0) && ok;
+  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    e = errno;
+    ok = false;
+  }
+  if (!ok) {
+    ::unlink(tmp.c_str());
+    fail_output(path, e == 0 ? EIO : e, "could not finish writing");
+  }
+  // Make the rename itself durable; a failure here loses nothing already written.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    (void)::fsync(dfd);
+    ::close(dfd);
+  }
 }
 
 } // namespace attune::cli

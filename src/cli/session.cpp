@@ -190,6 +190,17 @@ std::chrono::milliseconds Session::lock_timeout() {
 
 Journal Session::read_journal(const JournalStore::Lock *held) {
   Journal journal = store().read(lock_timeout(), held);
+  report_problems(journal);
+  return journal;
+}
+
+Journal Session::read_journal_run(std::optional<unsigned> number, const JournalStore::Lock *held) {
+  Journal journal = store().read_run(lock_timeout(), number, held);
+  report_problems(journal);
+  return journal;
+}
+
+void Session::report_problems(const Journal &journal) {
   auto once = [this](const std::string &text) {
     if (state_->warned.insert(text).second)
       ctx_.warn(text);
@@ -201,7 +212,6 @@ Journal Session::read_journal(const JournalStore::Lock *held) {
          "nothing until attune is updated");
   for (const auto &text : store().warnings())
     once(text);
-  return journal;
 }
 
 Plan Session::plan_for_run(const Run &run) {

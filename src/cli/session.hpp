@@ -53,6 +53,10 @@ public:
   std::chrono::milliseconds lock_timeout();
   /// Reads the journal (shared lock), reporting any problems found as warnings once.
   Journal read_journal(const JournalStore::Lock *held = nullptr);
+  /// Reads only what one run needs (JournalStore::read_run): run `number`, or the newest
+  /// run. Problems are reported as warnings once, as read_journal() does.
+  Journal read_journal_run(std::optional<unsigned> number,
+                           const JournalStore::Lock *held = nullptr);
   /// The plan a run was started with: the saved copy by hash, else by id (warns if changed).
   Plan plan_for_run(const Run &run);
   /// Colour on stdout, after the config file's `color` has been taken into account.
@@ -61,6 +65,7 @@ public:
   std::string new_record_id();
 
 private:
+  void report_problems(const Journal &journal);
   struct State;
   Context &ctx_;
   std::unique_ptr<State> state_;

@@ -8,29 +8,51 @@
 #include <unordered_map>
 
 #include "attune/text.hpp"
+#include "journal_detail.hpp"
 
 namespace attune {
 namespace {
 
 constexpr std::string_view header_prefix = "attune-journal ";
 
-std::array<std::uint32_t, 256> make_crc_table() {
-  std::array<std::uint32_t, 256> table{};
+using CrcTables = std::array<std::array<std::uint32_t, 256>, 8>;
+
+/// Tables for CRC-32 eight bytes at a time ("slicing-by-8"): several times faster than a
+/// byte at a time, which matters when every line of a large journal is checked.
+CrcTables make_crc_tables() {
+  CrcTables t{};
   for (std::uint32_t i = 0; i < 256; ++i) {
     std::uint32_t c = i;
     for (int k = 0; k < 8; ++k)
       c = (c & 1U) != 0 ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-    table[i] = c;
+    t[0][i] = c;
   }
-  return table;
+  for (std::size_t k = 1; k < 8; ++k)
+    for (std::size_t i = 0; i < 256; ++i)
+      t[k][i] = (t[k - 1][i] >> 8) ^ t[0][t[k - 1][i] & 0xFFU];
+  return t;
 }
 
-/// CRC-32 (IEEE 802.3, as zlib and `gzip` compute it).
+} // namespace
+
+namespace detail {
+
 std::uint32_t crc32(std::string_view bytes) noexcept {
-  static const auto table = make_crc_table();
+  static const CrcTables t = make_crc_tables();
   std::uint32_t c = 0xFFFFFFFFU;
-  for (const char ch : bytes)
-    c = table[(c ^ static_cast<unsigned char>(ch)) & 0xFFU] ^ (c >> 8);
+  const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+  std::size_t n = bytes.size();
+  while (n >= 8) {
+    const std::uint32_t lo = (std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 |
+                              std::uint32_t{p[2]} << 16 | std::uint32_t{p[3]} << 24) ^
+                             c;
+    c = t[7][lo & 0xFFU] ^ t[6][(lo >> 8) & 0xFFU] ^ t[5][(lo >> 16) & 0xFFU] ^ t[4][lo >> 24] ^
+        t[3][p[4]] ^ t[2][p[5]] ^ t[1][p[6]] ^ t[0][p[7]];
+    p += 8;
+    n -= 8;
+  }
+  while (n-- > 0)
+    c = t[0][(c ^ *p++) & 0xFFU] ^ (c >> 8);
   return c ^ 0xFFFFFFFFU;
 }
 
@@ -386,7 +408,9 @@ bool is_checkin(RecordType type) noexcept {
          type == RecordType::check;
 }
 
-} // namespace
+} // namespace detail
+
+using namespace detail; // the helpers above are shared with journal_run.cpp
 
 std::string_view to_string(RecordType type) noexcept {
   switch (type) {
@@ -529,6 +553,7 @@ Journal parse_journal(std::string_view text) {
     journal.records.push_back(std::move(record));
   }
   journal.has_header = seen_header;
+  journal.record_count = journal.records.size();
   return journal;
 }
 
@@ -574,6 +599,9 @@ History build_history(const Journal &journal) {
   History history;
   for (auto &entry : runs)
     history.runs.push_back(std::move(entry.second));
+  history.newest_run = history.runs.empty()
+                           ? journal.newest_run
+                           : std::max(journal.newest_run, history.runs.back().number);
   return history;
 }
 

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -207,6 +209,63 @@ std::string read_journal_text(const std::string &path) {
   return text;
 }
 
+/// The journal at `path` opened for streaming (see read_journal_text for the checks), or
+/// -1 when it does not exist. `size` is its size when opened.
+int open_journal_for_reading(const std::string &path, off_t &size) {
+  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  if (fd.get() < 0) {
+    if (errno == ENOENT)
+      return -1;
+    throw system_error("cannot read the journal", path, errno);
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0)
+    throw system_error("cannot read the journal", path, errno);
+  if (S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
+                "move the folder away or choose another --data-dir");
+  if (!S_ISREG(st.st_mode))
+    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
+                "move it away or choose another --data-dir");
+  if (st.st_size > max_journal_size)
+    throw Error(ErrorKind::data,
+                "the journal " + quoted(path) + " is too large to be a journal (" +
+                    std::to_string(st.st_size / (1024 * 1024)) + " MiB)",
+                "check that --data-dir points at attune's folder");
+  size = st.st_size;
+  return fd.release();
+}
+
+/// Streams the journal in fixed pieces (a page-cache copy, never the whole file in memory).
+Journal parse_journal_file(const std::string &path, std::optional<unsigned> number) {
+  off_t size = 0;
+  Fd fd(open_journal_for_reading(path, size));
+  if (fd.get() < 0)
+    return parse_journal({});
+  std::vector<char> buffer(std::size_t{1} << 18);
+  const JournalSource source = [&](std::uint64_t from,
+                                   const std::function<bool(std::string_view)> &sink) {
+    auto offset = static_cast<off_t>(from);
+    for (;;) {
+      const ssize_t n = ::pread(fd.get(), buffer.data(), buffer.size(), offset);
+      if (n < 0) {
+        if (errno == EINTR)
+          continue;
+        throw system_error("cannot read the journal", path, errno);
+      }
+      if (n == 0)
+        return;
+      offset += n;
+      if (offset > max_journal_size)
+        throw Error(ErrorKind::data,
+                    "the journal " + quoted(path) + " is too large to be a journal");
+      if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))))
+        return;
+    }
+  };
+  return parse_journal_run(source, number, static_cast<std::size_t>(size));
+}
+
 /// Opens (creating 0600 if needed) the lock file; -1 with errno on failure.
 int open_lock_file(const std::string &path) {
   const int fd = open_retry(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
@@ -315,6 +374,35 @@ Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) 
   return parse_journal(text);
 }
 
+Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
+                               const Lock *held) const {
+  if (held != nullptr)
+    return parse_journal_file(journal_path(), number);
+  struct stat st {};
+  if (::stat(dir_.c_str(), &st) != 0) {
+    if (errno == ENOENT)
+      return parse_journal({});
+    throw system_error("cannot use the folder", dir_, errno);
+  }
+  if (!S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::io, quoted(dir_) + " is not a folder",
+                "move it away or choose another --data-dir");
+  const std::string lock_path = dir_ + "/journal.lock";
+  Fd fd(open_lock_file(lock_path));
+  if (fd.get() < 0) {
+    if (errno == ENOENT || errno == EACCES || errno == EROFS)
+      return parse_journal_file(journal_path(), number); // read-only folder: no writer
+    throw system_error("cannot open the lock file", lock_path, errno);
+  }
+  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
+    if (errno == EWOULDBLOCK)
+      throw busy_error(dir_);
+    throw system_error("cannot lock", lock_path, errno);
+  }
+  // Both passes under the lock: a writer in between would shift the lines.
+  return parse_journal_file(journal_path(), number);
+}
+
 void JournalStore::append(const Lock &held, const Journal &current,
                           const std::vector<Record> &records) const {
   (void)held; // proof that the caller holds the lock
@@ -375,7 +463,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
     while (n < 0 && errno == EINTR);
     if ((n == 1 && last != '\n') || (n != 1 && current.torn_tail))
       data += '\n';
-    if (!current.has_header && current.records.empty())
+    if (!current.has_header && current.records.empty() && current.record_count == 0)
       data += journal_header(); // a file holding only damage: give it a version line
   }
   for (const Record &record : records)

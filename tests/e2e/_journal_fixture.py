@@ -8,8 +8,12 @@ to make a large journal for timing by hand.
 """
 import datetime
 import hashlib
+import os
 import sys
-import zlib
+
+# One journal writer for benchmarks and tests: bench/gen_journal.py.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
+from gen_journal import format_line  # noqa: E402
 
 WEEKS = [
     ["catch-the-urge", "trigger-note", "body-check"],
@@ -21,37 +25,14 @@ WEEKS = [
 ]
 
 
-def esc(value):
-    out = []
-    for ch in value:
-        o = ord(ch)
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif o < 0x20 or o == 0x7F:
-            out.append("\\x%02x" % o)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 counter = [0]
 
 
 def line(rtype, day, **kv):
     counter[0] += 1
     rid = "%016x" % (0x5EED000000000000 + counter[0])
-    recorded = day.strftime("%Y-%m-%d") + "T20:00:00Z"
-    fields = [rid, rtype, day.isoformat(), recorded, "UTC"]
-    fields += ["%s=%s" % (k, esc(str(v))) for k, v in kv.items()]
-    body = "\t".join(fields)
-    crc = zlib.crc32(body.encode("utf-8")) & 0xFFFFFFFF
-    return body + "\t~%08x\n" % crc
+    return format_line(rid, rtype, day, day.strftime("%Y-%m-%d") + "T20:00:00Z", "UTC",
+                       list(kv.items()))
 
 
 def main():

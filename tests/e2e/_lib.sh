@@ -36,8 +36,8 @@ expect_rc() { if [ "$RC" -eq "$1" ]; then pass; else fail "$2: expected exit $1"
 expect_out_has() { if printf '%s' "$OUT" | grep -qF -- "$1"; then pass; else fail "$2: stdout lacks '$1'"; fi; }
 expect_err_has() { if printf '%s' "$ERR" | grep -qF -- "$1"; then pass; else fail "$2: stderr lacks '$1'"; fi; }
 expect_out_lacks() { if printf '%s' "$OUT" | grep -qF -- "$1"; then fail "$2: stdout has '$1'"; else pass; fi; }
-expect_err_empty() { if [ -z "$ERR" ]; then pass; else fail "$2: stderr not empty"; fi; }
-expect_out_empty() { if [ -z "$OUT" ]; then pass; else fail "$2: stdout not empty"; fi; }
+expect_err_empty() { if [ -z "$ERR" ]; then pass; else fail "$1: stderr not empty"; fi; }
+expect_out_empty() { if [ -z "$OUT" ]; then pass; else fail "$1: stdout not empty"; fi; }
 # expect_err_lines N DESCRIPTION: the error is exactly N lines
 expect_err_lines() {
   local n

@@ -12,7 +12,7 @@ ATTUNE_NOW=2026-03-05T10:00 run start
 expect_rc 0 "start in New York"
 ATTUNE_NOW=2026-03-08T02:30 run checkin catch
 expect_rc 0 "check-in at a nonexistent 02:30"
-expect_out_has "Saved for today: catch-the-urge done." "02:30 is before 04:00: still the 7th's today"
+expect_out_has "Saved for 2026-03-07 (before 04:00 still counts as the day before): catch-the-urge done." "02:30 is before 04:00: still the 7th, and it says so"
 grep -q $'\t2026-03-07\t2026-03-08T07:00:00Z\tAmerica/New_York' "$ATTUNE_DATA_DIR/journal" && pass || fail "nonexistent time stored as the end of the gap"
 ATTUNE_NOW=2026-03-08T09:00 run checkin catch
 expect_rc 0 "check-in on the short day"
@@ -26,7 +26,7 @@ ATTUNE_NOW=2026-10-29T10:00 run start
 expect_rc 0 "start before fall-back"
 ATTUNE_NOW=2026-11-01T01:30 run checkin catch
 expect_rc 0 "check-in at an ambiguous 01:30"
-expect_out_has "Saved for today: catch-the-urge done." "ambiguous 01:30 is still the 31st's today"
+expect_out_has "Saved for 2026-10-31 (before 04:00 still counts as the day before): catch-the-urge done." "ambiguous 01:30 is still the 31st"
 grep -q $'\t2026-10-31\t2026-11-01T05:30:00Z\t' "$ATTUNE_DATA_DIR/journal" && pass || fail "ambiguous time takes the earlier instant"
 ATTUNE_NOW=2026-11-01T20:00 run today --format json
 expect_out_has '"date": "2026-11-01"' "the long day is one day"
@@ -54,7 +54,7 @@ fresh boundary
 export TZ=Europe/Berlin
 ATTUNE_NOW=2026-03-09T12:00 run start
 ATTUNE_NOW=2026-03-11T01:30 run checkin catch
-expect_out_has "Saved for today: catch-the-urge done." "01:30 check-in saved"
+expect_out_has "Saved for 2026-03-10 (before 04:00 still counts as the day before): catch-the-urge done. The one for that day is taken care of" "01:30 check-in saved for the 10th, and it says so"
 grep -q $'\tdone\t2026-03-10\t2026-03-11T00:30:00Z\t' "$ATTUNE_DATA_DIR/journal" && pass || fail "01:30 on the 11th is stored for the 10th"
 ATTUNE_NOW=2026-03-11T04:00 run today --format json
 expect_out_has '"date": "2026-03-11"' "04:00 is the new day"

@@ -1,0 +1,77 @@
+#pragma once
+/// Moving a whole journal out and back in (`attune export`, `attune import`), exactly.
+///
+/// JSON (documented in attune-journal(5), EXPORT FORMATS):
+///   {"format": "attune-export", "version": 1,
+///    "records": [ {"id": ..., "type": ..., "day": ..., "recorded": ..., "zone": ..., "run": N,
+///                  the fields of the type: plan, hash | exercise [, reason] | text |
+///                  week, answers | ref, and "hex" when needed}, ... ],
+///    "plans": {HASH: "the TOML text of the plan copy", ...}}
+///   one record per line, in journal order.
+/// CSV: the header `csv_header()` then one row per record, CRLF line ends, no plans.
+/// A text field whose bytes are not valid UTF-8 (possible only in old journals) is written
+/// as lowercase hex, and the record's `hex` lists those fields (JSON: an array of key names;
+/// CSV: column names separated by spaces), so every byte round-trips.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/error.hpp"
+#include "attune/journal.hpp"
+
+namespace attune {
+
+enum class ExchangeFormat { json, csv, journal };
+
+/// "json", "csv", "journal".
+std::string_view to_string(ExchangeFormat format) noexcept;
+
+/// The largest file `import` reads (as large as a journal may be).
+inline constexpr std::size_t max_import_bytes = std::size_t{256} * 1024 * 1024;
+
+/// The JSON export: every record in order, and the plan copies by hash.
+std::string export_json(const std::vector<Record> &records,
+                        const std::map<std::string, std::string> &plans);
+
+/// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex" (no line end).
+std::string csv_header();
+
+/// The CSV export: the header and one row per record, each line ending in CRLF.
+std::string export_csv(const std::vector<Record> &records);
+
+/// A record read from a file, with where it starts.
+struct ImportedRecord {
+  Record record;
+  Location where;
+};
+
+/// What a file holds. Plans are checked: each text's SHA-256 is its key.
+struct ImportData {
+  ExchangeFormat format = ExchangeFormat::json;
+  std::vector<ImportedRecord> records;
+  std::map<std::string, std::string> plans;
+};
+
+/// Reads an export (JSON or CSV, told apart by their first character; a leading UTF-8 BOM
+/// is ignored) or a journal file, strictly: every record is checked as the journal checks
+/// it. Throws Error(data) at `source_name:line:col`, with a hint, for the first problem.
+ImportData read_exchange(std::string_view text, const std::string &source_name);
+
+/// What to append: the imported records whose id is not in the journal, in file order
+/// (an id repeated in the file counts once), and how many were already there.
+struct ImportSelection {
+  std::vector<Record> fresh;
+  std::size_t already = 0;
+  /// Run numbers that a new start record shares with a different start already in the
+  /// journal: the two histories will count as one run (worth a warning, not an error).
+  std::vector<unsigned> merged_runs;
+};
+
+/// Compares by id. The same id with different content (in the journal or earlier in the
+/// file) is a conflict: throws Error(data) at the record, and nothing is to be written.
+ImportSelection select_new_records(const Journal &current, const ImportData &data);
+
+} // namespace attune

@@ -1,0 +1,531 @@
+// Reading exports back: JSON, CSV or a journal file, checked record by record.
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "attune/csv.hpp"
+#include "attune/exchange.hpp"
+#include "attune/json_reader.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/text.hpp"
+
+namespace attune {
+namespace {
+
+/// One field's text as read (numbers as written, answers joined by commas) and where.
+struct Field {
+  std::string value;
+  Location where;
+};
+using Fields = std::map<std::string, Field, std::less<>>;
+
+const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
+const std::vector<std::string> all_keys = {"id",   "type",     "day",     "recorded", "zone",
+                                           "run",  "exercise", "reason",  "text",     "plan",
+                                           "hash", "week",     "answers", "ref",      "hex"};
+const std::vector<std::string> text_keys = {"exercise", "reason", "text", "plan", "hash"};
+
+/// The fields a type holds beyond the common ones; every one is required except `reason`.
+std::vector<std::string> type_keys(RecordType type) {
+  switch (type) {
+  case RecordType::start:
+    return {"plan", "hash"};
+  case RecordType::done:
+    return {"exercise"};
+  case RecordType::skip:
+    return {"exercise", "reason"};
+  case RecordType::note:
+    return {"text"};
+  case RecordType::check:
+    return {"week", "answers"};
+  case RecordType::undo:
+    return {"ref"};
+  case RecordType::end:
+    break;
+  }
+  return {};
+}
+
+[[noreturn]] void fail(const Location &where, const std::string &message, const std::string &hint) {
+  throw Error(ErrorKind::data, message, hint, where);
+}
+
+std::string quoted(std::string_view text) {
+  return "\"" + std::string(text) + "\"";
+}
+
+bool is_hex_id(std::string_view id) noexcept {
+  return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+/// Same rule as the journal: a nonempty IANA-like name.
+bool is_zone_name(std::string_view zone) noexcept {
+  return !zone.empty() && zone.size() <= 100 && std::all_of(zone.begin(), zone.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '_' || c == '-' || c == '+';
+  });
+}
+
+/// 0..999999999 written in digits only (the journal's rule).
+std::optional<unsigned> whole_number(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 9)
+    return std::nullopt;
+  unsigned value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value;
+}
+
+std::optional<std::string> from_hex(std::string_view text) {
+  if (text.size() % 2 != 0)
+    return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    int v = 0;
+    for (std::size_t k = i; k < i + 2; ++k) {
+      const char c = text[k];
+      if (c >= '0' && c <= '9')
+        v = v * 16 + (c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v = v * 16 + (c - 'a' + 10);
+      else
+        return std::nullopt;
+    }
+    out += static_cast<char>(v);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string> &names) {
+  std::string out;
+  for (const auto &n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+/// Checks a record's fields as the journal would and builds it. `hex` names the text
+/// fields given as hex bytes.
+Record build_record(const Fields &fields, const std::vector<Field> &hex, const Location &where) {
+  const auto type_field = fields.find("type");
+  if (type_field == fields.end())
+    fail(where, "a record without \"type\"",
+         "every record needs id, type, day, recorded, zone, run");
+  const auto type = parse_record_type(type_field->second.value);
+  if (!type) {
+    const std::string guess = did_you_mean(
+        type_field->second.value, {"start", "end", "done", "skip", "note", "check", "undo"});
+    fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
+         guess.empty() ? "types are start, end, done, skip, note, check and undo"
+                       : "did you mean '" + guess + "'?");
+  }
+  const std::string type_name(to_string(*type));
+  std::vector<std::string> allowed = common_keys;
+  for (const auto &k : type_keys(*type))
+    allowed.push_back(k);
+  for (const auto &[key, field] : fields)
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
+           "a " + type_name + " record holds " + join(allowed));
+  for (const auto &key : allowed)
+    if (key != "reason" && fields.count(key) == 0)
+      fail(where, "a " + type_name + " record without " + quoted(key),
+           "a " + type_name + " record holds " + join(allowed));
+
+  std::map<std::string, std::string, std::less<>> values;
+  for (const auto &[key, field] : fields)
+    values[key] = field.value;
+  std::set<std::string> hex_seen;
+  for (const Field &name : hex) {
+    const auto found = fields.find(name.value);
+    if (std::find(text_keys.begin(), text_keys.end(), name.value) == text_keys.end() ||
+        found == fields.end())
+      fail(name.where, "\"hex\" names " + quoted(name.value) + ", not a text field of this record",
+           "\"hex\" lists the text fields written as hex bytes");
+    if (!hex_seen.insert(name.value).second)
+      fail(name.where, "\"hex\" names " + quoted(name.value) + " twice", "name it once");
+    auto bytes = from_hex(found->second.value);
+    if (!bytes)
+      fail(found->second.where, quoted(name.value) + " is not lowercase hex bytes",
+           "\"hex\" says this field is written as hex; write pairs of 0-9a-f");
+    values[name.value] = std::move(*bytes);
+  }
+
+  const auto at = [&](const char *key) { return fields.find(key)->second.where; };
+  Record r;
+  r.type = *type;
+  r.id = values["id"];
+  if (!is_hex_id(r.id))
+    fail(at("id"), "id " + quoted(r.id) + " is not 16 lowercase hex digits",
+         "ids look like 3f9c0a1b2c3d4e5f; keep them as exported");
+  const auto day = parse_iso_day(values["day"]);
+  if (!day)
+    fail(at("day"), "day " + quoted(values["day"]) + " is not a date", "write it as YYYY-MM-DD");
+  r.day = *day;
+  const auto recorded = parse_instant(values["recorded"]);
+  if (!recorded)
+    fail(at("recorded"), "recorded " + quoted(values["recorded"]) + " is not a UTC time",
+         "write it as YYYY-MM-DDTHH:MM:SSZ");
+  r.recorded = *recorded;
+  r.zone = values["zone"];
+  if (!is_zone_name(r.zone))
+    fail(at("zone"), "zone " + quoted(r.zone) + " is not a time-zone name",
+         "write an IANA name such as Europe/Berlin or UTC");
+  const auto number = [&](const char *key) {
+    const auto n = whole_number(values[key]);
+    if (!n)
+      fail(at(key), std::string(key) + " " + quoted(values[key]) + " is not a whole number",
+           "write 0 to 999999999 in digits");
+    return *n;
+  };
+  r.run = number("run");
+  switch (r.type) {
+  case RecordType::start:
+    r.plan_id = values["plan"];
+    r.plan_hash = values["hash"];
+    break;
+  case RecordType::done:
+    r.exercise = values["exercise"];
+    break;
+  case RecordType::skip:
+    r.exercise = values["exercise"];
+    r.text = values["reason"];
+    break;
+  case RecordType::note:
+    r.text = values["text"];
+    break;
+  case RecordType::check: {
+    r.week = number("week");
+    const std::string &list = values["answers"];
+    std::size_t start = 0;
+    while (!list.empty()) {
+      const std::size_t comma = list.find(',', start);
+      const auto n = whole_number(std::string_view(list).substr(
+          start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (!n)
+        fail(at("answers"), "answers " + quoted(list) + " are not whole numbers",
+             "write them as numbers separated by commas, such as 3,5,2");
+      r.answers.push_back(static_cast<int>(*n));
+      if (comma == std::string::npos)
+        break;
+      start = comma + 1;
+    }
+    break;
+  }
+  case RecordType::undo:
+    r.ref = values["ref"];
+    if (!is_hex_id(r.ref))
+      fail(at("ref"), "ref " + quoted(r.ref) + " is not a record id (16 lowercase hex digits)",
+           "keep it as exported");
+    break;
+  case RecordType::end:
+    break;
+  }
+
+  // The last word is the journal's own reader: what goes in must come out the same.
+  const Journal check = parse_journal(journal_header() + format_record(r));
+  if (!check.problems.empty() || check.records.size() != 1 ||
+      format_record(check.records.front()) != format_record(r))
+    fail(where,
+         "this record cannot be stored in a journal" +
+             (check.problems.empty() ? std::string() : " (" + check.problems[0].message + ")"),
+         "please report this with the file");
+  return r;
+}
+
+// ---- JSON ----
+
+Location at_value(const JsonValue &v, const std::string &file) {
+  return Location{file, v.line, v.col};
+}
+
+void expect_kind(const JsonValue &v, JsonValue::Kind kind, const std::string &what,
+                 const std::string &file) {
+  if (v.kind != kind)
+    fail(at_value(v, file),
+         what + " must be " + json_kind_name(kind) + ", not " + json_kind_name(v.kind),
+         "see 'man attune-journal' (EXPORT FORMATS)");
+}
+
+ImportedRecord json_record(const JsonValue &v, const std::string &file) {
+  const Location where = at_value(v, file);
+  expect_kind(v, JsonValue::Kind::object, "a record", file);
+  Fields fields;
+  std::vector<Field> hex;
+  for (const JsonMember &m : v.members) {
+    const Location key_at{file, m.line, m.col};
+    if (std::find(all_keys.begin(), all_keys.end(), m.key) == all_keys.end()) {
+      const std::string guess = did_you_mean(m.key, all_keys);
+      fail(key_at, "unknown key " + quoted(m.key) + " in a record",
+           guess.empty() ? "the keys are " + join(all_keys) : "did you mean '" + guess + "'?");
+    }
+    const JsonValue &value = m.value;
+    const std::string what = quoted(m.key);
+    if (m.key == "run" || m.key == "week") {
+      expect_kind(value, JsonValue::Kind::number, what, file);
+      fields[m.key] = {value.text, at_value(value, file)};
+    } else if (m.key == "answers") {
+      expect_kind(value, JsonValue::Kind::array, what, file);
+      std::string list;
+      for (const JsonValue &item : value.items) {
+        expect_kind(item, JsonValue::Kind::number, "each answer", file);
+        if (!whole_number(item.text))
+          fail(at_value(item, file), "answer " + item.text + " is not a whole number",
+               "answers are numbers such as 3");
+        list += (list.empty() ? "" : ",") + item.text;
+      }
+      fields[m.key] = {list, at_value(value, file)};
+    } else if (m.key == "hex") {
+      expect_kind(value, JsonValue::Kind::array, what, file);
+      for (const JsonValue &item : value.items) {
+        expect_kind(item, JsonValue::Kind::string, "each name in \"hex\"", file);
+        hex.push_back({item.text, at_value(item, file)});
+      }
+    } else {
+      expect_kind(value, JsonValue::Kind::string, what, file);
+      fields[m.key] = {value.text, at_value(value, file)};
+    }
+  }
+  return {build_record(fields, hex, where), where};
+}
+
+ImportData read_json(std::string_view text, const std::string &file) {
+  JsonLimits limits;
+  limits.max_bytes = max_import_bytes;
+  const JsonValue root = parse_json(text, file, limits);
+  const Location root_at = at_value(root, file);
+  if (root.kind != JsonValue::Kind::object)
+    fail(root_at,
+         "the file holds " + std::string(json_kind_name(root.kind)) + ", not an attune export",
+         "an export is an object starting {\"format\": \"attune-export\"");
+  for (const JsonMember &m : root.members)
+    if (m.key != "format" && m.key != "version" && m.key != "records" && m.key != "plans") {
+      const std::string guess = did_you_mean(m.key, {"format", "version", "records", "plans"});
+      fail(Location{file, m.line, m.col}, "unknown key " + quoted(m.key) + " in an export",
+           guess.empty() ? "an export holds format, version, records and plans"
+                         : "did you mean '" + guess + "'?");
+    }
+  const JsonValue *format = root.find("format");
+  if (format == nullptr || format->kind != JsonValue::Kind::string ||
+      format->text != "attune-export")
+    fail(format ? at_value(*format, file) : root_at,
+         "not an attune export (no \"format\": \"attune-export\")",
+         "import reads what 'attune export' writes");
+  const JsonValue *version = root.find("version");
+  if (version == nullptr)
+    fail(root_at, "an export without \"version\"", "'attune export' writes \"version\": 1");
+  expect_kind(*version, JsonValue::Kind::number, "\"version\"", file);
+  if (version->text != "1") {
+    const auto n = whole_number(version->text);
+    if (n && *n > 1)
+      fail(at_value(*version, file),
+           "the export is format version " + version->text + ", newer than this attune reads (1)",
+           "upgrade attune to import it");
+    fail(at_value(*version, file), "export version " + version->text + " is not known",
+         "'attune export' writes \"version\": 1");
+  }
+  const JsonValue *records = root.find("records");
+  if (records == nullptr)
+    fail(root_at, "an export without \"records\"", "'attune export' writes \"records\": [...]");
+  expect_kind(*records, JsonValue::Kind::array, "\"records\"", file);
+
+  ImportData data;
+  data.format = ExchangeFormat::json;
+  for (const JsonValue &item : records->items)
+    data.records.push_back(json_record(item, file));
+
+  if (const JsonValue *plans = root.find("plans")) {
+    expect_kind(*plans, JsonValue::Kind::object, "\"plans\"", file);
+    for (const JsonMember &m : plans->members) {
+      expect_kind(m.value, JsonValue::Kind::string, "a plan", file);
+      if (m.value.text.size() > max_plan_bytes)
+        fail(at_value(m.value, file), "the plan " + quoted(m.key) + " is too large to be a plan",
+             "plans are at most 1 MiB");
+      if (sha256_hex(m.value.text) != m.key)
+        fail(at_value(m.value, file), "the plan text does not match its hash " + quoted(m.key),
+             "the plan was changed after export; restore it as exported or remove it");
+      data.plans.emplace(m.key, m.value.text);
+    }
+  }
+  return data;
+}
+
+// ---- CSV ----
+
+ImportData read_csv(std::string_view text, const std::string &file) {
+  const std::vector<CsvRow> rows = parse_csv(text, file);
+  ImportData data;
+  data.format = ExchangeFormat::csv;
+  if (rows.empty())
+    return data;
+  std::vector<std::string> columns;
+  {
+    const std::string header = csv_header();
+    for (std::size_t start = 0;;) {
+      const std::size_t comma = header.find(',', start);
+      columns.emplace_back(
+          header.substr(start, comma == header.npos ? header.npos : comma - start));
+      if (comma == header.npos)
+        break;
+      start = comma + 1;
+    }
+  }
+  const CsvRow &head = rows.front();
+  for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
+    const bool extra = i >= columns.size();
+    const CsvCell &cell = i < head.cells.size() ? head.cells[i] : head.cells.back();
+    if (extra || i >= head.cells.size() || head.cells[i].text != columns[i])
+      fail(Location{file, cell.line, i < head.cells.size() ? cell.col : 0},
+           extra                    ? "an extra column " + quoted(cell.text) + " in the header"
+           : i >= head.cells.size() ? "the header ends before the column " + quoted(columns[i])
+                                    : "column " + std::to_string(i + 1) + " is " +
+                                          quoted(cell.text) + ", expected " + quoted(columns[i]),
+           "the first line must be: " + csv_header());
+  }
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow &row = rows[r];
+    const Location where{file, row.line, 1};
+    if (row.cells.size() != columns.size())
+      fail(where,
+           "this row has " + std::to_string(row.cells.size()) + " cells; the header has " +
+               std::to_string(columns.size()),
+           "a comma inside a cell needs the cell in double quotes");
+    const auto type = parse_record_type(row.cells[1].text);
+    std::vector<std::string> keys = common_keys;
+    if (type)
+      for (const auto &k : type_keys(*type))
+        keys.push_back(k);
+    Fields fields;
+    std::vector<Field> hex;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const CsvCell &cell = row.cells[c];
+      const Location cell_at{file, cell.line, cell.col};
+      std::string key = columns[c];
+      if (key == "text" && type == RecordType::skip)
+        key = "reason";
+      if (key == "hex") {
+        std::size_t start = 0;
+        while (start < cell.text.size()) {
+          std::size_t space = cell.text.find(' ', start);
+          if (space == std::string::npos)
+            space = cell.text.size();
+          std::string name = cell.text.substr(start, space - start);
+          if (name == "text" && type == RecordType::skip)
+            name = "reason";
+          hex.push_back({name, cell_at});
+          start = space + 1;
+        }
+        continue;
+      }
+      // A cell of a field the type does not hold must be empty; the others count as given.
+      if (std::find(keys.begin(), keys.end(), key) != keys.end() || !cell.text.empty())
+        fields[key] = {cell.text, cell_at};
+    }
+    data.records.push_back({build_record(fields, hex, where), where});
+  }
+  return data;
+}
+
+// ---- journal ----
+
+ImportData read_journal_file(std::string_view text, const std::string &file) {
+  const Journal journal = parse_journal(text);
+  if (journal.newer_version)
+    fail(Location{file, 1, 1},
+         "this journal was written by a newer attune (format " + std::to_string(journal.version) +
+             ")",
+         "upgrade attune to import it");
+  if (!journal.problems.empty()) {
+    const JournalProblem &p = journal.problems.front();
+    fail(Location{file, static_cast<int>(p.line), 0},
+         "a journal line that cannot be imported: " + p.message,
+         "repair or remove that line, or import an export instead");
+  }
+  std::unordered_map<std::string_view, int> line_of;
+  int line = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    ++line;
+    const std::size_t lf = text.find('\n', pos);
+    const std::string_view l = text.substr(pos, lf == text.npos ? text.npos : lf - pos);
+    if (l.size() > 16 && l[16] == '\t')
+      line_of.emplace(l.substr(0, 16), line);
+    pos = lf == text.npos ? text.size() : lf + 1;
+  }
+  ImportData data;
+  data.format = ExchangeFormat::journal;
+  for (const Record &r : journal.records) {
+    const auto found = line_of.find(r.id);
+    data.records.push_back({r, Location{file, found == line_of.end() ? 0 : found->second, 0}});
+  }
+  return data;
+}
+
+} // namespace
+
+ImportData read_exchange(std::string_view text, const std::string &source_name) {
+  if (text.size() > max_import_bytes)
+    fail(Location{source_name}, "the file is too large to import", "the limit is 256 MiB");
+  if (text.substr(0, 3) == "\xEF\xBB\xBF")
+    text.remove_prefix(3); // spreadsheets save CSV with a byte-order mark
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
+    fail(Location{source_name}, "the file is empty", "export a journal with 'attune export'");
+  if (text[first] == '{' || text[first] == '[')
+    return read_json(text, source_name);
+  if (text.substr(0, 15) == "attune-journal " ||
+      (text.size() > 16 && text[16] == '\t' && is_hex_id(text.substr(0, 16))))
+    return read_journal_file(text, source_name);
+  // A spreadsheet may quote every cell when it saves: "id","type",...
+  if (text.substr(0, 3) == "id," || text.substr(0, 5) == "\"id\",")
+    return read_csv(text, source_name);
+  fail(locate(text, first, source_name), "this is not an attune export",
+       "import reads what 'attune export' writes (JSON or CSV) or a journal file");
+}
+
+ImportSelection select_new_records(const Journal &current, const ImportData &data) {
+  std::unordered_map<std::string_view, const Record *> known;
+  for (const Record &r : current.records)
+    known.emplace(r.id, &r);
+  std::unordered_map<std::string_view, const ImportedRecord *> in_file;
+  ImportSelection selection;
+  for (const ImportedRecord &ir : data.records) {
+    const Record &r = ir.record;
+    if (const auto found = known.find(r.id); found != known.end()) {
+      if (format_record(*found->second) != format_record(r))
+        fail(ir.where,
+             "record " + quoted(r.id) +
+                 " differs from the record with the same id already in "
+                 "the journal; nothing was imported",
+             "one of the two was changed; compare with 'attune export' and keep one");
+      ++selection.already;
+      continue;
+    }
+    if (const auto found = in_file.find(r.id); found != in_file.end()) {
+      if (format_record(found->second->record) != format_record(r))
+        fail(ir.where,
+             "record " + quoted(r.id) + " differs from the record with the same id at line " +
+                 std::to_string(found->second->where.line) + "; nothing was imported",
+             "one of the two was changed; keep one");
+      ++selection.already;
+      continue;
+    }
+    in_file.emplace(r.id, &ir);
+    selection.fresh.push_back(r);
+  }
+  std::set<unsigned> started_here;
+  for (const Record &r : current.records)
+    if (r.type == RecordType::start)
+      started_here.insert(r.run);
+  std::set<unsigned> merged;
+  for (const Record &r : selection.fresh)
+    if (r.type == RecordType::start && started_here.count(r.run) != 0 &&
+        merged.insert(r.run).second)
+      selection.merged_runs.push_back(r.run);
+  return selection;
+}
+
+} // namespace attune

@@ -1,0 +1,29 @@
+#pragma once
+// Helpers of journal.cpp shared with journal_run.cpp (the selective reader). Not public.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "attune/journal.hpp"
+
+namespace attune::detail {
+
+/// CRC-32 (IEEE 802.3, as zlib and `gzip` compute it).
+std::uint32_t crc32(std::string_view bytes) noexcept;
+/// 0-15 for a hex digit (either case), else -1.
+int hex_value(char c) noexcept;
+/// 16 lowercase hex digits.
+bool is_record_id(std::string_view id) noexcept;
+bool is_zone_name(std::string_view zone) noexcept;
+/// 1 to 9 decimal digits.
+std::optional<unsigned> parse_unsigned(std::string_view text) noexcept;
+/// Why a complete line is not a record, or nullopt when `record` was filled.
+std::optional<std::string> parse_record_line(std::string_view line, Record &record);
+/// The version in a header line, or nullopt when the line is not a header.
+std::optional<unsigned> parse_header(std::string_view line) noexcept;
+/// The problem message for a complete line that is not a record.
+std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why);
+bool is_checkin(RecordType type) noexcept;
+
+} // namespace attune::detail

@@ -1,0 +1,562 @@
+// The selective reader (parse_journal_run): every line is checked, one run is kept.
+//
+// Pass 1 streams the source line by line. A quick check (checksum, fields, no allocation)
+// accepts the common lines; anything unusual goes through the full parser, which decides.
+// Each good line leaves a 24-byte entry (id, line, checksum, run, type) and its id in an
+// open-addressing table of entry numbers, so dedup, undo and "which runs exist" follow the
+// rules of parse_journal + build_history without holding any record. Pass 2 streams the
+// source again and fully parses only the lines of the chosen run (and undos withdrawing
+// its records).
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <set>
+
+#include "attune/calendar.hpp"
+#include "attune/journal.hpp"
+#include "attune/text.hpp"
+#include "journal_detail.hpp"
+
+namespace attune {
+namespace {
+
+using detail::hex_value;
+
+/// What the first pass keeps of a good line.
+struct Entry {
+  std::uint64_t id = 0;
+  std::uint32_t line = 0;
+  std::uint32_t crc = 0; ///< of the line's body, to tell a repeated line from a reused id
+  unsigned run = 0;
+  RecordType type = RecordType::note;
+  bool withdrawn = false;
+  bool keep = false;
+};
+
+/// The facts the first pass needs from a line.
+struct LineFacts {
+  std::uint64_t id = 0;
+  std::uint64_t ref = 0; ///< undo only
+  std::uint32_t crc = 0;
+  unsigned run = 0;
+  RecordType type = RecordType::note;
+};
+
+/// A record id (16 lowercase hex digits) as a number.
+std::optional<std::uint64_t> parse_id(std::string_view text) noexcept {
+  if (text.size() != 16)
+    return std::nullopt;
+  std::uint64_t v = 0;
+  for (const char c : text) {
+    unsigned d = 0;
+    if (c >= '0' && c <= '9')
+      d = static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      d = static_cast<unsigned>(c - 'a' + 10);
+    else
+      return std::nullopt;
+    v = v << 4 | d;
+  }
+  return v;
+}
+
+/// Digits only, 1 to 9 of them (the rule of parse_unsigned, for a value without escapes).
+std::optional<unsigned> plain_unsigned(std::string_view value) noexcept {
+  if (value.find('\\') != std::string_view::npos)
+    return std::nullopt;
+  return detail::parse_unsigned(value);
+}
+
+/// The escapes of a value are all well formed (what unescape_value accepts).
+bool escapes_ok(std::string_view value) noexcept {
+  for (std::size_t i = value.find('\\'); i != std::string_view::npos; i = value.find('\\', i + 1)) {
+    if (++i >= value.size())
+      return false;
+    const char c = value[i];
+    if (c == 'x') {
+      if (i + 2 >= value.size() || hex_value(value[i + 1]) < 0 || hex_value(value[i + 2]) < 0)
+        return false;
+      i += 2;
+    } else if (c != '\\' && c != 't' && c != 'n' && c != 'r') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool answers_ok(std::string_view value) noexcept {
+  if (value.empty())
+    return true;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = value.find(',', start);
+    const auto part =
+        value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
+    if (!plain_unsigned(part))
+      return false;
+    if (comma == std::string_view::npos)
+      return true;
+    start = comma + 1;
+  }
+}
+
+enum Key : unsigned {
+  k_run,
+  k_exercise,
+  k_reason,
+  k_text,
+  k_plan,
+  k_hash,
+  k_week,
+  k_answers,
+  k_ref
+};
+
+std::optional<Key> known_key(std::string_view key) noexcept {
+  static constexpr std::string_view names[] = {"run",  "exercise", "reason",  "text", "plan",
+                                               "hash", "week",     "answers", "ref"};
+  for (unsigned i = 0; i < std::size(names); ++i)
+    if (names[i] == key)
+      return static_cast<Key>(i);
+  return std::nullopt;
+}
+
+/// Accepts only lines that parse_record_line would accept, without allocating. Returns false
+/// for anything it is not sure of (bad lines and rare shapes alike): the caller then asks the
+/// full parser, which decides.
+/// The light check for lines of runs that will not be parsed in full: the checksum (so
+/// damage is found and reported on every line) and the id, type and run, nothing else.
+/// False when the line does not have the usual shape: the caller then checks it fully.
+bool light_scan(std::string_view line, LineFacts &out) noexcept {
+  // ID TAB TYPE TAB DAY(10) TAB RECORDED(20) TAB ZONE TAB run=N [TAB ...] TAB ~CRC
+  if (line.size() < 60 || line[16] != '\t' || line[line.size() - 10] != '\t' ||
+      line[line.size() - 9] != '~')
+    return false;
+  const auto id = parse_id(line.substr(0, 16));
+  const std::size_t type_end = line.find('\t', 17);
+  if (!id || type_end == std::string_view::npos)
+    return false;
+  const auto type = parse_record_type(line.substr(17, type_end - 17));
+  if (!type || *type == RecordType::undo) // undo lines are always checked in full
+    return false;
+  const std::size_t zone_at = type_end + 1 + 11 + 21;
+  const std::size_t zone_end = zone_at < line.size() ? line.find('\t', zone_at) : line.npos;
+  if (zone_end == std::string_view::npos || line.compare(zone_end + 1, 4, "run=") != 0)
+    return false;
+  std::size_t run_end = zone_end + 5;
+  while (run_end < line.size() && line[run_end] != '\t')
+    ++run_end;
+  const auto run = plain_unsigned(line.substr(zone_end + 5, run_end - zone_end - 5));
+  if (!run)
+    return false;
+  std::uint32_t expected = 0;
+  for (std::size_t i = line.size() - 8; i < line.size(); ++i) {
+    const int v = hex_value(line[i]);
+    if (v < 0)
+      return false;
+    expected = expected << 4 | static_cast<std::uint32_t>(v);
+  }
+  out.crc = detail::crc32(line.substr(0, line.size() - 10));
+  if (out.crc != expected)
+    return false;
+  out.id = *id;
+  out.type = *type;
+  out.run = *run;
+  return true;
+}
+
+bool quick_scan(std::string_view line, LineFacts &out) noexcept {
+  const std::size_t last_tab = line.rfind('\t');
+  if (last_tab == std::string_view::npos || line.size() - last_tab != 10 ||
+      line[last_tab + 1] != '~')
+    return false;
+  std::uint32_t expected = 0;
+  for (std::size_t i = last_tab + 2; i < line.size(); ++i) {
+    const int v = hex_value(line[i]);
+    if (v < 0)
+      return false;
+    expected = expected << 4 | static_cast<std::uint32_t>(v);
+  }
+  const std::string_view body = line.substr(0, last_tab);
+  out.crc = detail::crc32(body);
+  if (out.crc != expected)
+    return false;
+  // One table look-up per byte: bit 1 a raw control byte (TAB aside), bit 2 not ASCII.
+  static const auto byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned u = 0; u < 256; ++u)
+      t[u] = static_cast<unsigned char>(((u < 0x20 && u != '\t') || u == 0x7F ? 1U : 0U) |
+                                        (u >= 0x80 ? 2U : 0U));
+    return t;
+  }();
+  unsigned seen_class = 0;
+  for (const char c : body)
+    seen_class |= byte_class[static_cast<unsigned char>(c)];
+  if ((seen_class & 1U) != 0 || ((seen_class & 2U) != 0 && !is_valid_utf8(body)))
+    return false;
+
+  std::size_t pos = 0;
+  bool last_field = false;
+  const auto next = [&](std::string_view &f) {
+    if (last_field)
+      return false;
+    const std::size_t tab = body.find('\t', pos);
+    if (tab == std::string_view::npos) {
+      f = body.substr(pos);
+      last_field = true;
+    } else {
+      f = body.substr(pos, tab - pos);
+      pos = tab + 1;
+    }
+    return true;
+  };
+  std::string_view field[5];
+  for (auto &f : field)
+    if (!next(f))
+      return false;
+  const auto id = parse_id(field[0]);
+  const auto type = parse_record_type(field[1]);
+  if (!id || !type || !parse_iso_day(field[2]) || !parse_instant(field[3]) ||
+      !detail::is_zone_name(field[4]))
+    return false;
+  out.id = *id;
+  out.type = *type;
+
+  unsigned seen = 0;
+  std::string_view f;
+  while (next(f)) {
+    const std::size_t eq = f.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      return false;
+    const auto key = known_key(f.substr(0, eq));
+    if (!key || (seen & (1U << *key)) != 0)
+      return false; // unknown keys and repeats: the full parser words the verdict
+    seen |= 1U << *key;
+    const std::string_view value = f.substr(eq + 1);
+    if (!escapes_ok(value))
+      return false;
+    if (*key == k_run) {
+      const auto run = plain_unsigned(value);
+      if (!run)
+        return false;
+      out.run = *run;
+    } else if (*key == k_week) {
+      if (!plain_unsigned(value))
+        return false;
+    } else if (*key == k_answers) {
+      if (!answers_ok(value))
+        return false;
+    } else if (*key == k_ref) {
+      const auto ref = parse_id(value);
+      if (!ref)
+        return false;
+      out.ref = *ref;
+    }
+  }
+  const auto has = [&](Key k) { return (seen & (1U << k)) != 0; };
+  if (!has(k_run))
+    return false;
+  switch (out.type) {
+  case RecordType::start:
+    return has(k_plan) && has(k_hash);
+  case RecordType::done:
+  case RecordType::skip:
+    return has(k_exercise);
+  case RecordType::note:
+    return has(k_text);
+  case RecordType::check:
+    return has(k_week) && has(k_answers);
+  case RecordType::undo:
+    return has(k_ref);
+  case RecordType::end:
+    break;
+  }
+  return true;
+}
+
+/// Ids to entry numbers: open addressing on a power-of-two table, at most half full. Each
+/// slot holds the entry number and the id's top 32 bits, so a probe rarely has to look at
+/// the (far away, uncached) entry itself.
+class IdIndex {
+public:
+  /// Sized for `expected` ids; grows beyond.
+  IdIndex(const std::vector<Entry> &entries, std::size_t expected) : entries_(entries) {
+    std::size_t size = 1024;
+    while (size < expected * 2)
+      size *= 2;
+    slots_.resize(size);
+  }
+
+  /// Starts loading the slot `id` will probe: the table is far larger than the caches,
+  /// and the line's checks take long enough to hide the wait.
+  void prefetch(std::uint64_t id) const noexcept { __builtin_prefetch(&slots_[home(id)]); }
+
+  /// The entry holding `id`, or nullptr.
+  const Entry *find(std::uint64_t id) const noexcept {
+    const auto fp = static_cast<std::uint32_t>(id >> 32);
+    for (std::size_t i = home(id);; i = (i + 1) & (slots_.size() - 1)) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0)
+        return nullptr;
+      if (static_cast<std::uint32_t>(s >> 32) == fp) {
+        const Entry &e = entries_[static_cast<std::uint32_t>(s) - 1];
+        if (e.id == id)
+          return &e;
+      }
+    }
+  }
+  /// Adds entry number `index` (whose id is not in yet).
+  void add(std::size_t index) {
+    if ((count_ + 1) * 2 > slots_.size())
+      grow();
+    const std::uint64_t id = entries_[index].id;
+    place(id, (id >> 32) << 32 | static_cast<std::uint32_t>(index + 1));
+    ++count_;
+  }
+
+private:
+  std::size_t home(std::uint64_t id) const noexcept {
+    // Ids are random, but a hand-made journal may not be: mix before taking the top bits.
+    const std::uint64_t h = (id ^ (id >> 29)) * 0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 24) & (slots_.size() - 1);
+  }
+  void place(std::uint64_t id, std::uint64_t slot) noexcept {
+    std::size_t i = home(id);
+    while (slots_[i] != 0)
+      i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = slot;
+  }
+  void grow() {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    for (const std::uint64_t s : old)
+      if (s != 0)
+        place(entries_[static_cast<std::uint32_t>(s) - 1].id, s);
+  }
+
+  const std::vector<Entry> &entries_;
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
+};
+
+/// Splits streamed pieces into lines (without LF); a line cut across pieces is carried over.
+/// Each line comes with the file offset it starts at.
+class LineSplitter {
+public:
+  explicit LineSplitter(std::uint64_t start) : start_(start) {}
+
+  /// Calls on_line(line, offset) for each complete line in `piece`.
+  template <class F> void feed(std::string_view piece, F &&on_line) {
+    while (!piece.empty()) {
+      const void *found = std::memchr(piece.data(), '\n', piece.size());
+      if (found == nullptr) {
+        carry_.append(piece);
+        return;
+      }
+      const auto len = static_cast<std::size_t>(static_cast<const char *>(found) - piece.data());
+      std::uint64_t size = len;
+      if (carry_.empty()) {
+        on_line(piece.substr(0, len), start_);
+      } else {
+        carry_.append(piece.substr(0, len));
+        size = carry_.size();
+        on_line(std::string_view(carry_), start_);
+        carry_.clear();
+      }
+      start_ += size + 1;
+      piece.remove_prefix(len + 1);
+    }
+  }
+  /// Bytes after the last LF (a torn tail), if any.
+  bool has_tail() const noexcept { return !carry_.empty(); }
+
+private:
+  std::string carry_;
+  std::uint64_t start_;
+};
+
+/// Where a line starts: its number and file offset.
+struct Mark {
+  std::uint32_t line = 0;
+  std::uint64_t offset = 0;
+};
+
+std::string line_text(std::size_t n) {
+  return "line " + std::to_string(n);
+}
+
+/// The selective read; `strict` checks every line in full. The light mode (checksum, id,
+/// type and run for lines of other runs) is tried first; if a line of the kept run then
+/// fails the full parse, everything is read again strictly, so the kept run is always
+/// exactly what parse_journal + build_history give.
+Journal read_run(const JournalSource &source, std::optional<unsigned> number, std::size_t size_hint,
+                 bool strict) {
+  Journal journal;
+  std::vector<Entry> entries;
+  // Lines are at least ~70 bytes: reserving by size costs address space, not memory, and
+  // spares the copy (and the doubled peak) of growing a large vector.
+  entries.reserve(size_hint / 64 + 16);
+  // Sized for the usual ~125-byte lines; shorter lines make it grow once or twice.
+  IdIndex index(entries, size_hint / 128);
+  struct Undo {
+    std::size_t entry;
+    std::uint64_t ref;
+    Mark at;
+  };
+  std::vector<Undo> undos;
+  std::vector<std::pair<unsigned, Mark>> run_starts; // first line of each run, file order
+  bool seen_header = false;
+  std::uint32_t line_number = 0;
+
+  LineSplitter lines(0);
+  source(0, [&](std::string_view piece) {
+    lines.feed(piece, [&](std::string_view line, std::uint64_t offset) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+      if (line.empty())
+        return;
+      if (const auto version = detail::parse_header(line)) {
+        if (!seen_header || *version > journal.version)
+          journal.version = *version;
+        seen_header = true;
+        if (*version > journal_version)
+          journal.newer_version = true;
+        return;
+      }
+      if (line_number == 1)
+        journal.problems.push_back({1, "line 1 is not the version line \"attune-journal " +
+                                           std::to_string(journal_version) +
+                                           "\": reading on as version " +
+                                           std::to_string(journal_version)});
+      if (const auto id = parse_id(line.substr(0, 16)))
+        index.prefetch(*id);
+      LineFacts facts;
+      if (!(!strict && light_scan(line, facts)) && !quick_scan(line, facts)) {
+        Record record;
+        if (const auto why = detail::parse_record_line(line, record)) {
+          journal.problems.push_back(
+              {line_number, detail::describe_bad_line(line_number, line, *why)});
+          return;
+        }
+        facts.id = *parse_id(record.id);
+        facts.type = record.type;
+        facts.run = record.run;
+        facts.crc = detail::crc32(line.substr(0, line.rfind('\t')));
+        if (record.type == RecordType::undo)
+          facts.ref = *parse_id(record.ref);
+      }
+      if (const Entry *first = index.find(facts.id)) {
+        if (first->crc != facts.crc || first->run != facts.run)
+          journal.problems.push_back({line_number, line_text(line_number) + " reuses the id of " +
+                                                       line_text(first->line) +
+                                                       " with different content: skipped"});
+        return;
+      }
+      Entry e;
+      e.id = facts.id;
+      e.line = line_number;
+      e.crc = facts.crc;
+      e.run = facts.run;
+      e.type = facts.type;
+      entries.push_back(e);
+      index.add(entries.size() - 1);
+      if (facts.type == RecordType::undo)
+        undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}});
+      else if (run_starts.empty() || run_starts.back().first != facts.run)
+        run_starts.push_back({facts.run, {line_number, offset}});
+    });
+    return true;
+  });
+  if (lines.has_tail()) {
+    ++line_number;
+    journal.torn_tail = true;
+    journal.problems.push_back({line_number, line_text(line_number) +
+                                                 " is cut short (no newline at the end): kept, "
+                                                 "not counted"});
+  }
+  journal.has_header = seen_header;
+  journal.record_count = entries.size();
+
+  // Undo withdraws check-ins wherever they stand (build_history's rule).
+  for (const Undo &u : undos) {
+    const Entry *target = index.find(u.ref);
+    if (target != nullptr && detail::is_checkin(target->type))
+      entries[static_cast<std::size_t>(target - entries.data())].withdrawn = true;
+  }
+  // A run exists when it holds a record that is neither an undo nor withdrawn.
+  std::set<unsigned> runs;
+  unsigned last = 0;
+  bool any = false;
+  for (const Entry &e : entries) {
+    if (e.type == RecordType::undo || e.withdrawn || (any && e.run == last))
+      continue;
+    runs.insert(e.run);
+    last = e.run;
+    any = true;
+  }
+  if (!runs.empty())
+    journal.newest_run = *runs.rbegin();
+  if (runs.empty() || (number && runs.count(*number) == 0))
+    return journal;
+  const unsigned chosen = number ? *number : *runs.rbegin();
+  journal.kept_run = chosen;
+
+  // The lines to parse in full, and the first of them, where pass 2 starts reading.
+  std::vector<std::uint32_t> wanted; // line numbers, ascending
+  for (Entry &e : entries)
+    e.keep = e.run == chosen && e.type != RecordType::undo;
+  Mark from{line_number + 1, ~std::uint64_t{0}};
+  for (const auto &[run, mark] : run_starts)
+    if (run == chosen && mark.line < from.line)
+      from = mark;
+  for (const Undo &u : undos) {
+    const Entry *target = index.find(u.ref);
+    if (target != nullptr && target->withdrawn && target->keep) {
+      entries[u.entry].keep = true;
+      if (u.at.line < from.line)
+        from = u.at;
+    }
+  }
+  for (const Entry &e : entries)
+    if (e.keep)
+      wanted.push_back(e.line);
+  if (wanted.empty())
+    return journal;
+
+  // Pass 2: the kept lines in full, from the first of them. The source may have grown
+  // meanwhile (no lock on a read-only folder): only lines seen in pass 1 are wanted.
+  std::size_t at = 0;
+  bool failed = false;
+  line_number = from.line - 1;
+  LineSplitter again(from.offset);
+  source(from.offset, [&](std::string_view piece) {
+    again.feed(piece, [&](std::string_view line, std::uint64_t) {
+      ++line_number;
+      if (at == wanted.size() || line_number != wanted[at])
+        return;
+      ++at;
+      if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+      Record record;
+      if (detail::parse_record_line(line, record))
+        failed = true; // checksum right, fields wrong: only the strict read words it
+      else
+        journal.records.push_back(std::move(record));
+    });
+    return at < wanted.size();
+  });
+  if (failed && !strict)
+    return read_run(source, number, size_hint, true);
+  return journal;
+}
+
+} // namespace
+
+Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
+                          std::size_t size_hint) {
+  return read_run(source, number, size_hint, false);
+}
+
+} // namespace attune
