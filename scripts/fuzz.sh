@@ -24,8 +24,10 @@ rm -rf "$seeds"
 mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli,fuzz_exchange} "$build/crashes"
 
 # Every input that once crashed a harness (the suite replays them too: fuzz_regressions_*).
-for h in fuzz_plan fuzz_journal fuzz_dates fuzz_cli; do
-  [ -d "fuzz/regressions/$h" ] && cp fuzz/regressions/"$h"/* "$seeds/$h/" 2>/dev/null || true
+for dir in fuzz/regressions/*/; do
+  h=$(basename "$dir")
+  mkdir -p "$seeds/$h"
+  cp "$dir"* "$seeds/$h/" 2>/dev/null || true
 done
 # Plans: the shipped ones and every TOML fixture.
 fixtures=(plans)
