@@ -3,6 +3,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace attune {
 
@@ -36,6 +37,11 @@ inline constexpr int remind_idle = 11;
 
 /// A position in a file, 1-based; line 0 means "the whole file".
 struct Location {
+  // Constructors rather than an aggregate: gcc 12 at -O3 warns falsely (maybe-uninitialized)
+  // about aggregate temporaries holding a std::string.
+  Location() = default;
+  Location(std::string file_, int line_ = 0, int col_ = 0)
+      : file(std::move(file_)), line(line_), col(col_) {}
   std::string file;
   int line = 0;
   int col = 0;
