@@ -8,6 +8,7 @@
 #include "attune/json_reader.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
+#include "journal_detail.hpp"
 
 namespace attune {
 namespace {
@@ -52,33 +53,6 @@ std::vector<std::string> type_keys(RecordType type) {
 
 std::string quoted(std::string_view text) {
   return "\"" + std::string(text) + "\"";
-}
-
-bool is_hex_id(std::string_view id) noexcept {
-  return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
-/// Same rule as the journal: a nonempty IANA-like name.
-bool is_zone_name(std::string_view zone) noexcept {
-  return !zone.empty() && zone.size() <= 100 && std::all_of(zone.begin(), zone.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-           c == '_' || c == '-' || c == '+';
-  });
-}
-
-/// 0..999999999 written in digits only (the journal's rule).
-std::optional<unsigned> whole_number(std::string_view text) noexcept {
-  if (text.empty() || text.size() > 9)
-    return std::nullopt;
-  unsigned value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9')
-      return std::nullopt;
-    value = value * 10 + static_cast<unsigned>(c - '0');
-  }
-  return value;
 }
 
 std::optional<std::string> from_hex(std::string_view text) {
@@ -159,7 +133,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   Record r;
   r.type = *type;
   r.id = values["id"];
-  if (!is_hex_id(r.id))
+  if (!detail::is_record_id(r.id))
     fail(at("id"), "id " + quoted(r.id) + " is not 16 lowercase hex digits",
          "ids look like 3f9c0a1b2c3d4e5f; keep them as exported");
   const auto day = parse_iso_day(values["day"]);
@@ -172,11 +146,11 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
          "write it as YYYY-MM-DDTHH:MM:SSZ");
   r.recorded = *recorded;
   r.zone = values["zone"];
-  if (!is_zone_name(r.zone))
+  if (!detail::is_zone_name(r.zone))
     fail(at("zone"), "zone " + quoted(r.zone) + " is not a time-zone name",
          "write an IANA name such as Europe/Berlin or UTC");
   const auto number = [&](const char *key) {
-    const auto n = whole_number(values[key]);
+    const auto n = detail::parse_unsigned(values[key]);
     if (!n)
       fail(at(key), std::string(key) + " " + quoted(values[key]) + " is not a whole number",
            "write 0 to 999999999 in digits");
@@ -204,7 +178,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     std::size_t start = 0;
     while (!list.empty()) {
       const std::size_t comma = list.find(',', start);
-      const auto n = whole_number(std::string_view(list).substr(
+      const auto n = detail::parse_unsigned(std::string_view(list).substr(
           start, comma == std::string::npos ? std::string::npos : comma - start));
       if (!n)
         fail(at("answers"), "answers " + quoted(list) + " are not whole numbers",
@@ -218,7 +192,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   }
   case RecordType::undo:
     r.ref = values["ref"];
-    if (!is_hex_id(r.ref))
+    if (!detail::is_record_id(r.ref))
       fail(at("ref"), "ref " + quoted(r.ref) + " is not a record id (16 lowercase hex digits)",
            "keep it as exported");
     break;
@@ -273,7 +247,7 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
       std::string list;
       for (const JsonValue &item : value.items) {
         expect_kind(item, JsonValue::Kind::number, "each answer", file);
-        if (!whole_number(item.text))
+        if (!detail::parse_unsigned(item.text))
           fail(at_value(item, file), "answer " + item.text + " is not a whole number",
                "answers are numbers such as 3");
         list += (list.empty() ? "" : ",") + item.text;
@@ -320,7 +294,7 @@ ImportData read_json(std::string_view text, const std::string &file) {
     fail(root_at, "an export without \"version\"", "'attune export' writes \"version\": 1");
   expect_kind(*version, JsonValue::Kind::number, "\"version\"", file);
   if (version->text != "1") {
-    const auto n = whole_number(version->text);
+    const auto n = detail::parse_unsigned(version->text);
     if (n && *n > 1)
       fail(at_value(*version, file),
            "the export is format version " + version->text + ", newer than this attune reads (1)",
@@ -477,7 +451,7 @@ ImportData read_exchange(std::string_view text, const std::string &source_name) 
   if (text[first] == '{' || text[first] == '[')
     return read_json(text, source_name);
   if (text.substr(0, 15) == "attune-journal " ||
-      (text.size() > 16 && text[16] == '\t' && is_hex_id(text.substr(0, 16))))
+      (text.size() > 16 && text[16] == '\t' && detail::is_record_id(text.substr(0, 16))))
     return read_journal_file(text, source_name);
   // A spreadsheet may quote every cell when it saves: "id","type",...
   if (text.substr(0, 3) == "id," || text.substr(0, 5) == "\"id\",")
