@@ -165,52 +165,9 @@ Error busy_error(const std::string &dir) {
                "wait for it to finish and try again");
 }
 
-/// Reads the whole journal at `path` (missing: empty). The caller holds a lock.
-std::string read_journal_text(const std::string &path) {
-  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-  if (fd.get() < 0) {
-    if (errno == ENOENT)
-      return {};
-    throw system_error("cannot read the journal", path, errno);
-  }
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0)
-    throw system_error("cannot read the journal", path, errno);
-  if (S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
-                "move the folder away or choose another --data-dir");
-  if (!S_ISREG(st.st_mode))
-    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
-                "move it away or choose another --data-dir");
-  if (st.st_size > max_journal_size)
-    throw Error(ErrorKind::data,
-                "the journal " + quoted(path) + " is too large to be a journal (" +
-                    std::to_string(st.st_size / (1024 * 1024)) + " MiB)",
-                "check that --data-dir points at attune's folder");
-  std::string text;
-  text.resize(static_cast<std::size_t>(st.st_size));
-  std::size_t got = 0;
-  for (;;) {
-    if (got == text.size())
-      text.resize(text.size() + 4096); // it may have grown; read to the end
-    const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      throw system_error("cannot read the journal", path, errno);
-    }
-    if (n == 0)
-      break;
-    got += static_cast<std::size_t>(n);
-    if (got > static_cast<std::size_t>(max_journal_size))
-      throw Error(ErrorKind::data, "the journal " + quoted(path) + " is too large to be a journal");
-  }
-  text.resize(got);
-  return text;
-}
-
-/// The journal at `path` opened for streaming (see read_journal_text for the checks), or
-/// -1 when it does not exist. `size` is its size when opened.
+/// The journal at `path` opened for reading, or -1 when it does not exist. Refuses (with a
+/// hint) a folder, anything but a regular file, a symlink, and a file too large to be a journal.
+/// `size` is its size when opened.
 int open_journal_for_reading(const std::string &path, off_t &size) {
   Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
@@ -234,6 +191,34 @@ int open_journal_for_reading(const std::string &path, off_t &size) {
                 "check that --data-dir points at attune's folder");
   size = st.st_size;
   return fd.release();
+}
+
+/// Reads the whole journal at `path` (missing: empty). The caller holds a lock.
+std::string read_journal_text(const std::string &path) {
+  off_t size = 0;
+  Fd fd(open_journal_for_reading(path, size));
+  if (fd.get() < 0)
+    return {};
+  std::string text;
+  text.resize(static_cast<std::size_t>(size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == text.size())
+      text.resize(text.size() + 4096); // it may have grown; read to the end
+    const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      throw system_error("cannot read the journal", path, errno);
+    }
+    if (n == 0)
+      break;
+    got += static_cast<std::size_t>(n);
+    if (got > static_cast<std::size_t>(max_journal_size))
+      throw Error(ErrorKind::data, "the journal " + quoted(path) + " is too large to be a journal");
+  }
+  text.resize(got);
+  return text;
 }
 
 /// Streams the journal in fixed pieces (a page-cache copy, never the whole file in memory).
