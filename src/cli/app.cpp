@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <unistd.h>
@@ -23,6 +24,55 @@ std::optional<std::string> real_getenv(std::string_view name) {
   if (value == nullptr)
     return std::nullopt;
   return std::string(value);
+}
+
+/// The commands in help order. Each one's options are declared by its register_<name>.
+struct CommandEntry {
+  const char *name;
+  const char *description;
+  Command (*declare)(CLI::App *, Session &);
+  bool hidden; ///< left out of help (a stable interface for the completion scripts only)
+};
+
+const CommandEntry command_table[] = {
+    {"today", "Show today's exercises (the default command)", register_today, false},
+    {"start", "Begin a six-week programme", register_start, false},
+    {"checkin", "Record what you did (asks on a terminal)", register_checkin, false},
+    {"undo", "Withdraw the most recent check-in record", register_undo, false},
+    {"log", "List what you recorded, newest last", register_log, false},
+    {"reflect", "Take the weekly self-check", register_reflect, false},
+    {"report", "Show how the programme is going: calendar, adherence, streaks, self-check",
+     register_report, false},
+    {"streak", "Show your current and longest streak", register_streak, false},
+    {"plan", "List, show and check programme plans", register_plan, false},
+    {"remind", "Say what is still open today, for cron and status bars (quiet when nothing is)",
+     register_remind, false},
+    {"export", "Write the whole journal as JSON (with plan copies) or CSV, to keep or move",
+     register_export, false},
+    {"import", "Add the records of an export (JSON or CSV) or a journal file that are new",
+     register_import, false},
+    {"config", "Show the settings in use and where they come from", register_config, false},
+    {"complete", "Candidates for shell completion (hidden)", register_complete, true},
+};
+
+/// Which commands need their options declared. Declaring all of them costs more than the
+/// rest of a short command's start-up, so only the commands named anywhere on the line are
+/// (a word that is really an option's value declares one more, which is harmless), or
+/// `today` when none is (bare `attune` runs it); help and completion see everything.
+std::vector<bool> commands_to_declare(int argc, const char *const *argv) {
+  std::vector<bool> wanted(std::size(command_table), false);
+  bool any = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word(argv[i]);
+    if (word == "help" || word == "complete" || word == "-h" || word.substr(0, 6) == "--help")
+      return std::vector<bool>(std::size(command_table), true);
+    for (std::size_t c = 0; c < std::size(command_table); ++c)
+      if (word == command_table[c].name)
+        wanted[c] = any = true;
+  }
+  if (!any)
+    wanted[0] = true;
+  return wanted;
 }
 
 /// Names a user could have meant at this level: subcommands and long options.
@@ -99,15 +149,20 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", ctx.global.quiet, "Print only errors and what was asked for");
 
-    std::vector<Command> commands = {
-        register_today(app, session),   register_start(app, session),
-        register_checkin(app, session), register_undo(app, session),
-        register_log(app, session),     register_reflect(app, session),
-        register_report(app, session),  register_streak(app, session),
-        register_plan(app, session),    register_remind(app, session),
-        register_export(app, session),  register_import(app, session),
-        register_config(app, session),  register_complete(app, session),
-    };
+    std::vector<Command> commands;
+    const std::vector<bool> declare = commands_to_declare(argc, argv);
+    for (std::size_t c = 0; c < std::size(command_table); ++c) {
+      const CommandEntry &entry = command_table[c];
+      CLI::App *sub = app.add_subcommand(entry.name, entry.description);
+      if (entry.hidden)
+        sub->group("");
+      if (declare[c]) {
+        commands.push_back(entry.declare(sub, session));
+      } else {
+        // Never parsed: its name is not on the command line.
+        commands.push_back({sub, [] { return exit_code::internal; }});
+      }
+    }
     std::string help_topic;
     CLI::App *help = app.add_subcommand("help", "Show help for a command");
     help->add_option("command", help_topic, "The command")->type_name("COMMAND");

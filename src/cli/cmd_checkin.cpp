@@ -255,8 +255,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
 
 } // namespace
 
-Command register_checkin(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("checkin", "Record what you did (asks on a terminal)");
+Command register_checkin(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<CheckinOptions>();
   sub->add_option("exercise", opts->done, "Exercises done (id or unique prefix)")
       ->type_name("EXERCISE");

@@ -274,16 +274,14 @@ void print(std::ostream &out, const std::vector<Candidate> &candidates, const st
 
 } // namespace
 
-Command register_complete(CLI::App &app, Session &session) {
+Command register_complete(CLI::App *sub, Session &session) {
   struct Options {
     std::string what;
   };
   auto opts = std::make_shared<Options>();
-  CLI::App *sub = app.add_subcommand("complete", "Candidates for shell completion (hidden)");
-  sub->group(""); // hidden from help: a stable interface for the completion scripts only
   sub->add_option("what", opts->what, "commands, exercises, plans or words");
 
-  CLI::App *top = &app;
+  CLI::App *top = sub->get_parent();
   return {sub, [opts, top, &session]() -> int {
             Context &ctx = session.ctx();
             ctx.global.quiet = true; // warnings would land in the middle of the prompt

@@ -103,8 +103,7 @@ int show(Session &session, const std::string &format) {
 
 } // namespace
 
-Command register_config(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("config", "Show the settings in use and where they come from");
+Command register_config(CLI::App *sub, Session &session) {
   sub->require_subcommand(1, 1);
   auto format = std::make_shared<std::string>("text");
   CLI::App *show_cmd = sub->add_subcommand("show", "Print the effective settings and their origin");

@@ -81,10 +81,8 @@ int run_export(const ExportArgs &args, Session &session) {
 
 } // namespace
 
-Command register_export(CLI::App &app, Session &session) {
+Command register_export(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ExportArgs>();
-  CLI::App *sub = app.add_subcommand(
-      "export", "Write the whole journal as JSON (with plan copies) or CSV, to keep or move");
   sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");

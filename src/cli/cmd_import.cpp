@@ -163,10 +163,8 @@ int run_import(const ImportArgs &args, Session &session) {
 
 } // namespace
 
-Command register_import(CLI::App &app, Session &session) {
+Command register_import(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App *sub = app.add_subcommand(
-      "import", "Add the records of an export (JSON or CSV) or a journal file that are new");
   sub->add_option("file", args->file, "The file 'attune export' wrote, or - for standard input")
       ->required()
       ->type_name("FILE");

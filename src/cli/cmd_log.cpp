@@ -130,8 +130,7 @@ int run_log(Session &session, const LogOptions &opts) {
 
 } // namespace
 
-Command register_log(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("log", "List what you recorded, newest last");
+Command register_log(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<LogOptions>();
   sub->add_option("-w,--week", opts->week, "Only this programme week")->type_name("N");
   sub->add_option("--run", opts->run, "An earlier programme (1, 2, ...)")->type_name("N");

@@ -196,9 +196,8 @@ int run_validate(Context &ctx, const PlanOptions &opts) {
 
 } // namespace
 
-Command register_plan(CLI::App &app, Session &session) {
+Command register_plan(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<PlanOptions>();
-  CLI::App *sub = app.add_subcommand("plan", "List, show and check programme plans");
   sub->require_subcommand(1);
   CLI::App *list = sub->add_subcommand("list", "List the plans attune can find");
   CLI::App *show = sub->add_subcommand("show", "Show a plan: its weeks, exercises and self-check");

@@ -77,8 +77,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
 
 } // namespace
 
-Command register_reflect(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("reflect", "Take the weekly self-check");
+Command register_reflect(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<ReflectOptions>();
   sub->add_option("-a,--answers", opts->answers, "Answers in order, for scripts: 3,5,2,...")
       ->type_name("LIST");

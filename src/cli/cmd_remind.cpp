@@ -208,10 +208,8 @@ int run_remind(const RemindOptions &opts, Session &session) {
 
 } // namespace
 
-Command register_remind(CLI::App &app, Session &session) {
+Command register_remind(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<RemindOptions>();
-  CLI::App *sub = app.add_subcommand(
-      "remind", "Say what is still open today, for cron and status bars (quiet when nothing is)");
   sub->add_flag("--exit-code", opts->exit_code,
                 "Exit 10 when something is open, 11 when no programme runs, 0 otherwise");
   sub->add_option("--format", opts->format, "Output: text or json")

@@ -83,10 +83,8 @@ int run_report(const ReportArgs &args, Session &session) {
 
 } // namespace
 
-Command register_report(CLI::App &app, Session &session) {
+Command register_report(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ReportArgs>();
-  CLI::App *sub = app.add_subcommand(
-      "report", "Show how the programme is going: calendar, adherence, streaks, self-check");
   sub->add_option("--week", args->week, "Also show the detail of programme week N")->type_name("N");
   sub->add_option("--run", args->run, "Report on run N (default: the current or last run)")
       ->type_name("N");

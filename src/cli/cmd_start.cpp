@@ -123,8 +123,7 @@ int run_start(Session &session, const StartOptions &opts) {
 
 } // namespace
 
-Command register_start(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("start", "Begin a six-week programme");
+Command register_start(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<StartOptions>();
   sub->add_option("--plan", opts->plan, "Plan id or TOML file (default: the built-in plan)")
       ->type_name("ID|FILE");

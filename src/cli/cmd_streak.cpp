@@ -95,8 +95,7 @@ int run_streak(Session &session) {
 
 } // namespace
 
-Command register_streak(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("streak", "Show your current and longest streak");
+Command register_streak(CLI::App *sub, Session &session) {
   return {sub, [&session]() { return run_streak(session); }};
 }
 

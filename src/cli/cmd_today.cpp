@@ -173,8 +173,7 @@ int run_today(Session &session, const TodayOptions &opts) {
 
 } // namespace
 
-Command register_today(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("today", "Show today's exercises (the default command)");
+Command register_today(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<TodayOptions>();
   sub->add_option("--date", opts->date, "Another day (YYYY-MM-DD, yesterday, -N, mon...)")
       ->type_name("DATE");

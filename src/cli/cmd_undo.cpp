@@ -65,8 +65,7 @@ int run_undo(Session &session) {
 
 } // namespace
 
-Command register_undo(CLI::App &app, Session &session) {
-  CLI::App *sub = app.add_subcommand("undo", "Withdraw the most recent check-in record");
+Command register_undo(CLI::App *sub, Session &session) {
   return {sub, [&session]() { return run_undo(session); }};
 }
 

@@ -17,19 +17,19 @@ struct Command {
   std::function<int()> run;
 };
 
-Command register_start(CLI::App &app, Session &session);
-Command register_today(CLI::App &app, Session &session);
-Command register_checkin(CLI::App &app, Session &session);
-Command register_undo(CLI::App &app, Session &session);
-Command register_log(CLI::App &app, Session &session);
-Command register_reflect(CLI::App &app, Session &session);
-Command register_plan(CLI::App &app, Session &session);
-Command register_report(CLI::App &app, Session &session);
-Command register_streak(CLI::App &app, Session &session);
-Command register_export(CLI::App &app, Session &session);
-Command register_import(CLI::App &app, Session &session);
-Command register_remind(CLI::App &app, Session &session);
-Command register_config(CLI::App &app, Session &session);
-Command register_complete(CLI::App &app, Session &session);
+Command register_start(CLI::App *sub, Session &session);
+Command register_today(CLI::App *sub, Session &session);
+Command register_checkin(CLI::App *sub, Session &session);
+Command register_undo(CLI::App *sub, Session &session);
+Command register_log(CLI::App *sub, Session &session);
+Command register_reflect(CLI::App *sub, Session &session);
+Command register_plan(CLI::App *sub, Session &session);
+Command register_report(CLI::App *sub, Session &session);
+Command register_streak(CLI::App *sub, Session &session);
+Command register_export(CLI::App *sub, Session &session);
+Command register_import(CLI::App *sub, Session &session);
+Command register_remind(CLI::App *sub, Session &session);
+Command register_config(CLI::App *sub, Session &session);
+Command register_complete(CLI::App *sub, Session &session);
 
 } // namespace attune::cli
