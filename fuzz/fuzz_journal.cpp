@@ -52,22 +52,44 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (!sink(text.substr(at, piece)))
           return;
     };
-    const attune::History part = attune::build_history(attune::parse_journal_run(source, {}));
+    attune::JournalSummary summary;
+    const attune::Journal run_journal = attune::parse_journal_run(source, {}, size, &summary);
+    const attune::History part = attune::build_history(run_journal);
     if (part.runs.size() != (history.runs.empty() ? 0U : 1U))
       std::abort();
-    if (!part.runs.empty()) {
-      const attune::Run &a = part.runs.front();
-      const attune::Run &b = history.runs.back();
+    const auto same = [](const attune::Run &a, const attune::Run &b) {
       std::string la, lb;
       for (const auto &r : a.records)
         la += attune::format_record(r);
       for (const auto &r : b.records)
         lb += attune::format_record(r);
-      if (a.number != b.number || la != lb || a.plan_hash != b.plan_hash || a.start != b.start ||
-          a.ended != b.ended)
+      return a.number == b.number && la == lb && a.plan_hash == b.plan_hash && a.start == b.start &&
+             a.ended == b.ended;
+    };
+    if (!part.runs.empty() && !same(part.runs.front(), history.runs.back()))
+      std::abort();
+    // journal.index: a summary exists exactly for a clean journal, survives its file form,
+    // and reading any run through it gives what the whole read gives.
+    const bool clean = journal.problems.empty() && !journal.torn_tail && journal.has_header &&
+                       !journal.newer_version;
+    if ((summary.size != 0) != clean || (clean && summary.size != size))
+      std::abort();
+    if (clean) {
+      summary.stamp = "1:2:3:4.5:6.7";
+      const auto reread = attune::parse_journal_summary(attune::format_journal_summary(summary));
+      if (!reread)
         std::abort();
+      for (const attune::Run &run : history.runs) {
+        const attune::History via =
+            attune::build_history(attune::parse_journal_run(source, *reread, run.number));
+        if (via.runs.size() != 1 || !same(via.runs.front(), run) ||
+            via.newest_run != history.runs.back().number)
+          std::abort();
+      }
     }
   }
+  // Any bytes as an index file: refused or read, never a crash.
+  (void)attune::parse_journal_summary(text);
   (void)history.active();
   (void)history.last_checkin();
   const attune::Plan &plan = default_plan();
