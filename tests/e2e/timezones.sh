@@ -120,6 +120,17 @@ expect_out_has '"value": "Test/Here"' "TZDIR is searched"
 expect_err_empty "a zone under TZDIR gives no warning"
 TZDIR="$T_ROOT/tzdir" TZ=Europe/Berlin ATTUNE_NOW=2026-06-01T08:00 run config show
 expect_err_has 'TZ="Europe/Berlin" is not a time zone name I know' "only TZDIR is searched when set"
+# Without TZ, the zone /etc/localtime links to (where this machine has such a link).
+link=$(readlink /etc/localtime 2>/dev/null || true)
+case $link in
+*zoneinfo/*)
+  ( unset TZ; ATTUNE_NOW=2026-06-01T08:00 "$ATTUNE_BIN" config show >"$T_ROOT/sys.out" 2>"$T_ROOT/sys.err" )
+  OUT=$(cat "$T_ROOT/sys.out"); ERR=$(cat "$T_ROOT/sys.err"); RC=0
+  expect_out_has "${link##*zoneinfo/}" "no TZ: the zone /etc/localtime links to"
+  expect_out_has "system zone" "no TZ: said to be the system zone"
+  expect_err_empty "no TZ: no warning"
+  ;;
+esac
 # An unknown configured zone is a config error at the setting, exit 78.
 mkdir -p "$XDG_CONFIG_HOME/attune"
 printf 'color = "never"\ntimezone = "Mars/Olympus"\n' >"$XDG_CONFIG_HOME/attune/config.toml"
