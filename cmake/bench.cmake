@@ -13,4 +13,4 @@ target_compile_definitions(attune_micro_bench PRIVATE
 
 # The start-up baseline for bench/run.sh: a hello world linked against the same libraries.
 add_executable(attune_hello ${CMAKE_CURRENT_SOURCE_DIR}/bench/hello.cpp)
-target_link_libraries(attune_hello PRIVATE attune_core CLI11::CLI11)
+target_link_libraries(attune_hello PRIVATE attune_core CLI11::CLI11 tomlplusplus::tomlplusplus)

@@ -112,8 +112,46 @@ using JournalSource =
 /// reused id is reported when the two lines differ byte for byte (parse_journal compares
 /// the records as attune would write them). Memory: about 40 bytes per record plus the
 /// kept run; no piece is held beyond its line. `size_hint` (the file size) sizes buffers.
+///
+/// When `summary` is given and the file is clean (a version line, no problem, no torn tail,
+/// not from a newer attune), it is filled so that a later read of the same bytes can go
+/// straight to one run's lines (the overload below); otherwise it is left empty (size 0).
+struct JournalSummary;
 Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
-                          std::size_t size_hint = 0);
+                          std::size_t size_hint = 0, JournalSummary *summary = nullptr);
+
+/// Where the lines that decide one run lie: its records (every copy of them) and the undo
+/// records that withdraw them. Other runs' lines may be in between.
+struct RunSpan {
+  unsigned run = 0;
+  std::uint64_t from = 0;       ///< offset of the first such line
+  std::uint64_t to = 0;         ///< offset just past the last one (its LF)
+  std::uint32_t first_line = 0; ///< line number at `from`
+};
+
+/// What a whole read of a clean journal learned. It holds no text of any record.
+struct JournalSummary {
+  std::uint64_t size = 0;  ///< bytes read; 0 means "no summary"
+  std::uint32_t lines = 0; ///< lines in those bytes
+  unsigned version = journal_version;
+  std::size_t record_count = 0;
+  unsigned newest_run = 0;
+  std::vector<RunSpan> runs; ///< runs that exist (History's rule), by number
+  /// Set by the caller, never by the parser: what identifies the file's state (the store
+  /// keeps the file's device, inode, size and change times here).
+  std::string stamp;
+};
+
+/// The same Journal parse_journal_run(source, number) gives on the bytes `summary` was made
+/// from, reading only the chosen run's span (a few pages for the newest run). The caller
+/// must know the bytes have not changed since (see JournalSummary::stamp).
+Journal parse_journal_run(const JournalSource &source, const JournalSummary &summary,
+                          std::optional<unsigned> number);
+
+/// The summary as a small text file (attune-journal(5), FILES), with a checksum line; and
+/// back. Reading returns nullopt for anything that is not exactly such a file.
+std::string format_journal_summary(const JournalSummary &summary);
+std::optional<JournalSummary> parse_journal_summary(std::string_view text);
 
 /// One programme run, with undo applied: `records` are the effective records of the run
 /// in file order (withdrawn ones and the undo records themselves removed).

@@ -15,6 +15,10 @@ namespace attune {
 ///   DIR/journal        the records (attune-journal(5))
 ///   DIR/journal.lock   the lock file, never renamed or deleted
 ///   DIR/plans/HASH.toml  a copy of each plan a run was started with
+///   DIR/journal.index  a summary of the journal (JournalSummary) so read_run can go straight
+///                      to one run; only a cache: checked against the journal's device,
+///                      inode, size and change times, rebuilt when it does not match,
+///                      safe to delete
 class JournalStore {
 public:
   /// Does no I/O.
@@ -47,14 +51,18 @@ public:
 
   /// Like read(), but keeps only the records of run `number`, or of the newest run when
   /// nullopt (parse_journal_run): the file is streamed in pieces, never held whole, and the
-  /// lock is kept for both passes.
+  /// lock is kept for both passes. With a journal.index that matches the file, only the
+  /// run's span is read; otherwise the whole file is, and the index is written afresh (when
+  /// the journal is clean and the folder writable; a failure to write it is ignored).
   Journal read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                    const Lock *held = nullptr) const;
 
   /// Appends records under the held lock: writes the header first for a new file, a LF
   /// first after a torn tail, then all records in one write, then fsync. On any failure the
   /// file is cut back to its old length and Error(io) is thrown. Refuses (Error data) to
-  /// write a journal from a newer version.
+  /// write a journal from a newer version. When the last read_run under this lock matched
+  /// journal.index, the index is brought up to date too (no undo records among `records`),
+  /// so the next command need not read the whole file again.
   void append(const Lock &held, const Journal &current, const std::vector<Record> &records) const;
 
   /// Saves a plan's text as plans/HASH.toml (temp file, fsync, rename, fsync folder) unless
@@ -67,8 +75,12 @@ public:
   /// Non-fatal findings about the folder, e.g. a journal readable by others (with the fix).
   std::vector<std::string> warnings() const;
 
+  std::string index_path() const;
+
 private:
   std::string dir_;
+  /// The summary matching the file as the last read_run saw it (nullopt: none).
+  mutable std::optional<JournalSummary> summary_;
 };
 
 } // namespace attune

@@ -133,14 +133,19 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
 
 int run_today(Session &session, const TodayOptions &opts) {
   Context &ctx = session.ctx();
-  const Day today = session.today();
+  session.check_now_setting();
   const Journal journal = session.read_journal_run(std::nullopt);
   const History history = build_history(journal);
   const Run *run = history.active();
   if (run == nullptr) {
-    if (opts.date)
+    // Nothing to show for a day: the clock and the time zone are only needed for --date
+    // and JSON (start-up stays as cheap as the binary's).
+    if (opts.date || opts.format == "json") {
+      const Day today = session.today();
       (void)resolve_run_day(opts.date, today, nullptr);
+    }
     if (opts.format == "json") {
+      const Day today = session.today();
       JsonWriter json;
       json.begin_object();
       json.key("date").value(format_day(resolve_run_day(opts.date, today, nullptr)));
@@ -155,6 +160,7 @@ int run_today(Session &session, const TodayOptions &opts) {
             << "'attune plan list' shows the plans).\n";
     return exit_code::ok;
   }
+  const Day today = session.today();
   const Day day = resolve_run_day(opts.date, today, run);
   const Plan plan = session.plan_for_run(*run);
   const DayView view = day_view(plan, *run, day);

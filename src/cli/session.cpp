@@ -164,6 +164,11 @@ Instant Session::now() {
   return *state_->now;
 }
 
+void Session::check_now_setting() {
+  if (const auto value = ctx_.env("ATTUNE_NOW"); value && !parse_local_time(*value))
+    (void)now(); // words the error
+}
+
 Day Session::today() {
   return logical_day(to_local(now(), zone()), config().day_starts_at.value);
 }

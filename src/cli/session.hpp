@@ -41,6 +41,9 @@ public:
   const std::string &zone_name();
   /// The current instant: ATTUNE_NOW (local wall time in zone()) when set, else the clock.
   Instant now();
+  /// Checks ATTUNE_NOW's form without loading the time zone: for commands that may not need
+  /// the time, so a bad setting is still reported. Throws as now() would.
+  void check_now_setting();
   /// The logical day of now(), after the day boundary (config day_starts_at, default 04:00).
   Day today();
   /// Where plans are searched by id: the user's folder, then the installed folder.

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <set>
 
 #include "attune/calendar.hpp"
@@ -370,6 +371,8 @@ public:
   }
   /// Bytes after the last LF (a torn tail), if any.
   bool has_tail() const noexcept { return !carry_.empty(); }
+  /// The offset just past the last complete line.
+  std::uint64_t offset() const noexcept { return start_; }
 
 private:
   std::string carry_;
@@ -386,12 +389,72 @@ std::string line_text(std::size_t n) {
   return "line " + std::to_string(n);
 }
 
+/// The part of the file a read covers: all of it, or one run's span (JournalSummary).
+struct Window {
+  std::uint64_t from = 0;
+  std::uint64_t to = ~std::uint64_t{0};
+  std::uint32_t first_line = 1; ///< the number of the line at `from`
+};
+
+/// `source` cut to the window: pieces past `to` are shortened, and reading stops there.
+JournalSource windowed(const JournalSource &source, const Window &window) {
+  if (window.from == 0 && window.to == ~std::uint64_t{0})
+    return source;
+  return [&source, to = window.to](std::uint64_t from,
+                                   const std::function<bool(std::string_view)> &sink) {
+    std::uint64_t at = from;
+    source(from, [&](std::string_view piece) {
+      if (at >= to)
+        return false;
+      if (piece.size() > to - at)
+        piece = piece.substr(0, static_cast<std::size_t>(to - at));
+      at += piece.size();
+      return sink(piece) && at < to;
+    });
+  };
+}
+
+/// Per run, the span of the lines that decide it (JournalSummary), built during pass 1.
+class SpanBuilder {
+public:
+  void add(unsigned run, std::uint64_t from, std::uint64_t to, std::uint32_t line) {
+    if (last_ == nullptr || last_->run != run) {
+      auto [it, fresh] = spans_.try_emplace(run);
+      last_ = &it->second;
+      if (fresh)
+        *last_ = RunSpan{run, from, to, line};
+    }
+    if (from < last_->from) {
+      last_->from = from;
+      last_->first_line = line;
+    }
+    last_->to = std::max(last_->to, to);
+  }
+  /// The spans of the runs in `runs`, by number.
+  std::vector<RunSpan> take(const std::set<unsigned> &runs) const {
+    std::vector<RunSpan> out;
+    for (const unsigned run : runs)
+      if (const auto it = spans_.find(run); it != spans_.end())
+        out.push_back(it->second);
+    return out;
+  }
+
+private:
+  std::map<unsigned, RunSpan> spans_;
+  RunSpan *last_ = nullptr;
+};
+
 /// The selective read; `strict` checks every line in full. The light mode (checksum, id,
 /// type and run for lines of other runs) is tried first; if a line of the kept run then
 /// fails the full parse, everything is read again strictly, so the kept run is always
-/// exactly what parse_journal + build_history give.
-Journal read_run(const JournalSource &source, std::optional<unsigned> number, std::size_t size_hint,
-                 bool strict) {
+/// exactly what parse_journal + build_history give. A window other than the whole file reads
+/// one run's span only (the caller sets the whole-file facts); `summary`, for a whole-file
+/// read, receives what a later windowed read needs.
+Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std::size_t size_hint,
+                 bool strict, const Window &window, JournalSummary *summary) {
+  const JournalSource source = windowed(whole, window);
+  const bool from_start = window.from == 0;
+  SpanBuilder spans;
   Journal journal;
   std::vector<Entry> entries;
   // Lines are at least ~70 bytes: reserving by size costs address space, not memory, and
@@ -403,16 +466,18 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
     std::size_t entry;
     std::uint64_t ref;
     Mark at;
+    std::uint64_t end; ///< offset past its LF
   };
   std::vector<Undo> undos;
   std::vector<std::pair<unsigned, Mark>> run_starts; // first line of each run, file order
   bool seen_header = false;
-  std::uint32_t line_number = 0;
+  std::uint32_t line_number = window.first_line - 1;
 
-  LineSplitter lines(0);
-  source(0, [&](std::string_view piece) {
+  LineSplitter lines(window.from);
+  source(window.from, [&](std::string_view piece) {
     lines.feed(piece, [&](std::string_view line, std::uint64_t offset) {
       ++line_number;
+      const std::uint64_t end = offset + line.size() + 1;
       if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
       if (line.empty())
@@ -425,7 +490,7 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
           journal.newer_version = true;
         return;
       }
-      if (line_number == 1)
+      if (line_number == 1 && from_start)
         journal.problems.push_back({1, "line 1 is not the version line \"attune-journal " +
                                            std::to_string(journal_version) +
                                            "\": reading on as version " +
@@ -447,6 +512,8 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
         if (record.type == RecordType::undo)
           facts.ref = *parse_id(record.ref);
       }
+      if (summary != nullptr && facts.type != RecordType::undo)
+        spans.add(facts.run, offset, end, line_number); // every copy of the line
       if (const Entry *first = index.find(facts.id)) {
         if (first->crc != facts.crc || first->run != facts.run)
           journal.problems.push_back({line_number, line_text(line_number) + " reuses the id of " +
@@ -463,7 +530,7 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
       entries.push_back(e);
       index.add(entries.size() - 1);
       if (facts.type == RecordType::undo)
-        undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}});
+        undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}, end});
       else if (run_starts.empty() || run_starts.back().first != facts.run)
         run_starts.push_back({facts.run, {line_number, offset}});
     });
@@ -482,8 +549,11 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
   // Undo withdraws check-ins wherever they stand (build_history's rule).
   for (const Undo &u : undos) {
     const Entry *target = index.find(u.ref);
-    if (target != nullptr && detail::is_checkin(target->type))
+    if (target != nullptr && detail::is_checkin(target->type)) {
       entries[static_cast<std::size_t>(target - entries.data())].withdrawn = true;
+      if (summary != nullptr)
+        spans.add(target->run, u.at.offset, u.end, u.at.line);
+    }
   }
   // A run exists when it holds a record that is neither an undo nor withdrawn.
   std::set<unsigned> runs;
@@ -498,6 +568,18 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
   }
   if (!runs.empty())
     journal.newest_run = *runs.rbegin();
+  if (summary != nullptr) {
+    *summary = JournalSummary{};
+    if (from_start && seen_header && journal.problems.empty() && !journal.torn_tail &&
+        !journal.newer_version) {
+      summary->size = lines.offset();
+      summary->lines = line_number;
+      summary->version = journal.version;
+      summary->record_count = journal.record_count;
+      summary->newest_run = journal.newest_run;
+      summary->runs = spans.take(runs);
+    }
+  }
   if (runs.empty() || (number && runs.count(*number) == 0))
     return journal;
   const unsigned chosen = number ? *number : *runs.rbegin();
@@ -548,15 +630,34 @@ Journal read_run(const JournalSource &source, std::optional<unsigned> number, st
     return at < wanted.size();
   });
   if (failed && !strict)
-    return read_run(source, number, size_hint, true);
+    return read_run(whole, number, size_hint, true, window, summary);
   return journal;
 }
 
 } // namespace
 
 Journal parse_journal_run(const JournalSource &source, std::optional<unsigned> number,
-                          std::size_t size_hint) {
-  return read_run(source, number, size_hint, false);
+                          std::size_t size_hint, JournalSummary *summary) {
+  return read_run(source, number, size_hint, false, Window{}, summary);
+}
+
+Journal parse_journal_run(const JournalSource &source, const JournalSummary &summary,
+                          std::optional<unsigned> number) {
+  const unsigned chosen = number ? *number : summary.newest_run;
+  const auto span = std::find_if(summary.runs.begin(), summary.runs.end(),
+                                 [chosen](const RunSpan &s) { return s.run == chosen; });
+  Journal journal;
+  if (span != summary.runs.end() && summary.size > 0)
+    journal = read_run(source, chosen, static_cast<std::size_t>(span->to - span->from), false,
+                       Window{span->from, span->to, span->first_line}, nullptr);
+  // The whole-file facts come from the summary: the span saw only part of the file.
+  journal.version = summary.version;
+  journal.newer_version = false;
+  journal.has_header = true;
+  journal.torn_tail = false;
+  journal.record_count = summary.record_count;
+  journal.newest_run = summary.newest_run;
+  return journal;
 }
 
 } // namespace attune

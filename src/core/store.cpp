@@ -1,5 +1,6 @@
 #include "attune/store.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -168,14 +169,13 @@ Error busy_error(const std::string &dir) {
 /// The journal at `path` opened for reading, or -1 when it does not exist. Refuses (with a
 /// hint) a folder, anything but a regular file, a symlink, and a file too large to be a journal.
 /// `size` is its size when opened.
-int open_journal_for_reading(const std::string &path, off_t &size) {
+int open_journal_for_reading(const std::string &path, struct stat &st) {
   Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
     if (errno == ENOENT)
       return -1;
     throw system_error("cannot read the journal", path, errno);
   }
-  struct stat st {};
   if (::fstat(fd.get(), &st) != 0)
     throw system_error("cannot read the journal", path, errno);
   if (S_ISDIR(st.st_mode))
@@ -189,18 +189,17 @@ int open_journal_for_reading(const std::string &path, off_t &size) {
                 "the journal " + quoted(path) + " is too large to be a journal (" +
                     std::to_string(st.st_size / (1024 * 1024)) + " MiB)",
                 "check that --data-dir points at attune's folder");
-  size = st.st_size;
   return fd.release();
 }
 
 /// Reads the whole journal at `path` (missing: empty). The caller holds a lock.
 std::string read_journal_text(const std::string &path) {
-  off_t size = 0;
-  Fd fd(open_journal_for_reading(path, size));
+  struct stat st {};
+  Fd fd(open_journal_for_reading(path, st));
   if (fd.get() < 0)
     return {};
   std::string text;
-  text.resize(static_cast<std::size_t>(size));
+  text.resize(static_cast<std::size_t>(st.st_size));
   std::size_t got = 0;
   for (;;) {
     if (got == text.size())
@@ -221,12 +220,87 @@ std::string read_journal_text(const std::string &path) {
   return text;
 }
 
-/// Streams the journal in fixed pieces (a page-cache copy, never the whole file in memory).
-Journal parse_journal_file(const std::string &path, std::optional<unsigned> number) {
-  off_t size = 0;
-  Fd fd(open_journal_for_reading(path, size));
+/// What identifies the journal's state: any write, replacement or copy changes it.
+std::string stamp_of(const struct stat &st) {
+  return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) + ':' +
+         std::to_string(st.st_size) + ':' + std::to_string(st.st_mtim.tv_sec) + '.' +
+         std::to_string(st.st_mtim.tv_nsec) + ':' + std::to_string(st.st_ctim.tv_sec) + '.' +
+         std::to_string(st.st_ctim.tv_nsec);
+}
+
+/// The summary in `path` if it is a readable, well-formed index file; else nullopt.
+std::optional<JournalSummary> read_summary(const std::string &path) {
+  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  struct stat st {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_size > off_t{16} * 1024 * 1024)
+    return std::nullopt;
+  std::string text(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return std::nullopt;
+    got += static_cast<std::size_t>(n);
+  }
+  return parse_journal_summary(text);
+}
+
+/// Replaces the index file (temporary file, rename). Only a cache: failures are ignored and
+/// leave no temporary file; a stale or torn index is refused by the next read.
+void write_summary(const std::string &path, const JournalSummary &summary) {
+  const std::string text = format_journal_summary(summary);
+  std::string temp = path + ".XXXXXX";
+  const int raw = ::mkstemp(temp.data()); // 0600
+  if (raw < 0)
+    return;
+  Fd fd(raw);
+  if (write_all(fd.get(), text) != 0 || ::close(fd.release()) != 0 ||
+      ::rename(temp.c_str(), path.c_str()) != 0)
+    (void)::unlink(temp.c_str());
+}
+
+/// Adds appended records (their line ends `ends`, counted from `base`) to a summary of the
+/// file before them. False when it cannot: an undo may change which runs exist, so the
+/// index is left to be rebuilt. New ids are random (64 bits): taken as unique, as when written.
+bool extend_summary(JournalSummary &summary, const std::vector<Record> &records,
+                    const std::vector<std::uint64_t> &ends, std::uint64_t base) {
+  std::uint64_t from = base;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Record &record = records[i];
+    if (record.type == RecordType::undo)
+      return false;
+    const std::uint64_t to = base + ends[i];
+    const std::uint32_t line = summary.lines + static_cast<std::uint32_t>(i) + 1;
+    auto it = std::lower_bound(summary.runs.begin(), summary.runs.end(), record.run,
+                               [](const RunSpan &span, unsigned run) { return span.run < run; });
+    if (it == summary.runs.end() || it->run != record.run)
+      summary.runs.insert(it, RunSpan{record.run, from, to, line});
+    else
+      it->to = to;
+    from = to;
+  }
+  summary.size = base + ends.back();
+  summary.lines += static_cast<std::uint32_t>(records.size());
+  summary.record_count += records.size();
+  summary.newest_run = summary.runs.back().run;
+  return true;
+}
+
+/// Streams the journal in fixed pieces (a page-cache copy, never the whole file in memory),
+/// through the index when it matches. `known` receives the summary that matches the file as
+/// read (nullopt when there is none).
+Journal parse_journal_file(const std::string &path, const std::string &index,
+                           std::optional<unsigned> number, bool may_write_index,
+                           std::optional<JournalSummary> &known) {
+  known.reset();
+  struct stat st {};
+  Fd fd(open_journal_for_reading(path, st));
   if (fd.get() < 0)
     return parse_journal({});
+  const off_t size = st.st_size;
   std::vector<char> buffer(std::size_t{1} << 18);
   const JournalSource source = [&](std::uint64_t from,
                                    const std::function<bool(std::string_view)> &sink) {
@@ -248,7 +322,22 @@ Journal parse_journal_file(const std::string &path, std::optional<unsigned> numb
         return;
     }
   };
-  return parse_journal_run(source, number, static_cast<std::size_t>(size));
+  const std::string stamp = stamp_of(st);
+  if (auto summary = read_summary(index);
+      summary && summary->stamp == stamp && summary->size == static_cast<std::uint64_t>(size)) {
+    Journal journal = parse_journal_run(source, *summary, number);
+    known = std::move(summary);
+    return journal;
+  }
+  JournalSummary made;
+  Journal journal = parse_journal_run(source, number, static_cast<std::size_t>(size), &made);
+  if (made.size > 0 && made.size == static_cast<std::uint64_t>(size)) {
+    made.stamp = stamp;
+    if (may_write_index)
+      write_summary(index, made);
+    known = std::move(made);
+  }
+  return journal;
 }
 
 /// Opens (creating 0600 if needed) the lock file; -1 with errno on failure.
@@ -293,6 +382,10 @@ JournalStore::JournalStore(std::string data_dir) : dir_(std::move(data_dir)) {}
 
 std::string JournalStore::journal_path() const {
   return dir_ + "/journal";
+}
+
+std::string JournalStore::index_path() const {
+  return dir_ + "/journal.index";
 }
 
 JournalStore::Lock::Lock(Lock &&other) noexcept : fd_(other.fd_) {
@@ -362,7 +455,7 @@ Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) 
 Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                                const Lock *held) const {
   if (held != nullptr)
-    return parse_journal_file(journal_path(), number);
+    return parse_journal_file(journal_path(), index_path(), number, true, summary_);
   struct stat st {};
   if (::stat(dir_.c_str(), &st) != 0) {
     if (errno == ENOENT)
@@ -376,7 +469,8 @@ Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<
   Fd fd(open_lock_file(lock_path));
   if (fd.get() < 0) {
     if (errno == ENOENT || errno == EACCES || errno == EROFS)
-      return parse_journal_file(journal_path(), number); // read-only folder: no writer
+      return parse_journal_file(journal_path(), index_path(), number, false,
+                                summary_); // read-only folder: no writer
     throw system_error("cannot open the lock file", lock_path, errno);
   }
   if (!flock_within(fd.get(), LOCK_SH, timeout)) {
@@ -385,13 +479,15 @@ Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<
     throw system_error("cannot lock", lock_path, errno);
   }
   // Both passes under the lock: a writer in between would shift the lines.
-  return parse_journal_file(journal_path(), number);
+  return parse_journal_file(journal_path(), index_path(), number, true, summary_);
 }
 
 void JournalStore::append(const Lock &held, const Journal &current,
                           const std::vector<Record> &records) const {
   (void)held; // proof that the caller holds the lock
   const std::string path = journal_path();
+  std::optional<JournalSummary> summary = std::move(summary_);
+  summary_.reset();
   if (current.newer_version)
     throw Error(ErrorKind::data,
                 "the journal " + quoted(path) + " was written by a newer attune (format " +
@@ -451,8 +547,13 @@ void JournalStore::append(const Lock &held, const Journal &current,
     if (!current.has_header && current.records.empty() && current.record_count == 0)
       data += journal_header(); // a file holding only damage: give it a version line
   }
-  for (const Record &record : records)
+  const bool only_records = data.empty(); // no version line or LF before them
+  std::vector<std::uint64_t> ends;        // where each record's line ends, in `data`
+  ends.reserve(records.size());
+  for (const Record &record : records) {
     data += format_record(record);
+    ends.push_back(data.size());
+  }
 
   // Any failure from here on: cut the file back to exactly what it was.
   const auto undo = [&](int fd_to_cut, const std::string &what, int err) -> Error {
@@ -476,6 +577,15 @@ void JournalStore::append(const Lock &held, const Journal &current,
     throw undo(fd.get(), "cannot write to the journal", err);
   if (const int err = fsync_retry(fd.get()))
     throw undo(fd.get(), "cannot flush the journal to disk", err);
+  // The index matched the file before these records: extend it by them.
+  struct stat after {};
+  if (summary && summary->stamp == stamp_of(st) && !created && only_records &&
+      ::fstat(fd.get(), &after) == 0 &&
+      after.st_size == old_size + static_cast<off_t>(data.size()) &&
+      extend_summary(*summary, records, ends, static_cast<std::uint64_t>(old_size))) {
+    summary->stamp = stamp_of(after);
+    write_summary(index_path(), *summary);
+  }
   const int raw = fd.release();
   if (::close(raw) != 0) {
     const int err = errno;

@@ -29,11 +29,13 @@ ready() {
     return 1
   fi
 }
-# snapshot DIR: checksums and modes of every file and folder but the lock file (which
-# readers may create) and this script's own stderr capture.
-snapshot() { (cd "$1" 2>/dev/null && find . \( -name journal.lock -o -path ./stderr \) -prune -o \
-  -type f -print0 | sort -z | xargs -0 -r sha256sum
-  find . -printf '%p %m\n' | grep -v -e journal.lock -e '^\./stderr ' | sort); }
+# snapshot DIR: checksums and modes of every file and folder but the lock file and the
+# journal.index cache (which readers may create or refresh) and this script's own stderr
+# capture. A leftover temporary index file (journal.index.XXXXXX) would still show.
+snapshot() { (cd "$1" 2>/dev/null && find . \( -name journal.lock -o -name journal.index -o \
+  -path ./stderr \) -prune -o -type f -print0 | sort -z | xargs -0 -r sha256sum
+  find . -printf '%p %m\n' | grep -v -e journal.lock -e '/journal\.index ' -e '^\./stderr ' |
+    sort); }
 # unchanged BEFORE DESCRIPTION: nothing under the test folder was written since BEFORE.
 unchanged() { if [ "$(snapshot "$T_ROOT")" = "$1" ]; then pass; else fail "$2: something was written"; fi; }
 # expect_clean_error CODE DESCRIPTION: one prefixed line, the documented code, nothing on stdout.

@@ -91,6 +91,10 @@ expect_rc 0 "unknown TZ still runs"
 expect_err_has 'attune: warning: TZ="Not/AZone" is not a time zone name I know; using UTC' "unknown TZ warns"
 expect_out_has "UTC" "unknown TZ falls back to UTC"
 export TZ=Nowhere/Atlantis
+ATTUNE_NOW=2026-06-01T08:00 run start
+expect_rc 0 "unknown TZ: start still runs"
+expect_err_has 'attune: warning: TZ="Nowhere/Atlantis" is not a time zone name I know; using UTC' "unknown TZ warns for start"
+grep -q $'\tUTC\t' "$ATTUNE_DATA_DIR/journal" && pass || fail "unknown TZ: the start is recorded in UTC"
 ATTUNE_NOW=2026-06-01T08:00 run today
 expect_rc 0 "unknown TZ: today still runs"
 expect_err_has 'attune: warning: TZ="Nowhere/Atlantis" is not a time zone name I know; using UTC' "unknown TZ warns for today"

@@ -63,7 +63,9 @@ Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
 /// second start, one whose only check-in is withdrawn), duplicates from a joined copy, a
 /// reused id, undo before its target and across runs, damaged and foreign lines, CR LF, a
 /// line with an unknown key, a repeated header. Deterministic for a seed.
-std::string hostile_journal(unsigned seed, bool torn) {
+/// `clean`: none of the cases that make problems (damage, reused ids, foreign lines), so a
+/// summary can be made of it; duplicates, undo across runs and repeated headers stay.
+std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
   std::mt19937 rng(seed);
   std::vector<std::string> lines;
   std::vector<unsigned> checkins; // ids of check-ins written so far
@@ -84,7 +86,10 @@ std::string hostile_journal(unsigned seed, bool torn) {
                                                 RecordType::note, RecordType::check}[rng() % 4];
       add(make(next, type, run, static_cast<int>(run * 50 + d)));
       checkins.push_back(next++);
-      switch (rng() % 12) {
+      unsigned pick = rng() % 12;
+      if (clean && (pick == 1 || pick == 3 || pick == 5))
+        pick = 11;
+      switch (pick) {
       case 0: // undo anything earlier, possibly of another run
         add([&] {
           Record u = make(next++, RecordType::undo, run, static_cast<int>(run * 50 + d));
@@ -98,9 +103,12 @@ std::string hostile_journal(unsigned seed, bool torn) {
         lines.push_back(bad);
         break;
       }
-      case 2: // the same record again (joined journals)
-        lines.push_back(lines[1 + rng() % (lines.size() - 1)]);
+      case 2: { // the same record again (joined journals)
+        const std::string copy = lines[1 + rng() % (lines.size() - 1)];
+        if (!clean || copy.compare(0, 15, "attune-journal ") != 0)
+          lines.push_back(copy);
         break;
+      }
       case 3: // a reused id with other content
         add(make(checkins[rng() % checkins.size()], RecordType::note, run, 2));
         break;
@@ -287,6 +295,110 @@ BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_another_run_goes_un
   BOOST_TEST(part.problems.empty()); // documented: only the kept run's fields are checked
   BOOST_TEST(parse_journal(text).problems.size() == 1U);
   BOOST_TEST(part.records.size() == 1U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// Counts the bytes a source hands out.
+JournalSource counting(const JournalSource &source, std::size_t &bytes) {
+  return [&source, &bytes](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
+    source(from, [&](std::string_view piece) {
+      bytes += piece.size();
+      return sink(piece);
+    });
+  };
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(journal_summary)
+
+BOOST_AUTO_TEST_CASE(is_made_only_for_a_clean_whole_journal) {
+  for (unsigned seed = 1; seed <= 30; ++seed) {
+    for (const bool clean : {false, true}) {
+      const std::string text = hostile_journal(seed, seed % 5 == 0, clean);
+      const Journal full = parse_journal(text);
+      JournalSummary summary;
+      (void)parse_journal_run(pieces_of(text, 4096), std::nullopt, text.size(), &summary);
+      const bool expect = full.problems.empty() && !full.torn_tail;
+      BOOST_TEST((summary.size == text.size()) == expect, "seed " << seed);
+      BOOST_TEST((summary.size == 0U) == !expect, "seed " << seed);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reading_through_it_gives_what_the_whole_read_gives) {
+  unsigned checked = 0;
+  for (unsigned seed = 200; seed <= 260; ++seed) {
+    const std::string text = hostile_journal(seed, false, true);
+    JournalSummary summary;
+    const auto whole = pieces_of(text, 4096);
+    (void)parse_journal_run(whole, std::nullopt, text.size(), &summary);
+    BOOST_REQUIRE(summary.size == text.size());
+    summary.stamp = "1:2:3:4.5:6.7";
+    const auto reread = parse_journal_summary(format_journal_summary(summary));
+    BOOST_REQUIRE(reread.has_value());
+    BOOST_TEST(format_journal_summary(*reread) == format_journal_summary(summary));
+
+    const History history = build_history(parse_journal(text));
+    std::vector<std::optional<unsigned>> asks{std::nullopt, 999U, 0U};
+    for (const Run &run : history.runs)
+      asks.emplace_back(run.number);
+    for (const auto &ask : asks) {
+      for (const std::size_t piece : {std::size_t{7}, std::size_t{4096}}) {
+        const auto source = pieces_of(text, piece);
+        std::size_t whole_bytes = 0;
+        const Journal expected = parse_journal_run(counting(source, whole_bytes), ask, text.size());
+        std::size_t bytes = 0;
+        const Journal got = parse_journal_run(counting(source, bytes), *reread, ask);
+        const std::string what = "seed " + std::to_string(seed) + " run " +
+                                 (ask ? std::to_string(*ask) : std::string("newest"));
+        BOOST_TEST(messages(got).empty(), what);
+        BOOST_TEST(got.kept_run.value_or(0U) == expected.kept_run.value_or(0U), what);
+        BOOST_TEST(got.kept_run.has_value() == expected.kept_run.has_value(), what);
+        BOOST_TEST(got.record_count == expected.record_count, what);
+        BOOST_TEST(got.newest_run == expected.newest_run, what);
+        BOOST_TEST(got.has_header == expected.has_header, what);
+        BOOST_TEST(got.version == expected.version, what);
+        std::string a, b;
+        for (const Record &r : got.records)
+          a += format_record(r);
+        for (const Record &r : expected.records)
+          b += format_record(r);
+        BOOST_TEST(a == b, what);
+        const History h = build_history(got);
+        const History e = build_history(expected);
+        BOOST_TEST(h.runs.size() == e.runs.size(), what);
+        if (!h.runs.empty() && !e.runs.empty())
+          same_run(h.runs[0], e.runs[0]);
+        BOOST_TEST(bytes <= whole_bytes, what);
+        if (!ask && history.runs.size() >= 2) {
+          BOOST_TEST(bytes < whole_bytes, what << ": read " << bytes << " of " << whole_bytes);
+          ++checked;
+        }
+      }
+    }
+  }
+  BOOST_TEST(checked > 20U); // the newest run was read from its span, not the whole file
+}
+
+BOOST_AUTO_TEST_CASE(file_form_refuses_any_change) {
+  const std::string text = hostile_journal(210, false, true);
+  JournalSummary summary;
+  (void)parse_journal_run(pieces_of(text, 4096), std::nullopt, text.size(), &summary);
+  summary.stamp = "2049:1234:99:1700000000.5:1700000000.5";
+  const std::string form = format_journal_summary(summary);
+  BOOST_REQUIRE(parse_journal_summary(form).has_value());
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    std::string bent = form;
+    bent[i] = static_cast<char>(bent[i] ^ 0x01);
+    BOOST_TEST(!parse_journal_summary(bent).has_value(), "byte " << i);
+    BOOST_TEST(!parse_journal_summary(form.substr(0, i)).has_value(), "cut at " << i);
+  }
+  BOOST_TEST(!parse_journal_summary(form + form).has_value());
+  BOOST_TEST(!parse_journal_summary("").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

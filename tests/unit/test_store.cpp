@@ -292,3 +292,141 @@ BOOST_AUTO_TEST_CASE(a_file_where_the_folder_should_be_is_a_clear_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+Record in_run(Record r, unsigned run) {
+  r.run = run;
+  return r;
+}
+
+/// The journal's records as parse_journal + the selective reader give them for `run`.
+std::string expected_run(const std::string &journal_text, std::optional<unsigned> run) {
+  const JournalSource whole = [&journal_text](std::uint64_t from,
+                                              const std::function<bool(std::string_view)> &sink) {
+    sink(std::string_view(journal_text).substr(static_cast<std::size_t>(from)));
+  };
+  std::string out;
+  for (const Record &r : parse_journal_run(whole, run).records)
+    out += format_record(r);
+  return out;
+}
+
+std::string lines(const Journal &j) {
+  std::string out;
+  for (const Record &r : j.records)
+    out += format_record(r);
+  return out;
+}
+
+/// A clean journal of three runs, written through the store.
+void three_runs(JournalStore &store) {
+  auto lock = store.lock(milliseconds(1000));
+  std::vector<Record> records;
+  for (unsigned n = 1; n <= 30; ++n)
+    records.push_back(in_run(note(n, "note " + std::to_string(n)), 1 + (n - 1) / 10));
+  store.append(lock, store.read(milliseconds(0), &lock), records);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(journal_index)
+
+BOOST_AUTO_TEST_CASE(a_read_writes_a_private_index_that_later_reads_use) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  BOOST_TEST(!fs::exists(store.index_path())); // whole-file reads do not make one
+  const Journal first = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_REQUIRE(fs::exists(store.index_path()));
+  BOOST_TEST(mode_of(store.index_path()) == 0600U);
+  const auto summary = parse_journal_summary(slurp(store.index_path()));
+  BOOST_REQUIRE(summary.has_value());
+  BOOST_TEST(summary->size == fs::file_size(store.journal_path()));
+  BOOST_TEST(summary->runs.size() == 3U);
+  BOOST_TEST(summary->newest_run == 3U);
+  const Journal second = store.read_run(milliseconds(1000), std::nullopt);
+  const std::string text = slurp(store.journal_path());
+  BOOST_TEST(lines(first) == expected_run(text, std::nullopt));
+  BOOST_TEST(lines(second) == lines(first));
+  BOOST_TEST(second.record_count == 30U);
+  BOOST_TEST(lines(store.read_run(milliseconds(1000), 1U)) == expected_run(text, 1U));
+  for (const auto &entry : fs::directory_iterator(t.root)) // no temporary file left
+    BOOST_TEST(entry.path().filename().string().rfind("journal.index.", 0) != 0U);
+}
+
+BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  (void)store.read_run(milliseconds(1000), std::nullopt);
+  {
+    auto lock = store.lock(milliseconds(1000));
+    const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
+    store.append(lock, j, {in_run(note(31), 3), in_run(note(32), 4)});
+  }
+  const auto summary = parse_journal_summary(slurp(store.index_path()));
+  BOOST_REQUIRE(summary.has_value());
+  BOOST_TEST(summary->size == fs::file_size(store.journal_path()));
+  BOOST_TEST(summary->newest_run == 4U);
+  BOOST_TEST(summary->record_count == 32U);
+  const std::string text = slurp(store.journal_path());
+  const std::string index_before = slurp(store.index_path());
+  const Journal newest = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_TEST(slurp(store.index_path()) == index_before); // used as it was, not rebuilt
+  BOOST_TEST(lines(newest) == expected_run(text, std::nullopt));
+  BOOST_TEST(lines(newest) == format_record(in_run(note(32), 4)));
+  BOOST_TEST(lines(store.read_run(milliseconds(1000), 3U)) == expected_run(text, 3U));
+  BOOST_TEST(store.read_run(milliseconds(1000), 3U).records.size() == 11U);
+}
+
+BOOST_AUTO_TEST_CASE(a_journal_changed_behind_its_back_is_read_in_full_again) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  (void)store.read_run(milliseconds(1000), std::nullopt);
+  const std::string index_before = slurp(store.index_path());
+  // Another program appends (a synced copy, an older attune): the stamp no longer matches.
+  spit(store.journal_path(), slurp(store.journal_path()) + format_record(in_run(note(40), 3)));
+  const Journal j = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_TEST(j.records.size() == 11U);
+  BOOST_TEST(j.records.back().id == note(40).id);
+  BOOST_TEST(slurp(store.index_path()) != index_before);
+  // Same size, other bytes: a note's text changed in place.
+  std::string text = slurp(store.journal_path());
+  const Record changed = in_run(note(40, "HELLO"), 3);
+  text.replace(text.size() - format_record(changed).size(), std::string::npos,
+               format_record(changed));
+  spit(store.journal_path(), text);
+  BOOST_TEST(store.read_run(milliseconds(1000), std::nullopt).records.back().text == "HELLO");
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_or_foreign_index_is_ignored_and_replaced) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  const std::string text = slurp(store.journal_path());
+  for (const std::string &bad : {std::string("garbage\n"), std::string(),
+                                 std::string("attune-journal-index 1\nstamp 1:2\n")}) {
+    spit(store.index_path(), bad);
+    BOOST_TEST(lines(store.read_run(milliseconds(1000), std::nullopt)) ==
+               expected_run(text, std::nullopt));
+    BOOST_TEST(parse_journal_summary(slurp(store.index_path())).has_value());
+  }
+  fs::remove(store.index_path());
+  fs::create_directory(store.index_path()); // a folder in its place: read in full, no error
+  BOOST_TEST(lines(store.read_run(milliseconds(1000), 2U)) == expected_run(text, 2U));
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_journal_gets_no_index) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  spit(store.journal_path(), slurp(store.journal_path()) + "not a record\n");
+  const Journal j = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_TEST(j.problems.size() == 1U);
+  BOOST_TEST(!fs::exists(store.index_path()));
+  BOOST_TEST(store.read_run(milliseconds(1000), std::nullopt).problems.size() == 1U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
