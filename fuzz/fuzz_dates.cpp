@@ -3,11 +3,26 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string_view>
 
-#include <date/tz.h>
-
 #include "attune/calendar.hpp"
+#include "attune/zone.hpp"
+
+namespace {
+
+/// New York from the installed tz data (UTC when there is none).
+attune::Zone new_york() {
+  std::ifstream in("/usr/share/zoneinfo/America/New_York", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (auto zone = attune::Zone::from_tzif("America/New_York", bytes.str()))
+    return *zone;
+  return attune::Zone::fixed("UTC", std::chrono::seconds{0});
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char *>(data), size);
@@ -24,9 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   if (const auto hm = attune::parse_clock_time(text); hm && (hm->count() < 0 || hm->count() > 1439))
     std::abort();
   if (const auto local = attune::parse_local_time(text)) {
-    static const date::time_zone *zone = date::locate_zone("America/New_York");
-    const attune::Instant at = attune::to_instant(*local, *zone);
-    (void)attune::to_local(at, *zone);
+    static const attune::Zone zone = new_york();
+    const attune::Instant at = attune::to_instant(*local, zone);
+    (void)attune::to_local(at, zone);
     (void)attune::logical_day(*local, std::chrono::minutes{240});
   }
   return 0;

@@ -21,7 +21,7 @@ cmake --build "$build" -j "$(nproc)" --target "${harnesses[@]}"
 
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli,fuzz_exchange} "$build/crashes"
+mkdir -p "$seeds"/{fuzz_plan,fuzz_journal,fuzz_dates,fuzz_cli,fuzz_exchange,fuzz_zone} "$build/crashes"
 
 # Every input that once crashed a harness (the suite replays them too: fuzz_regressions_*).
 for dir in fuzz/regressions/*/; do
@@ -46,6 +46,16 @@ find "${fixtures[@]}" -type f \( -name '*journal*' -o -name '*.journal' \) |
 cp "$seeds"/fuzz_journal/gen-* "$seeds/fuzz_exchange/" 2>/dev/null || true
 printf '{"format":"attune-export","version":1,"records":[{"id":"00000000000000a1","type":"note","day":"2026-11-02","recorded":"2026-11-02T08:00:00Z","zone":"UTC","run":1,"text":"a\\u00e9\\n","hex":[]}],"plans":{}}' >"$seeds/fuzz_exchange/json"
 printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex\r\n00000000000000a2,check,2026-11-02,2026-11-02T08:00:00Z,UTC,1,,,,,0,"3,5",,\r\n' >"$seeds/fuzz_exchange/csv"
+# Zone files: a few real ones (DST both hemispheres, half-hour DST, v1-only data) and footers.
+for z in UTC Europe/Dublin Australia/Lord_Howe America/Sao_Paulo Pacific/Apia Asia/Kolkata; do
+  [ -f "/usr/share/zoneinfo/$z" ] && cp "/usr/share/zoneinfo/$z" "$seeds/fuzz_zone/$(echo "$z" | tr / _)"
+done
+i=0
+for s in 'CET-1CEST,M3.5.0,M10.5.0/3' '<+03>-3' 'AEST-10AEDT,M10.1.0,M4.1.0/3' \
+  '<-03>3<-02>,M9.1.6/24,M4.1.6/24' 'EST5EDT,0/0,J365/25' 'IST-1GMT0,M10.5.0,M3.5.0/1' \
+  '<+1030>-10:30<+11>-11,M10.1.0,M4.1.0' 'XXX3YYY,J60/-167,300/167:59:59'; do
+  printf '%s' "$s" >"$seeds/fuzz_zone/footer-$((i++))"
+done
 # Dates and times, as people type them.
 i=0
 for s in 2026-11-26 2026-02-29 2024-02-29 0000-01-01 9999-12-31 today yesterday -0 -1 -100000 \

@@ -47,9 +47,13 @@ inline constexpr std::size_t max_config_bytes = 64 * 1024;
 /// Parses config.toml text on top of the defaults. Size and UTF-8 are checked before toml++
 /// sees the text. Throws Error(config) at FILE:LINE:COL for a syntax error, an unknown key
 /// (with did-you-mean: "time_zone" -> "timezone"), a wrong type or a bad value (a time zone
-/// unknown to the tz database, "25:00", a colour other than auto/always/never, a timeout
-/// outside 0..3600). An empty text gives the defaults.
+/// name that cannot be one, "25:00", a colour other than auto/always/never, a timeout
+/// outside 0..3600). A time zone is checked for spelling only (is_zone_name); whether it exists
+/// is for the caller, who reports unknown_zone_error. An empty text gives the defaults.
 Config parse_config(std::string_view text, std::string_view source_name);
+
+/// Error(config) "unknown time zone \"NAME\"" with the hint, at `where`.
+Error unknown_zone_error(const std::string &name, Location where);
 
 /// "04:00" for 240 minutes.
 std::string format_clock_time(std::chrono::minutes minutes);

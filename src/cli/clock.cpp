@@ -1,8 +1,19 @@
 #include "clock.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <climits>
+#include <map>
+#include <memory>
 #include <stdexcept>
+#include <string_view>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// Only for the rare system whose zone neither /etc/localtime nor /etc/timezone names: the tz
+// library walks the whole zoneinfo folder to answer, which is why nothing else uses it.
 #include <date/tz.h>
 
 #include "attune/error.hpp"
@@ -10,61 +21,147 @@
 namespace attune::cli {
 namespace {
 
-const date::time_zone *try_locate(const std::string &name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception &) {
-    return nullptr;
+constexpr const char *default_zoneinfo = "/usr/share/zoneinfo";
+
+std::string zoneinfo_dir(const EnvLookup &env) {
+  // Like glibc: TZDIR moves the zoneinfo folder.
+  if (const auto dir = env("TZDIR"); dir && !dir->empty())
+    return *dir;
+  return default_zoneinfo;
+}
+
+/// The whole file when it is a regular file of at most max_tzif_bytes, else nullopt.
+std::optional<std::string> read_small_file(const std::string &path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return std::nullopt;
+  std::optional<std::string> out;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= 0 &&
+      static_cast<unsigned long long>(info.st_size) <= max_tzif_bytes) {
+    std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+      const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got == bytes.size())
+      out = std::move(bytes);
   }
+  ::close(fd);
+  return out;
 }
 
 /// TZ may name a file under the zoneinfo folder; keep the part after it.
-std::string zone_name_from_tz(std::string value) {
+std::string zone_name_from_tz(std::string value, const std::string &dir) {
   if (!value.empty() && value[0] == ':')
     value.erase(0, 1);
-  for (const char *prefix : {"/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/etc/zoneinfo/"}) {
-    const std::string p(prefix);
-    if (value.compare(0, p.size(), p) == 0)
+  for (const std::string &p : {dir + "/", std::string("/usr/share/zoneinfo/"),
+                               std::string("/usr/lib/zoneinfo/"), std::string("/etc/zoneinfo/")}) {
+    if (p.size() > 1 && value.compare(0, p.size(), p) == 0)
       return value.substr(p.size());
   }
   return value;
 }
 
-ZoneChoice utc(const std::string &source) {
-  return {try_locate("UTC"), "UTC", source};
+/// The zone /etc/localtime links to ("/usr/share/zoneinfo/Europe/Berlin" -> "Europe/Berlin").
+std::optional<std::string> localtime_link_name() {
+  char target[PATH_MAX];
+  const ssize_t n = ::readlink("/etc/localtime", target, sizeof target - 1);
+  if (n <= 0)
+    return std::nullopt;
+  const std::string_view link(target, static_cast<std::size_t>(n));
+  const auto at = link.rfind("zoneinfo/");
+  if (at == std::string_view::npos)
+    return std::nullopt;
+  return std::string(link.substr(at + 9));
+}
+
+/// The first line of /etc/timezone (Debian's record of the system zone).
+std::optional<std::string> etc_timezone_name() {
+  const auto text = read_small_file("/etc/timezone");
+  if (!text)
+    return std::nullopt;
+  std::string line = text->substr(0, text->find('\n'));
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+    line.pop_back();
+  return line;
+}
+
+ZoneChoice utc(const EnvLookup &env, const std::string &source) {
+  if (const Zone *zone = load_zone("UTC", env))
+    return {zone, "UTC", source};
+  // No tz data installed: UTC needs none.
+  static const Zone built_in = Zone::fixed("UTC", std::chrono::seconds{0});
+  return {&built_in, "UTC", source};
+}
+
+std::optional<ZoneChoice> system_zone(const EnvLookup &env) {
+  for (const auto &name : {localtime_link_name(), etc_timezone_name()})
+    if (name)
+      if (const Zone *zone = load_zone(*name, env))
+        return ZoneChoice{zone, *name, "system"};
+  try {
+    const std::string name(date::current_zone()->name());
+    if (const Zone *zone = load_zone(name, env))
+      return ZoneChoice{zone, name, "system"};
+  } catch (const std::exception &) {
+  }
+  return std::nullopt;
 }
 
 } // namespace
 
-ZoneChoice choose_zone(const std::string &configured, const EnvLookup &env,
-                       const std::function<void(const std::string &)> &warn) {
-  if (!configured.empty())
-    if (const auto *zone = try_locate(configured))
-      return {zone, configured, "config file"};
+const Zone *load_zone(const std::string &name, const EnvLookup &env) {
+  // One cache per process, keyed by the file's path so a changed TZDIR is honoured.
+  static std::map<std::string, std::unique_ptr<const Zone>> cache;
+  if (!is_zone_name(name))
+    return nullptr;
+  const std::string path = zoneinfo_dir(env) + "/" + name;
+  if (const auto it = cache.find(path); it != cache.end())
+    return it->second.get();
+  const auto bytes = read_small_file(path);
+  if (!bytes)
+    return nullptr;
+  auto zone = Zone::from_tzif(name, *bytes);
+  if (!zone)
+    return nullptr;
+  auto &slot = cache[path];
+  slot = std::make_unique<const Zone>(std::move(*zone));
+  return slot.get();
+}
 
-  // date::current_zone() ignores TZ, so honour it here, as the C library would.
+ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
+                       const std::function<void(const std::string &)> &warn) {
+  if (!configured.value.empty()) {
+    if (const Zone *zone = load_zone(configured.value, env))
+      return {zone, configured.value, "config file"};
+    throw unknown_zone_error(configured.value, configured.where);
+  }
+
   if (const auto tz = env("TZ")) {
-    const std::string name = zone_name_from_tz(*tz);
+    const std::string name = zone_name_from_tz(*tz, zoneinfo_dir(env));
     if (name.empty())
-      return utc("TZ");
-    if (const auto *zone = try_locate(name))
+      return utc(env, "TZ");
+    if (const Zone *zone = load_zone(name, env))
       return {zone, name, "TZ"};
     warn("TZ=\"" + *tz +
          "\" is not a time zone name I know; using UTC (set TZ to a name such "
          "as \"Europe/Berlin\", or set timezone in the config file)");
-    return utc("TZ");
+    return utc(env, "TZ");
   }
-  try {
-    const auto *zone = date::current_zone();
-    return {zone, std::string(zone->name()), "system"};
-  } catch (const std::exception &) {
-    warn("could not tell the system time zone; using UTC (set TZ, or timezone in the config "
-         "file)");
-  }
-  return utc("fallback");
+  if (auto zone = system_zone(env))
+    return *zone;
+  warn("could not tell the system time zone; using UTC (set TZ, or timezone in the config "
+       "file)");
+  return utc(env, "fallback");
 }
 
-Instant current_instant(const EnvLookup &env, const date::time_zone &zone) {
+Instant current_instant(const EnvLookup &env, const Zone &zone) {
   if (const auto value = env("ATTUNE_NOW")) {
     const auto local = parse_local_time(*value);
     if (!local)

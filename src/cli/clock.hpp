@@ -5,29 +5,34 @@
 #include <string>
 
 #include "attune/calendar.hpp"
+#include "attune/config.hpp"
 #include "attune/paths.hpp"
-
-namespace date {
-class time_zone;
-}
+#include "attune/zone.hpp"
 
 namespace attune::cli {
 
 /// A time zone and the IANA name records store.
 struct ZoneChoice {
-  const date::time_zone *zone = nullptr;
+  const Zone *zone = nullptr; ///< never null from choose_zone; owned by the process cache
   std::string name;
   std::string source; ///< "config file", "TZ", "system", "fallback"
 };
 
-/// The zone: `configured` (already validated) if not empty, else TZ ("Area/City" or
-/// ":Area/City"; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
-/// the system zone, else UTC with a warning. Never throws for a bad TZ.
-ZoneChoice choose_zone(const std::string &configured, const EnvLookup &env,
+/// The zone file NAME under TZDIR (else /usr/share/zoneinfo), read once per process and
+/// cached; nullptr when the name cannot be a zone, or the file is missing, a folder, larger
+/// than max_tzif_bytes or not TZif. Reads only that one file.
+const Zone *load_zone(const std::string &name, const EnvLookup &env);
+
+/// The zone: `configured` if set (Error(config) "unknown time zone" at its file:line:col when
+/// no such zone file exists), else TZ ("Area/City", ":Area/City" or a path under the
+/// zoneinfo folder; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
+/// the system zone (/etc/localtime's link, /etc/timezone, then the tz library's guess), else
+/// UTC with a warning. UTC is built in when no tz data is installed. Never throws for a bad TZ.
+ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
                        const std::function<void(const std::string &)> &warn);
 
 /// ATTUNE_NOW ("YYYY-MM-DDTHH:MM[:SS]", local wall time in `zone`) when set, else the system
 /// clock. Throws Error(usage) naming ATTUNE_NOW when its value cannot be read.
-Instant current_instant(const EnvLookup &env, const date::time_zone &zone);
+Instant current_instant(const EnvLookup &env, const Zone &zone);
 
 } // namespace attune::cli

@@ -14,8 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <date/tz.h>
-
 #include "attune/error.hpp"
 #include "attune/plan_loader.hpp"
 #include "clock.hpp"
@@ -143,14 +141,10 @@ std::string Session::chosen_plan() {
   return c.plan.value.empty() ? std::string(default_plan_id) : c.plan.value;
 }
 
-const date::time_zone &Session::zone() {
-  if (!state_->zone) {
-    state_->zone = choose_zone(config().timezone.value, ctx_.env,
+const Zone &Session::zone() {
+  if (!state_->zone)
+    state_->zone = choose_zone(config().timezone, ctx_.env,
                                [this](const std::string &text) { ctx_.warn(text); });
-    if (state_->zone->zone == nullptr)
-      throw Error(ErrorKind::io, "the time-zone database cannot be read",
-                  "install the tzdata package");
-  }
   return *state_->zone->zone;
 }
 

@@ -13,11 +13,8 @@
 #include "attune/plan.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/store.hpp"
+#include "attune/zone.hpp"
 #include "context.hpp"
-
-namespace date {
-class time_zone;
-}
 
 namespace attune::cli {
 
@@ -37,8 +34,9 @@ public:
   const std::string &zone_source();
   /// The plan id or file to start with: --plan, else config `plan`, else the default plan.
   std::string chosen_plan();
-  /// The time zone: config `timezone`, else TZ, else the system zone, else UTC (warns).
-  const date::time_zone &zone();
+  /// The time zone: config `timezone` (Error(config) if no such zone), else TZ, else the
+  /// system zone, else UTC (warns). Reads only the one zone file it needs.
+  const Zone &zone();
   /// The zone's IANA name as stored in records.
   const std::string &zone_name();
   /// The current instant: ATTUNE_NOW (local wall time in zone()) when set, else the clock.

@@ -29,7 +29,7 @@ expect_err_empty "attune.1 renders without complaint"
 for section in NAME SYNOPSIS DESCRIPTION COMMANDS ENVIRONMENT FILES "EXIT STATUS" EXAMPLES "SEE ALSO"; do
   if printf '%s\n' "$OUT" | grep -qx "$section"; then pass; else fail "attune.1 lacks section $section"; fi
 done
-for var in ATTUNE_DATA_DIR ATTUNE_NOW TZ NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME HOME; do
+for var in ATTUNE_DATA_DIR ATTUNE_NOW TZ TZDIR NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME HOME; do
   expect_out_has "$var" "attune.1 documents $var"
 done
 expect_out_has "0 19 * * *" "attune.1 shows a crontab line"

@@ -90,6 +90,62 @@ ATTUNE_NOW=2026-06-01T08:00 run config show
 expect_rc 0 "unknown TZ still runs"
 expect_err_has 'attune: warning: TZ="Not/AZone" is not a time zone name I know; using UTC' "unknown TZ warns"
 expect_out_has "UTC" "unknown TZ falls back to UTC"
+export TZ=Nowhere/Atlantis
+ATTUNE_NOW=2026-06-01T08:00 run start
+expect_rc 0 "unknown TZ: start still runs"
+expect_err_has 'attune: warning: TZ="Nowhere/Atlantis" is not a time zone name I know; using UTC' "unknown TZ warns for start"
+grep -q $'\tUTC\t' "$ATTUNE_DATA_DIR/journal" && pass || fail "unknown TZ: the start is recorded in UTC"
+ATTUNE_NOW=2026-06-01T08:00 run today
+expect_rc 0 "unknown TZ: today still runs"
+expect_err_has 'attune: warning: TZ="Nowhere/Atlantis" is not a time zone name I know; using UTC' "unknown TZ warns for today"
+export TZ=:Europe/Berlin
+ATTUNE_NOW=2026-06-01T08:00 run config show
+expect_rc 0 "':Europe/Berlin' runs"
+expect_out_has "Europe/Berlin" "':Europe/Berlin' is accepted"
+expect_err_empty "':Europe/Berlin' gives no warning"
+export TZ=/usr/share/zoneinfo/Asia/Kolkata
+ATTUNE_NOW=2026-06-01T08:00 run config show
+expect_out_has "Asia/Kolkata" "a path under the zoneinfo folder names its zone"
+# Only real zone files count: a folder, a non-TZif file, a leap-second zone or a path that
+# climbs out of the zoneinfo folder is unknown.
+for bad in Europe zone.tab right/Europe/Berlin ../../../etc/passwd; do
+  export TZ=$bad
+  ATTUNE_NOW=2026-06-01T08:00 run config show
+  expect_rc 0 "TZ=$bad still runs"
+  expect_err_has "attune: warning: TZ=\"$bad\" is not a time zone name I know; using UTC" "TZ=$bad is unknown"
+done
+# TZDIR moves the zoneinfo folder, as in glibc.
+mkdir -p "$T_ROOT/tzdir/Test"
+cp /usr/share/zoneinfo/Asia/Tokyo "$T_ROOT/tzdir/Test/Here"
+export TZ=Test/Here
+TZDIR="$T_ROOT/tzdir" ATTUNE_NOW=2026-06-01T08:00 run config show --format json
+expect_rc 0 "a zone under TZDIR"
+expect_out_has '"value": "Test/Here"' "TZDIR is searched"
+expect_err_empty "a zone under TZDIR gives no warning"
+TZDIR="$T_ROOT/tzdir" TZ=Europe/Berlin ATTUNE_NOW=2026-06-01T08:00 run config show
+expect_err_has 'TZ="Europe/Berlin" is not a time zone name I know' "only TZDIR is searched when set"
+# Without TZ, the zone /etc/localtime links to (where this machine has such a link).
+link=$(readlink /etc/localtime 2>/dev/null || true)
+case $link in
+*zoneinfo/*)
+  ( unset TZ; ATTUNE_NOW=2026-06-01T08:00 "$ATTUNE_BIN" config show >"$T_ROOT/sys.out" 2>"$T_ROOT/sys.err" )
+  OUT=$(cat "$T_ROOT/sys.out"); ERR=$(cat "$T_ROOT/sys.err"); RC=0
+  expect_out_has "${link##*zoneinfo/}" "no TZ: the zone /etc/localtime links to"
+  expect_out_has "system zone" "no TZ: said to be the system zone"
+  expect_err_empty "no TZ: no warning"
+  ;;
+esac
+# An unknown configured zone is a config error at the setting, exit 78.
+mkdir -p "$XDG_CONFIG_HOME/attune"
+printf 'color = "never"\ntimezone = "Mars/Olympus"\n' >"$XDG_CONFIG_HOME/attune/config.toml"
+ATTUNE_NOW=2026-06-01T08:00 run today
+expect_rc 78 "unknown configured zone"
+expect_err_has "attune: error: $XDG_CONFIG_HOME/attune/config.toml:2:1: unknown time zone \"Mars/Olympus\"; use an IANA name such as \"Europe/Berlin\"" "unknown configured zone wording and place"
+expect_err_lines 1 "unknown configured zone is one line"
+printf 'timezone = "Europe/Berlin"\n' >"$XDG_CONFIG_HOME/attune/config.toml"
+TZ=Asia/Tokyo ATTUNE_NOW=2026-06-01T08:00 run config show
+expect_out_has "Europe/Berlin" "a configured zone beats TZ"
+rm "$XDG_CONFIG_HOME/attune/config.toml"
 export TZ=UTC
 ATTUNE_NOW=2026-13-01T08:00 run today
 expect_rc 2 "bad ATTUNE_NOW"
