@@ -84,10 +84,11 @@ printf '| %s | %s | %s |\n' "today (20k), no index (first read after a sync)" \
 # checkin appends: each run starts from a fresh copy whose index a read has just made
 # (hyperfine --prepare, not timed), so the timed run reads, appends and updates the index.
 cp "$work/d20k/journal" "$work/pristine"
-fresh="cp $work/pristine $work/d20k/journal && $bin today >/dev/null"
-printf '| %s | %s | %s |\n' "checkin feeling-word (20k)" \
-  "$(median_ms "$bin checkin feeling-word" --prepare "$fresh")" \
-  "$(sh -c "$fresh" && max_rss_mib "$bin" checkin feeling-word)"
+# sync: else the timed fsync would write out the whole fresh copy, not one record.
+fresh="cp $work/pristine $work/d20k/journal && sync $work/d20k/journal && $bin today >/dev/null"
+printf '| %s | %s | %s |\n' "checkin --note TEXT (20k), appends" \
+  "$(median_ms "$bin checkin --note \"a walk together\"" --prepare "sh -c '$fresh'")" \
+  "$(sh -c "$fresh" && max_rss_mib "$bin" checkin --note "a walk together")"
 sh -c "$fresh"
 row "report (20k)" "$bin" report
 row "report --format json (20k)" "$bin" report --format json
