@@ -35,6 +35,12 @@ make_data() { # N DIR
   python3 bench/gen_journal.py --no-check --records "$1" --plan plans/avoidant.toml \
     --out "$2/journal" 2>/dev/null
   chmod 600 "$2/journal"
+  # The copy 'attune start' saves of the plan a run began with, named by its SHA-256: every
+  # command reads the run's plan from it.
+  mkdir -p "$2/plans"
+  chmod 700 "$2/plans"
+  cp plans/avoidant.toml "$2/plans/$(sha256sum plans/avoidant.toml | cut -d' ' -f1).toml"
+  chmod 600 "$2/plans/"*.toml
 }
 # "now" inside the last run, so today/checkin/report work on an active programme.
 now_for() { # DIR

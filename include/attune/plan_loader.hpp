@@ -39,7 +39,10 @@ std::optional<Diagnostic> precheck_plan_text(std::string_view text, const std::s
 
 /// Parses and validates a plan. Never throws on bad input and never crashes: size, UTF-8
 /// and nesting depth are checked before toml++ sees the text. Reports every problem.
-PlanLoadResult load_plan(std::string_view text, std::string_view source_name);
+/// `known_hash`, when given, becomes the plan's hash instead of the SHA-256 of `text` (for a
+/// copy saved under the hash of its text).
+PlanLoadResult load_plan(std::string_view text, std::string_view source_name,
+                         std::string_view known_hash = {});
 
 /// Hex SHA-256 of a text (the plan hash).
 std::string sha256_hex(std::string_view text);

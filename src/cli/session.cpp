@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <climits>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -87,6 +88,9 @@ struct Session::State {
   std::optional<Instant> now;
   std::unique_ptr<JournalStore> store;
   std::set<std::string> warned; ///< each journal problem and folder warning said once
+  /// Plans already loaded, by the run's plan hash and id: a command that looks at its run
+  /// twice (checkin: once to resolve names, once under the lock) parses the plan once.
+  std::map<std::pair<std::string, std::string>, Plan> plans;
 };
 
 Session::Session(Context &ctx) : ctx_(ctx), state_(std::make_unique<State>()) {}
@@ -214,10 +218,20 @@ void Session::report_problems(const Journal &journal) {
 }
 
 Plan Session::plan_for_run(const Run &run) {
+  const auto key = std::make_pair(run.plan_hash, run.plan_id);
+  if (const auto known = state_->plans.find(key); known != state_->plans.end())
+    return known->second;
+  Plan plan = load_plan_for_run(run);
+  state_->plans.emplace(key, plan);
+  return plan;
+}
+
+Plan Session::load_plan_for_run(const Run &run) {
   if (!run.plan_hash.empty()) {
     if (const auto text = store().load_plan_copy(run.plan_hash)) {
+      // The copy was saved under the hash of its text: hashing it again would only say so.
       PlanLoadResult loaded =
-          load_plan(*text, store().data_dir() + "/plans/" + run.plan_hash + ".toml");
+          load_plan(*text, store().data_dir() + "/plans/" + run.plan_hash + ".toml", run.plan_hash);
       if (loaded.plan)
         return std::move(*loaded.plan);
     }

@@ -59,6 +59,7 @@ public:
   Journal read_journal_run(std::optional<unsigned> number,
                            const JournalStore::Lock *held = nullptr);
   /// The plan a run was started with: the saved copy by hash, else by id (warns if changed).
+  /// Loaded once per session for each plan hash and id.
   Plan plan_for_run(const Run &run);
   /// Colour on stdout, after the config file's `color` has been taken into account.
   bool use_color();
@@ -67,6 +68,8 @@ public:
 
 private:
   void report_problems(const Journal &journal);
+  Plan load_plan_for_run(const Run &run);
+
   struct State;
   Context &ctx_;
   std::unique_ptr<State> state_;

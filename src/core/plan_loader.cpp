@@ -600,7 +600,8 @@ std::string format_diagnostic(const Diagnostic &d) {
   return out;
 }
 
-PlanLoadResult load_plan(std::string_view text, std::string_view source_name) {
+PlanLoadResult load_plan(std::string_view text, std::string_view source_name,
+                         std::string_view known_hash) {
   PlanLoadResult result;
   const std::string file(source_name);
   if (auto problem = precheck_plan_text(text, file)) {
@@ -617,7 +618,7 @@ PlanLoadResult load_plan(std::string_view text, std::string_view source_name) {
   Checker check(file);
   Plan plan = read_plan(check, root);
   if (check.clean()) {
-    plan.hash = sha256_hex(text);
+    plan.hash = known_hash.empty() ? sha256_hex(text) : std::string(known_hash);
     result.plan = std::move(plan);
   }
   result.diagnostics = check.take();

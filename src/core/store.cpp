@@ -262,6 +262,37 @@ void write_summary(const std::string &path, const JournalSummary &summary) {
     (void)::unlink(temp.c_str());
 }
 
+/// Rewrites an existing index in place, which costs a fraction of write_summary's rename (on
+/// ext4 a rename over a file flushes the new file's data). A reader that sees it half-written
+/// finds a bad checksum and reads the whole journal, as with no index. Falls back to
+/// write_summary when the file is missing or not the plain private file it should be.
+void rewrite_summary(const std::string &path, const JournalSummary &summary) {
+  const std::string text = format_journal_summary(summary);
+  Fd fd(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+  struct stat st {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
+      st.st_uid != ::geteuid() || (st.st_mode & 0777) != 0600) {
+    fd.reset(-1);
+    write_summary(path, summary);
+    return;
+  }
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n =
+        ::pwrite(fd.get(), text.data() + done, text.size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      (void)::unlink(path.c_str()); // a partial index would only be refused later
+      return;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (static_cast<std::size_t>(st.st_size) > text.size() &&
+      ::ftruncate(fd.get(), static_cast<off_t>(text.size())) != 0)
+    (void)::unlink(path.c_str());
+}
+
 /// Adds appended records (their line ends `ends`, counted from `base`) to a summary of the
 /// file before them. False when it cannot: an undo may change which runs exist, so the
 /// index is left to be rebuilt. New ids are random (64 bits): taken as unique, as when written.
@@ -301,12 +332,15 @@ Journal parse_journal_file(const std::string &path, const std::string &index,
   if (fd.get() < 0)
     return parse_journal({});
   const off_t size = st.st_size;
-  std::vector<char> buffer(std::size_t{1} << 18);
+  // Not zero-filled: a fresh 256 KiB block is mapped on demand, so a read of a few KB
+  // through the index touches a few pages, not 64.
+  const std::size_t buffer_size = std::size_t{1} << 18;
+  const std::unique_ptr<char[]> buffer(new char[buffer_size]);
   const JournalSource source = [&](std::uint64_t from,
                                    const std::function<bool(std::string_view)> &sink) {
     auto offset = static_cast<off_t>(from);
     for (;;) {
-      const ssize_t n = ::pread(fd.get(), buffer.data(), buffer.size(), offset);
+      const ssize_t n = ::pread(fd.get(), buffer.get(), buffer_size, offset);
       if (n < 0) {
         if (errno == EINTR)
           continue;
@@ -318,7 +352,7 @@ Journal parse_journal_file(const std::string &path, const std::string &index,
       if (offset > max_journal_size)
         throw Error(ErrorKind::data,
                     "the journal " + quoted(path) + " is too large to be a journal");
-      if (!sink(std::string_view(buffer.data(), static_cast<std::size_t>(n))))
+      if (!sink(std::string_view(buffer.get(), static_cast<std::size_t>(n))))
         return;
     }
   };
@@ -584,7 +618,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
       after.st_size == old_size + static_cast<off_t>(data.size()) &&
       extend_summary(*summary, records, ends, static_cast<std::uint64_t>(old_size))) {
     summary->stamp = stamp_of(after);
-    write_summary(index_path(), *summary);
+    rewrite_summary(index_path(), *summary);
   }
   const int raw = fd.release();
   if (::close(raw) != 0) {

@@ -126,6 +126,10 @@ BOOST_AUTO_TEST_CASE(loads_a_valid_plan_with_every_field) {
   BOOST_TEST(p.week_plans[0].exercises[1].cue == "before bed");
   BOOST_TEST(p.week_plans[0].exercises[0].pos.line == 31);
   BOOST_TEST(p.hash == sha256_hex(tiny));
+  // A saved copy is named by its hash: that name is taken as the hash, not computed again.
+  const auto named = load_plan(tiny, "plans/abc.toml", "abc");
+  BOOST_REQUIRE(named.plan.has_value());
+  BOOST_TEST(named.plan->hash == "abc");
   BOOST_TEST(p.week(2) == &p.week_plans[1]);
   BOOST_TEST(p.week(3) == nullptr);
   BOOST_TEST(p.week(0) == nullptr);

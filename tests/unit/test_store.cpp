@@ -380,6 +380,63 @@ BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
   BOOST_TEST(store.read_run(milliseconds(1000), 3U).records.size() == 11U);
 }
 
+ino_t inode_of(const std::string &path) {
+  struct stat st {};
+  BOOST_REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+BOOST_AUTO_TEST_CASE(an_append_rewrites_the_index_in_place_and_cuts_what_is_left_over) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  (void)store.read_run(milliseconds(1000), std::nullopt);
+  const ino_t inode = inode_of(store.index_path());
+  {
+    auto lock = store.lock(milliseconds(1000));
+    const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
+    // Longer than what the append writes: the rewrite must not leave the tail behind.
+    spit(store.index_path(), slurp(store.index_path()) + std::string(4096, 'x'));
+    ::chmod(store.index_path().c_str(), 0600);
+    store.append(lock, j, {in_run(note(31), 3)});
+  }
+  BOOST_TEST(inode_of(store.index_path()) == inode); // same file: no temporary, no rename
+  const auto summary = parse_journal_summary(slurp(store.index_path()));
+  BOOST_REQUIRE(summary.has_value());
+  BOOST_TEST(summary->size == fs::file_size(store.journal_path()));
+  BOOST_TEST(summary->record_count == 31U);
+  BOOST_TEST(lines(store.read_run(milliseconds(1000), std::nullopt)) ==
+             expected_run(slurp(store.journal_path()), std::nullopt));
+}
+
+BOOST_AUTO_TEST_CASE(an_index_that_is_a_link_or_not_private_is_replaced_not_written_through) {
+  TempDir t;
+  JournalStore store(t.root);
+  three_runs(store);
+  const std::string elsewhere = t.root + "/elsewhere";
+  for (const bool link : {true, false}) {
+    (void)store.read_run(milliseconds(1000), std::nullopt);
+    auto lock = store.lock(milliseconds(1000));
+    const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
+    if (link) {
+      spit(elsewhere, slurp(store.index_path()));
+      fs::remove(store.index_path());
+      fs::create_symlink(elsewhere, store.index_path());
+    } else {
+      ::chmod(store.index_path().c_str(), 0644);
+    }
+    const std::string before = slurp(link ? elsewhere : store.index_path());
+    store.append(lock, j, {in_run(note(link ? 41 : 42), 3)});
+    BOOST_TEST(!fs::is_symlink(store.index_path()));
+    BOOST_TEST(mode_of(store.index_path()) == 0600U);
+    if (link)
+      BOOST_TEST(slurp(elsewhere) == before);
+    const auto summary = parse_journal_summary(slurp(store.index_path()));
+    BOOST_REQUIRE(summary.has_value());
+    BOOST_TEST(summary->size == fs::file_size(store.journal_path()));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(a_journal_changed_behind_its_back_is_read_in_full_again) {
   TempDir t;
   JournalStore store(t.root);
