@@ -19,6 +19,8 @@ target_compile_options(attune_core PRIVATE ${ATTUNE_FUZZ_FLAGS})
 
 # The front end without main() (attune_cli), for the command-line harness.
 target_compile_options(attune_cli PRIVATE ${ATTUNE_FUZZ_FLAGS})
+# The build-time plan generator links the instrumented core, so it needs the runtimes too.
+target_link_options(attune_plan_codegen PRIVATE -fsanitize=address,undefined)
 
 file(GLOB ATTUNE_FUZZ_HARNESSES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_*.cpp)
 foreach(harness ${ATTUNE_FUZZ_HARNESSES})

@@ -17,6 +17,7 @@
 
 #include "attune/error.hpp"
 #include "attune/plan_loader.hpp"
+#include "attune/prebuilt_plan.hpp"
 #include "clock.hpp"
 
 namespace attune::cli {
@@ -229,6 +230,11 @@ Plan Session::plan_for_run(const Run &run) {
 Plan Session::load_plan_for_run(const Run &run) {
   if (!run.plan_hash.empty()) {
     if (const auto text = store().load_plan_copy(run.plan_hash)) {
+      // A shipped plan, byte for byte: parsed when attune was built.
+      if (auto prebuilt = prebuilt_plan(*text)) {
+        prebuilt->hash = run.plan_hash;
+        return std::move(*prebuilt);
+      }
       // The copy was saved under the hash of its text: hashing it again would only say so.
       PlanLoadResult loaded =
           load_plan(*text, store().data_dir() + "/plans/" + run.plan_hash + ".toml", run.plan_hash);
