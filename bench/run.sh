@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark (issue 7): medians with hyperfine, peak memory with /usr/bin/time.
 #   bench/run.sh [ATTUNE_BIN]     (default build-bench/attune, built here in Release)
-#   RUNS=N (default 20) hyperfine runs per row; SIZES="10000 100000 1000000" for the scaling rows.
+#   RUNS=N (default 20) hyperfine runs per row; SIZES="10000 100000 1000000" for the scaling rows;
+#   ROUNDS=N (default 5) side-by-side rounds for the ratios to --version.
 # Needs hyperfine (Debian package; not installed by setup.sh), python3 and /usr/bin/time.
 # Prints a markdown table. Journals come from bench/gen_journal.py with the shipped plan.
 # Timings on a shared machine are noisy: the load average is printed before and after.
@@ -102,6 +103,36 @@ printf '| %s | %s | %s |\n' "report (20k), no index" \
   "$(median_ms "$bin report" --prepare "rm -f $work/d20k/journal.index")" \
   "$(rm -f "$work/d20k/journal.index" && max_rss_mib "$bin" report)"
 
+# The issue's ratio, measured fairly: --version and the 20k commands in one hyperfine call,
+# run after run in the same minute, in ROUNDS (default 5) separate calls; each round gives
+# each command's median divided by --version's, and the table shows the median round. Every
+# timed run follows the same untimed preparation (a fresh copy of the journal, synced, read
+# once), so the check-in appends one record to a 20k journal, as above.
+rounds=${ROUNDS:-5}
+for r in $(seq "$rounds"); do
+  hyperfine -N --warmup 3 --runs "$runs" --prepare "sh -c '$fresh'" \
+    --export-json "$work/ratio$r.json" "$bin --version" "$bin today" "$bin report" \
+    "$bin report --format json" "$bin checkin --note \"a walk together\"" >/dev/null 2>&1
+done
+ratios=$(python3 - "$work" "$rounds" <<'PY'
+import json, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+per = {}
+for r in range(1, rounds + 1):
+    results = json.load(open(f"{work}/ratio{r}.json"))["results"]
+    base = results[0]["median"]
+    for res in results[1:]:
+        name = "attune " + res["command"].split(" ", 1)[1]
+        per.setdefault(name, []).append((res["median"] / base, res["median"] * 1000, base * 1000))
+for name, xs in per.items():
+    ratio = statistics.median(x[0] for x in xs)
+    lo, hi = min(x[0] for x in xs), max(x[0] for x in xs)
+    ms = statistics.median(x[1] for x in xs)
+    base = statistics.median(x[2] for x in xs)
+    print(f"| {name} (20k) | {ms:.1f} | {base:.1f} | {ratio:.2f} | {lo:.2f}-{hi:.2f} |")
+PY
+)
+
 for n in $sizes; do
   make_data "$n" "$work/d$n"
   export ATTUNE_DATA_DIR=$work/d$n ATTUNE_NOW=$(now_for "$work/d$n")
@@ -112,6 +143,12 @@ for n in $sizes; do
     "$(rm -f "$work/d$n/journal.index" && max_rss_mib "$bin" report)"
   rm -rf "$work/d$n"
 done
+echo
+echo "Ratio to \`attune --version\`, measured side by side ($rounds rounds of $runs runs):"
+echo
+echo "| command | median ms | --version ms | ratio (median round) | range |"
+echo "|---|---:|---:|---:|---:|"
+printf '%s\n' "$ratios"
 echo
 echo "machine: $(nproc) cores, $(uname -sr); $("$bin" --version 2>/dev/null | head -1); $(date -u +%Y-%m-%d); $runs runs per row"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

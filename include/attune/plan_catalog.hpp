@@ -1,6 +1,8 @@
 #pragma once
 /// Finding plans: built in, installed, the user's own, or a path.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attune/plan.hpp"
@@ -18,6 +20,9 @@ struct PlanSource {
 /// The built-in default plan ("avoidant") is always available, after the folders.
 struct PlanSearchPath {
   std::vector<std::string> folders;
+  /// Plans parsed ahead of time (prebuilt_plan in the binary): given a text, the plan it
+  /// parses to, or nullopt to parse it. Null: parse every text.
+  std::optional<Plan> (*prebuilt)(std::string_view text) = nullptr;
 };
 
 /// Every plan found (one per id, first found wins), built-in included.

@@ -10,12 +10,12 @@ namespace attune {
 /// The shipped plans (plans/*.toml), parsed when attune is built: the build runs
 /// attune_plan_codegen, which loads each with load_plan and writes C++ that rebuilds the
 /// result (generated/prebuilt_plans.cpp). When `text` is byte for byte one of those files,
-/// returns the plan load_plan would give, without parsing; its `hash` is left empty for the
-/// caller to fill. nullopt for any other text, which must be loaded as usual.
+/// returns the plan load_plan would give (hash included), without parsing. nullopt for any
+/// other text, which must be loaded as usual.
 std::optional<Plan> prebuilt_plan(std::string_view text);
 
-/// C++ source of a function `attune::Plan NAME()` that rebuilds `plan` field by field (all but
-/// `hash`). The build's generator writes it; tests compare it for a prebuilt and a parsed plan.
+/// C++ source of a function `attune::Plan NAME()` that rebuilds `plan` field by field. The build's
+/// generator writes it; tests compare it for a prebuilt and a parsed plan.
 std::string plan_as_cpp(const Plan &plan, const std::string &name);
 
 /// `text` as a C++ string literal, exact for any bytes (give its length too: it may hold NUL).

@@ -179,7 +179,7 @@ Day Session::today() {
 }
 
 PlanSearchPath Session::plan_search_path() {
-  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}};
+  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}, &prebuilt_plan};
 }
 
 JournalStore &Session::store() {

@@ -63,8 +63,20 @@ Error invalid_plan(const std::string &origin, const std::vector<Diagnostic> &dia
   return Error(ErrorKind::invalid, message, hint, first.where);
 }
 
-PlanSource checked(PlanSource source) {
-  const PlanLoadResult r = load_plan(source.text, source.origin);
+/// load_plan, or the plan parsed ahead of time for exactly this text.
+PlanLoadResult load(const PlanSearchPath &path, std::string_view text, const std::string &origin) {
+  if (path.prebuilt != nullptr) {
+    if (auto plan = path.prebuilt(text)) {
+      PlanLoadResult r;
+      r.plan = std::move(plan);
+      return r;
+    }
+  }
+  return load_plan(text, origin);
+}
+
+PlanSource checked(PlanSource source, const PlanSearchPath &path) {
+  const PlanLoadResult r = load(path, source.text, source.origin);
   if (!r.plan)
     throw invalid_plan(source.origin, r.diagnostics);
   source.id = r.plan->id;
@@ -111,7 +123,7 @@ std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::
         problems.push_back(file + ": " + e.what() + (e.hint().empty() ? "" : "; " + e.hint()));
         continue;
       }
-      const PlanLoadResult r = load_plan(text, file);
+      const PlanLoadResult r = load(path, text, file);
       if (!r.plan) {
         problems.push_back(format_diagnostic(r.diagnostics.front()) +
                            (r.diagnostics.size() > 1
@@ -130,14 +142,14 @@ std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::
 
 PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath &path) {
   if (looks_like_path(id_or_path))
-    return checked({"", id_or_path, read_plan_file(id_or_path)});
+    return checked({"", id_or_path, read_plan_file(id_or_path)}, path);
   // FOLDER/ID.toml is the usual place; an invalid one is reported, not skipped.
   for (const std::string &folder : path.folders) {
     const std::string file = (fs::path(folder) / (id_or_path + ".toml")).string();
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
       continue;
-    PlanSource source = checked({"", file, read_plan_file(file)});
+    PlanSource source = checked({"", file, read_plan_file(file)}, path);
     if (source.id == id_or_path)
       return source;
   }
@@ -161,7 +173,7 @@ PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath 
 
 Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path) {
   const PlanSource source = find_plan_source(id_or_path, path);
-  PlanLoadResult r = load_plan(source.text, source.origin);
+  PlanLoadResult r = load(path, source.text, source.origin);
   return std::move(*r.plan);
 }
 

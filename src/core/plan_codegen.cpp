@@ -73,6 +73,7 @@ std::string plan_as_cpp(const Plan &plan, const std::string &name) {
   line(in, "p.description = " + cpp_string(plan.description));
   line(in, "p.notice = " + cpp_string(plan.notice));
   line(in, "p.support = " + cpp_string(plan.support));
+  line(in, "p.hash = " + cpp_string(plan.hash));
   line(in, "p.weeks = " + std::to_string(plan.weeks) + "u");
   line(in, "p.streak.grace_days = " + std::to_string(plan.streak.grace_days) + "u");
   const SelfCheck &sc = plan.self_check;

@@ -50,6 +50,25 @@ BOOST_AUTO_TEST_CASE(built_in_default_is_found_with_no_folders) {
   BOOST_TEST(problems.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_text_with_a_prebuilt_plan_is_not_parsed_and_others_are) {
+  TempFolder t;
+  const std::string mine = t.write("mine.toml", renamed("mine"));
+  // A stand-in for prebuilt_plan that marks what it returns: only the built-in text has one.
+  PlanSearchPath path{{t.path.string()}, [](std::string_view text) -> std::optional<Plan> {
+                        if (text != embedded_default_plan())
+                          return std::nullopt;
+                        Plan p;
+                        p.id = "avoidant";
+                        p.name = "from the prebuilt table";
+                        return p;
+                      }};
+  BOOST_TEST(find_plan("avoidant", path).name == "from the prebuilt table");
+  BOOST_TEST(find_plan("mine", path).name != "from the prebuilt table");
+  BOOST_TEST(find_plan(mine, path).id == "mine");
+  std::vector<std::string> problems;
+  BOOST_TEST(list_plans(path, problems).size() == 2U);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_id_gets_did_you_mean_over_known_ids) {
   try {
     find_plan("avoidnt", {});
