@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attune/plan.hpp"
+#include "attune/plan_loader.hpp"
 
 namespace attune {
 
@@ -38,6 +39,9 @@ Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path);
 /// As find_plan, but returns the source (id, origin, text) of the valid plan, for callers
 /// that keep a copy of the text (the plan hash is sha256_hex(text)).
 PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath &path);
+
+/// load_plan for a source found on `path`: the prebuilt plan when its text is one (no parse).
+PlanLoadResult load_plan_source(const PlanSource &source, const PlanSearchPath &path);
 
 /// Reads a plan file (at most max_plan_bytes + 1 bytes, so a larger one is still refused by
 /// the loader). Throws Error(invalid) when missing, Error(permission|io) when unreadable.

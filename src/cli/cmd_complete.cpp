@@ -30,6 +30,7 @@
 #include "attune/journal.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
+#include "attune/prebuilt_plan.hpp"
 #include "attune/progress.hpp"
 #include "commands.hpp"
 #include "install_dirs.hpp"
@@ -90,7 +91,8 @@ public:
 
 private:
   static Plan default_plan() {
-    PlanLoadResult loaded = load_plan(embedded_default_plan(), "built-in");
+    PlanLoadResult loaded = load_plan_source(
+        {default_plan_id, "built-in", std::string(embedded_default_plan())}, {{}, &prebuilt_plan});
     if (!loaded.plan)
       throw Error(ErrorKind::invalid, "the built-in plan does not load");
     return *loaded.plan;

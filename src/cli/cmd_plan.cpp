@@ -141,14 +141,15 @@ std::string render_json(const Plan &plan, const std::string &origin) {
 int run_list(Session &session) {
   Context &ctx = session.ctx();
   std::vector<std::string> problems;
-  const auto plans = list_plans(session.plan_search_path(), problems);
+  const PlanSearchPath search = session.plan_search_path();
+  const auto plans = list_plans(search, problems);
   for (const std::string &p : problems)
     ctx.warn("skipped an invalid plan: " + p);
   std::size_t width = 0;
   for (const PlanSource &p : plans)
     width = std::max(width, p.id.size());
   for (const PlanSource &p : plans) {
-    const PlanLoadResult r = load_plan(p.text, p.origin);
+    const PlanLoadResult r = load_plan_source(p, search);
     ctx.out << p.id << std::string(width + 2 - p.id.size(), ' ')
             << (r.plan ? r.plan->name : std::string()) << "  (" << p.origin
             << (p.id == default_plan_id ? ", default" : "") << ")\n";
@@ -160,8 +161,9 @@ int run_list(Session &session) {
 int run_show(Session &session, const PlanOptions &opts) {
   Context &ctx = session.ctx();
   const std::string target = opts.show_target.empty() ? session.chosen_plan() : opts.show_target;
-  const PlanSource source = find_plan_source(target, session.plan_search_path());
-  const Plan plan = *load_plan(source.text, source.origin).plan;
+  const PlanSearchPath search = session.plan_search_path();
+  const PlanSource source = find_plan_source(target, search);
+  const Plan plan = *load_plan_source(source, search).plan;
   if (opts.format == "json")
     ctx.out << render_json(plan, source.origin);
   else

@@ -79,8 +79,9 @@ unsigned write_start(Session &session, const Plan &plan, const std::string &text
 int run_start(Session &session, const StartOptions &opts) {
   Context &ctx = session.ctx();
   const std::string wanted = opts.plan ? *opts.plan : session.chosen_plan();
-  const PlanSource source = find_plan_source(wanted, session.plan_search_path());
-  PlanLoadResult loaded = load_plan(source.text, source.origin);
+  const PlanSearchPath search = session.plan_search_path();
+  const PlanSource source = find_plan_source(wanted, search);
+  PlanLoadResult loaded = load_plan_source(source, search);
   if (!loaded.plan)
     throw Error(ErrorKind::invalid, "the plan \"" + wanted + "\" is not valid",
                 "see 'attune plan validate'");

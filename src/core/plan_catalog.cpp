@@ -171,6 +171,10 @@ PlanSource find_plan_source(const std::string &id_or_path, const PlanSearchPath 
                             : "did you mean \"" + guess + "\"?");
 }
 
+PlanLoadResult load_plan_source(const PlanSource &source, const PlanSearchPath &path) {
+  return load(path, source.text, source.origin);
+}
+
 Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path) {
   const PlanSource source = find_plan_source(id_or_path, path);
   PlanLoadResult r = load(path, source.text, source.origin);
