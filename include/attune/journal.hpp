@@ -60,6 +60,9 @@ struct Record {
   std::string ref;          ///< undo: id of the withdrawn record
 };
 
+/// "was written by a newer attune (format 2)" or "names format 0, which no attune writes".
+std::string describe_unwritable_version(unsigned version);
+
 /// The header line written at the top of a new journal (with its LF).
 std::string journal_header();
 
@@ -79,9 +82,11 @@ struct JournalProblem {
 /// problems met. Parsing never throws and never crashes on any input.
 struct Journal {
   unsigned version = journal_version;
-  bool newer_version = false; ///< written by a newer attune: read what we can, never write
-  bool torn_tail = false;     ///< the file does not end in LF: the next writer adds one first
-  bool has_header = false;    ///< a version line was found (a new or torn file has none)
+  /// The header names a format this attune does not write (newer, or 0): read what we can,
+  /// never write. describe_unwritable_version says which in words.
+  bool newer_version = false;
+  bool torn_tail = false;  ///< the file does not end in LF: the next writer adds one first
+  bool has_header = false; ///< a version line was found (a new or torn file has none)
   std::vector<Record> records;
   std::vector<JournalProblem> problems;
   /// Good records in the whole file (duplicates counted once). Equals records.size() unless

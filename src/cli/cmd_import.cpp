@@ -121,8 +121,8 @@ int run_import(const ImportArgs &args, Session &session) {
   const ImportSelection selection = select_new_records(journal, data);
   if (journal.newer_version && !args.dry_run)
     throw Error(ErrorKind::data,
-                "the journal was written by a newer attune; not writing to it, nothing was "
-                "imported",
+                "the journal " + describe_unwritable_version(journal.version) +
+                    "; not writing to it, nothing was imported",
                 "upgrade attune to import into it");
 
   std::string line;

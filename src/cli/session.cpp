@@ -212,8 +212,8 @@ void Session::report_problems(const Journal &journal) {
   for (const auto &problem : journal.problems)
     once("journal: " + problem.message);
   if (journal.newer_version)
-    once("the journal was written by a newer attune: showing what I can read, and writing "
-         "nothing until attune is updated");
+    once("the journal " + describe_unwritable_version(journal.version) +
+         ": showing what I can read, and writing nothing to it");
   for (const auto &text : store().warnings())
     once(text);
 }

@@ -409,9 +409,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
 ImportData read_journal_file(std::string_view text, const std::string &file) {
   const Journal journal = parse_journal(text);
   if (journal.newer_version)
-    fail(Location{file, 1, 1},
-         "this journal was written by a newer attune (format " + std::to_string(journal.version) +
-             ")",
+    fail(Location{file, 1, 1}, "this journal " + describe_unwritable_version(journal.version),
          "upgrade attune to import it");
   if (!journal.problems.empty()) {
     const JournalProblem &p = journal.problems.front();

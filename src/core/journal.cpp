@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -379,10 +380,21 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
 }
 
 /// The version in a header line, or nullopt when the line is not a header.
+/// Any run of digits counts, so a version too large for `unsigned` still reads as a header
+/// (saturated, hence newer than this attune) instead of as a damaged record to append after.
 std::optional<unsigned> parse_header(std::string_view line) noexcept {
   if (line.substr(0, header_prefix.size()) != header_prefix)
     return std::nullopt;
-  return parse_unsigned(line.substr(header_prefix.size()));
+  const std::string_view digits = line.substr(header_prefix.size());
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  if (const auto value = parse_unsigned(digits))
+    return value;
+  return std::numeric_limits<unsigned>::max();
+}
+
+bool is_writable_version(unsigned version) noexcept {
+  return version >= 1 && version <= journal_version;
 }
 
 /// The problem message for a complete line that is not a record.
@@ -439,6 +451,12 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
     if (to_string(type) == text)
       return type;
   return std::nullopt;
+}
+
+std::string describe_unwritable_version(unsigned version) {
+  if (version > journal_version)
+    return "was written by a newer attune (format " + std::to_string(version) + ")";
+  return "names format " + std::to_string(version) + ", which no attune writes";
 }
 
 std::string journal_header() {
@@ -525,7 +543,7 @@ Journal parse_journal(std::string_view text) {
       if (!seen_header || *version > journal.version)
         journal.version = *version;
       seen_header = true;
-      if (*version > journal_version)
+      if (!is_writable_version(*version))
         journal.newer_version = true;
       continue;
     }

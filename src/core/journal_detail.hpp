@@ -22,6 +22,9 @@ std::optional<unsigned> parse_unsigned(std::string_view text) noexcept;
 std::optional<std::string> parse_record_line(std::string_view line, Record &record);
 /// The version in a header line, or nullopt when the line is not a header.
 std::optional<unsigned> parse_header(std::string_view line) noexcept;
+/// True for the versions this attune writes (1 to journal_version); 0 and newer ones are
+/// read as far as possible and never written to.
+bool is_writable_version(unsigned version) noexcept;
 /// The problem message for a complete line that is not a record.
 std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why);
 bool is_checkin(RecordType type) noexcept;

@@ -486,7 +486,7 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
         if (!seen_header || *version > journal.version)
           journal.version = *version;
         seen_header = true;
-        if (*version > journal_version)
+        if (!detail::is_writable_version(*version))
           journal.newer_version = true;
         return;
       }

@@ -524,8 +524,8 @@ void JournalStore::append(const Lock &held, const Journal &current,
   summary_.reset();
   if (current.newer_version)
     throw Error(ErrorKind::data,
-                "the journal " + quoted(path) + " was written by a newer attune (format " +
-                    std::to_string(current.version) + "); not writing to it",
+                "the journal " + quoted(path) + " " + describe_unwritable_version(current.version) +
+                    "; not writing to it",
                 "upgrade attune to record check-ins");
   if (records.empty())
     return;
@@ -562,7 +562,8 @@ void JournalStore::append(const Lock &held, const Journal &current,
   const off_t old_size = st.st_size;
   if (old_size > 0 && file_is_newer(fd.get()))
     throw Error(ErrorKind::data,
-                "the journal " + quoted(path) + " was written by a newer attune; not writing to it",
+                "the journal " + quoted(path) +
+                    " names a format this attune does not write; not writing to it",
                 "upgrade attune to record check-ins");
 
   std::string data;

@@ -230,6 +230,22 @@ BOOST_AUTO_TEST_CASE(newer_version_is_flagged_and_read_as_far_as_possible) {
   BOOST_TEST(j.problems.size() == 1U);
 }
 
+// A version line names a format: 0 was never written and a number too long for 32 bits is
+// still a (newer) version line, not a damaged record that attune would append after.
+BOOST_AUTO_TEST_CASE(version_zero_and_huge_versions_are_never_written_to) {
+  for (const std::string header :
+       {"attune-journal 0\n", "attune-journal 99999999999999999999999\n"}) {
+    const Journal j = parse_journal(header + format_record(make(id_n(1), RecordType::start)));
+    BOOST_TEST(j.newer_version);
+    BOOST_TEST(j.has_header);
+    BOOST_TEST(j.records.size() == 1U);
+    BOOST_TEST(j.problems.empty());
+  }
+  BOOST_TEST(describe_unwritable_version(0) == "names format 0, which no attune writes");
+  BOOST_TEST(describe_unwritable_version(7) == "was written by a newer attune (format 7)");
+  BOOST_TEST(!parse_journal("attune-journal 1x\n").has_header);
+}
+
 BOOST_AUTO_TEST_CASE(missing_version_line_is_reported_and_records_still_read) {
   const std::string text = format_record(make(id_n(1), RecordType::start));
   const Journal j = parse_journal(text);
