@@ -9,7 +9,6 @@
 
 namespace attune {
 
-class Zone;
 
 /// A calendar day. Differences count days exactly: never multiply 86,400 s.
 using Day = date::sys_days;
@@ -48,15 +47,6 @@ std::string format_instant(Instant instant);
 
 /// Parses "YYYY-MM-DDTHH:MM:SSZ".
 std::optional<Instant> parse_instant(std::string_view text) noexcept;
-
-/// Turns a local wall time into an instant without ever throwing: an ambiguous time (the
-/// repeated hour when clocks go back) takes the earlier instant; a nonexistent time (the
-/// skipped hour when clocks go forward) maps to the instant the gap ends.
-/// New York 2026-03-08 02:30 -> 2026-03-08 07:00Z (03:00 EDT).
-Instant to_instant(LocalTime local, const Zone &zone);
-
-/// The local wall time of an instant in a zone (always well defined).
-LocalTime to_local(Instant instant, const Zone &zone);
 
 /// The day a moment counts for, given the start of day (minutes after midnight, 0..1439).
 /// With day_start = 04:00, 2026-03-10 01:30 local counts for 2026-03-09.

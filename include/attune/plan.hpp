@@ -1,12 +1,17 @@
 #pragma once
 /// Plain value types for a plan: weeks, exercises, schedules, the weekly self-check.
 #include <array>
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "attune/calendar.hpp"
 
 namespace attune {
+
+/// Largest plan text accepted (bytes); larger text is refused before parsing, and an
+/// imported plan copy over it is refused too.
+inline constexpr std::size_t max_plan_bytes = 1024 * 1024;
 
 /// Where a node stood in its source file (1-based; 0 when unknown, e.g. built by hand).
 struct SourcePos {

@@ -7,6 +7,7 @@
 
 #include "attune/error.hpp"
 #include "attune/plan.hpp"
+#include "attune/sha256.hpp" // sha256_hex: the plan hash
 
 namespace attune {
 
@@ -26,9 +27,6 @@ struct PlanLoadResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-/// Largest plan text accepted (bytes); larger text is refused before parsing.
-inline constexpr std::size_t max_plan_bytes = 1024 * 1024;
-
 /// Deepest nesting of [ and { accepted (outside strings and comments).
 inline constexpr int max_plan_depth = 32;
 
@@ -43,8 +41,5 @@ std::optional<Diagnostic> precheck_plan_text(std::string_view text, const std::s
 /// copy saved under the hash of its text).
 PlanLoadResult load_plan(std::string_view text, std::string_view source_name,
                          std::string_view known_hash = {});
-
-/// Hex SHA-256 of a text (the plan hash).
-std::string sha256_hex(std::string_view text);
 
 } // namespace attune

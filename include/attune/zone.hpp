@@ -82,4 +82,13 @@ private:
   std::optional<PosixTz> footer_;     ///< rule after the last transition
 };
 
+/// Turns a local wall time into an instant without ever throwing: an ambiguous time (the
+/// repeated hour when clocks go back) takes the earlier instant; a nonexistent time (the
+/// skipped hour when clocks go forward) maps to the instant the gap ends.
+/// New York 2026-03-08 02:30 -> 2026-03-08 07:00Z (03:00 EDT).
+Instant to_instant(LocalTime local, const Zone &zone);
+
+/// The local wall time of an instant in a zone (always well defined).
+LocalTime to_local(Instant instant, const Zone &zone);
+
 } // namespace attune

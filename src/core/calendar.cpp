@@ -4,7 +4,6 @@
 #include <cctype>
 #include <charconv>
 
-#include "attune/zone.hpp"
 
 namespace attune {
 namespace {
@@ -131,43 +130,6 @@ std::optional<Instant> parse_instant(std::string_view text) noexcept {
   if (!local)
     return std::nullopt;
   return Instant{local->time_since_epoch()};
-}
-
-Instant to_instant(LocalTime local, const Zone &zone) {
-  using std::chrono::seconds;
-  const seconds wall = local.time_since_epoch();
-  // Offsets stay within 26 h, so every instant that shows `local` lies within 27 h of it.
-  const seconds window{27 * 3600};
-  constexpr long long far = 1LL << 50;
-  if (wall.count() > far || wall.count() < -far)
-    return Instant{wall - zone.offset_at(Instant{wall})};
-  // Walk the periods around `local`: the first whose offset maps `local` inside it is the
-  // earlier instant of an ambiguous time; if none does, `local` sits in a gap that ends
-  // where the offset jumps past it.
-  Instant begin = Instant::min();
-  Zone::Period period = zone.period_at(Instant{wall - window});
-  std::optional<seconds> before;
-  std::optional<Instant> gap_end;
-  for (;;) {
-    const Instant candidate{wall - period.offset};
-    if (candidate >= begin && candidate < period.next)
-      return candidate;
-    if (before && !gap_end && wall - *before >= begin.time_since_epoch() &&
-        wall - period.offset < begin.time_since_epoch())
-      gap_end = begin;
-    if (period.next == Instant::max() || period.next > Instant{wall + window})
-      break;
-    before = period.offset;
-    begin = period.next;
-    period = zone.period_at(begin);
-  }
-  if (gap_end)
-    return *gap_end;
-  return Instant{wall - zone.offset_at(Instant{wall})};
-}
-
-LocalTime to_local(Instant instant, const Zone &zone) {
-  return LocalTime{instant.time_since_epoch() + zone.offset_at(instant)};
 }
 
 Day logical_day(LocalTime local, std::chrono::minutes day_start) noexcept {

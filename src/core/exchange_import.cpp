@@ -6,7 +6,8 @@
 #include "attune/csv.hpp"
 #include "attune/exchange.hpp"
 #include "attune/json_reader.hpp"
-#include "attune/plan_loader.hpp"
+#include "attune/plan.hpp"
+#include "attune/sha256.hpp"
 #include "attune/text.hpp"
 #include "journal_detail.hpp"
 

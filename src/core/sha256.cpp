@@ -1,10 +1,9 @@
-// SHA-256 (FIPS 180-4), for the plan hash stored with each run. Small and dependency-free.
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "attune/plan_loader.hpp"
+#include "attune/sha256.hpp"
 
 namespace attune {
 namespace {
