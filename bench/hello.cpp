@@ -6,7 +6,7 @@
 #include "attune/calendar.hpp"
 
 int main(int argc, char **argv) {
-  // Referenced so the linker keeps the same shared libraries as attune (date-tz, toml++,
+  // Referenced so the linker keeps the same shared libraries as attune (toml++,
   // libstdc++): --as-needed drops a library nothing calls, and loading each one costs time.
   if (argc > 5) {
     std::cout << attune::format_day(attune::Day{}) << '\n';

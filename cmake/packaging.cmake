@@ -43,8 +43,8 @@ install(DIRECTORY contrib/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/contrib)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # Debian package: `cpack -G DEB` in the build folder. Library dependencies come from
-# dpkg-shlibdeps (libtomlplusplus3, libdate-tz3, libstdc++6, libc6 ...); tzdata is read at
-# run time by date-tz, so it is named by hand.
+# dpkg-shlibdeps (libtomlplusplus3, libstdc++6, libc6 ...); tzdata is read at run time by
+# attune's own zone reader (src/core/zone.cpp, no libdate-tz), so it is named by hand.
 set(CPACK_PACKAGE_NAME attune)
 set(CPACK_PACKAGE_VENDOR "attune")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

@@ -12,10 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-// Only for the rare system whose zone neither /etc/localtime nor /etc/timezone names: the tz
-// library walks the whole zoneinfo folder to answer, which is why nothing else uses it.
-#include <date/tz.h>
-
 #include "attune/error.hpp"
 
 namespace attune::cli {
@@ -105,12 +101,9 @@ std::optional<ZoneChoice> system_zone(const EnvLookup &env) {
     if (name)
       if (const Zone *zone = load_zone(*name, env))
         return ZoneChoice{zone, *name, "system"};
-  try {
-    const std::string name(date::current_zone()->name());
-    if (const Zone *zone = load_zone(name, env))
-      return ZoneChoice{zone, name, "system"};
-  } catch (const std::exception &) {
-  }
+  // No date::current_zone() fallback: it looks mostly in the same two places, and keeping it
+  // linked libdate-tz into every run for a rare case. A system that names its zone elsewhere
+  // gets the "could not tell the system time zone" warning, UTC, and the hint to set TZ.
   return std::nullopt;
 }
 

@@ -19,7 +19,9 @@ constexpr std::string_view header_prefix = "attune-journal ";
 using CrcTables = std::array<std::array<std::uint32_t, 256>, 8>;
 
 /// Tables for CRC-32 eight bytes at a time ("slicing-by-8"): several times faster than a
-/// byte at a time, which matters when every line of a large journal is checked.
+/// byte at a time, which matters when every line of a large journal is checked. Kept rather
+/// than zlib's crc32(): on journal lines (about 124 bytes) Debian's zlib 1.2.13 took 2.4x as
+/// long per line (60 bytes: 4x); it only pulls ahead on buffers of a kilobyte or more.
 CrcTables make_crc_tables() {
   CrcTables t{};
   for (std::uint32_t i = 0; i < 256; ++i) {
