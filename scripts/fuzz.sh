@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses (fuzz/fuzz_*.cpp) with clang into build-fuzz and runs each
-# for SECONDS (default 60), seeded from plans/, tests/fixtures and generated journals.
+# The developer's fuzzing script (CI does not fuzz: it replays fuzz/corpus/ and
+# fuzz/regressions/ as tests, so a CI run never depends on luck). Builds the libFuzzer
+# harnesses (fuzz/fuzz_*.cpp) with clang into build-fuzz, runs each for SECONDS (default 60)
+# starting from the kept corpus fuzz/corpus/HARNESS/, fuzz/regressions/ and seeds made here
+# (plans/, tests/fixtures, generated journals), then merges (libFuzzer -merge=1) the kept
+# corpus and everything new into a minimal set that replaces fuzz/corpus/HARNESS/: commit it.
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]
+#   FUZZ_MERGE=no scripts/fuzz.sh ...   fuzz only, leave fuzz/corpus/ as it is
 # A crash, hang (>10 s), leak or memory blow-up (>2 GB) exits 1 and leaves the input in
 # build-fuzz/crashes/; before fixing, add it to fuzz/regressions/HARNESS/ (the suite replays
-# those with the normal compiler: ctest -R fuzz_regressions). Corpora grow in build-fuzz/corpus/NAME.
+# those and the corpus with the normal compiler: ctest -R fuzz_). One job per harness
+# (-jobs=1): longer runs are better than more of them on a shared two-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -12,8 +18,9 @@ shift || true
 # Absolute: fuzz_cli works inside a sandbox folder, so relative corpus paths would break.
 build=$(realpath -m "${FUZZ_BUILD_DIR:-build-fuzz}")
 
+# shellcheck disable=SC2086
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DATTUNE_FUZZ=ON -DATTUNE_BUILD_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=FuzzBuild -DCMAKE_CXX_FLAGS_FUZZBUILD="-O1 -gline-tables-only" >/dev/null
+  -DCMAKE_BUILD_TYPE=FuzzBuild -DCMAKE_CXX_FLAGS_FUZZBUILD="-O1 -gline-tables-only" ${CMAKE_ARGS:-} >/dev/null
 mapfile -t all < <(cd fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
 [ -f src/core/journal.cpp ] || mapfile -t all < <(printf '%s\n' "${all[@]}" | grep -vx fuzz_journal)
 harnesses=("${@:-${all[@]}}")
@@ -85,18 +92,38 @@ config get day_starts_at
 help checkin
 LINES
 
+kept=$PWD/fuzz/corpus
 status=0
 for h in "${harnesses[@]}"; do
-  mkdir -p "$build/corpus/$h"
+  mkdir -p "$build/corpus/$h" "$kept/$h"
   echo "fuzz: $h for ${seconds}s"
+  # New inputs go to build-fuzz/corpus/ (the first folder); the kept corpus and seeds are
+  # read only.
   if ! "$build/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$build/crashes/$h-" \
-    "$build/corpus/$h" "$seeds/$h" 2>"$build/$h.log"; then
+    "$build/corpus/$h" "$kept/$h" "$seeds/$h" 2>"$build/$h.log"; then
     echo "fuzz: $h FOUND A CRASH (see $build/$h.log and $build/crashes/)" >&2
     grep -E 'ERROR|SUMMARY|Test unit written' "$build/$h.log" >&2 || tail -20 "$build/$h.log" >&2
     status=1
+    continue
+  fi
+  grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$build/$h.log" | tail -2
+  [ "${FUZZ_MERGE:-yes}" = yes ] || continue
+  # Minimise: the smallest set of inputs that keeps every feature (coverage edge) found so
+  # far. Inputs over 16 KiB are left out so the kept corpus stays small (a few hundred KB).
+  merged="$build/merged/$h"
+  rm -rf "$merged"
+  mkdir -p "$merged"
+  if "$build/$h" -merge=1 -max_len=16384 -timeout=10 -rss_limit_mb=2048 "$merged" \
+    "$kept/$h" "$build/corpus/$h" "$seeds/$h" 2>"$build/$h.merge.log"; then
+    rm -rf "$kept/$h"
+    mkdir -p "$kept/$h"
+    # Content-named (libFuzzer's SHA-1 names), so reruns change only what changed.
+    cp "$merged"/* "fuzz/corpus/$h/"
+    echo "fuzz: fuzz/corpus/$h now $(ls "$kept/$h" | wc -l) inputs, $(du -sh "$kept/$h" | cut -f1)"
   else
-    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$build/$h.log" | tail -2
+    echo "fuzz: merging $h failed (see $build/$h.merge.log)" >&2
+    status=1
   fi
 done
 exit $status
