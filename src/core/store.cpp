@@ -691,7 +691,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
   const int raw = fd.release();
   if (::close(raw) != 0) {
     const int err = errno;
-    Fd again(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC));
+    Fd again(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     if (again.get() < 0)
       throw unconfirmed("cannot close the journal " + quoted(path) + " (" + errno_text(err) +
                             ") nor reopen it to cut it back",
