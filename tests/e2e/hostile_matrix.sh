@@ -5,7 +5,7 @@
 # on a refusal, not even a new file). A control case first shows the command works at all.
 #
 # A new writing command joins by adding one line to WRITERS below. Ends with one summary line:
-#   hostile matrix: 66 cases (66 passed, 0 failed, 0 skipped); exits 0x13 2x10 74x7 75x7 77x29; bytes changed in 0 cases
+#   hostile matrix: 66 cases (66 passed, 0 failed, 0 skipped); exits 0x9 2x10 74x7 75x7 77x33; bytes changed in 0 cases
 . "$(dirname "$0")/_lib.sh"
 export ATTUNE_NOW=2026-11-26T09:30
 bound=5
