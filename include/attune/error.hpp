@@ -18,7 +18,7 @@ enum class ErrorKind {
   permission, ///< a file or folder we may not use: exit 77
   config,     ///< bad configuration file: exit 78
   /// the records were written and every reader sees them, but a step that makes them
-  /// durable (fsync of the file or its folder, close) failed: exit 12
+  /// durable (fsync of the file or its folder, close) failed: exit 13
   unconfirmed,
 };
 
@@ -37,7 +37,7 @@ inline constexpr int remind_open = 10;
 /// `remind --exit-code`: no programme is running (not an error).
 inline constexpr int remind_idle = 11;
 /// Saved, but attune could not confirm it is safely on disk (ErrorKind::unconfirmed).
-inline constexpr int unconfirmed = 12;
+inline constexpr int unconfirmed = 13;
 } // namespace exit_code
 
 /// A position in a file, 1-based; line 0 means "the whole file".

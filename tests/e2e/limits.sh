@@ -2,7 +2,7 @@
 # Issue 14, defects 6, 8, 9 and 12 through the real binary: the size limits agree (what attune
 # writes it reads and exports again; a write that would cross a limit is refused, exit 65,
 # nothing written); inputs that are FIFOs or devices are refused at once (never a hang:
-# `timeout` kills one); exit statuses tell the truth when a durability step fails (12) and when
+# `timeout` kills one); exit statuses tell the truth when a durability step fails (13) and when
 # a plan copy cannot be read on export.
 . "$(dirname "$0")/_lib.sh"
 : "${ATTUNE_FAULT_SHIM:?ATTUNE_FAULT_SHIM must point to the built fault shim}"
@@ -117,10 +117,10 @@ expect_err_has "cannot read the plan copy" "EIO plan copy wording"
 [ ! -e "$T_ROOT/eio.json" ] && pass || fail "an incomplete export was written"
 
 # ---- 9: exit status tells the truth ----
-# The folder fsync fails after the journal is first created: the programme did start (12).
+# The folder fsync fails after the journal is first created: the programme did start (13).
 NEW=$T_ROOT/new
 faulty fsyncdir 0 --data-dir "$NEW" start
-one_error 12 "start when the folder cannot be flushed"
+one_error 13 "start when the folder cannot be flushed"
 expect_err_has "the record was saved, but attune cannot confirm it is safely on disk" \
   "says the start was saved"
 trun --data-dir "$NEW" today
@@ -129,17 +129,17 @@ expect_out_lacks "No programme is running" "the programme did start"
 
 # close and the cut-back both fail: the check-in is in the journal and counted, and says so.
 faulty close 1 checkin --note closefail
-one_error 12 "close and cut-back both fail"
+one_error 13 "close and cut-back both fail"
 expect_err_has "the record was saved" "says the check-in was saved"
 expect_err_lacks() { if printf '%s' "$ERR" | grep -qF -- "$1"; then fail "$2: stderr has '$1'"; else pass; fi; }
 expect_err_lacks "reported, not counted" "no false 'not counted'"
 trun log
 expect_out_has "closefail" "the saved check-in is counted"
 
-# fsync and the cut-back both fail: saved, not confirmed (12).
+# fsync and the cut-back both fail: saved, not confirmed (13).
 cp "$J" "$T_ROOT/before"
 faulty fsync 1 checkin --note "fsync"
-one_error 12 "fsync and cut-back both fail"
+one_error 13 "fsync and cut-back both fail"
 # Only with the cut-back working is the journal as it was.
 cp "$J" "$T_ROOT/before"
 faulty fsync 0 checkin --note "fsync"
