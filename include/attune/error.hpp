@@ -17,6 +17,9 @@ enum class ErrorKind {
   busy,       ///< another attune holds the lock: exit 75
   permission, ///< a file or folder we may not use: exit 77
   config,     ///< bad configuration file: exit 78
+  /// the records were written and every reader sees them, but a step that makes them
+  /// durable (fsync of the file or its folder, close) failed: exit 13
+  unconfirmed,
 };
 
 /// Documented exit codes (attune(1), EXIT STATUS).
@@ -33,6 +36,8 @@ inline constexpr int config = 78;
 inline constexpr int remind_open = 10;
 /// `remind --exit-code`: no programme is running (not an error).
 inline constexpr int remind_idle = 11;
+/// Saved, but attune could not confirm it is safely on disk (ErrorKind::unconfirmed).
+inline constexpr int unconfirmed = 13;
 } // namespace exit_code
 
 /// A position in a file, 1-based; line 0 means "the whole file".

@@ -21,6 +21,7 @@
 
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
+#include "attune/limits.hpp"
 
 namespace attune {
 
@@ -29,8 +30,9 @@ enum class ExchangeFormat { json, csv, journal };
 /// "json", "csv", "journal".
 std::string_view to_string(ExchangeFormat format) noexcept;
 
-/// The largest file `import` reads (as large as a journal may be).
-inline constexpr std::size_t max_import_bytes = std::size_t{256} * 1024 * 1024;
+/// The largest file `import` reads: as large as a journal may be, so a journal file attune
+/// wrote can always be imported.
+inline constexpr std::size_t max_import_bytes = max_journal_bytes;
 
 /// The JSON export: every record in order, and the plan copies by hash.
 std::string export_json(const std::vector<Record> &records,
@@ -71,7 +73,8 @@ struct ImportSelection {
 };
 
 /// Compares by id. The same id with different content (in the journal or earlier in the
-/// file) is a conflict: throws Error(data) at the record, and nothing is to be written.
+/// file) is a conflict: throws Error(data) at the record, and nothing is to be written; so is
+/// a new record over the limits (check_record_limits).
 ImportSelection select_new_records(const Journal &current, const ImportData &data);
 
 } // namespace attune

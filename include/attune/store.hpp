@@ -69,7 +69,9 @@ public:
   /// it is already there.
   void save_plan_copy(const Lock &held, const std::string &hash, const std::string &text) const;
 
-  /// The saved text of a plan by hash, if any.
+  /// The saved text of a plan by hash; nullopt when there is none. Throws Error when one is
+  /// there but cannot be read (io, permission), is not a regular file (permission) or is too
+  /// large to be a plan (data): a caller such as export must not go on as if it were missing.
   std::optional<std::string> load_plan_copy(const std::string &hash) const;
 
   /// Non-fatal findings about the folder, e.g. a journal readable by others (with the fix).

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "attune/error.hpp"
+#include "attune/input_file.hpp"
 
 namespace attune::cli {
 namespace {
@@ -28,28 +29,14 @@ std::string zoneinfo_dir(const EnvLookup &env) {
 
 /// The whole file when it is a regular file of at most max_tzif_bytes, else nullopt.
 std::optional<std::string> read_small_file(const std::string &path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0)
-    return std::nullopt;
-  std::optional<std::string> out;
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= 0 &&
-      static_cast<unsigned long long>(info.st_size) <= max_tzif_bytes) {
-    std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (got == bytes.size())
-      out = std::move(bytes);
+  try {
+    auto in = read_input_file(path, max_tzif_bytes, "the zone file", InputOwner::config);
+    if (!in || in->too_large)
+      return std::nullopt;
+    return std::move(in->text);
+  } catch (const Error &) {
+    return std::nullopt; // not a usable zone file: the caller falls back to UTC and says so
   }
-  ::close(fd);
-  return out;
 }
 
 /// TZ may name a file under the zoneinfo folder; keep the part after it.

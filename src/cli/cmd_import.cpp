@@ -16,6 +16,7 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/store.hpp"
 #include "commands.hpp"
@@ -54,35 +55,12 @@ std::string read_input(const std::string &path, std::istream &in) {
     }
     return text;
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw read_error(path, errno);
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw Error(ErrorKind::io, "\"" + path + "\" is a folder, not a file",
-                "name the file 'attune export' wrote");
-  }
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      throw read_error(path, err);
-    }
-    if (n == 0)
-      break;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > max_import_bytes) {
-      ::close(fd);
-      throw too_large();
-    }
-  }
-  ::close(fd);
-  return text;
+  auto file = read_input_file(path, max_import_bytes, "the file", InputOwner::argument);
+  if (!file)
+    throw read_error(path, ENOENT);
+  if (file->too_large)
+    throw too_large();
+  return std::move(file->text);
 }
 
 /// A journal file brings no plans, but its folder may hold them (plans/HASH.toml): each copy

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "attune/error.hpp"
+#include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/prebuilt_plan.hpp"
 #include "clock.hpp"
@@ -58,26 +59,11 @@ std::string make_absolute(const std::string &path) {
 /// The config file's text, or nullopt when there is none. Reads at most one byte more than a
 /// config file may hold, so a huge file is refused without reading it all.
 std::optional<std::string> read_config_text(const std::string &file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR)
-      return std::nullopt;
-    throw Error(ErrorKind::permission, "cannot read the config file \"" + file + "\"",
-                "check its permissions");
-  }
-  if (S_ISDIR(info.st_mode))
-    throw Error(ErrorKind::config, "the config file \"" + file + "\" is a folder",
-                "it should be a TOML file");
-  std::ifstream in(file, std::ios::binary);
+  // One byte over the limit is kept, so parse_config still says "too large".
+  auto in = read_input_file(file, max_config_bytes + 1, "the config file", InputOwner::config);
   if (!in)
-    throw Error(ErrorKind::permission, "cannot read the config file \"" + file + "\"",
-                "check its permissions");
-  std::string text(max_config_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad())
-    throw Error(ErrorKind::io, "cannot read the config file \"" + file + "\"", "is it a folder?");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
+    return std::nullopt;
+  return std::move(in->text);
 }
 
 } // namespace

@@ -32,6 +32,8 @@ int exit_code_for(ErrorKind kind) noexcept {
     return exit_code::permission;
   case ErrorKind::config:
     return exit_code::config;
+  case ErrorKind::unconfirmed:
+    return exit_code::unconfirmed;
   }
   return exit_code::internal;
 }

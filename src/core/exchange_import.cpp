@@ -487,6 +487,7 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
       continue;
     }
     in_file.emplace(r.id, &ir);
+    check_record_limits(r, ir.where); // only what the journal may hold, so it reads back
     selection.fresh.push_back(r);
   }
   std::set<unsigned> started_here;

@@ -10,6 +10,7 @@
 
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
+#include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 
@@ -90,23 +91,11 @@ PlanSource built_in() {
 } // namespace
 
 std::string read_plan_file(const std::string &file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    if (err == EACCES || err == EPERM)
-      throw Error(ErrorKind::permission, "cannot read plan file \"" + file + "\"", reason(err));
-    throw Error(ErrorKind::invalid, "cannot read plan file \"" + file + "\"",
-                err != 0 ? reason(err) : "check the path");
-  }
-  std::error_code ec;
-  if (fs::is_directory(file, ec))
-    throw Error(ErrorKind::invalid, "plan file \"" + file + "\" is a folder", "give a .toml file");
-  std::string text(max_plan_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad())
-    throw Error(ErrorKind::io, "cannot read plan file \"" + file + "\"", "the read failed");
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return text;
+  // One byte over the limit is kept, so the plan checks still say "too large".
+  auto in = read_input_file(file, max_plan_bytes + 1, "plan file", InputOwner::argument);
+  if (!in)
+    throw Error(ErrorKind::invalid, "cannot read plan file \"" + file + "\"", reason(ENOENT));
+  return std::move(in->text);
 }
 
 std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::string> &problems) {

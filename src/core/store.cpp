@@ -13,12 +13,18 @@
 #include <unistd.h>
 
 #include "attune/error.hpp"
+#include "attune/input_file.hpp"
+#include "attune/limits.hpp"
+#include "attune/plan_loader.hpp"
 
 namespace attune {
 namespace {
 
-/// Larger than years of daily check-ins by orders of magnitude: anything bigger is not ours.
-constexpr off_t max_journal_size = off_t{256} * 1024 * 1024;
+/// attune never writes a larger journal (check_journal_growth), so a larger file is not ours.
+constexpr auto max_journal_size = static_cast<off_t>(max_journal_bytes);
+
+/// Far more than a plan may be (max_plan_bytes): an older attune may have saved a larger one.
+constexpr std::size_t max_plan_copy_bytes = std::size_t{16} * 1024 * 1024;
 
 std::string quoted(const std::string &path) {
   return "\"" + path + "\"";
@@ -86,9 +92,10 @@ int open_retry(const char *path, int flags, mode_t mode = 0) {
   return fd;
 }
 
-/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno.
-int write_all(int fd, const std::string &data) {
-  std::size_t done = 0;
+/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno; `done`
+/// is how many bytes were written either way.
+int write_all(int fd, const std::string &data, std::size_t &done) {
+  done = 0;
   while (done < data.size()) {
     const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
     if (n < 0) {
@@ -101,6 +108,11 @@ int write_all(int fd, const std::string &data) {
     done += static_cast<std::size_t>(n);
   }
   return 0;
+}
+
+int write_all(int fd, const std::string &data) {
+  std::size_t done = 0;
+  return write_all(fd, data, done);
 }
 
 int fsync_retry(int fd) {
@@ -116,7 +128,7 @@ void make_folder(const std::string &dir) {
   struct stat st {};
   if (::stat(dir.c_str(), &st) == 0) {
     if (!S_ISDIR(st.st_mode))
-      throw Error(ErrorKind::io, quoted(dir) + " is not a folder",
+      throw Error(ErrorKind::permission, quoted(dir) + " is not a folder",
                   "move it away or choose another --data-dir");
     return;
   }
@@ -179,10 +191,12 @@ int open_journal_for_reading(const std::string &path, struct stat &st) {
   if (::fstat(fd.get(), &st) != 0)
     throw system_error("cannot read the journal", path, errno);
   if (S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
+    throw Error(ErrorKind::permission, "the journal " + quoted(path) + " is a folder, not a file",
                 "move the folder away or choose another --data-dir");
   if (!S_ISREG(st.st_mode))
-    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
+    throw Error(ErrorKind::permission,
+                "the journal " + quoted(path) + " is " + describe_file_kind(st.st_mode) +
+                    ", not a regular file",
                 "move it away or choose another --data-dir");
   if (st.st_size > max_journal_size)
     throw Error(ErrorKind::data,
@@ -465,7 +479,7 @@ Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) 
     throw system_error("cannot use the folder", dir_, errno);
   }
   if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, quoted(dir_) + " is not a folder",
+    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
                 "move it away or choose another --data-dir");
   const std::string lock_path = dir_ + "/journal.lock";
   Fd fd(open_lock_file(lock_path));
@@ -497,7 +511,7 @@ Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<
     throw system_error("cannot use the folder", dir_, errno);
   }
   if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::io, quoted(dir_) + " is not a folder",
+    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
                 "move it away or choose another --data-dir");
   const std::string lock_path = dir_ + "/journal.lock";
   Fd fd(open_lock_file(lock_path));
@@ -529,6 +543,16 @@ void JournalStore::append(const Lock &held, const Journal &current,
                 "upgrade attune to record check-ins");
   if (records.empty())
     return;
+  // The lines, and the limits, first: a refusal leaves no trace, not even a new file.
+  std::string body;
+  std::vector<std::uint64_t> ends; // where each record's line ends, in `body` (then `data`)
+  ends.reserve(records.size());
+  for (const Record &record : records) {
+    check_record_limits(record);
+    body += format_record(record);
+    ends.push_back(body.size());
+  }
+  check_journal_growth(0, journal_header().size() + body.size(), path);
 
   bool created = false;
   // Read-write so the last byte can be checked with pread; every write goes to the end.
@@ -549,7 +573,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
   }
   if (fd.get() < 0) {
     if (errno == EISDIR)
-      throw Error(ErrorKind::io, "the journal " + quoted(path) + " is a folder, not a file",
+      throw Error(ErrorKind::permission, "the journal " + quoted(path) + " is a folder, not a file",
                   "move the folder away or choose another --data-dir");
     throw system_error("cannot open the journal", path, errno, "nothing was saved");
   }
@@ -557,7 +581,9 @@ void JournalStore::append(const Lock &held, const Journal &current,
   if (::fstat(fd.get(), &st) != 0)
     throw system_error("cannot open the journal", path, errno, "nothing was saved");
   if (!S_ISREG(st.st_mode))
-    throw Error(ErrorKind::io, "the journal " + quoted(path) + " is not a regular file",
+    throw Error(ErrorKind::permission,
+                "the journal " + quoted(path) + " is " + describe_file_kind(st.st_mode) +
+                    ", not a regular file",
                 "move it away or choose another --data-dir");
   const off_t old_size = st.st_size;
   if (old_size > 0 && file_is_newer(fd.get()))
@@ -583,35 +609,76 @@ void JournalStore::append(const Lock &held, const Journal &current,
       data += journal_header(); // a file holding only damage: give it a version line
   }
   const bool only_records = data.empty(); // no version line or LF before them
-  std::vector<std::uint64_t> ends;        // where each record's line ends, in `data`
-  ends.reserve(records.size());
-  for (const Record &record : records) {
-    data += format_record(record);
-    ends.push_back(data.size());
-  }
+  const std::size_t prefix = data.size();
+  if (data.empty())
+    data = std::move(body); // the usual case: no copy of a large import
+  else
+    data += body;
+  for (std::uint64_t &end : ends)
+    end += prefix;
+  // Only whole journals attune can read again: refuse, before any byte, to cross the limit.
+  // (A new file passed this above, version line counted.)
+  check_journal_growth(static_cast<std::uint64_t>(old_size), data.size(), path);
 
-  // Any failure from here on: cut the file back to exactly what it was.
-  const auto undo = [&](int fd_to_cut, const std::string &what, int err) -> Error {
-    std::string tail = "nothing was saved";
+  // What the file holds when `written` bytes of `data` reached it and could not be taken
+  // back: the records whose whole line is there are read (and counted) like any other.
+  const auto records_in = [&](std::size_t written) {
+    return static_cast<std::size_t>(
+        std::count_if(ends.begin(), ends.end(), [&](std::uint64_t end) { return end <= written; }));
+  };
+  const auto plural = [](std::size_t n, const std::string &one) {
+    return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
+  };
+  // All records are in the file and every reader sees them, but a step that makes them
+  // durable failed: the truth is "saved, not confirmed" (exit 12), never "nothing saved".
+  const auto unconfirmed = [&](const std::string &what, int err) {
+    const std::string saved = records.size() == 1
+                                  ? "the record was saved"
+                                  : "all " + plural(records.size(), "record") + " were saved";
+    return Error(ErrorKind::unconfirmed,
+                 what + ": " + errno_text(err) + "; " + saved +
+                     ", but attune cannot confirm it is safely on disk",
+                 "it shows in 'attune log'; after a power cut, check it is still there");
+  };
+
+  // Any failure from here on: cut the file back to exactly what it was. `written` is how
+  // many bytes of `data` reached the file, so that, if the cut fails too, the message says
+  // what the file now holds.
+  const auto undo = [&](int fd_to_cut, const std::string &what, int err,
+                        std::size_t written) -> Error {
+    off_t back_to = old_size;
     if (created) {
-      if (::unlink(path.c_str()) != 0)
-        tail = "nothing was saved, but the new empty journal could not be removed";
-      else
-        (void)fsync_retry(fd_to_cut);
-    } else if (::ftruncate(fd_to_cut, old_size) != 0) {
-      tail = "the journal could not be cut back to its old length (" + errno_text(errno) +
-             "); the last line may be partial and will be reported, not counted";
-    } else {
-      (void)fsync_retry(fd_to_cut); // best effort: the cut is already what every reader sees
-      tail = "nothing was saved; the journal is as it was";
+      if (::unlink(path.c_str()) == 0)
+        return system_error(what, path, err, "nothing was saved");
+      back_to = 0; // it cannot be removed: an empty journal is as good as none
     }
+    if (::ftruncate(fd_to_cut, back_to) == 0) {
+      (void)fsync_retry(fd_to_cut); // best effort: the cut is already what every reader sees
+      return system_error(what, path, err,
+                          created ? "nothing was saved; an empty journal was left"
+                                  : "nothing was saved; the journal is as it was");
+    }
+    const int cut_err = errno;
+    const std::size_t saved = records_in(written);
+    if (saved == records.size())
+      return unconfirmed(what + " " + quoted(path) + " (" + errno_text(err) +
+                             ") and it could not be cut back",
+                         cut_err);
+    const std::size_t whole = saved == 0 ? prefix : static_cast<std::size_t>(ends[saved - 1]);
+    std::string tail = "the journal could not be cut back (" + errno_text(cut_err) + "); ";
+    tail += saved == 0
+                ? std::string("nothing was saved")
+                : plural(saved, "record") + " of " + std::to_string(records.size()) + " were saved";
+    if (written > whole)
+      tail += ", and the last line is partial: it will be reported, not counted";
     return system_error(what, path, err, tail);
   };
 
-  if (const int err = write_all(fd.get(), data))
-    throw undo(fd.get(), "cannot write to the journal", err);
+  std::size_t written = 0;
+  if (const int err = write_all(fd.get(), data, written))
+    throw undo(fd.get(), "cannot write to the journal", err, written);
   if (const int err = fsync_retry(fd.get()))
-    throw undo(fd.get(), "cannot flush the journal to disk", err);
+    throw undo(fd.get(), "cannot flush the journal to disk", err, written);
   // The index matched the file before these records: extend it by them.
   struct stat after {};
   if (summary && summary->stamp == stamp_of(st) && !created && only_records &&
@@ -624,14 +691,21 @@ void JournalStore::append(const Lock &held, const Journal &current,
   const int raw = fd.release();
   if (::close(raw) != 0) {
     const int err = errno;
-    Fd again(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC));
+    Fd again(open_retry(path.c_str(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     if (again.get() < 0)
-      throw system_error("cannot close the journal", path, err,
-                         "and it could not be reopened to cut it back");
-    throw undo(again.get(), "cannot close the journal", err);
+      throw unconfirmed("cannot close the journal " + quoted(path) + " (" + errno_text(err) +
+                            ") nor reopen it to cut it back",
+                        errno);
+    throw undo(again.get(), "cannot close the journal", err, written);
   }
-  if (created)
-    fsync_folder(dir_);
+  if (created) {
+    // The records are in the file; only the folder entry naming it may not be on disk yet.
+    Fd folder(open_retry(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder.get() < 0)
+      throw unconfirmed("cannot open the folder " + quoted(dir_) + " to flush it", errno);
+    if (const int err = fsync_retry(folder.get()))
+      throw unconfirmed("cannot flush the folder " + quoted(dir_), err);
+  }
 }
 
 void JournalStore::save_plan_copy(const Lock &held, const std::string &hash,
@@ -672,24 +746,13 @@ std::optional<std::string> JournalStore::load_plan_copy(const std::string &hash)
   if (!is_hex_name(hash))
     return std::nullopt;
   const std::string path = dir_ + "/plans/" + hash + ".toml";
-  Fd fd(open_retry(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (fd.get() < 0)
+  auto in = read_input_file(path, max_plan_copy_bytes, "the plan copy", InputOwner::data);
+  if (!in)
     return std::nullopt;
-  std::string text;
-  char buffer[8192];
-  for (;;) {
-    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      return std::nullopt;
-    }
-    if (n == 0)
-      return text;
-    text.append(buffer, static_cast<std::size_t>(n));
-    if (text.size() > 16U * 1024 * 1024)
-      return std::nullopt;
-  }
+  if (in->too_large)
+    throw Error(ErrorKind::data, "the plan copy " + quoted(path) + " is too large to be a plan",
+                "move it away; attune saves plans of at most " + format_size(max_plan_bytes));
+  return std::move(in->text);
 }
 
 std::vector<std::string> JournalStore::warnings() const {

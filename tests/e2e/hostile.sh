@@ -151,10 +151,10 @@ if ready start && ready today && ready report; then
   mkdir "$journal"
   before=$(snapshot "$T_ROOT")
   hrun today
-  expect_clean_error 74 "journal that is a folder"
+  expect_clean_error 77 "journal that is a folder"
   expect_err_has "is a folder" "journal that is a folder: says so"
   hrun checkin --note hi
-  expect_clean_error 74 "checkin into a journal that is a folder"
+  expect_clean_error 77 "checkin into a journal that is a folder"
   unchanged "$before" "journal that is a folder"
   rmdir "$journal"
 

@@ -4,6 +4,9 @@
  *   ATTUNE_FAULT=write0   every write to the journal fails before writing anything
  *   ATTUNE_FAULT=fsync    fsync of the journal fails (after the data was written)
  *   ATTUNE_FAULT=close    close of the journal closes it, then reports failure
+ *   ATTUNE_FAULT=fsyncdir fsync of the folder holding the journal fails
+ *   ATTUNE_FAULT=readplan every read of a saved plan copy (DIR/plans/HASH.toml) fails
+ *   ATTUNE_FAULT_TRUNCATE=1  ftruncate of the journal fails too (the cut-back after a failure)
  *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
  * "The journal" is any descriptor whose path ends in "/journal" (not journal.lock).
  */
@@ -13,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 static int fault_errno(void) {
@@ -37,6 +42,55 @@ static int is_journal(int fd) {
   return len >= 8 && strcmp(target + len - 8, "/journal") == 0;
 }
 
+/* A folder with a file named "journal" in it. */
+static int is_journal_folder(int fd) {
+  char link[64];
+  char target[4096];
+  struct stat st;
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 9);
+  if (n <= 0)
+    return 0;
+  target[n] = '\0';
+  strcat(target, "/journal");
+  return lstat(target, &st) == 0;
+}
+
+static int is_plan_copy(int fd) {
+  char link[64];
+  char target[4096];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0)
+    return 0;
+  target[n] = '\0';
+  const size_t len = (size_t)n;
+  return strstr(target, "/plans/") != NULL && len >= 5 && strcmp(target + len - 5, ".toml") == 0;
+}
+
+ssize_t read(int fd, void *buf, size_t count) {
+  static ssize_t (*real_read)(int, void *, size_t);
+  if (real_read == NULL)
+    real_read = (ssize_t(*)(int, void *, size_t))dlsym(RTLD_NEXT, "read");
+  if (fault_is("readplan") && is_plan_copy(fd)) {
+    errno = fault_errno();
+    return -1;
+  }
+  return real_read(fd, buf, count);
+}
+
+int ftruncate(int fd, off_t length) {
+  static int (*real_ftruncate)(int, off_t);
+  if (real_ftruncate == NULL)
+    real_ftruncate = (int (*)(int, off_t))dlsym(RTLD_NEXT, "ftruncate");
+  const char *t = getenv("ATTUNE_FAULT_TRUNCATE");
+  if (t != NULL && strcmp(t, "1") == 0 && is_journal(fd)) {
+    errno = fault_errno();
+    return -1;
+  }
+  return real_ftruncate(fd, length);
+}
+
 ssize_t write(int fd, const void *buf, size_t count) {
   static ssize_t (*real_write)(int, const void *, size_t);
   static int wrote_half;
@@ -57,7 +111,7 @@ int fsync(int fd) {
   static int (*real_fsync)(int);
   if (real_fsync == NULL)
     real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
-  if (fault_is("fsync") && is_journal(fd)) {
+  if ((fault_is("fsync") && is_journal(fd)) || (fault_is("fsyncdir") && is_journal_folder(fd))) {
     errno = fault_errno();
     return -1;
   }

@@ -1,0 +1,39 @@
+#include "attune/limits.hpp"
+
+namespace attune {
+
+std::string format_size(std::uint64_t bytes) {
+  constexpr std::uint64_t kib = 1024;
+  if (bytes >= kib * kib && bytes % (kib * kib) == 0)
+    return std::to_string(bytes / (kib * kib)) + " MiB";
+  if (bytes >= kib && bytes % kib == 0)
+    return std::to_string(bytes / kib) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+void check_record_limits(const Record &record, const std::optional<Location> &where) {
+  if (record.text.size() > max_note_bytes) {
+    const std::string what = record.type == RecordType::skip ? "reason" : "note";
+    throw Error(ErrorKind::data,
+                "the " + what + " is too long to record (" + std::to_string(record.text.size()) +
+                    " bytes; at most " + format_size(max_note_bytes) + "); nothing was written",
+                "shorten it, or split it into several notes", where);
+  }
+  const std::size_t line = format_record(record).size();
+  if (line > max_line_bytes)
+    throw Error(ErrorKind::data,
+                "the record is too long to be a journal line (" + std::to_string(line) +
+                    " bytes; at most " + format_size(max_line_bytes) + "); nothing was written",
+                "shorten its text", where);
+}
+
+void check_journal_growth(std::uint64_t size, std::uint64_t added, const std::string &path) {
+  if (added > max_journal_bytes || size > max_journal_bytes - added)
+    throw Error(ErrorKind::data,
+                "the journal \"" + path + "\" would grow past " + format_size(max_journal_bytes) +
+                    ", the most attune reads; nothing was written",
+                "export it to keep a copy ('attune export -o FILE'), then start a new journal "
+                "with --data-dir");
+}
+
+} // namespace attune
