@@ -92,7 +92,10 @@ in_dir "$T_ROOT/d2" export --format csv -o "$W/b.csv"
 same "$W/a.csv" "$W/b.csv" "csv export, import, export is byte-identical"
 
 OUT=$(ATTUNE_DATA_DIR="$T_ROOT/d3" "$ATTUNE_BIN" import - <"$W/a.json" 2>&1)
-[ "$OUT" = "Imported 13 records." ] && pass || fail "import from stdin: $OUT"
+[ "$OUT" = "Imported 13 records.
+  programme 1 (avoidant, from 2026-10-01): added, 5 records
+  programme 2 (avoidant, from 2026-10-05): added, 6 records
+  the running programme is now 2 (the one started last)" ] && pass || fail "import from stdin: $OUT"
 in_dir "$T_ROOT/d4" import "$SRC/journal"
 expect_rc 0 "import a journal file"
 same "$SRC/journal" "$T_ROOT/d4/journal" "a journal file imports exactly"
