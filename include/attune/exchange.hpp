@@ -62,14 +62,27 @@ struct ImportData {
 /// it. Throws Error(data) at `source_name:line:col`, with a hint, for the first problem.
 ImportData read_exchange(std::string_view text, const std::string &source_name);
 
+/// A programme the import adds, gives records to, or renumbers.
+struct ImportedProgramme {
+  unsigned number = 0;         ///< its number after the import
+  std::optional<unsigned> was; ///< its number before; nullopt when the file adds it
+  std::string plan_id;         ///< empty for a run without a start record
+  Day start{};
+  std::size_t records = 0; ///< records from the file that it receives
+};
+
 /// What to append: the imported records whose id is not in the journal, in file order
-/// (an id repeated in the file counts once), and how many were already there.
+/// (an id repeated in the file counts once), and how many were already there; and what the
+/// journal will then hold. Programmes are identified by their start records, so one
+/// started separately elsewhere stays separate, even under the same number (see
+/// build_history): the result is what reading the two files joined gives.
 struct ImportSelection {
   std::vector<Record> fresh;
   std::size_t already = 0;
-  /// Run numbers that a new start record shares with a different start already in the
-  /// journal: the two histories will count as one run (worth a warning, not an error).
-  std::vector<unsigned> merged_runs;
+  /// By number after the import; those the import leaves as they were are left out.
+  std::vector<ImportedProgramme> programmes;
+  std::optional<unsigned> running_before; ///< History::active() before, by number
+  std::optional<unsigned> running_after;  ///< and after
 };
 
 /// Compares by id. The same id with different content (in the journal or earlier in the

@@ -10,6 +10,7 @@
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
+///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
 ///               answers=3,5,2, week=N, ref=ID; unknown keys are kept and ignored.
 ///               VALUE escapes: "\\" backslash, "\t" tab, "\n" newline, "\r" return,
 ///               "\xHH" any other byte below 0x20 and 0x7F, and any byte that is not part
@@ -17,6 +18,7 @@
 ///     CRC       8 lowercase hex digits: CRC-32 (IEEE) of the bytes before the final TAB.
 /// A line that fails any rule is reported with its number and skipped, never rewritten.
 /// The same ID seen twice (two journals joined) counts once.
+/// A programme is identified by its start record, not by its number: see build_history.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -96,7 +98,14 @@ struct Journal {
   std::optional<unsigned> kept_run;
   /// Set by parse_journal_run: the highest run number in the whole file (0: none).
   unsigned newest_run = 0;
+  /// What a reader should say once ("attune: note: ..."), such as two programmes that
+  /// claim the same number (journals joined from two devices) and how they are numbered.
+  std::vector<std::string> notes;
 };
+
+/// True for a plan id as a start record holds it: 1 to 64 of a-z, 0-9 and "-". A plan id
+/// is looked up among plans, never opened as a path.
+bool is_journal_plan_id(std::string_view id) noexcept;
 
 /// Parses journal text. An empty text is an empty journal.
 Journal parse_journal(std::string_view text);
@@ -117,6 +126,8 @@ using JournalSource =
 /// reused id is reported when the two lines differ byte for byte (parse_journal compares
 /// the records as attune would write them). Memory: about 40 bytes per record plus the
 /// kept run; no piece is held beyond its line. `size_hint` (the file size) sizes buffers.
+/// When two start records claim one number (see build_history), the whole file is read in
+/// full instead (rare), and the kept run is that programme, `kept_run` its number.
 ///
 /// When `summary` is given and the file is clean (a version line, no problem, no torn tail,
 /// not from a newer attune), it is filled so that a later read of the same bytes can go
@@ -162,6 +173,11 @@ std::optional<JournalSummary> parse_journal_summary(std::string_view text);
 /// in file order (withdrawn ones and the undo records themselves removed).
 struct Run {
   unsigned number = 0;
+  /// The run number its records carry (`run=N`): the number unless two starts claimed it.
+  /// New records of this programme are written with this value.
+  unsigned claim = 0;
+  std::string start_id; ///< the id of its start record (empty: none was found)
+  Instant started_at{}; ///< when its start record was written
   std::string plan_id;
   std::string plan_hash;
   Day start{};
@@ -169,7 +185,7 @@ struct Run {
   std::vector<Record> records;
 };
 
-/// Every run in the journal, oldest first.
+/// Every run in the journal, oldest first (by number).
 struct History {
   std::vector<Run> runs;
   /// The highest run number in the journal, also when only one run was read
@@ -187,8 +203,20 @@ struct History {
 /// Builds runs from a journal: applies undo records, assigns records to runs by `run`.
 /// Undo withdraws a done/skip/note/check wherever it stands in the file; an undo that refers
 /// to a start, an end, another undo or an unknown id is ignored (undoing an undo does not
-/// restore: record the check-in again). The first `start` of a run number gives its plan and
-/// start day; the first `end` its end. A run with no start record starts on its earliest day.
+/// restore: record the check-in again). A programme is its start record (plan, start day);
+/// the earliest `end` (recorded instant, then id) gives its end. A run with no start
+/// record starts on its earliest day. The result never depends on the order of the lines.
+///
+/// When no two start records claim the same number, each run is numbered by its `run`
+/// (as attune writes them: 1, 2, 3, ...), the newest is the highest. When two or more do
+/// (journals joined from two devices), every programme is kept and all are numbered 1, 2, ...
+/// by start: recorded instant, then the number claimed, then id (a run without a start
+/// record counts as started at its first record). A record with `run=N` belongs to the
+/// start claiming N that was recorded last at or before the record (to the earliest such
+/// start when it is older than all of them). Example: starts A (run=1, 09:00) and
+/// B (run=1, 10:00): A is 1, B is 2; a check-in with run=1 recorded at 09:30 is A's, one at
+/// 10:30 is B's, in either line order.
+/// A journal from parse_journal_run gives its one kept run the number `kept_run`.
 History build_history(const Journal &journal);
 
 } // namespace attune

@@ -186,7 +186,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
     r.day = day;
     r.recorded = session.now();
     r.zone = session.zone_name();
-    r.run = run.number;
+    r.run = run.claim;
     r.exercise = id;
     return r;
   };

@@ -83,6 +83,29 @@ std::string count(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " record" : " records");
 }
 
+/// One line per programme the import adds, gives records to or renumbers, then the running
+/// programme: "  programme 2 (anxious, from 2026-03-05): added, 95 records".
+std::string describe_outcome(const ImportSelection &selection, bool dry_run) {
+  std::string out;
+  for (const ImportedProgramme &p : selection.programmes) {
+    out += "  programme " + std::to_string(p.number) + " (" +
+           (p.plan_id.empty() ? std::string("no start record") : p.plan_id) + ", from " +
+           format_day(p.start) + "): ";
+    if (!p.was)
+      out += std::string(dry_run ? "would be added" : "added") + ", " + count(p.records);
+    else if (*p.was != p.number)
+      out += std::string(dry_run ? "would be" : "was") + " programme " + std::to_string(*p.was) +
+             " here" + (p.records > 0 ? ", " + count(p.records) + " added to it" : std::string());
+    else
+      out += count(p.records) + " added to it";
+    out += '\n';
+  }
+  if (selection.running_after && selection.running_after != selection.running_before)
+    out += "  the running programme " + std::string(dry_run ? "would be " : "is now ") +
+           std::to_string(*selection.running_after) + " (the one started last)\n";
+  return out;
+}
+
 int run_import(const ImportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const std::string source = args.file == "-" ? "stdin" : args.file;
@@ -130,12 +153,11 @@ int run_import(const ImportArgs &args, Session &session) {
     }
     store.append(lock, journal, selection.fresh);
   }
-  for (const unsigned run : selection.merged_runs)
-    ctx.warn("programme " + std::to_string(run) + " in \"" + source + "\" and programme " +
-             std::to_string(run) +
-             " here were started separately; their records now count as one programme");
-  if (!ctx.global.quiet)
+  if (!ctx.global.quiet) {
     ctx.out << line << '\n';
+    if (!selection.fresh.empty())
+      ctx.out << describe_outcome(selection, args.dry_run);
+  }
   return exit_code::ok;
 }
 

@@ -68,7 +68,7 @@ int run_log(Session &session, const LogOptions &opts) {
       json.key("week").value(pos.week);
       json.key("recorded").value(format_instant(r.recorded));
       json.key("zone").value(r.zone);
-      json.key("run").value(r.run);
+      json.key("run").value(run->number);
       if (r.type == RecordType::done || r.type == RecordType::skip)
         json.key("exercise").value(r.exercise);
       if (r.type == RecordType::skip)
@@ -94,10 +94,10 @@ int run_log(Session &session, const LogOptions &opts) {
       line += ' ';
     switch (r.type) {
     case RecordType::start:
-      line += "started programme " + std::to_string(r.run) + " (" + r.plan_id + ")";
+      line += "started programme " + std::to_string(run->number) + " (" + r.plan_id + ")";
       break;
     case RecordType::end:
-      line += "ended programme " + std::to_string(r.run);
+      line += "ended programme " + std::to_string(run->number);
       break;
     case RecordType::done:
       line += "done     " + r.exercise;

@@ -1,6 +1,7 @@
 // attune start [--plan ID|FILE] [--on DATE] [--restart]: begin a six-week programme.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -34,8 +35,9 @@ unsigned write_start(Session &session, const Plan &plan, const std::string &text
 
   std::vector<Record> records;
   unsigned number = 1;
+  // Past every number in use, shown or written (they differ after two starts clashed).
   for (const Run &r : history.runs)
-    number = std::max(number, r.number + 1);
+    number = std::max({number, r.number + 1, r.claim + 1});
   if (const Run *active = history.active()) {
     const Plan active_plan = session.plan_for_run(*active);
     const Position pos = position(active_plan, active->start, today);
@@ -54,7 +56,7 @@ unsigned write_start(Session &session, const Plan &plan, const std::string &text
       end.day = today;
       end.recorded = session.now();
       end.zone = session.zone_name();
-      end.run = active->number;
+      end.run = active->claim;
       records.push_back(end);
     }
   }
@@ -116,7 +118,7 @@ int run_start(Session &session, const StartOptions &opts) {
       ctx.out << plan.notice << '\n';
   }
   Run run;
-  run.number = number;
+  run.number = run.claim = number;
   run.start = start;
   offer_baseline(session, plan, run);
   return exit_code::ok;

@@ -53,7 +53,7 @@ int run_undo(Session &session) {
   undo.day = session.today();
   undo.recorded = session.now();
   undo.zone = session.zone_name();
-  undo.run = run.number;
+  undo.run = run.claim;
   undo.ref = last->id;
   const std::string what = describe_record(*last);
   store.append(lock, journal, {undo});

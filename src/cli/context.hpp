@@ -33,6 +33,8 @@ struct Context {
   bool use_color() const;
   /// Prints "attune: warning: TEXT" to err unless --quiet.
   void warn(const std::string &text) const;
+  /// Prints "attune: note: TEXT" to err unless --quiet.
+  void note(const std::string &text) const;
 };
 
 } // namespace attune::cli

@@ -79,6 +79,11 @@ void Context::warn(const std::string &text) const {
     err << "attune: warning: " << printable(text, true) << '\n';
 }
 
+void Context::note(const std::string &text) const {
+  if (!global.quiet)
+    err << "attune: note: " << printable(text, true) << '\n';
+}
+
 namespace {
 
 /// Writes all of `text` to `fd`; false with errno set on failure.

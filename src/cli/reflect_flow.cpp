@@ -126,7 +126,7 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
   rec.day = day;
   rec.recorded = session.now();
   rec.zone = session.zone_name();
-  rec.run = run_number;
+  rec.run = run != nullptr ? run->claim : run_number;
   rec.week = week;
   rec.answers = answers;
   store.append(lock, journal, {rec});

@@ -197,6 +197,9 @@ void Session::report_problems(const Journal &journal) {
   };
   for (const auto &problem : journal.problems)
     once("journal: " + problem.message);
+  for (const auto &text : journal.notes)
+    if (state_->warned.insert(text).second)
+      ctx_.note(text);
   if (journal.newer_version)
     once("the journal " + describe_unwritable_version(journal.version) +
          ": showing what I can read, and writing nothing to it");
@@ -214,6 +217,12 @@ Plan Session::plan_for_run(const Run &run) {
 }
 
 Plan Session::load_plan_for_run(const Run &run) {
+  // The readers refuse a start whose plan is not an id; this keeps a path from ever being
+  // opened as a plan whatever the caller built.
+  if (!run.plan_id.empty() && !is_journal_plan_id(run.plan_id))
+    throw Error(ErrorKind::data,
+                "programme " + std::to_string(run.number) + " names a plan that is not a plan id",
+                "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
   if (!run.plan_hash.empty()) {
     if (const auto text = store().load_plan_copy(run.plan_hash)) {
       // A shipped plan, byte for byte: parsed when attune was built.

@@ -162,6 +162,10 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   case RecordType::start:
     r.plan_id = values["plan"];
     r.plan_hash = values["hash"];
+    // A plan id names a plan among plans; it must never be something a path could be.
+    if (!is_journal_plan_id(r.plan_id))
+      fail(at("plan"), "plan " + quoted(r.plan_id) + " is not a plan id",
+           "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
     break;
   case RecordType::done:
     r.exercise = values["exercise"];
@@ -437,6 +441,45 @@ ImportData read_journal_file(std::string_view text, const std::string &file) {
   return data;
 }
 
+/// A programme's identity across the import: its start record, or its number if it has none.
+std::string identity(const Run &run) {
+  return run.start_id.empty() ? "#" + std::to_string(run.claim) : run.start_id;
+}
+
+/// Fills selection.programmes and the running programme before and after, by reading the
+/// journal as it is and as it will be (build_history's rule, so import and a concatenated
+/// file agree).
+void describe_programmes(const Journal &current, ImportSelection &selection) {
+  const History before = build_history(current);
+  Journal joined;
+  joined.records = current.records;
+  joined.records.insert(joined.records.end(), selection.fresh.begin(), selection.fresh.end());
+  const History after = build_history(joined);
+  std::unordered_map<std::string, unsigned> number_before;
+  for (const Run &run : before.runs)
+    number_before.emplace(identity(run), run.number);
+  std::set<std::string_view> fresh_ids;
+  for (const Record &r : selection.fresh)
+    fresh_ids.insert(r.id);
+  for (const Run &run : after.runs) {
+    ImportedProgramme p;
+    p.number = run.number;
+    if (const auto found = number_before.find(identity(run)); found != number_before.end())
+      p.was = found->second;
+    p.plan_id = run.plan_id;
+    p.start = run.start;
+    p.records = static_cast<std::size_t>(
+        std::count_if(run.records.begin(), run.records.end(),
+                      [&](const Record &r) { return fresh_ids.count(r.id) != 0; }));
+    if (!p.was || *p.was != p.number || p.records > 0)
+      selection.programmes.push_back(p);
+  }
+  if (const Run *run = before.active())
+    selection.running_before = run->number;
+  if (const Run *run = after.active())
+    selection.running_after = run->number;
+}
+
 } // namespace
 
 ImportData read_exchange(std::string_view text, const std::string &source_name) {
@@ -490,15 +533,7 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
     check_record_limits(r, ir.where); // only what the journal may hold, so it reads back
     selection.fresh.push_back(r);
   }
-  std::set<unsigned> started_here;
-  for (const Record &r : current.records)
-    if (r.type == RecordType::start)
-      started_here.insert(r.run);
-  std::set<unsigned> merged;
-  for (const Record &r : selection.fresh)
-    if (r.type == RecordType::start && started_here.count(r.run) != 0 &&
-        merged.insert(r.run).second)
-      selection.merged_runs.push_back(r.run);
+  describe_programmes(current, selection);
   return selection;
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "attune/text.hpp"
@@ -329,6 +330,8 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     } else if (key == "reason" || key == "text") {
       record.text = std::move(*value);
     } else if (key == "plan") {
+      if (!is_journal_plan_id(*value))
+        return "bad plan id";
       record.plan_id = std::move(*value);
     } else if (key == "hash") {
       record.plan_hash = std::move(*value);
@@ -424,6 +427,12 @@ bool is_checkin(RecordType type) noexcept {
 
 } // namespace detail
 
+bool is_journal_plan_id(std::string_view id) noexcept {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
 using namespace detail; // the helpers above are shared with journal_run.cpp
 
 std::string_view to_string(RecordType type) noexcept {
@@ -516,6 +525,10 @@ std::string format_record(const Record &record) {
   return line;
 }
 
+namespace {
+std::optional<std::string> clash_note(const Journal &journal);
+} // namespace
+
 Journal parse_journal(std::string_view text) {
   Journal journal;
   bool seen_header = false;
@@ -574,8 +587,169 @@ Journal parse_journal(std::string_view text) {
   }
   journal.has_header = seen_header;
   journal.record_count = journal.records.size();
+  if (const auto note = clash_note(journal))
+    journal.notes.push_back(*note);
   return journal;
 }
+
+namespace {
+
+/// Run numbers that two or more different start records claim (journals joined from two
+/// devices that each started a programme with that number).
+std::set<unsigned> clashing_claims(const std::vector<Record> &records) {
+  std::set<unsigned> started;
+  std::set<unsigned> clashes;
+  for (const Record &r : records)
+    if (r.type == RecordType::start && !started.insert(r.run).second)
+      clashes.insert(r.run);
+  return clashes;
+}
+
+/// Programme order: start instant, then the number claimed, then the start record's id.
+bool starts_before(const Run &a, const Run &b) {
+  return std::tie(a.started_at, a.claim, a.start_id) < std::tie(b.started_at, b.claim, b.start_id);
+}
+
+/// Keeps the earliest end (recorded instant, then id), whatever the line order.
+void note_end(Run &run, const Record *&first_end, const Record &r) {
+  if (first_end == nullptr ||
+      std::tie(r.recorded, r.id) < std::tie(first_end->recorded, first_end->id)) {
+    first_end = &r;
+    run.ended = r.day;
+  }
+}
+
+/// A run that has no start record starts at its earliest record.
+void widen_orphan(Run &run, const Record &r) {
+  run.start = std::min(run.start, r.day);
+  run.started_at = std::min(run.started_at, r.recorded);
+}
+
+/// The usual case: at most one start per number, so the number is the programme.
+std::vector<Run> group_by_number(const std::vector<const Record *> &effective) {
+  std::map<unsigned, Run> runs;
+  std::map<unsigned, const Record *> end_of;
+  for (const Record *p : effective) {
+    const Record &r = *p;
+    auto [it, inserted] = runs.try_emplace(r.run);
+    Run &run = it->second;
+    if (inserted) {
+      run.number = run.claim = r.run;
+      run.start = r.day;
+      run.started_at = r.recorded;
+    }
+    if (r.type == RecordType::start && run.start_id.empty()) {
+      run.plan_id = r.plan_id;
+      run.plan_hash = r.plan_hash;
+      run.start = r.day;
+      run.start_id = r.id;
+      run.started_at = r.recorded;
+    } else if (run.start_id.empty()) {
+      widen_orphan(run, r);
+    }
+    if (r.type == RecordType::end)
+      note_end(run, end_of[r.run], r);
+    run.records.push_back(r);
+  }
+  std::vector<Run> out;
+  for (auto &entry : runs)
+    out.push_back(std::move(entry.second));
+  return out;
+}
+
+/// Two starts claim one number: every start is its own programme, numbered by start.
+std::vector<Run> group_by_start(const std::vector<const Record *> &effective) {
+  std::set<unsigned> claimed;
+  for (const Record *r : effective)
+    if (r->type == RecordType::start)
+      claimed.insert(r->run);
+  std::vector<Run> progs;
+  std::map<unsigned, std::size_t> orphan;
+  for (const Record *p : effective) {
+    const Record &r = *p;
+    if (r.type == RecordType::start) {
+      Run run;
+      run.claim = r.run;
+      run.plan_id = r.plan_id;
+      run.plan_hash = r.plan_hash;
+      run.start = r.day;
+      run.start_id = r.id;
+      run.started_at = r.recorded;
+      progs.push_back(std::move(run));
+    } else if (claimed.count(r.run) == 0) {
+      const auto [it, fresh] = orphan.try_emplace(r.run, progs.size());
+      if (fresh) {
+        Run run;
+        run.claim = r.run;
+        run.start = r.day;
+        run.started_at = r.recorded;
+        progs.push_back(std::move(run));
+      }
+      widen_orphan(progs[it->second], r);
+    }
+  }
+  std::sort(progs.begin(), progs.end(), starts_before);
+  std::map<unsigned, std::vector<std::size_t>> claimants; // in programme order
+  std::unordered_map<std::string, std::size_t> by_start;
+  for (std::size_t i = 0; i < progs.size(); ++i) {
+    progs[i].number = static_cast<unsigned>(i + 1);
+    if (progs[i].start_id.empty()) {
+      orphan[progs[i].claim] = i;
+    } else {
+      claimants[progs[i].claim].push_back(i);
+      by_start.emplace(progs[i].start_id, i);
+    }
+  }
+  std::vector<const Record *> end_of(progs.size(), nullptr);
+  for (const Record *p : effective) {
+    const Record &r = *p;
+    std::size_t at = 0;
+    if (r.type == RecordType::start) {
+      at = by_start.at(r.id);
+    } else if (const auto c = claimants.find(r.run); c != claimants.end()) {
+      // The claimant started last at or before the record; the first one for older records.
+      at = c->second.front();
+      for (const std::size_t i : c->second)
+        if (progs[i].started_at <= r.recorded)
+          at = i;
+    } else {
+      at = orphan.at(r.run);
+    }
+    if (r.type == RecordType::end)
+      note_end(progs[at], end_of[at], r);
+    progs[at].records.push_back(r);
+  }
+  return progs;
+}
+
+/// The note for a journal whose starts clash, or nullopt.
+std::optional<std::string> clash_note(const Journal &journal) {
+  const std::set<unsigned> clashes = clashing_claims(journal.records);
+  if (clashes.empty())
+    return std::nullopt;
+  const History history = build_history(journal);
+  std::string claims;
+  std::size_t count = 0;
+  for (const unsigned claim : clashes)
+    claims += (claims.empty() ? "" : ", ") + std::to_string(claim);
+  std::string list;
+  for (const Run &run : history.runs) {
+    if (clashes.count(run.claim) != 0)
+      ++count;
+    if (clashes.count(run.claim) == 0 && run.number == run.claim)
+      continue;
+    list += (list.empty() ? "" : "; ") + std::to_string(run.number) + " = " +
+            (run.plan_id.empty() ? std::string("no start record") : run.plan_id) + " from " +
+            format_day(run.start) +
+            (run.number == run.claim ? "" : " (written as " + std::to_string(run.claim) + ")");
+  }
+  return std::to_string(count) + " programmes were started separately as programme " + claims +
+         " (journals from two devices joined): each is kept, and programmes are numbered by "
+         "when they started: " +
+         list;
+}
+
+} // namespace
 
 History build_history(const Journal &journal) {
   // Which records are withdrawn. Undo applies whatever the order in the file (a union merge
@@ -592,33 +766,17 @@ History build_history(const Journal &journal) {
     if (target != type_of.end() && is_checkin(target->second))
       withdrawn.insert(r.ref);
   }
-
-  std::map<unsigned, Run> runs;
-  for (const Record &r : journal.records) {
-    if (r.type == RecordType::undo || withdrawn.count(r.id) != 0)
-      continue;
-    auto [it, inserted] = runs.try_emplace(r.run);
-    Run &run = it->second;
-    if (inserted) {
-      run.number = r.run;
-      run.start = r.day;
-    }
-    if (r.type == RecordType::start && run.plan_id.empty()) {
-      // The first start of a run number wins; a second one (two machines) is kept as a record.
-      run.plan_id = r.plan_id;
-      run.plan_hash = r.plan_hash;
-      run.start = r.day;
-    } else if (r.type == RecordType::end && !run.ended) {
-      run.ended = r.day;
-    } else if (run.plan_id.empty() && r.day < run.start) {
-      run.start = r.day; // no start record seen yet: the earliest day so far
-    }
-    run.records.push_back(r);
-  }
+  std::vector<const Record *> effective;
+  effective.reserve(journal.records.size());
+  for (const Record &r : journal.records)
+    if (r.type != RecordType::undo && withdrawn.count(r.id) == 0)
+      effective.push_back(&r);
 
   History history;
-  for (auto &entry : runs)
-    history.runs.push_back(std::move(entry.second));
+  history.runs = clashing_claims(journal.records).empty() ? group_by_number(effective)
+                                                          : group_by_start(effective);
+  if (journal.kept_run && history.runs.size() == 1)
+    history.runs.front().number = *journal.kept_run; // one programme of a clashing journal
   history.newest_run = history.runs.empty()
                            ? journal.newest_run
                            : std::max(journal.newest_run, history.runs.back().number);

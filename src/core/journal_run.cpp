@@ -139,7 +139,9 @@ bool light_scan(std::string_view line, LineFacts &out) noexcept {
   if (!id || type_end == std::string_view::npos)
     return false;
   const auto type = parse_record_type(line.substr(17, type_end - 17));
-  if (!type || *type == RecordType::undo) // undo lines are always checked in full
+  // Undo and start lines are always checked in full: an undo may withdraw a kept record,
+  // and a start decides which programmes exist (and holds a plan id to check).
+  if (!type || *type == RecordType::undo || *type == RecordType::start)
     return false;
   const std::size_t zone_at = type_end + 1 + 11 + 21;
   const std::size_t zone_end = zone_at < line.size() ? line.find('\t', zone_at) : line.npos;
@@ -247,6 +249,9 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
         return false;
     } else if (*key == k_answers) {
       if (!answers_ok(value))
+        return false;
+    } else if (*key == k_plan) {
+      if (!is_journal_plan_id(value))
         return false;
     } else if (*key == k_ref) {
       const auto ref = parse_id(value);
@@ -385,6 +390,35 @@ struct Mark {
   std::uint64_t offset = 0;
 };
 
+/// The clash case (two start records claim one number): programmes are then identified by
+/// their start records, which needs every record; rare, so the whole file is read in full
+/// and the chosen programme's effective records are kept.
+Journal read_by_start(const JournalSource &whole, std::optional<unsigned> number) {
+  std::string text;
+  whole(0, [&text](std::string_view piece) {
+    text.append(piece);
+    return true;
+  });
+  Journal full = parse_journal(text);
+  const History history = build_history(full);
+  Journal journal;
+  journal.version = full.version;
+  journal.newer_version = full.newer_version;
+  journal.torn_tail = full.torn_tail;
+  journal.has_header = full.has_header;
+  journal.problems = std::move(full.problems);
+  journal.notes = std::move(full.notes);
+  journal.record_count = full.record_count;
+  journal.newest_run = history.newest_run;
+  const Run *run =
+      number ? history.find(*number) : (history.runs.empty() ? nullptr : &history.runs.back());
+  if (run != nullptr) {
+    journal.kept_run = run->number;
+    journal.records = run->records;
+  }
+  return journal;
+}
+
 std::string line_text(std::size_t n) {
   return "line " + std::to_string(n);
 }
@@ -470,6 +504,8 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
   };
   std::vector<Undo> undos;
   std::vector<std::pair<unsigned, Mark>> run_starts; // first line of each run, file order
+  std::map<unsigned, std::uint64_t> start_of;        // run number -> its start record's id
+  bool clash = false;                                // two start records claim one number
   bool seen_header = false;
   std::uint32_t line_number = window.first_line - 1;
 
@@ -529,6 +565,8 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
       e.type = facts.type;
       entries.push_back(e);
       index.add(entries.size() - 1);
+      if (facts.type == RecordType::start && !start_of.emplace(facts.run, facts.id).second)
+        clash = true;
       if (facts.type == RecordType::undo)
         undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}, end});
       else if (run_starts.empty() || run_starts.back().first != facts.run)
@@ -545,6 +583,11 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
   }
   journal.has_header = seen_header;
   journal.record_count = entries.size();
+  if (clash && from_start && window.to == ~std::uint64_t{0}) {
+    if (summary != nullptr)
+      *summary = JournalSummary{}; // no index: every read must see the clash
+    return read_by_start(whole, number);
+  }
 
   // Undo withdraws check-ins wherever they stand (build_history's rule).
   for (const Undo &u : undos) {

@@ -10,7 +10,10 @@
 namespace attune {
 namespace {
 
-constexpr std::string_view magic = "attune-journal-index 1";
+/// 2: an index is never made for a journal where two starts claim one number (build_history
+/// then reads by start record). A version 1 index may describe such a journal, so it is
+/// ignored and rebuilt.
+constexpr std::string_view magic = "attune-journal-index 2";
 /// A journal has at most a few thousand runs; more means the file is not ours.
 constexpr std::size_t max_runs = 100000;
 

@@ -321,6 +321,10 @@ bool extend_summary(JournalSummary &summary, const std::vector<Record> &records,
     const std::uint32_t line = summary.lines + static_cast<std::uint32_t>(i) + 1;
     auto it = std::lower_bound(summary.runs.begin(), summary.runs.end(), record.run,
                                [](const RunSpan &span, unsigned run) { return span.run < run; });
+    // A start for a number already in use (an import from another device) may make two
+    // programmes claim it: the index is rebuilt by a whole read, which sees that.
+    if (record.type == RecordType::start && it != summary.runs.end() && it->run == record.run)
+      return false;
     if (it == summary.runs.end() || it->run != record.run)
       summary.runs.insert(it, RunSpan{record.run, from, to, line});
     else

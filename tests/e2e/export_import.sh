@@ -92,7 +92,10 @@ in_dir "$T_ROOT/d2" export --format csv -o "$W/b.csv"
 same "$W/a.csv" "$W/b.csv" "csv export, import, export is byte-identical"
 
 OUT=$(ATTUNE_DATA_DIR="$T_ROOT/d3" "$ATTUNE_BIN" import - <"$W/a.json" 2>&1)
-[ "$OUT" = "Imported 13 records." ] && pass || fail "import from stdin: $OUT"
+[ "$OUT" = "Imported 13 records.
+  programme 1 (avoidant, from 2026-10-01): added, 5 records
+  programme 2 (avoidant, from 2026-10-05): added, 6 records
+  the running programme is now 2 (the one started last)" ] && pass || fail "import from stdin: $OUT"
 in_dir "$T_ROOT/d4" import "$SRC/journal"
 expect_rc 0 "import a journal file"
 same "$SRC/journal" "$T_ROOT/d4/journal" "a journal file imports exactly"
@@ -126,13 +129,16 @@ expect_err_has "differs from the record with the same id already in the journal;
 expect_err_lines 1 "conflict is one line"
 same "$W/before" "$T_ROOT/d1/journal" "a conflict writes nothing"
 
-# --- another machine's separate programme 1 joins this one: imported, with a warning ---
-at 2026-10-01T08:00
+# --- another machine's separate programme 1 stays separate (see programme_identity.sh) ---
+at 2026-10-01T08:30
 in_dir "$T_ROOT/other" start
 in_dir "$T_ROOT/other" import "$W/a.json"
 expect_rc 0 "import beside a separate programme 1"
 expect_out_has "Imported 13 records." "the records are imported"
-expect_err_has "attune: warning: programme 1 in \"$W/a.json\" and programme 1 here were started separately; their records now count as one programme" "merged runs are named"
+expect_out_has "was programme 1 here" "the programme here is renumbered by start"
+in_dir "$T_ROOT/other" log
+expect_rc 0 "log after joining a separate programme 1"
+expect_err_has "attune: note: 2 programmes were started separately as programme 1" "the clash is noted"
 
 # --- broken files: exit 65, one line with a position, nothing written ---
 broken() { # FILE EXPECTED-ERROR DESCRIPTION

@@ -230,15 +230,24 @@ BOOST_AUTO_TEST_CASE(new_records_are_chosen_by_id_and_repeats_count_once) {
   BOOST_TEST(lines(s.fresh) == lines(std::vector<Record>(all.begin() + 2, all.end())));
 }
 
-BOOST_AUTO_TEST_CASE(a_new_start_for_a_run_number_already_started_here_is_named) {
+BOOST_AUTO_TEST_CASE(a_new_start_for_a_run_number_already_started_here_stays_separate) {
   Journal journal;
   Record here = sample()[0];
   here.id = "00000000000000b1";
   journal.records = {here};
   const ImportData data = read_exchange(export_json(sample(), {}), "f");
-  BOOST_TEST(select_new_records(journal, data).merged_runs == std::vector<unsigned>{1});
+  // Both started at the same instant as run 1: ordered by id, so the file's (a1) is first.
+  const ImportSelection s = select_new_records(journal, data);
+  BOOST_REQUIRE(s.programmes.size() == 2U);
+  BOOST_TEST(s.programmes[0].number == 1U);
+  BOOST_TEST(!s.programmes[0].was.has_value());
+  BOOST_TEST(s.programmes[1].number == 2U);
+  BOOST_TEST(*s.programmes[1].was == 1U);
   journal.records = {sample()[0]};
-  BOOST_TEST(select_new_records(journal, data).merged_runs.empty());
+  const ImportSelection same = select_new_records(journal, data);
+  BOOST_REQUIRE(same.programmes.size() == 1U); // the same start: its records join it
+  BOOST_TEST(*same.programmes[0].was == 1U);
+  BOOST_TEST(same.programmes[0].number == 1U);
 }
 
 BOOST_AUTO_TEST_CASE(the_same_id_with_other_content_is_a_conflict) {
