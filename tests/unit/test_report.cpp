@@ -201,7 +201,16 @@ BOOST_AUTO_TEST_CASE(renders_kindly_before_and_on_the_first_day) {
   BOOST_TEST(text.find("today is a fine day to begin") != std::string::npos);
   BOOST_TEST(text.find("not answered yet") != std::string::npos);
   BOOST_TEST(render_json(first).find("\"summary\": null") != std::string::npos);
-  BOOST_TEST(render_markdown(first, ReportOptions{}).find("0 of 0 planned") != std::string::npos);
+  const std::string md = render_markdown(first, ReportOptions{});
+  BOOST_TEST(md.find("- Practised on 0 days, 0 practices done.") != std::string::npos);
+  BOOST_TEST(md.find("Planned practices done: 0 of 0") != std::string::npos);
+  // Nothing is lost on day 1: no "0 days current streak", no rows of zeros for later weeks.
+  BOOST_TEST(md.find("current") == std::string::npos);
+  BOOST_TEST(text.find("Current streak") == std::string::npos);
+  for (const ExerciseStats &e : first.exercises)
+    if (e.exercise->id != first.plan->week_plans[0].exercises[0].id &&
+        e.exercise->id != first.plan->week_plans[0].exercises.back().id)
+      BOOST_TEST(text.find(e.exercise->title) == std::string::npos, e.exercise->title);
   BOOST_TEST(render_html(first, ReportOptions{}).find("No self-check yet") != std::string::npos);
 }
 
