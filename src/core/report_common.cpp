@@ -90,6 +90,17 @@ bool worth_listing(const Progress &p, const ExerciseStats &e) {
   return false;
 }
 
+bool missed_only_yesterday(const Progress &p) {
+  if (p.pos.phase != Phase::active || p.pos.day < 2)
+    return false;
+  const std::size_t today = p.pos.day - 1; // index into p.days
+  if (today >= p.days.size() || p.days[today].status == DayStatus::kept)
+    return false;
+  if (p.days[today - 1].status != DayStatus::missed)
+    return false;
+  return today < 2 || p.days[today - 2].status != DayStatus::missed;
+}
+
 std::string streak_sentence(const Progress &p) {
   std::string s;
   // A streak of 0 or 1 is not news; the longest streak is never lost, so it always shows.
@@ -99,6 +110,8 @@ std::string streak_sentence(const Progress &p) {
     s += "Longest streak: " + days_word(p.streak.longest) + ".";
   else
     s += "Any day is a good day to begin a streak.";
+  if (missed_only_yesterday(p))
+    s += " Never miss twice: today keeps it going.";
   if (p.plan != nullptr && p.plan->streak.grace_days > 0)
     s += " Up to " + days_word(p.plan->streak.grace_days) + " in a row can be missed without " +
          "breaking it.";

@@ -23,6 +23,10 @@ std::string title_of(const Exercise *e);
 /// One kind sentence about the streak: the current streak only when it is at least 2 days,
 /// the longest always. Current 1, longest 5 -> "Longest streak: 5 days."
 std::string streak_sentence(const Progress &p);
+/// True while the programme runs, yesterday was missed, the day before was not, and today is
+/// not kept yet: the one moment "never miss twice" helps.
+/// Mon kept, Tue missed, Wed (today, open) -> true; Mon and Tue missed -> false.
+bool missed_only_yesterday(const Progress &p);
 /// Numbers that never fall, to lead every report with: days with at least one practice, and
 /// practices done (every exercise done on every day counted so far).
 unsigned days_practised(const Progress &p);
