@@ -4,7 +4,7 @@
 #
 #   bin/attune
 #   share/attune/plans/*.toml                         (top CMakeLists)
-#   share/man/man1/attune.1, share/man/man5/attune-*.5
+#   share/man/man1/attune.1, share/man/man5/attune-*.5, share/man/man7/attune-*.7
 #   share/bash-completion/completions/attune
 #   share/zsh/vendor-completions/_attune
 #   share/fish/vendor_completions.d/attune.fish
@@ -17,9 +17,10 @@ file(RELATIVE_PATH ATTUNE_PLANS_FROM_BIN "${CMAKE_INSTALL_FULL_BINDIR}"
      "${CMAKE_INSTALL_FULL_DATADIR}/attune/plans")
 target_compile_definitions(attune_cli PRIVATE ATTUNE_PLANS_FROM_BIN="${ATTUNE_PLANS_FROM_BIN}")
 
-# Man pages: whatever man/*.1 and man/*.5 exist at install time.
+# Man pages: whatever man/*.1, man/*.5 and man/*.7 exist at install time.
 install(DIRECTORY man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")
 install(DIRECTORY man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man5 FILES_MATCHING PATTERN "*.5")
+install(DIRECTORY man/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man7 FILES_MATCHING PATTERN "*.7")
 
 # Shell completions, where each shell's package looks for vendor completions.
 install(FILES completions/attune.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions

@@ -36,7 +36,15 @@ struct Config {
   Setting<std::string> plan;          ///< plan id or path; "" = default
   Setting<std::string> color{"auto"}; ///< auto | always | never
   Setting<std::chrono::seconds> lock_timeout{std::chrono::seconds{10}};
+  /// [support] lines: the person's own help ("Samaritans 116 123"), shown by `attune support`.
+  Setting<std::vector<std::string>> support_lines;
+  /// [support] directory: whether `attune support` adds the international helpline directory.
+  Setting<bool> support_directory{true};
 };
+
+/// At most this many [support] lines, each at most max_support_line_bytes.
+inline constexpr std::size_t max_support_lines = 20;
+inline constexpr std::size_t max_support_line_bytes = 200;
 
 /// The keys config.toml may hold, in the order `attune config show` prints them.
 const std::vector<std::string> &config_keys();
@@ -48,7 +56,8 @@ inline constexpr std::size_t max_config_bytes = 64 * 1024;
 /// sees the text. Throws Error(config) at FILE:LINE:COL for a syntax error, an unknown key
 /// (with did-you-mean: "time_zone" -> "timezone"), a wrong type or a bad value (a time zone
 /// name that cannot be one, "25:00", a colour other than auto/always/never, a timeout
-/// outside 0..3600). A time zone is checked for spelling only (is_zone_name); whether it exists
+/// outside 0..3600, a [support] line that is empty, too long or holds a control character).
+/// A time zone is checked for spelling only (is_zone_name); whether it exists
 /// is for the caller, who reports unknown_zone_error. An empty text gives the defaults.
 Config parse_config(std::string_view text, std::string_view source_name);
 

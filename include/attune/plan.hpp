@@ -49,6 +49,19 @@ struct Exercise {
   std::string cue;  ///< optional: when to do it ("after dinner")
   Schedule schedule;
   SourcePos pos;
+  /// Optional safety line shown with the exercise ("If someone frightens you ... skip this").
+  std::string caution;
+  /// The exercise involves another person (with_other = true): `alone` is then required.
+  bool with_other = false;
+  /// The exercise shares something personal (disclosure = true): implies with_other, and
+  /// `if_it_goes_badly` is then required.
+  bool disclosure = false;
+  /// What to do instead with no one to practise with (an unsent letter, a friend by message).
+  std::string alone;
+  /// For a disclosure: what to do if it lands badly.
+  std::string if_it_goes_badly;
+  /// Optional reflection prompts ("What happened?"), at most 8.
+  std::vector<std::string> prompts;
 };
 
 /// One programme week: days 7(N-1)+1 .. 7N counted from the start day.

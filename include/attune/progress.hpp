@@ -166,6 +166,27 @@ struct SelfCheckScore {
 std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
                                                const std::vector<int> &answers);
 
+/// How far the self-check must fall, in percentage points of the scale, from one self-check to
+/// the next for `reflect` to point to `attune support`: a quarter of the scale's range. On a
+/// 1..5 scale that is one whole point on the item mean: every answer one step worse, or a
+/// few answers much worse. Not a wobble; a week that went clearly worse.
+inline constexpr double sharp_drop_points = 25.0;
+
+/// True when `latest` is at least sharp_drop_points below `previous`.
+/// previous 75 %, latest 50 % -> true (exactly 25 points); 75 % -> 55 % -> false.
+bool fell_sharply(const SelfCheckScore &previous, const SelfCheckScore &latest) noexcept;
+
+/// The self-check recorded for the highest programme week below `week` in the run (the last
+/// record for that week wins), scored; nullopt when there is none. Baseline counts as week 0.
+std::optional<SelfCheckScore> previous_self_check(const SelfCheck &check, const Run &run,
+                                                  unsigned week);
+
+/// The sentence every end summary closes with, whatever the practice: help is offered because
+/// it exists, never as a response to practising less.
+inline constexpr const char *support_pointer =
+    "If you would like more support than a programme can give, 'attune support' lists where to "
+    "find it.";
+
 /// The self-check over the run: one score per week (the last check recorded for a week wins).
 struct SelfCheckTrend {
   std::vector<SelfCheckScore> scores;     ///< by week, ascending

@@ -52,6 +52,8 @@ const CommandEntry command_table[] = {
     {"import", "Add the records of an export (JSON or CSV) or a journal file that are new",
      register_import, false},
     {"config", "Show the settings in use and where they come from", register_config, false},
+    {"support", "Show where to find help: your own contacts, your plan's advice, helplines",
+     register_support, false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
 };
 
@@ -140,7 +142,8 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     app.allow_extras();
     app.fallthrough(); // global options may also follow the command
     app.require_subcommand(0, 1);
-    app.footer("Run 'attune help COMMAND' for one command. Exit codes and files: man attune.");
+    app.footer("Need help now? 'attune support' shows where to find it.\n"
+               "Run 'attune help COMMAND' for one command. Exit codes and files: man attune.");
     app.add_option("--data-dir", ctx.global.data_dir, "Folder for the journal (ATTUNE_DATA_DIR)")
         ->type_name("DIR");
     app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")->type_name("ID|FILE");

@@ -14,6 +14,7 @@
 #include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/prompts.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
@@ -70,6 +71,7 @@ std::string trim(const std::string &text) {
 /// Returns false when input ended before anything was chosen.
 void ask_interactively(Session &session, const DayView &view, CheckinOptions &opts) {
   Context &ctx = session.ctx();
+  std::vector<std::string> reflections; // answers to the plan's prompts, labelled
   ctx.out << position_line(view.pos) << ". For each one: d = done, s = skip, Enter = not yet.\n";
   for (const DueItem &item : view.items) {
     if (item.state != ExerciseState::open)
@@ -86,6 +88,19 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
       line = trim(line);
       if (line == "d" || line == "done" || line == "y" || line == "yes") {
         opts.done.push_back(e.id);
+        if (!e.prompts.empty()) {
+          ctx.out << "  A few words for each, if you like (Enter to pass):\n";
+          std::vector<std::string> answers;
+          for (const std::string &prompt : e.prompts) {
+            ctx.out << "  " << prompt << "\n  > " << std::flush;
+            std::string answer;
+            if (!std::getline(ctx.in, answer))
+              break;
+            answers.push_back(answer);
+          }
+          if (auto text = labelled_answers(e.title, e.prompts, answers); !text.empty())
+            reflections.push_back(std::move(text));
+        }
       } else if (line == "s" || line == "skip") {
         opts.skip.push_back(e.id);
       } else if (!(line.empty() || line == "n" || line == "not yet")) {
@@ -98,7 +113,13 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
   ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
   std::string line;
   if (std::getline(ctx.in, line) && !trim(line).empty())
-    opts.note = trim(line);
+    reflections.push_back(trim(line));
+  // One note for the day: the prompts' answers first, then the free note.
+  std::string note;
+  for (const std::string &part : reflections)
+    note += (note.empty() ? "" : " / ") + part;
+  if (!note.empty())
+    opts.note = note;
 }
 
 int run_checkin(Session &session, CheckinOptions opts) {

@@ -67,6 +67,14 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color)
       out += "    Why:  " + e.why + "\n";
       if (!e.cue.empty())
         out += "    Cue:  " + e.cue + "\n";
+      if (!e.alone.empty())
+        out += "    On your own: " + e.alone + "\n";
+      if (!e.if_it_goes_badly.empty())
+        out += "    If it goes badly: " + e.if_it_goes_badly + "\n";
+      if (!e.caution.empty())
+        out += "    Take care: " + e.caution + "\n";
+      for (const std::string &prompt : e.prompts)
+        out += "    Prompt: " + prompt + "\n";
     }
   }
   const SelfCheck &sc = plan.self_check;
@@ -111,6 +119,21 @@ std::string render_json(const Plan &plan, const std::string &origin) {
     for (const Exercise &e : w.exercises) {
       j.begin_object().key("id").value(e.id).key("title").value(e.title);
       j.key("what").value(e.what).key("why").value(e.why).key("cue").value(e.cue);
+      auto optional_text = [&j](const char *key, const std::string &text) {
+        j.key(key);
+        if (text.empty())
+          j.null();
+        else
+          j.value(text);
+      };
+      optional_text("caution", e.caution);
+      j.key("with_other").value(e.with_other).key("disclosure").value(e.disclosure);
+      optional_text("alone", e.alone);
+      optional_text("if_it_goes_badly", e.if_it_goes_badly);
+      j.key("prompts").begin_array();
+      for (const std::string &prompt : e.prompts)
+        j.value(prompt);
+      j.end_array();
       j.key("schedule").begin_object();
       switch (e.schedule.kind) {
       case ScheduleKind::daily:

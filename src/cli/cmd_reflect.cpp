@@ -6,6 +6,7 @@
 #include <string>
 
 #include "attune/error.hpp"
+#include "attune/progress.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "reflect_flow.hpp"
@@ -72,6 +73,12 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     ctx.out << "Saved the self-check for " << week_name(week)
             << ". Thank you for taking a moment to look inward; 'attune report' shows how it "
                "changes over the weeks.\n";
+  // Said even with --quiet: it is the one line that matters after a week that went worse.
+  const auto before = previous_self_check(check, run, week);
+  const auto now = score_self_check(check, answers);
+  if (before && now && fell_sharply(*before, *now))
+    ctx.out << "This week sounds harder than the last. You do not have to carry it alone: "
+               "'attune support' shows where help is.\n";
   return exit_code::ok;
 }
 

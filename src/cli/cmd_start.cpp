@@ -10,6 +10,7 @@
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
+#include "attune/support.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "reflect_flow.hpp"
@@ -121,6 +122,8 @@ int run_start(Session &session, const StartOptions &opts) {
   run.number = run.claim = number;
   run.start = start;
   offer_baseline(session, plan, run);
+  if (!ctx.global.quiet)
+    ctx.out << '\n' << safety_note << '\n';
   return exit_code::ok;
 }
 

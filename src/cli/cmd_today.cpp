@@ -67,6 +67,16 @@ std::string render_json(const DayView &view, Day day) {
       json.null();
     json.key("cue").value(e.cue);
     json.key("what").value(e.what);
+    json.key("caution");
+    if (e.caution.empty())
+      json.null();
+    else
+      json.value(e.caution);
+    json.key("alone");
+    if (e.alone.empty())
+      json.null();
+    else
+      json.value(e.alone);
     if (item.state == ExerciseState::skipped)
       json.key("reason").value(item.skip_reason);
     json.end_object();
@@ -123,6 +133,10 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
         out += "            " + e.what + "\n";
       if (!e.cue.empty())
         out += "            When: " + e.cue + "\n";
+      if (!e.alone.empty())
+        out += "            On your own: " + e.alone + "\n";
+      if (!e.caution.empty())
+        out += "            " + paint(color, "1", "Take care:") + " " + e.caution + "\n";
     } else if (item.state == ExerciseState::skipped && !item.skip_reason.empty()) {
       out += "            Reason: " + item.skip_reason + "\n";
     }

@@ -30,6 +30,7 @@ Command register_export(CLI::App *sub, Session &session);
 Command register_import(CLI::App *sub, Session &session);
 Command register_remind(CLI::App *sub, Session &session);
 Command register_config(CLI::App *sub, Session &session);
+Command register_support(CLI::App *sub, Session &session);
 Command register_complete(CLI::App *sub, Session &session);
 
 } // namespace attune::cli

@@ -67,6 +67,73 @@ std::string want_string(const toml::node &node, std::string_view key, std::strin
       "for example: " + std::string(key) + " = " + std::string(example), at(file, node.source()));
 }
 
+/// [support] lines = ["Samaritans 116 123", ...] and directory = true|false.
+void read_support(const toml::node &node, std::string_view file, Config &config) {
+  const auto *table = node.as_table();
+  if (table == nullptr)
+    throw Error(ErrorKind::config,
+                "\"support\" must be a table, not " + std::string(type_name(node.type())),
+                "write [support] on its own line, then lines = [\"...\"]", at(file, node.source()));
+  static const std::vector<std::string> keys = {"lines", "directory"};
+  for (auto &&[key, value] : *table) {
+    const std::string name(key.str());
+    if (name == "directory") {
+      const auto *flag = value.as_boolean();
+      if (flag == nullptr)
+        throw Error(ErrorKind::config,
+                    "\"directory\" must be true/false, not " + std::string(type_name(value.type())),
+                    "for example: directory = false", at(file, value.source()));
+      config.support_directory = {
+          flag->get(), SettingOrigin::config_file, at(file, key.source()), {}};
+      continue;
+    }
+    if (name != "lines") {
+      const std::string guess = did_you_mean(name, keys);
+      throw Error(ErrorKind::config, "unknown key \"" + name + "\" in [support]",
+                  guess.empty() ? "known keys: lines, directory"
+                                : "did you mean \"" + guess + "\"?",
+                  at(file, key.source()));
+    }
+    const auto *list = value.as_array();
+    if (list == nullptr)
+      throw Error(ErrorKind::config,
+                  "\"lines\" must be a list of strings, not " +
+                      std::string(type_name(value.type())),
+                  "for example: lines = [\"Samaritans 116 123\", \"Dr Okafor 020 7946 0000\"]",
+                  at(file, value.source()));
+    if (list->size() > max_support_lines)
+      throw Error(ErrorKind::config,
+                  "[support] has " + std::to_string(list->size()) + " lines, at most " +
+                      std::to_string(max_support_lines),
+                  "keep the few that matter most", at(file, value.source()));
+    std::vector<std::string> lines;
+    for (const toml::node &item : *list) {
+      const auto *text = item.as_string();
+      if (text == nullptr)
+        throw Error(ErrorKind::config,
+                    "a support line must be a string, not " + std::string(type_name(item.type())),
+                    "put each line in double quotes", at(file, item.source()));
+      const std::string &line = text->get();
+      const bool blank = line.find_first_not_of(" \t") == std::string::npos;
+      if (blank)
+        throw Error(ErrorKind::config, "a support line is empty",
+                    "write a name and a number or address, or remove it", at(file, item.source()));
+      if (line.size() > max_support_line_bytes)
+        throw Error(ErrorKind::config,
+                    "a support line is too long (" + std::to_string(line.size()) +
+                        " bytes, at most " + std::to_string(max_support_line_bytes) + ")",
+                    "one contact per line, like \"Samaritans 116 123\"", at(file, item.source()));
+      for (const char c : line)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+          throw Error(ErrorKind::config, "a support line holds a control character",
+                      "write plain text, one contact per line", at(file, item.source()));
+      lines.push_back(line);
+    }
+    config.support_lines = {
+        std::move(lines), SettingOrigin::config_file, at(file, key.source()), {}};
+  }
+}
+
 } // namespace
 
 Error unknown_zone_error(const std::string &name, Location where) {
@@ -90,8 +157,8 @@ std::string_view to_string(SettingOrigin origin) noexcept {
 }
 
 const std::vector<std::string> &config_keys() {
-  static const std::vector<std::string> keys = {"timezone", "day_starts_at", "plan", "color",
-                                                "lock_timeout"};
+  static const std::vector<std::string> keys = {"timezone", "day_starts_at", "plan",
+                                                "color",    "lock_timeout",  "support"};
   return keys;
 }
 
@@ -167,10 +234,12 @@ Config parse_config(std::string_view text, std::string_view source_name) {
                     "lock_timeout " + std::to_string(seconds) + " is out of range",
                     "use 0 to 3600 seconds", at(file, node.source()));
       config.lock_timeout = {std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
+    } else if (name == "support") {
+      read_support(node, file, config);
     } else {
       const std::string guess = did_you_mean(name, config_keys());
       std::string hint = guess.empty() ? "known keys: timezone, day_starts_at, plan, color, "
-                                         "lock_timeout"
+                                         "lock_timeout, [support]"
                                        : "did you mean \"" + guess + "\"?";
       throw Error(ErrorKind::config, "unknown key \"" + name + "\"", hint, where);
     }

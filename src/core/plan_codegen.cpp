@@ -9,7 +9,7 @@ namespace attune {
 // and test on, a new field changes a size: update plan_as_cpp, then these numbers.
 #if defined(__GLIBCXX__) && defined(__x86_64__) && !defined(_GLIBCXX_DEBUG)
 static_assert(sizeof(Schedule) == 16, "a field was added to Schedule: write it in plan_as_cpp");
-static_assert(sizeof(Exercise) == 184, "a field was added to Exercise: write it in plan_as_cpp");
+static_assert(sizeof(Exercise) == 312, "a field was added to Exercise: write it in plan_as_cpp");
 static_assert(sizeof(Week) == 104, "a field was added to Week: write it in plan_as_cpp");
 static_assert(sizeof(SelfCheckItem) == 72, "a field was added to SelfCheckItem");
 static_assert(sizeof(SelfCheck) == 128, "a field was added to SelfCheck: write it in plan_as_cpp");
@@ -117,6 +117,13 @@ std::string plan_as_cpp(const Plan &plan, const std::string &name) {
         on += std::string(d ? ", " : "") + (ex.schedule.on[d] ? "true" : "false");
       line(in3, on + "}}");
       line(in3, "e.pos = " + pos(ex.pos));
+      line(in3, "e.caution = " + cpp_string(ex.caution));
+      line(in3, "e.with_other = " + std::string(ex.with_other ? "true" : "false"));
+      line(in3, "e.disclosure = " + std::string(ex.disclosure ? "true" : "false"));
+      line(in3, "e.alone = " + cpp_string(ex.alone));
+      line(in3, "e.if_it_goes_badly = " + cpp_string(ex.if_it_goes_badly));
+      for (const std::string &prompt : ex.prompts)
+        line(in3, "e.prompts.push_back(" + cpp_string(prompt) + ")");
       o += "    }\n";
     }
     o += "  }\n";

@@ -216,6 +216,8 @@ std::string read_id(Checker &check, TableReader &r, const std::string &what) {
   return id;
 }
 
+constexpr std::size_t max_prompts = 8;
+
 const std::vector<std::string> weekday_names = {
     "sun",    "mon",    "tue",     "wed",       "thu",      "fri",    "sat",
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
@@ -313,10 +315,69 @@ std::optional<Schedule> read_schedule(Checker &check, const toml::node &n) {
   return ok ? std::optional<Schedule>(schedule) : std::nullopt;
 }
 
+/// An optional text that, when present, must say something.
+std::string optional_text(Checker &check, TableReader &r, std::string_view key,
+                          const std::string &hint) {
+  std::string value = r.text(key, false);
+  if (r.table().contains(key) && r.table().get(key)->is_string() && is_blank(value))
+    check.error(r.value_pos(key), quoted(key) + " is empty " + r.where(), hint);
+  return value;
+}
+
+/// The safety and reflection fields of an exercise (attune-plan(5), Exercises):
+/// with_other = true needs `alone`; disclosure = true implies with_other and needs
+/// `if_it_goes_badly` too. Example: { disclosure = true, alone = "..." } without
+/// if_it_goes_badly -> "exercise \"x\" shares something personal but has no if_it_goes_badly".
+void read_care_fields(Checker &check, TableReader &r, Exercise &e) {
+  e.caution = optional_text(check, r, "caution", "say when to skip this step, or remove the key");
+  e.alone = optional_text(check, r, "alone",
+                          "say what to do with no one to practise with, or remove the key");
+  e.if_it_goes_badly = optional_text(check, r, "if_it_goes_badly",
+                                     "say what to do if it lands badly, or remove the key");
+  if (const toml::node *n = r.get("with_other", toml::node_type::boolean, false))
+    e.with_other = n->as_boolean()->get();
+  if (const toml::node *n = r.get("disclosure", toml::node_type::boolean, false))
+    e.disclosure = n->as_boolean()->get();
+  if (e.disclosure)
+    e.with_other = true;
+  const std::string name = e.id.empty() ? std::string("an exercise") : "exercise " + quoted(e.id);
+  if (e.with_other && !r.table().contains("alone"))
+    check.error(
+        r.key_pos(e.disclosure && !r.table().contains("with_other") ? "disclosure" : "with_other"),
+        name + " needs another person but has no \"alone\" alternative",
+        "add alone = \"...\": what to do with no one to practise with (an unsent letter, "
+        "a friend by message, a support group, a therapist)");
+  if (e.disclosure && !r.table().contains("if_it_goes_badly"))
+    check.error(r.key_pos("disclosure"),
+                name + " shares something personal but has no \"if_it_goes_badly\"",
+                "add if_it_goes_badly = \"...\": what to do if it lands badly");
+  const toml::node *list = r.get("prompts", toml::node_type::array, false);
+  if (list == nullptr)
+    return;
+  const toml::array &items = *list->as_array();
+  if (items.empty() || items.size() > max_prompts)
+    check.error(pos_of(*list), "an exercise has " + std::to_string(items.size()) + " prompts",
+                "give it 1 to " + std::to_string(max_prompts) + " short questions");
+  for (const toml::node &item : items) {
+    const auto *text = item.as_string();
+    if (text == nullptr) {
+      check.error(pos_of(item), "a prompt must be a string, not " + type_phrase(item.type()),
+                  "put each question in double quotes");
+      continue;
+    }
+    if (is_blank(text->get())) {
+      check.error(pos_of(item), "a prompt is empty", "write a short question");
+      continue;
+    }
+    e.prompts.push_back(text->get());
+  }
+}
+
 std::optional<Exercise> read_exercise(Checker &check, const toml::table &t, unsigned week) {
   const std::string where = "in an exercise of week " + std::to_string(week);
   TableReader r(check, t, pos_of(t), where);
-  r.only_keys({"id", "title", "what", "why", "cue", "schedule"});
+  r.only_keys({"id", "title", "what", "why", "cue", "schedule", "caution", "with_other",
+               "disclosure", "alone", "if_it_goes_badly", "prompts"});
   Exercise e;
   e.pos = r.pos();
   e.id = read_id(check, r, "exercise");
@@ -324,6 +385,7 @@ std::optional<Exercise> read_exercise(Checker &check, const toml::table &t, unsi
   e.what = r.text("what", true, "say what to do, in a sentence or two");
   e.why = r.text("why", true, "say why it helps, in a sentence or two");
   e.cue = r.text("cue", false);
+  read_care_fields(check, r, e);
   const toml::node *s = t.get("schedule");
   if (s == nullptr) {
     check.error(r.pos(), "missing key \"schedule\" " + where, schedule_forms);

@@ -97,8 +97,10 @@ std::string suggestion_for(const Plan &plan, const Adherence &total,
     text = "Six weeks is a beginning, not a test. You could repeat the programme at a pace "
            "that suits you, or try another plan.";
   }
-  if (!plan.support.empty() && (total.ratio() < 0.5 || !change || *change < 0))
-    text += " " + plan.support;
+  // The same pointer whatever the numbers: help is offered because it exists, never because
+  // practice fell (attune-plan(5), SAFETY).
+  (void)plan;
+  text += " " + std::string(support_pointer);
   return text;
 }
 
@@ -263,6 +265,27 @@ std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
   SelfCheckScore score;
   score.mean = sum / double(n);
   score.percent = 100.0 * (score.mean - check.scale_min) / (check.scale_max - check.scale_min);
+  return score;
+}
+
+bool fell_sharply(const SelfCheckScore &previous, const SelfCheckScore &latest) noexcept {
+  // A small tolerance, so that exactly a quarter of the scale counts despite rounding.
+  return previous.percent - latest.percent >= sharp_drop_points - 1e-9;
+}
+
+std::optional<SelfCheckScore> previous_self_check(const SelfCheck &check, const Run &run,
+                                                  unsigned week) {
+  const Record *found = nullptr;
+  for (const Record &r : run.records)
+    if (r.type == RecordType::check && r.week < week && (!found || r.week >= found->week))
+      found = &r;
+  if (found == nullptr)
+    return std::nullopt;
+  auto score = score_self_check(check, found->answers);
+  if (score) {
+    score->week = found->week;
+    score->day = found->day;
+  }
   return score;
 }
 

@@ -59,14 +59,59 @@ std::string position_line(const Progress &p) {
   return "Completed \xc2\xb7 " + std::to_string(p.pos.total_days) + " days";
 }
 
+unsigned days_practised(const Progress &p) {
+  unsigned n = 0;
+  for (const DayCell &c : p.days)
+    n += c.done > 0 && c.day <= p.through;
+  return n;
+}
+
+unsigned practices_done(const Progress &p) {
+  unsigned n = 0;
+  for (const DayCell &c : p.days)
+    if (c.day <= p.through)
+      n += c.done;
+  return n;
+}
+
+std::string practice_sentence(const Progress &p) {
+  const unsigned done = practices_done(p);
+  return "Practised on " + days_word(days_practised(p)) + ", " + std::to_string(done) +
+         (done == 1 ? " practice" : " practices") + " done.";
+}
+
+bool worth_listing(const Progress &p, const ExerciseStats &e) {
+  if (e.done_total > 0 || e.adherence.planned > 0 || e.adherence.skipped > 0)
+    return true;
+  for (const WeekStats &ws : p.weeks)
+    for (const auto &[ex, a] : ws.exercises)
+      if (ex != nullptr && e.exercise != nullptr && ex->id == e.exercise->id && ws.reached)
+        return true;
+  return false;
+}
+
+bool missed_only_yesterday(const Progress &p) {
+  if (p.pos.phase != Phase::active || p.pos.day < 2)
+    return false;
+  const std::size_t today = p.pos.day - 1; // index into p.days
+  if (today >= p.days.size() || p.days[today].status == DayStatus::kept)
+    return false;
+  if (p.days[today - 1].status != DayStatus::missed)
+    return false;
+  return today < 2 || p.days[today - 2].status != DayStatus::missed;
+}
+
 std::string streak_sentence(const Progress &p) {
   std::string s;
-  if (p.streak.current > 0)
-    s = "Current streak: " + days_word(p.streak.current) + ".";
-  else
-    s = "No current streak: any day is a good day to begin again.";
+  // A streak of 0 or 1 is not news; the longest streak is never lost, so it always shows.
+  if (p.streak.current >= 2)
+    s = "Current streak: " + days_word(p.streak.current) + ". ";
   if (p.streak.longest > 0)
-    s += " Longest: " + days_word(p.streak.longest) + ".";
+    s += "Longest streak: " + days_word(p.streak.longest) + ".";
+  else
+    s += "Any day is a good day to begin a streak.";
+  if (missed_only_yesterday(p))
+    s += " Never miss twice: today keeps it going.";
   if (p.plan != nullptr && p.plan->streak.grace_days > 0)
     s += " Up to " + days_word(p.plan->streak.grace_days) + " in a row can be missed without " +
          "breaking it.";

@@ -20,8 +20,22 @@ std::string position_line(const Progress &p);
 std::string days_word(unsigned n);
 /// The title of an exercise, or its id.
 std::string title_of(const Exercise *e);
-/// One kind sentence about the streak.
+/// One kind sentence about the streak: the current streak only when it is at least 2 days,
+/// the longest always. Current 1, longest 5 -> "Longest streak: 5 days."
 std::string streak_sentence(const Progress &p);
+/// True while the programme runs, yesterday was missed, the day before was not, and today is
+/// not kept yet: the one moment "never miss twice" helps.
+/// Mon kept, Tue missed, Wed (today, open) -> true; Mon and Tue missed -> false.
+bool missed_only_yesterday(const Progress &p);
+/// Numbers that never fall, to lead every report with: days with at least one practice, and
+/// practices done (every exercise done on every day counted so far).
+unsigned days_practised(const Progress &p);
+unsigned practices_done(const Progress &p);
+/// "Practised on 12 days, 15 practices done." / "1 day, 1 practice".
+std::string practice_sentence(const Progress &p);
+/// False for an exercise nobody could have done yet: untouched, and every week it belongs to
+/// not begun. Such rows are left out of the reports instead of being listed as zeros.
+bool worth_listing(const Progress &p, const ExerciseStats &e);
 /// "A personal trend, not a diagnosis."
 extern const char *const trend_disclaimer;
 /// One kind sentence about the self-check (baseline, latest, change), or "" when none.

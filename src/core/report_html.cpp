@@ -67,7 +67,7 @@ Look look_for(DayStatus s) {
   case DayStatus::skipped:
     return {"#8fb8de", "#14324f", "\xe2\x97\x87", "skipped"};
   case DayStatus::missed:
-    return {"#e6e8ec", "#5b6270", "\xe2\x97\x8b", "not kept"};
+    return {"#e6e8ec", "#5b6270", "\xe2\x97\x8b", "no check-in"};
   case DayStatus::rest:
     return {"#f4f5f7", "#7a8190", "\xe2\x80\x93", "rest day"};
   case DayStatus::open:
@@ -270,13 +270,16 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
          " \xc2\xb7 as of " + long_day(p.today) + "</p></header>\n";
 
   out += "<section id=\"glance\"><h2>At a glance</h2><div class=\"cards\">";
+  out += "<div class=\"card\"><b>" + days_word(days_practised(p)) + "</b>practised, " +
+         std::to_string(practices_done(p)) + " practices done</div>";
   out += "<div class=\"card\"><b>" + std::to_string(p.total.done) + " of " +
          std::to_string(p.total.planned) + "</b>planned practices done (" +
          percent(p.total.ratio()) + ")" +
          (p.total.skipped ? ", " + std::to_string(p.total.skipped) + " skipped on purpose" : "") +
          "</div>";
-  out += "<div class=\"card\"><b>" + days_word(p.streak.current) + "</b>current streak, longest " +
-         days_word(p.streak.longest) + "</div>";
+  out += "<div class=\"card\"><b>" + days_word(p.streak.longest) + "</b>longest streak" +
+         (p.streak.current >= 2 ? ", current " + days_word(p.streak.current) : std::string()) +
+         "</div>";
   if (p.self_check.change)
     out += "<div class=\"card\"><b>" + esc(points(*p.self_check.change)) +
            "</b>self-check since the baseline</div>";
@@ -303,6 +306,8 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
          "<th class=\"n\">Done</th><th class=\"n\">Planned</th><th class=\"n\">Skipped</th>"
          "<th>Strength</th></tr></thead><tbody>";
   for (const ExerciseStats &e : p.exercises) {
+    if (!worth_listing(p, e))
+      continue;
     const long s = std::lround(e.strength);
     out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
            std::to_string(e.adherence.done) + "</td><td class=\"n\">" +

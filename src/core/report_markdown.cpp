@@ -60,13 +60,13 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
   out += "**" + position_line(p) + "** \xc2\xb7 " + long_day(p.pos.start) + " to " +
          long_day(p.pos.last) + " \xc2\xb7 as of " + long_day(p.today) + "\n\n";
 
-  out += "- Practised: " + std::to_string(p.total.done) + " of " + std::to_string(p.total.planned) +
-         " planned (" + percent(p.total.ratio()) + ")";
+  out += "- " + practice_sentence(p) + "\n";
+  out += "- Planned practices done: " + std::to_string(p.total.done) + " of " +
+         std::to_string(p.total.planned) + " (" + percent(p.total.ratio()) + ")";
   if (p.total.skipped > 0)
     out += ", " + std::to_string(p.total.skipped) + " skipped on purpose";
   out += "\n";
-  out += "- Streak: " + days_word(p.streak.current) + " now, longest " +
-         days_word(p.streak.longest) + "\n";
+  out += "- " + streak_sentence(p) + "\n";
   if (p.self_check.latest)
     out += "- Self-check: " + self_check_sentence(p) + " _" + trend_disclaimer + "_\n";
   out += "\n## Week by week\n\n";
@@ -88,6 +88,8 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
   out += "| Exercise | Done | Planned | Skipped | Strength |\n";
   out += "|---|---:|---:|---:|---:|\n";
   for (const ExerciseStats &e : p.exercises) {
+    if (!worth_listing(p, e))
+      continue;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.0f", e.strength);
     out += "| " + md(title_of(e.exercise)) + " | " + std::to_string(e.adherence.done) + " | " +

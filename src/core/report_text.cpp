@@ -161,9 +161,9 @@ void header(std::string &out, const Progress &p, const ReportOptions &o) {
            long_day(p.today),
        width, 0);
   if (p.total.planned > 0 || p.total.skipped > 0) {
-    std::string s = "Practised " + std::to_string(p.total.done) + " of " +
-                    std::to_string(p.total.planned) + " planned so far (" +
-                    percent(p.total.ratio()) + ")";
+    wrap(out, practice_sentence(p), width, 0);
+    std::string s = std::to_string(p.total.done) + " of " + std::to_string(p.total.planned) +
+                    " planned practices so far (" + percent(p.total.ratio()) + ")";
     if (p.total.skipped > 0)
       s += ", " + std::to_string(p.total.skipped) + " skipped on purpose";
     wrap(out, s + ".", width, 0);
@@ -236,7 +236,7 @@ void calendar(std::string &out, const Progress &p, const ReportOptions &o) {
   std::string legend;
   const std::pair<DayStatus, const char *> keys[] = {
       {DayStatus::kept, "kept"},       {DayStatus::partial, "partly"},
-      {DayStatus::skipped, "skipped"}, {DayStatus::missed, "not kept"},
+      {DayStatus::skipped, "skipped"}, {DayStatus::missed, "no check-in"},
       {DayStatus::rest, "rest day"},   {DayStatus::open, "today"},
       {DayStatus::future, "ahead"}};
   // Legend without colour codes so wrapping measures it right; colour is decoration only.
@@ -257,6 +257,8 @@ void exercises(std::string &out, const Progress &p, const ReportOptions &o) {
     head += pad_left("str", 4);
   out += heading(head, o.color) + "\n";
   for (const ExerciseStats &e : p.exercises) {
+    if (!worth_listing(p, e))
+      continue;
     std::string line = "  " + pad_right(truncate(clean(title_of(e.exercise)), title_w), title_w);
     const bool nothing_yet = e.adherence.planned == 0 && e.adherence.done == 0;
     line += pad_left(nothing_yet ? "\xe2\x80\x93"

@@ -22,12 +22,16 @@ for file in \
   share/doc/attune/contrib/crontab.example; do
   if [ -f "$PREFIX/$file" ]; then pass; else fail "the installed tree lacks $file"; fi
 done
-for page in "$ATTUNE_SOURCE_DIR"/man/*.5; do
+for page in "$ATTUNE_SOURCE_DIR"/man/*.5 "$ATTUNE_SOURCE_DIR"/man/*.7; do
   [ -e "$page" ] || continue
-  if [ -f "$PREFIX/share/man/man5/$(basename "$page")" ]; then pass; else
-    fail "the installed tree lacks man5/$(basename "$page")"
+  section=${page##*.}
+  if [ -f "$PREFIX/share/man/man$section/$(basename "$page")" ]; then pass; else
+    fail "the installed tree lacks man$section/$(basename "$page")"
   fi
 done
+if [ -f "$PREFIX/share/man/man7/attune-evidence.7" ]; then pass; else
+  fail "the installed tree lacks man7/attune-evidence.7"
+fi
 for plan in "$ATTUNE_SOURCE_DIR"/plans/*.toml; do
   if [ -f "$PREFIX/share/attune/plans/$(basename "$plan")" ]; then pass; else
     fail "the installed tree lacks plan $(basename "$plan")"

@@ -10,7 +10,7 @@ if ! command -v mandoc >/dev/null; then
 fi
 
 count=0
-for page in "$MAN"/*.1 "$MAN"/*.5; do
+for page in "$MAN"/*.1 "$MAN"/*.5 "$MAN"/*.7; do
   [ -e "$page" ] || continue
   count=$((count + 1))
   OUT=$(mandoc -T lint -W warning "$page" 2>&1)

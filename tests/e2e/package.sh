@@ -41,7 +41,8 @@ if printf '%s' "$depends" | grep -q -- '-dev'; then OUT=$depends fail "Depends n
 OUT=$(dpkg-deb -c "$DEB")
 RC=$?
 expect_rc 0 "dpkg-deb -c"
-for file in ./usr/bin/attune ./usr/share/man/man1/attune.1 ./usr/share/attune/plans/avoidant.toml \
+for file in ./usr/bin/attune ./usr/share/man/man1/attune.1 ./usr/share/man/man7/attune-evidence.7 \
+  ./usr/share/attune/plans/avoidant.toml \
   ./usr/share/bash-completion/completions/attune ./usr/share/zsh/vendor-completions/_attune \
   ./usr/share/fish/vendor_completions.d/attune.fish ./usr/lib/systemd/user/attune-remind.timer; do
   expect_out_has "$file" "the package holds $file"

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "attune/config.hpp"
 #include "attune/error.hpp"
@@ -60,7 +61,7 @@ BOOST_AUTO_TEST_CASE(unknown_key_points_at_it_with_did_you_mean) {
 BOOST_AUTO_TEST_CASE(unknown_key_far_from_any_lists_the_known_ones) {
   BOOST_TEST(error_of("wallpaper = 1\n") ==
              "config.toml:1:1: unknown key \"wallpaper\"; known keys: timezone, day_starts_at, "
-             "plan, color, lock_timeout");
+             "plan, color, lock_timeout, [support]");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_type_names_the_key_and_the_value_position) {
@@ -122,6 +123,47 @@ BOOST_AUTO_TEST_CASE(refuses_an_oversized_file_before_parsing) {
 BOOST_AUTO_TEST_CASE(formats_clock_times_with_two_digits) {
   BOOST_TEST(format_clock_time(std::chrono::minutes{240}) == "04:00");
   BOOST_TEST(format_clock_time(std::chrono::minutes{23 * 60 + 59}) == "23:59");
+}
+
+BOOST_AUTO_TEST_CASE(reads_support_lines_and_the_directory_switch) {
+  const Config c = parse_config("color = \"never\"\n\n[support]\n"
+                                "lines = [\"Samaritans 116 123\", \"Dr Okafor 020 7946 0000\"]\n"
+                                "directory = false\n",
+                                "config.toml");
+  BOOST_TEST(c.support_lines.value ==
+                 (std::vector<std::string>{"Samaritans 116 123", "Dr Okafor 020 7946 0000"}),
+             boost::test_tools::per_element());
+  BOOST_TEST((c.support_lines.origin == SettingOrigin::config_file));
+  BOOST_TEST(format_location(c.support_lines.where) == "config.toml:4:1");
+  BOOST_TEST(!c.support_directory.value);
+  const Config d = parse_config("", "config.toml");
+  BOOST_TEST(d.support_lines.value.empty());
+  BOOST_TEST(d.support_directory.value);
+}
+
+BOOST_AUTO_TEST_CASE(support_mistakes_point_at_their_place) {
+  BOOST_TEST(error_of("[support]\nline = [\"Samaritans\"]\n") ==
+             "config.toml:2:1: unknown key \"line\" in [support]; did you mean \"lines\"?");
+  BOOST_TEST(error_of("[support]\nlines = \"Samaritans\"\n") ==
+             "config.toml:2:9: \"lines\" must be a list of strings, not a string; for example: "
+             "lines = [\"Samaritans 116 123\", \"Dr Okafor 020 7946 0000\"]");
+  BOOST_TEST(error_of("[support]\nlines = [\"ok\", 116]\n") ==
+             "config.toml:2:16: a support line must be a string, not an integer; put each line "
+             "in double quotes");
+  BOOST_TEST(error_of("[support]\nlines = [\"  \"]\n") ==
+             "config.toml:2:10: a support line is empty; write a name and a number or address, "
+             "or remove it");
+  BOOST_TEST(error_of("[support]\nlines = [\"a\\u001b[2Jb\"]\n") ==
+             "config.toml:2:10: a support line holds a control character; write plain text, one "
+             "contact per line");
+  BOOST_TEST(error_of("[support]\ndirectory = \"no\"\n") ==
+             "config.toml:2:13: \"directory\" must be true/false, not a string; for example: "
+             "directory = false");
+  BOOST_TEST(error_of("support = \"Samaritans\"\n") ==
+             "config.toml:1:11: \"support\" must be a table, not a string; write [support] on its "
+             "own line, then lines = [\"...\"]");
+  BOOST_TEST(error_of("suport = 1\n") ==
+             "config.toml:1:1: unknown key \"suport\"; did you mean \"support\"?");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -427,6 +428,150 @@ BOOST_AUTO_TEST_CASE(sha256_pads_correctly_around_the_block_boundary) {
              "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
   BOOST_TEST(sha256_hex(std::string(65, 'a')) ==
              "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0");
+}
+
+// ---- Care fields: caution, with_other, disclosure, alone, if_it_goes_badly, prompts. ----
+
+BOOST_AUTO_TEST_CASE(reads_the_care_fields) {
+  const std::string text = with("schedule = { weekdays = [\"mon\", \"thu\"] }",
+                                "schedule = { weekdays = [\"mon\", \"thu\"] }\n"
+                                "disclosure = true\n"
+                                "caution = \"Skip it with anyone who frightens you.\"\n"
+                                "alone = \"Write a letter you do not send.\"\n"
+                                "if_it_goes_badly = \"Be kind to yourself.\"\n"
+                                "prompts = [\"What happened?\", \"What did I feel?\"]");
+  BOOST_TEST(errors(text) == "");
+  const PlanLoadResult r = load_plan(text, "p.toml");
+  BOOST_REQUIRE(r.plan.has_value());
+  const Exercise &say = r.plan->week_plans[1].exercises[0];
+  BOOST_TEST(say.id == "say");
+  BOOST_TEST(say.disclosure);
+  BOOST_TEST(say.with_other); // a disclosure is always with someone
+  BOOST_TEST(say.caution == "Skip it with anyone who frightens you.");
+  BOOST_TEST(say.alone == "Write a letter you do not send.");
+  BOOST_TEST(say.if_it_goes_badly == "Be kind to yourself.");
+  BOOST_TEST(say.prompts == (std::vector<std::string>{"What happened?", "What did I feel?"}),
+             boost::test_tools::per_element());
+  const Exercise &catch_it = r.plan->week_plans[0].exercises[0];
+  BOOST_TEST(!catch_it.with_other);
+  BOOST_TEST(catch_it.caution.empty());
+  BOOST_TEST(catch_it.prompts.empty());
+}
+
+BOOST_AUTO_TEST_CASE(another_person_needs_an_alone_alternative) {
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nwith_other = true")) ==
+             "p.toml:56:1: error: exercise \"say\" needs another person but has no \"alone\" "
+             "alternative; add alone = \"...\": what to do with no one to practise with (an "
+             "unsent letter, a friend by message, a support group, a therapist)");
+}
+
+BOOST_AUTO_TEST_CASE(a_disclosure_needs_alone_and_if_it_goes_badly) {
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\ndisclosure = true")) ==
+             "p.toml:56:1: error: exercise \"say\" needs another person but has no \"alone\" "
+             "alternative; add alone = \"...\": what to do with no one to practise with (an "
+             "unsent letter, a friend by message, a support group, a therapist)\n"
+             "p.toml:56:1: error: exercise \"say\" shares something personal but has no "
+             "\"if_it_goes_badly\"; add if_it_goes_badly = \"...\": what to do if it lands badly");
+}
+
+BOOST_AUTO_TEST_CASE(care_fields_are_checked_for_type_spelling_and_content) {
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nalon = \"Write.\"")) ==
+             "p.toml:56:1: error: unknown key \"alon\" in an exercise of week 2; did you mean "
+             "\"alone\"?");
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nif_it_goes_bad = \"Rest.\"")) ==
+             "p.toml:56:1: error: unknown key \"if_it_goes_bad\" in an exercise of week 2; did "
+             "you mean \"if_it_goes_badly\"?");
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\ncaution = \"  \"")) ==
+             "p.toml:56:11: error: \"caution\" is empty in an exercise of week 2; say when to "
+             "skip this step, or remove the key");
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nwith_other = \"yes\"")) ==
+             "p.toml:56:14: error: \"with_other\" must be true/false, not a string; write true "
+             "or false without quotes");
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nprompts = [\"Why?\", 3]")) ==
+             "p.toml:56:20: error: a prompt must be a string, not an integer; put each question "
+             "in double quotes");
+  BOOST_TEST(errors(with("why = \"Known.\"", "why = \"Known.\"\nprompts = []")) ==
+             "p.toml:56:11: error: an exercise has 0 prompts; give it 1 to 8 short questions");
+}
+
+// ---- The shipped plans, held to what a clinician would sign off. ----
+
+namespace {
+
+bool mentions(std::string text, const std::vector<std::string> &words) {
+  for (char &c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string &w : words) {
+    for (std::size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + 1)) {
+      const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      const std::size_t end = at + w.size();
+      const bool ends = end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      if (starts && ends)
+        return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+/// How the test knows (attune-plan(5), Exercises): an exercise whose `what` asks you to
+/// tell someone must be a disclosure; one whose `what` mentions another person must be
+/// with_other unless it is only named "to yourself" (a plan may mark more, e.g. "ask for what
+/// you need");
+/// one whose id or title is about staying, sharing or a pause you come back from needs a
+/// caution. The plan marks them; the loader then requires alone and if_it_goes_badly.
+BOOST_AUTO_TEST_CASE(every_shipped_exercise_is_small_cued_and_safe) {
+  int plans = 0;
+  int with_other = 0;
+  int disclosures = 0;
+  int cautions = 0;
+  for (const auto &entry : std::filesystem::directory_iterator(ATTUNE_SOURCE_DIR "/plans")) {
+    if (entry.path().extension() != ".toml")
+      continue;
+    ++plans;
+    const PlanLoadResult r = load_plan(read(entry.path()), entry.path().filename().string());
+    BOOST_REQUIRE(r.plan.has_value());
+    const Plan &plan = *r.plan;
+    BOOST_TEST_CONTEXT(plan.id) {
+      // The professional-help pointer names individual options, not only couples therapy.
+      BOOST_TEST(mentions(plan.support, {"individual"}));
+      BOOST_TEST(mentions(plan.support, {"counsellor", "psychologist"}));
+      BOOST_TEST(mentions(plan.support, {"attune support"}));
+      for (const Week &week : plan.week_plans) {
+        for (const Exercise &e : week.exercises) {
+          BOOST_TEST_CONTEXT("week " << week.number << " " << e.id) {
+            BOOST_TEST(!e.cue.empty());
+            const bool tells = mentions(e.what, {"tell someone", "tell the person"});
+            // "name it to yourself" is noticing, even when the urge is about someone.
+            const bool other =
+                tells || (mentions(e.what, {"someone", "the other person", "conversation"}) &&
+                          !mentions(e.what, {"to yourself"}));
+            const bool stays =
+                mentions(e.id + " " + e.title, {"stay", "share", "pause", "need-a-moment", "wait"});
+            if (tells)
+              BOOST_TEST(e.disclosure);
+            if (other)
+              BOOST_TEST(e.with_other);
+            if (e.with_other)
+              BOOST_TEST(!e.alone.empty());
+            if (e.disclosure)
+              BOOST_TEST(!e.if_it_goes_badly.empty());
+            if (stays || e.disclosure)
+              BOOST_TEST(e.caution.find("attune support") != std::string::npos);
+            with_other += e.with_other;
+            disclosures += e.disclosure;
+            cautions += !e.caution.empty();
+          }
+        }
+      }
+    }
+  }
+  BOOST_TEST(plans >= 3);
+  // Weeks 3 to 6 of every plan need someone else: the marks cannot all have gone missing.
+  BOOST_TEST(with_other >= 3 * 6);
+  BOOST_TEST(disclosures >= 3 * 2);
+  BOOST_TEST(cautions >= 3 * 4);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -338,7 +338,36 @@ BOOST_AUTO_TEST_CASE(summary_names_most_practised_best_week_and_notes) {
   BOOST_TEST(p.summary->longest_streak == 7u);
   BOOST_REQUIRE(p.summary->notes.size() == 1u);
   BOOST_TEST(p.summary->notes[0].text == "Told M. I was hurt.");
-  BOOST_TEST(p.summary->suggestion.find("A therapist can help too.") != std::string::npos);
+  // Help is pointed to whatever the practice was, and the plan's crisis text is never put
+  // next to a practice number (here: one week of seven practised, no self-check at all).
+  BOOST_TEST(p.summary->suggestion.find("A therapist can help too.") == std::string::npos);
+  BOOST_TEST(p.summary->suggestion.find("'attune support'") != std::string::npos);
+}
+
+/// 1..5 scale, two items, the second reversed. Baseline 4,2 -> 75 %; week 3: 3,3 -> 50 %
+/// (exactly a quarter of the scale lower: sharp); week 4: 2,3 -> 37.5 % (12.5 lower: not).
+BOOST_AUTO_TEST_CASE(a_sharp_drop_is_a_quarter_of_the_scale_from_the_previous_check) {
+  Plan plan = six_week_plan();
+  Run run = make_run(start_mon);
+  add_check(run, "2026-11-02", 0, {4, 2});
+  add_check(run, "2026-11-16", 3, {3, 3});
+  const auto before = previous_self_check(plan.self_check, run, 3);
+  BOOST_REQUIRE(before.has_value());
+  BOOST_TEST(before->week == 0u);
+  BOOST_TEST(before->percent == 75.0);
+  const auto week3 = score_self_check(plan.self_check, {3, 3});
+  BOOST_TEST(week3->percent == 50.0);
+  BOOST_TEST(fell_sharply(*before, *week3));
+  const auto before4 = previous_self_check(plan.self_check, run, 4);
+  BOOST_TEST(before4->week == 3u);
+  BOOST_TEST(!fell_sharply(*before4, *score_self_check(plan.self_check, {2, 3})));
+  // Rising, or falling a little, never counts; nothing before the baseline.
+  BOOST_TEST(!fell_sharply(*week3, *before));
+  BOOST_TEST(!previous_self_check(plan.self_check, run, 0).has_value());
+  SelfCheckScore a, b;
+  a.percent = 80;
+  b.percent = 55.5;
+  BOOST_TEST(!fell_sharply(a, b)); // 24.5 points
 }
 
 BOOST_AUTO_TEST_CASE(a_million_records_are_indexed_quickly_and_correctly) {

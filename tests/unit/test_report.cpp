@@ -201,8 +201,36 @@ BOOST_AUTO_TEST_CASE(renders_kindly_before_and_on_the_first_day) {
   BOOST_TEST(text.find("today is a fine day to begin") != std::string::npos);
   BOOST_TEST(text.find("not answered yet") != std::string::npos);
   BOOST_TEST(render_json(first).find("\"summary\": null") != std::string::npos);
-  BOOST_TEST(render_markdown(first, ReportOptions{}).find("0 of 0 planned") != std::string::npos);
+  const std::string md = render_markdown(first, ReportOptions{});
+  BOOST_TEST(md.find("- Practised on 0 days, 0 practices done.") != std::string::npos);
+  BOOST_TEST(md.find("Planned practices done: 0 of 0") != std::string::npos);
+  // Nothing is lost on day 1: no "0 days current streak", no rows of zeros for later weeks.
+  BOOST_TEST(md.find("current") == std::string::npos);
+  BOOST_TEST(text.find("Current streak") == std::string::npos);
+  for (const ExerciseStats &e : first.exercises)
+    if (e.exercise->id != first.plan->week_plans[0].exercises[0].id &&
+        e.exercise->id != first.plan->week_plans[0].exercises.back().id)
+      BOOST_TEST(text.find(e.exercise->title) == std::string::npos, e.exercise->title);
   BOOST_TEST(render_html(first, ReportOptions{}).find("No self-check yet") != std::string::npos);
+}
+
+/// Mon 2 Nov kept, Tue 3 Nov nothing, Wed 4 Nov (today, open): never miss twice. On Thu 5 Nov,
+/// after two missed days, the line is not said (it would only count a loss).
+BOOST_AUTO_TEST_CASE(one_missed_day_brings_never_miss_twice) {
+  const Plan plan = golden_plan();
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "notice-urge");
+  add(run, RecordType::done, "2026-11-02", "share-feeling");
+  const std::string wed =
+      render_text(compute_progress(plan, run, d("2026-11-04")), ReportOptions{});
+  BOOST_TEST(wed.find("Never miss twice: today keeps it going.") != std::string::npos);
+  const std::string thu =
+      render_text(compute_progress(plan, run, d("2026-11-05")), ReportOptions{});
+  BOOST_TEST(thu.find("Never miss twice") == std::string::npos);
+  add(run, RecordType::done, "2026-11-04", "notice-urge");
+  const std::string kept =
+      render_text(compute_progress(plan, run, d("2026-11-04")), ReportOptions{});
+  BOOST_TEST(kept.find("Never miss twice") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(ended_run_says_when_it_ended) {
