@@ -126,6 +126,9 @@ no_temporaries "$W" "refused targets"
 
 # ---- Defect 10: the errno of the call that failed -------------------------------------------
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+export ATTUNE_DATA_DIR=$T_ROOT/data-faults # a journal of its own: nothing above can disturb it
+run start
+expect_rc 0 "start in a fresh folder for the faults"
 mkdir -p "$W/faulty"
 for fault in write0 fsync close; do
   OUT=$(LD_PRELOAD=$ATTUNE_FAULT_SHIM ATTUNE_FAULT=$fault ATTUNE_FAULT_ERRNO=28 \
