@@ -94,10 +94,13 @@ std::vector<std::pair<FileId, std::string>> data_files(const std::string &data_d
     DIR *d = ::opendir(folder.c_str());
     if (d == nullptr)
       return;
+    std::string path = folder + "/";
+    const std::size_t base = path.size();
     while (const dirent *entry = ::readdir(d)) {
       const std::string name = entry->d_name;
+      path.replace(base, std::string::npos, name);
       struct stat st {};
-      if (name == "." || name == ".." || ::stat((folder + "/" + name).c_str(), &st) != 0)
+      if (name == "." || name == ".." || ::stat(path.c_str(), &st) != 0)
         continue;
       const char *what = !top                      ? "a saved copy of a plan"
                          : name == "journal"       ? "the journal itself"

@@ -192,6 +192,11 @@ LC_ALL=C grep -q "$ESC" "$W/report2.md" && fail "the markdown report holds an ES
 run undo
 expect_rc 0 "undo the skip"
 raw_clean "undo"
+run checkin --note $'oops\e[2J\nagain'
+run undo
+expect_rc 0 "undo a note with an escape"
+raw_clean "undo a note with an escape"
+expect_out_has $'the note "oops\\e[2J\xe2\x8f\x8eagain"' "undo shows the note's escape visibly"
 
 # A plan is untrusted text too: its name and every text field.
 evil=$W/evil.toml
@@ -222,7 +227,7 @@ run checkin $'\e[2Jcatch'
 expect_rc 2 "an exercise name with an escape"
 expect_err_lines 1 "an exercise name with an escape: one line"
 raw_clean "an exercise name with an escape"
-run --data-dir "$W/$ESC[2J/x" report -o "$W/x"
+run --data-dir "$W/${ESC}[2J/x" report -o "$W/x"
 raw_clean "a data folder name with an escape"
 
 finish
