@@ -267,8 +267,8 @@ void print(std::ostream &out, const std::vector<Candidate> &candidates, const st
       continue;
     out << c.word;
     if (!c.description.empty()) {
-      // One line, no TAB (the field separator), nothing that drives a terminal.
-      out << '\t' << printable(c.description);
+      // The first line, no TAB (the field separator), nothing that drives a terminal.
+      out << '\t' << printable(c.description.substr(0, c.description.find('\n')));
     }
     out << '\n';
   }
