@@ -12,6 +12,21 @@ bool is_valid_utf8(std::string_view text) noexcept;
 /// Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 std::size_t first_invalid_utf8(std::string_view text) noexcept;
 
+/// Whether a line break inside text is a line break (paragraphs of plan text, multi-line
+/// warnings) or must stay visible (a note, a name, a title: anything printed on one line).
+enum class LineBreaks { shown, kept };
+
+/// The one sanitiser for every human-readable output (terminal, text report, Markdown, HTML,
+/// errors, warnings, prompts): text from a person, a plan or a journal can never drive the
+/// terminal or forge a line. Printable UTF-8 (backslashes included) is left as it is;
+///   ESC -> \e, TAB -> \t, CR -> \r, other C0 controls and DEL -> \xHH,
+///   C1 controls (U+0080..U+009F) -> \u00HH, each byte of invalid UTF-8 -> \xHH,
+///   LF and CR LF -> U+23CE "⏎" (LineBreaks::shown) or one LF (LineBreaks::kept, which also
+///   keeps TAB).
+/// "hi\x1b]0;PWNED\x07" -> "hi\e]0;PWNED\x07"; "a\nb" -> "a⏎b"; "caf\xc3(" -> "caf\xc3(".
+/// JSON and CSV output keep the exact text (they escape it their own way) and never use this.
+std::string printable(std::string_view text, LineBreaks breaks = LineBreaks::shown);
+
 /// Levenshtein distance, for did-you-mean.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

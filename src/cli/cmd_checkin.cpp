@@ -80,8 +80,9 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
     for (;;) {
       const std::string weekly = weekly_progress(item);
       ctx.out << '\n'
-              << e.title << " (" << e.id << ")" << (weekly.empty() ? "" : ", " + weekly)
-              << "\n  done / skip / not yet? [d/s/Enter] " << std::flush;
+              << printable(e.title) << " (" << printable(e.id) << ")"
+              << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] "
+              << std::flush;
       std::string line;
       if (!std::getline(ctx.in, line))
         return;

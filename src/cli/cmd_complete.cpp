@@ -32,6 +32,7 @@
 #include "attune/plan_loader.hpp"
 #include "attune/prebuilt_plan.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "install_dirs.hpp"
 #include "session.hpp"
@@ -266,9 +267,8 @@ void print(std::ostream &out, const std::vector<Candidate> &candidates, const st
       continue;
     out << c.word;
     if (!c.description.empty()) {
-      std::string line = c.description.substr(0, c.description.find('\n'));
-      std::replace(line.begin(), line.end(), '\t', ' ');
-      out << '\t' << line;
+      // The first line, no TAB (the field separator), nothing that drives a terminal.
+      out << '\t' << printable(c.description.substr(0, c.description.find('\n')));
     }
     out << '\n';
   }

@@ -8,6 +8,7 @@
 #include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -66,7 +67,7 @@ std::vector<Row> effective(Session &session) {
 }
 
 int show(Session &session, const std::string &format) {
-  const auto rows = effective(session);
+  auto rows = effective(session);
   std::ostream &out = session.ctx().out;
   if (format == "json") {
     JsonWriter json;
@@ -85,6 +86,11 @@ int show(Session &session, const std::string &format) {
     json.end_object();
     out << json.str();
     return exit_code::ok;
+  }
+  // Values and file names come from the config file and the environment: shown, not sent.
+  for (auto &r : rows) {
+    r.value = printable(r.value);
+    r.from = printable(r.from);
   }
   std::size_t key_width = 0, value_width = 0;
   for (const auto &r : rows) {
@@ -115,7 +121,7 @@ Command register_config(CLI::App *sub, Session &session) {
             if (show_cmd->parsed())
               return show(session, *format);
             if (path_cmd->parsed()) {
-              session.ctx().out << session.paths().config_file << '\n';
+              session.ctx().out << printable(session.paths().config_file) << '\n';
               return exit_code::ok;
             }
             throw Error(ErrorKind::usage, "say what to do",

@@ -5,8 +5,6 @@
 #include <set>
 #include <string>
 
-#include <sys/stat.h>
-
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
@@ -32,6 +30,9 @@ int run_export(const ExportArgs &args, Session &session) {
     throw Error(ErrorKind::usage, "unknown export format \"" + args.format + "\"",
                 guess.empty() ? "choose json or csv" : "did you mean '" + guess + "'?");
   }
+  const bool to_file = !args.output.empty() && args.output != "-";
+  if (to_file) // refuse before any work; write_private_file checks again
+    check_output_target(args.output, session.paths().data_dir);
   const Journal journal = session.read_journal();
   std::string text;
   if (args.format == "csv") {
@@ -53,7 +54,7 @@ int run_export(const ExportArgs &args, Session &session) {
     }
     text = export_json(journal.records, plans);
   }
-  if (args.output.empty() || args.output == "-") {
+  if (!to_file) {
     ctx.out << text;
     ctx.out.flush();
     if (!ctx.out)
@@ -61,20 +62,13 @@ int run_export(const ExportArgs &args, Session &session) {
                   "check where the output goes and try again");
     return exit_code::ok;
   }
-  // Replacing the journal with its own export would lose what the export cannot hold
-  // (the checksums, the lines it could not read): refuse, whatever name points at it.
-  struct stat out_st {};
-  struct stat journal_st {};
-  if (::stat(args.output.c_str(), &out_st) == 0 &&
-      ::stat(session.store().journal_path().c_str(), &journal_st) == 0 &&
-      out_st.st_dev == journal_st.st_dev && out_st.st_ino == journal_st.st_ino)
-    throw Error(ErrorKind::usage, "\"" + args.output + "\" is the journal itself",
-                "choose another --output file");
-  write_private_file(args.output, text);
+  // Never the journal or anything else of attune's: replacing the journal with its own export
+  // would lose what the export cannot hold (the checksums, the lines it could not read).
+  write_private_file(args.output, text, session.paths().data_dir);
   if (!ctx.global.quiet) {
     const std::size_t n = journal.records.size();
-    ctx.out << "Saved " << n << (n == 1 ? " record" : " records") << " to " << args.output
-            << " (readable only by you).\n";
+    ctx.out << "Saved " << n << (n == 1 ? " record" : " records") << " to "
+            << printable(args.output) << " (readable only by you).\n";
   }
   return exit_code::ok;
 }

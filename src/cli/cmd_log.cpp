@@ -8,6 +8,7 @@
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
@@ -94,19 +95,21 @@ int run_log(Session &session, const LogOptions &opts) {
       line += ' ';
     switch (r.type) {
     case RecordType::start:
-      line += "started programme " + std::to_string(run->number) + " (" + r.plan_id + ")";
+      line +=
+          "started programme " + std::to_string(run->number) + " (" + printable(r.plan_id) + ")";
       break;
     case RecordType::end:
       line += "ended programme " + std::to_string(run->number);
       break;
     case RecordType::done:
-      line += "done     " + r.exercise;
+      line += "done     " + printable(r.exercise);
       break;
     case RecordType::skip:
-      line += "skipped  " + r.exercise + (r.text.empty() ? "" : ": " + r.text);
+      line +=
+          "skipped  " + printable(r.exercise) + (r.text.empty() ? "" : ": " + printable(r.text));
       break;
     case RecordType::note:
-      line += "note     " + r.text;
+      line += "note     " + printable(r.text);
       break;
     case RecordType::check:
       line += (r.week == 0 ? std::string("self-check (baseline) ")

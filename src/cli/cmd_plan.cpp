@@ -10,6 +10,7 @@
 #include "attune/json.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "session.hpp"
@@ -54,38 +55,42 @@ std::string grace_sentence(unsigned grace) {
 
 std::string render_text(const Plan &plan, const std::string &origin, bool color) {
   std::string out;
-  out += paint(color, "1", plan.name) + "\n";
-  out += "id " + plan.id + " · " + std::to_string(plan.weeks) + " weeks · " + origin + "\n\n";
-  out += plan.description + "\n\n" + plan.notice + "\n";
+  // Every piece of plan text goes through printable(): a plan file is untrusted text.
+  const auto para = [](const std::string &text) { return printable(text, LineBreaks::kept); };
+  out += paint(color, "1", printable(plan.name)) + "\n";
+  out += "id " + printable(plan.id) + " · " + std::to_string(plan.weeks) + " weeks · " +
+         printable(origin) + "\n\n";
+  out += para(plan.description) + "\n\n" + para(plan.notice) + "\n";
   for (const Week &w : plan.week_plans) {
-    out += "\n" + paint(color, "1", "Week " + std::to_string(w.number) + ": " + w.theme) + "\n";
-    out += "  " + w.rationale + "\n";
+    out += "\n" +
+           paint(color, "1", "Week " + std::to_string(w.number) + ": " + printable(w.theme)) + "\n";
+    out += "  " + para(w.rationale) + "\n";
     for (const Exercise &e : w.exercises) {
-      out +=
-          "\n  - " + paint(color, "1", e.title) + " (" + e.id + "), " + describe(e.schedule) + "\n";
-      out += "    What: " + e.what + "\n";
-      out += "    Why:  " + e.why + "\n";
+      out += "\n  - " + paint(color, "1", printable(e.title)) + " (" + printable(e.id) + "), " +
+             describe(e.schedule) + "\n";
+      out += "    What: " + printable(e.what) + "\n";
+      out += "    Why:  " + printable(e.why) + "\n";
       if (!e.cue.empty())
-        out += "    Cue:  " + e.cue + "\n";
+        out += "    Cue:  " + printable(e.cue) + "\n";
       if (!e.alone.empty())
-        out += "    On your own: " + e.alone + "\n";
+        out += "    On your own: " + printable(e.alone) + "\n";
       if (!e.if_it_goes_badly.empty())
-        out += "    If it goes badly: " + e.if_it_goes_badly + "\n";
+        out += "    If it goes badly: " + printable(e.if_it_goes_badly) + "\n";
       if (!e.caution.empty())
-        out += "    Take care: " + e.caution + "\n";
+        out += "    Take care: " + printable(e.caution) + "\n";
       for (const std::string &prompt : e.prompts)
-        out += "    Prompt: " + prompt + "\n";
+        out += "    Prompt: " + printable(prompt) + "\n";
     }
   }
   const SelfCheck &sc = plan.self_check;
-  out += "\n" + paint(color, "1", "Weekly self-check") + "\n  " + sc.prompt + "\n  " +
-         std::to_string(sc.scale_min) + " = " + sc.min_label + " ... " +
-         std::to_string(sc.scale_max) + " = " + sc.max_label + "\n";
+  out += "\n" + paint(color, "1", "Weekly self-check") + "\n  " + printable(sc.prompt) + "\n  " +
+         std::to_string(sc.scale_min) + " = " + printable(sc.min_label) + " ... " +
+         std::to_string(sc.scale_max) + " = " + printable(sc.max_label) + "\n";
   for (const SelfCheckItem &item : sc.items)
-    out += "  - " + item.text + (item.reverse ? " (reverse-scored)" : "") + "\n";
+    out += "  - " + printable(item.text) + (item.reverse ? " (reverse-scored)" : "") + "\n";
   out += "\nStreak: " + grace_sentence(plan.streak.grace_days) + "\n";
   if (!plan.support.empty())
-    out += "\n" + plan.support + "\n";
+    out += "\n" + para(plan.support) + "\n";
   return out;
 }
 
@@ -173,8 +178,8 @@ int run_list(Session &session) {
     width = std::max(width, p.id.size());
   for (const PlanSource &p : plans) {
     const PlanLoadResult r = load_plan_source(p, search);
-    ctx.out << p.id << std::string(width + 2 - p.id.size(), ' ')
-            << (r.plan ? r.plan->name : std::string()) << "  (" << p.origin
+    ctx.out << printable(p.id) << std::string(width + 2 - p.id.size(), ' ')
+            << (r.plan ? printable(r.plan->name) : std::string()) << "  (" << printable(p.origin)
             << (p.id == default_plan_id ? ", default" : "") << ")\n";
   }
   return exit_code::ok;
@@ -202,19 +207,20 @@ int run_validate(Context &ctx, const PlanOptions &opts) {
     try {
       text = read_plan_file(file);
     } catch (const Error &e) {
-      ctx.err << format_diagnostic({{file, 0, 0}, e.what(), e.hint()}) << "\n";
+      ctx.err << printable(format_diagnostic({{file, 0, 0}, e.what(), e.hint()})) << "\n";
       all_valid = false;
       continue;
     }
     const PlanLoadResult r = load_plan(text, file);
     for (const Diagnostic &d : r.diagnostics)
-      ctx.err << format_diagnostic(d) << "\n";
+      ctx.err << printable(format_diagnostic(d)) << "\n";
     if (!r.plan) {
       all_valid = false;
       continue;
     }
     if (!ctx.global.quiet)
-      ctx.out << file << ": ok (plan \"" << r.plan->id << "\", " << r.plan->weeks << " weeks)\n";
+      ctx.out << printable(file) << ": ok (plan \"" << printable(r.plan->id) << "\", "
+              << r.plan->weeks << " weeks)\n";
   }
   return all_valid ? exit_code::ok : exit_code::usage;
 }

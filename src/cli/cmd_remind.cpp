@@ -20,6 +20,7 @@
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -189,7 +190,7 @@ int run_remind(const RemindOptions &opts, Session &session) {
   if (opts.format == "json") {
     ctx.out << render_json(r);
   } else if (r.state == RemindState::open) {
-    const std::string body = summary(r);
+    const std::string body = printable(summary(r));
     if (!(opts.notify && send_notification(ctx, body)))
       ctx.out << "attune: " << body << '\n';
   }

@@ -55,6 +55,9 @@ int run_report(const ReportArgs &args, Session &session) {
                 guess.empty() ? "choose text, json, csv, markdown or html"
                               : "did you mean '" + guess + "'?");
   }
+  const bool to_file = !args.output.empty() && args.output != "-";
+  if (to_file) // refuse before any work; write_private_file checks again
+    check_output_target(args.output, session.paths().data_dir);
   const Journal journal = session.read_journal_run(args.run);
   const History history = build_history(journal);
   const Run &run = select_run(history, args.run);
@@ -67,17 +70,17 @@ int run_report(const ReportArgs &args, Session &session) {
 
   ReportOptions options;
   options.week = args.week;
-  options.color = *format == ReportFormat::text && args.output.empty() && ctx.use_color();
-  options.width = args.output.empty() ? terminal_width(ctx) : 80;
+  options.color = *format == ReportFormat::text && !to_file && ctx.use_color();
+  options.width = to_file ? 80 : terminal_width(ctx);
   const std::string text = render_report(progress, *format, options);
-  if (args.output.empty() || args.output == "-") {
+  if (!to_file) {
     ctx.out << text;
     ctx.out.flush();
     return 0;
   }
-  write_private_file(args.output, text);
+  write_private_file(args.output, text, session.paths().data_dir);
   if (!ctx.global.quiet)
-    ctx.out << "Saved the report to " << args.output << " (readable only by you).\n";
+    ctx.out << "Saved the report to " << printable(args.output) << " (readable only by you).\n";
   return 0;
 }
 

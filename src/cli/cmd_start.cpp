@@ -11,6 +11,7 @@
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
 #include "attune/support.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "reflect_flow.hpp"
@@ -111,12 +112,12 @@ int run_start(Session &session, const StartOptions &opts) {
   const unsigned number = write_start(session, plan, source.text, start, today, opts.restart);
   const Position pos = position(plan, start, today);
   if (!ctx.global.quiet) {
-    ctx.out << "Programme " << number << " started: " << plan.name << ".\n";
+    ctx.out << "Programme " << number << " started: " << printable(plan.name) << ".\n";
     ctx.out << plan.weeks << " weeks from " << format_day(start) << " to " << format_day(pos.last)
             << (pos.phase == Phase::active ? "; today is " + position_line(pos) : std::string())
             << ".\n";
     if (!plan.notice.empty())
-      ctx.out << plan.notice << '\n';
+      ctx.out << printable(plan.notice, LineBreaks::kept) << '\n';
   }
   Run run;
   run.number = run.claim = number;

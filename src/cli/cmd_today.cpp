@@ -8,6 +8,7 @@
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "output.hpp"
@@ -94,8 +95,8 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
     return out;
   }
   if (pos.phase == Phase::finished) {
-    out += "Your programme (" + plan.name + ") is complete: " + format_day(pos.start) + " to " +
-           format_day(pos.last) + ".\n";
+    out += "Your programme (" + printable(plan.name) + ") is complete: " + format_day(pos.start) +
+           " to " + format_day(pos.last) + ".\n";
     out += "See how it went with 'attune report'; begin again with 'attune start --restart'.\n";
     return out;
   }
@@ -103,7 +104,7 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
   out += paint(color, "1", position_line(pos)) + "  " + when + ", " +
          weekday_long(date::weekday{day}) + "\n";
   if (view.week != nullptr)
-    out += "This week: " + view.week->theme + "\n";
+    out += "This week: " + printable(view.week->theme) + "\n";
   if (view.items.empty()) {
     out += "\nNothing is set for this day. A rest is part of the practice.\n";
     return out;
@@ -123,22 +124,23 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
       mark = "[open]   ";
       break;
     }
-    std::string line = "  " + mark + " " + paint(color, "1", e.title) + " (" + e.id + ")";
+    std::string line =
+        "  " + mark + " " + paint(color, "1", printable(e.title)) + " (" + printable(e.id) + ")";
     const std::string weekly = weekly_progress(item);
     if (!weekly.empty())
       line += ": " + weekly;
     out += line + "\n";
     if (item.state == ExerciseState::open) {
       if (!e.what.empty())
-        out += "            " + e.what + "\n";
+        out += "            " + printable(e.what) + "\n";
       if (!e.cue.empty())
-        out += "            When: " + e.cue + "\n";
+        out += "            When: " + printable(e.cue) + "\n";
       if (!e.alone.empty())
-        out += "            On your own: " + e.alone + "\n";
+        out += "            On your own: " + printable(e.alone) + "\n";
       if (!e.caution.empty())
-        out += "            " + paint(color, "1", "Take care:") + " " + e.caution + "\n";
+        out += "            " + paint(color, "1", "Take care:") + " " + printable(e.caution) + "\n";
     } else if (item.state == ExerciseState::skipped && !item.skip_reason.empty()) {
-      out += "            Reason: " + item.skip_reason + "\n";
+      out += "            Reason: " + printable(item.skip_reason) + "\n";
     }
   }
   out += "\n" + day_summary(view, day == today ? "today" : "that day") + "\n";

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "attune/error.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
@@ -16,11 +17,12 @@ std::string describe_record(const Record &r) {
   const std::string on = " on " + format_day(r.day);
   switch (r.type) {
   case RecordType::done:
-    return r.exercise + " done" + on;
+    return printable(r.exercise) + " done" + on;
   case RecordType::skip:
-    return r.exercise + " skipped" + on;
+    return printable(r.exercise) + " skipped" + on;
   case RecordType::note:
-    return "the note \"" + (r.text.size() > 40 ? r.text.substr(0, 37) + "..." : r.text) + "\"" + on;
+    return "the note \"" + printable(r.text.size() > 40 ? r.text.substr(0, 37) + "..." : r.text) +
+           "\"" + on;
   case RecordType::check:
     return (r.week == 0 ? std::string("the baseline self-check")
                         : "the week " + std::to_string(r.week) + " self-check") +

@@ -1,51 +1,21 @@
 #include "output.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <ostream>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "attune/text.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace attune::cli {
-namespace {
-
-/// Messages quote what people typed or what a file held, which may be anything. Invalid
-/// UTF-8 and control bytes (an ESC could drive the terminal, a newline would split the one
-/// line) are shown as \xHH instead; `keep_newlines` for multi-line warnings.
-/// "caf\xc3(" stays readable, "\x1b[31m" cannot colour the terminal.
-std::string printable(std::string_view text, bool keep_newlines = false) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(text.size());
-  auto escape = [&](unsigned char c) {
-    out += "\\x";
-    out += digits[c >> 4];
-    out += digits[c & 0xF];
-  };
-  while (!text.empty()) {
-    const std::size_t bad = first_invalid_utf8(text);
-    const std::string_view good = text.substr(0, bad);
-    for (const char ch : good) {
-      const auto c = static_cast<unsigned char>(ch);
-      if ((c < 0x20 && !(keep_newlines && (c == '\n' || c == '\t'))) || c == 0x7F)
-        escape(c);
-      else
-        out += ch;
-    }
-    if (bad == std::string_view::npos)
-      break;
-    escape(static_cast<unsigned char>(text[bad]));
-    text.remove_prefix(bad + 1);
-  }
-  return out;
-}
-
-} // namespace
 
 void print_error(const Context &ctx, const Error &e) {
   ctx.err << "attune: error: ";
@@ -76,7 +46,7 @@ bool Context::use_color() const {
 
 void Context::warn(const std::string &text) const {
   if (!global.quiet)
-    err << "attune: warning: " << printable(text, true) << '\n';
+    err << "attune: warning: " << printable(text) << '\n';
 }
 
 void Context::note(const std::string &text) const {
@@ -112,24 +82,109 @@ bool write_all(int fd, const std::string &text) {
 
 } // namespace
 
-void write_private_file(const std::string &path, const std::string &text) {
+namespace {
+
+using FileId = std::pair<dev_t, ino_t>;
+
+FileId id_of(const struct stat &st) {
+  return {st.st_dev, st.st_ino};
+}
+
+/// The device and inode of every file in the data folder and its plans folder (links
+/// followed, so a journal that is a link to a synced file counts as that file), each with
+/// what it is. A hard link elsewhere to any of them is caught by these.
+std::vector<std::pair<FileId, std::string>> data_files(const std::string &data_dir) {
+  std::vector<std::pair<FileId, std::string>> files;
+  const auto scan = [&files](const std::string &folder, bool top) {
+    DIR *d = ::opendir(folder.c_str());
+    if (d == nullptr)
+      return;
+    std::string path = folder + "/";
+    const std::size_t base = path.size();
+    while (const dirent *entry = ::readdir(d)) {
+      const std::string name = entry->d_name;
+      path.replace(base, std::string::npos, name);
+      struct stat st {};
+      if (name == "." || name == ".." || ::stat(path.c_str(), &st) != 0)
+        continue;
+      const char *what = !top                      ? "a saved copy of a plan"
+                         : name == "journal"       ? "the journal itself"
+                         : name == "journal.lock"  ? "the journal's lock file"
+                         : name == "journal.index" ? "the journal's index"
+                                                   : "a file in attune's data folder";
+      files.push_back({id_of(st), what});
+    }
+    ::closedir(d);
+  };
+  scan(data_dir, true);
+  scan(data_dir + "/plans", false);
+  return files;
+}
+
+/// True when `folder` (an existing folder) is the data folder or inside it, by device and
+/// inode of each of its ancestors after resolving links, never by spelling.
+bool inside(const std::string &folder, const struct stat &data_st) {
+  char *real = ::realpath(folder.c_str(), nullptr);
+  if (real == nullptr)
+    return false;
+  std::string at = real;
+  std::free(real);
+  for (;;) {
+    struct stat st {};
+    if (::stat(at.c_str(), &st) == 0 && id_of(st) == id_of(data_st))
+      return true;
+    if (at == "/")
+      return false;
+    const auto slash = at.rfind('/');
+    at = slash == 0 ? "/" : at.substr(0, slash);
+  }
+}
+
+[[noreturn]] void refuse(const std::string &path, const std::string &why, const std::string &hint) {
+  throw Error(ErrorKind::usage, "\"" + path + "\" " + why, hint);
+}
+
+const char *const elsewhere = "choose another --output file";
+const char *const print_instead =
+    "--output takes a regular file of your own; leave it out (or use -o -) to print instead";
+
+} // namespace
+
+void check_output_target(const std::string &path, const std::string &data_dir) {
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
+  // Only stat(): a pipe, a device or a socket is never opened, so nothing can block.
+  if (exists) {
     if (S_ISDIR(st.st_mode))
-      throw Error(ErrorKind::io, "cannot write \"" + path + "\": it is a folder",
-                  "give a file name inside it");
-    // A pipe, a terminal, /dev/stdout: nothing to replace, write straight through.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0)
-      fail_output(path, errno, "cannot write");
-    const bool ok = write_all(fd, text);
-    const int e = errno;
-    ::close(fd);
-    if (!ok)
-      fail_output(path, e, "could not finish writing");
-    return;
+      refuse(path, "is a folder", "give a file name inside it");
+    if (S_ISFIFO(st.st_mode))
+      refuse(path, "is a pipe, not a regular file", print_instead);
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+      refuse(path, "is a device, not a regular file", print_instead);
+    if (!S_ISREG(st.st_mode))
+      refuse(path, "is not a regular file", print_instead);
+    if (st.st_uid != ::geteuid())
+      refuse(path, "belongs to another user", print_instead);
   }
+  struct stat data_st {};
+  if (::stat(data_dir.c_str(), &data_st) != 0)
+    return; // no data folder yet: nothing of attune's to overwrite
+  if (exists)
+    for (const auto &[id, what] : data_files(data_dir))
+      if (id == id_of(st))
+        refuse(path, "is " + what, elsewhere);
+  const auto slash = path.rfind('/');
+  const std::string parent = slash == std::string::npos ? "."
+                             : slash == 0               ? "/"
+                                                        : path.substr(0, slash);
+  if (inside(parent, data_st))
+    refuse(path, "is inside attune's data folder \"" + data_dir + "\"",
+           "choose an --output file outside it");
+}
+
+void write_private_file(const std::string &path, const std::string &text,
+                        const std::string &data_dir) {
+  check_output_target(path, data_dir);
   const auto slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "."
                           : slash == 0               ? "/"
@@ -140,16 +195,20 @@ void write_private_file(const std::string &path, const std::string &text) {
   if (fd < 0)
     fail_output(path, errno, "cannot write");
   ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-  bool ok = write_all(fd, text) && ::fsync(fd) == 0;
-  int e = errno;
-  ok = (::close(fd) == 0) && ok;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
+  // Each call's errno is taken at that call: a later success leaves errno as it was, so
+  // reading it afterwards could name an older, unrelated failure.
+  int e = 0;
+  if (!write_all(fd, text))
     e = errno;
-    ok = false;
-  }
-  if (!ok) {
+  else if (::fsync(fd) != 0)
+    e = errno;
+  if (::close(fd) != 0 && e == 0)
+    e = errno;
+  if (e == 0 && ::rename(tmp.c_str(), path.c_str()) != 0)
+    e = errno;
+  if (e != 0) {
     ::unlink(tmp.c_str());
-    fail_output(path, e == 0 ? EIO : e, "could not finish writing");
+    fail_output(path, e, "could not finish writing");
   }
   // Make the rename itself durable; a failure here loses nothing already written.
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

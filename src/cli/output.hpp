@@ -14,11 +14,20 @@ void print_error(const Context &ctx, const Error &e);
 /// Wraps text in an SGR colour when `on` (e.g. "32" green, "2" dim, "1" bold).
 std::string paint(bool on, const char *sgr, const std::string &text);
 
+/// Refuses (Error usage, exit 2) an --output target attune must never replace: one that
+/// exists and is not a regular file (a folder, a named pipe, a device such as /dev/stdout, a
+/// socket) or belongs to another user, or that is one of attune's own files (the journal, its
+/// lock, its index, a saved plan copy) or anywhere inside `data_dir`. Compared by device and
+/// inode after resolving links, never by spelling; for a new file its folder is resolved.
+/// Only stat()s the target: a named pipe is never opened, so this cannot block.
+void check_output_target(const std::string &path, const std::string &data_dir);
+
 /// Writes `text` to the file at `path` for an --output option, readable by its owner only
-/// (reports and exports hold private notes). A regular file (or a new one) is replaced whole:
-/// written to a temporary file beside it, fsynced, then renamed over it, so an error never
-/// leaves half a file. Anything else (a pipe, /dev/stdout, a terminal) is written directly.
-/// Throws Error(permission|io) with a hint.
-void write_private_file(const std::string &path, const std::string &text);
+/// (reports and exports hold private notes), after check_output_target: every --output goes
+/// through here. The file is replaced whole: written to a temporary file beside it, fsynced,
+/// then renamed over it, so an error never leaves half a file. Throws Error(usage) for a
+/// refused target, Error(permission|io) with the errno of the call that failed and a hint.
+void write_private_file(const std::string &path, const std::string &text,
+                        const std::string &data_dir);
 
 } // namespace attune::cli

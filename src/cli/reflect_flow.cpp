@@ -5,6 +5,7 @@
 
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -64,15 +65,16 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
 
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check) {
   Context &ctx = session.ctx();
-  ctx.out << check.prompt << '\n'
-          << "Answer " << scale_text(check) << " (" << check.scale_min << " = " << check.min_label
-          << ", " << check.scale_max << " = " << check.max_label
+  ctx.out << printable(check.prompt) << '\n'
+          << "Answer " << scale_text(check) << " (" << check.scale_min << " = "
+          << printable(check.min_label) << ", " << check.scale_max << " = "
+          << printable(check.max_label)
           << "). Press Enter on an empty line to stop; nothing is saved until the end.\n";
   std::vector<int> answers;
   for (std::size_t i = 0; i < check.items.size();) {
     ctx.out << '\n'
-            << i + 1 << '/' << check.items.size() << "  " << check.items[i].text << "\n> "
-            << std::flush;
+            << i + 1 << '/' << check.items.size() << "  " << printable(check.items[i].text)
+            << "\n> " << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line))
       return std::nullopt;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "attune/report.hpp"
+#include "attune/text.hpp"
 #include "report_common.hpp"
 
 namespace attune {
@@ -11,8 +12,10 @@ namespace {
 
 using namespace report_detail;
 
-/// Every piece of text goes through here: & < > " ' escaped, control characters dropped.
-std::string esc(const std::string &text) {
+/// Every piece of text goes through here: control characters and line breaks shown as
+/// printable() shows them, then & < > " ' escaped.
+std::string esc(const std::string &raw) {
+  const std::string text = printable(raw);
   std::string out;
   out.reserve(text.size() + 16);
   for (char c : text) {
@@ -33,10 +36,7 @@ std::string esc(const std::string &text) {
       out += "&#39;";
       break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-        out += ' ';
-      else
-        out += c;
+      out += c;
     }
   }
   return out;

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "attune/report.hpp"
+#include "attune/text.hpp"
 #include "report_common.hpp"
 
 namespace attune {
@@ -10,17 +11,14 @@ namespace {
 
 using namespace report_detail;
 
-/// Plan and user text in Markdown: characters with meaning are backslash-escaped and line
-/// breaks become spaces, so a note can never turn into a heading, a link or a table cell.
-std::string md(const std::string &text) {
+/// Plan and user text in Markdown: control characters and line breaks shown as printable()
+/// shows them, then characters with meaning backslash-escaped, so a note can never turn into
+/// a heading, a link or a table cell, nor drive the terminal it is pasted from.
+std::string md(const std::string &raw) {
+  const std::string text = printable(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7f) {
-      out += ' ';
-      continue;
-    }
     switch (c) {
     case '\\':
     case '`':

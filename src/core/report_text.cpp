@@ -46,17 +46,6 @@ std::string paint(bool on, const char *sgr, const std::string &text) {
   return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
 }
 
-/// User and plan text on a terminal: control characters (ESC included) become spaces.
-std::string clean(const std::string &text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    out += (u < 0x20 || u == 0x7f) ? ' ' : c;
-  }
-  return out;
-}
-
 std::string pad_right(const std::string &text, std::size_t width) {
   const std::size_t w = display_width(text);
   return w >= width ? text : text + std::string(width - w, ' ');
@@ -103,7 +92,7 @@ void wrap(std::string &out, const std::string &text, std::size_t width, std::siz
   std::string line;
   std::size_t line_w = 0;
   std::size_t i = 0;
-  const std::string t = clean(text);
+  const std::string t = printable(text);
   while (i < t.size()) {
     while (i < t.size() && t[i] == ' ')
       ++i;
@@ -154,7 +143,7 @@ std::string heading(const std::string &text, bool color) {
 
 void header(std::string &out, const Progress &p, const ReportOptions &o) {
   const std::size_t width = o.width;
-  out += paint(o.color, "1", truncate(clean(p.plan->name), width)) + "\n";
+  out += paint(o.color, "1", truncate(printable(p.plan->name), width)) + "\n";
   wrap(out, position_line(p), width, 0);
   wrap(out,
        long_day(p.pos.start) + " to " + long_day(p.pos.last) + " \xc2\xb7 today " +
@@ -259,7 +248,8 @@ void exercises(std::string &out, const Progress &p, const ReportOptions &o) {
   for (const ExerciseStats &e : p.exercises) {
     if (!worth_listing(p, e))
       continue;
-    std::string line = "  " + pad_right(truncate(clean(title_of(e.exercise)), title_w), title_w);
+    std::string line =
+        "  " + pad_right(truncate(printable(title_of(e.exercise)), title_w), title_w);
     const bool nothing_yet = e.adherence.planned == 0 && e.adherence.done == 0;
     line += pad_left(nothing_yet ? "\xe2\x80\x93"
                                  : std::to_string(e.adherence.done) + "/" +
@@ -285,7 +275,7 @@ void week_detail(std::string &out, const Progress &p, const ReportOptions &o, un
   out += "\n";
   std::string title = "Week " + std::to_string(n);
   if (week && !week->theme.empty())
-    title += ": " + clean(week->theme);
+    title += ": " + printable(week->theme);
   out += heading(truncate(title, o.width), o.color) + "\n";
   wrap(out, long_day(ws.from) + " to " + long_day(ws.to), o.width, 2);
   if (!ws.reached) {
@@ -294,7 +284,7 @@ void week_detail(std::string &out, const Progress &p, const ReportOptions &o, un
   }
   const std::size_t title_w = o.width > 24 ? o.width - 14 : 10;
   for (const auto &[ex, a] : ws.exercises) {
-    std::string line = "  " + pad_right(truncate(clean(title_of(ex)), title_w), title_w);
+    std::string line = "  " + pad_right(truncate(printable(title_of(ex)), title_w), title_w);
     line += pad_left(std::to_string(a.done) + "/" + std::to_string(a.planned), 7);
     if (a.skipped > 0)
       line += " (" + std::to_string(a.skipped) + " skipped)";

@@ -47,21 +47,22 @@ std::string render_support(const SupportInfo &info, std::size_t width) {
               width, "");
   if (!info.plan_support.empty()) {
     out += "\n";
-    out +=
-        info.plan_name.empty() ? "From your plan:\n" : "From your plan (" + info.plan_name + "):\n";
-    out += wrap(info.plan_support, width, "  ");
+    out += info.plan_name.empty() ? "From your plan:\n"
+                                  : "From your plan (" + printable(info.plan_name) + "):\n";
+    out += wrap(printable(info.plan_support, LineBreaks::kept), width, "  ");
   }
   out += "\n";
   if (!info.own_lines.empty()) {
     out += "Your own list:\n";
     for (const std::string &line : info.own_lines)
-      out += "  " + line + "\n";
+      out += "  " + printable(line) + "\n"; // plan and config are untrusted text
   } else {
-    out +=
-        wrap("Your own list is empty. You can keep the people and numbers that help you "
-             "(a friend, your doctor, a local helpline) in " +
-                 (info.config_file.empty() ? std::string("config.toml") : info.config_file) + ":",
-             width, "");
+    out += wrap(
+        "Your own list is empty. You can keep the people and numbers that help you "
+        "(a friend, your doctor, a local helpline) in " +
+            (info.config_file.empty() ? std::string("config.toml") : printable(info.config_file)) +
+            ":",
+        width, "");
     out += "  [support]\n  lines = [\"Name 0123 456789\"]\n";
   }
   if (info.directory) {

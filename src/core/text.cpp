@@ -49,6 +49,52 @@ bool is_valid_utf8(std::string_view text) noexcept {
   return first_invalid_utf8(text) == std::string_view::npos;
 }
 
+std::string printable(std::string_view text, LineBreaks breaks) {
+  static const char digits[] = "0123456789abcdef";
+  const bool keep = breaks == LineBreaks::kept;
+  std::string out;
+  out.reserve(text.size() + 8);
+  auto hex = [&](const char *prefix, unsigned char c) {
+    out += prefix;
+    out += digits[c >> 4];
+    out += digits[c & 0xF];
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t bad = first_invalid_utf8(text.substr(i));
+    const std::size_t good_end = bad == std::string_view::npos ? text.size() : i + bad;
+    while (i < good_end) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c == '\n' || (c == '\r' && i + 1 < good_end && text[i + 1] == '\n')) {
+        i += c == '\r' ? 2 : 1;
+        out += keep ? "\n" : "\xe2\x8f\x8e"; // ⏎
+        continue;
+      }
+      if (c == 0xC2 && i + 1 < good_end && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+        hex("\\u00", static_cast<unsigned char>(text[i + 1])); // C1: U+0080..U+009F
+        i += 2;
+        continue;
+      }
+      if (c == 0x1B)
+        out += "\\e";
+      else if (c == '\t')
+        out += keep ? "\t" : "\\t";
+      else if (c == '\r')
+        out += "\\r";
+      else if (c < 0x20 || c == 0x7F)
+        hex("\\x", c);
+      else
+        out += static_cast<char>(c);
+      ++i;
+    }
+    if (bad == std::string_view::npos)
+      break;
+    hex("\\x", static_cast<unsigned char>(text[i]));
+    ++i;
+  }
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j)

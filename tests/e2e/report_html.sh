@@ -81,7 +81,8 @@ grep -q '<script' "$html" && fail "html contains a script" || pass
 grep -qE 'https?://' "$html" && fail "html refers to the network" || pass
 
 # --output replaces a file whole (temporary file, then rename): an older, wider-open file
-# becomes 0600 and no temporary file is left behind; a folder is refused with exit 74.
+# becomes 0600 and no temporary file is left behind; a folder, or /dev/stdout (a pipe here),
+# is refused with exit 2 (tests/e2e/output_safety.sh has every kind of refused target).
 txt="$T_ROOT/out/report.txt"
 printf 'old\n' >"$txt"
 chmod 644 "$txt"
@@ -91,12 +92,15 @@ expect_rc 0 "text report over an existing file"
 grep -q '^old$' "$txt" && fail "the old report was not replaced" || pass
 [ -z "$(find "$T_ROOT/out" -name '.*attune-*')" ] && pass || fail "a temporary file was left"
 run report --output "$T_ROOT/out"
-expect_rc 74 "report into a folder"
-expect_err_has "cannot write \"$T_ROOT/out\": it is a folder; give a file name inside it" \
+expect_rc 2 "report into a folder"
+expect_err_has "\"$T_ROOT/out\" is a folder; give a file name inside it" \
   "report into a folder wording"
 run report --output /dev/stdout
-expect_rc 0 "report to /dev/stdout"
-expect_out_has "Week 4 · Day 24 of 42" "report to /dev/stdout is printed"
+expect_rc 2 "report to /dev/stdout"
+expect_err_has "not a regular file" "report to /dev/stdout says why"
+run report --output -
+expect_rc 0 "report to -"
+expect_out_has "Week 4 · Day 24 of 42" "report to - is printed"
 
 if ! command -v chromium >/dev/null; then
   RC=1 OUT="" ERR=""

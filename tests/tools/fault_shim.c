@@ -8,6 +8,8 @@
  *   ATTUNE_FAULT=readplan every read of a saved plan copy (DIR/plans/HASH.toml) fails
  *   ATTUNE_FAULT_TRUNCATE=1  ftruncate of the journal fails too (the cut-back after a failure)
  *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
+ *   ATTUNE_FAULT_PATH=S   aim at descriptors whose path contains S instead of the journal
+ *                         (e.g. the folder of an --output file, whatever its temporary name)
  * "The journal" is any descriptor whose path ends in "/journal" (not journal.lock).
  */
 #define _GNU_SOURCE
@@ -38,6 +40,9 @@ static int is_journal(int fd) {
   if (n <= 0)
     return 0;
   target[n] = '\0';
+  const char *aim = getenv("ATTUNE_FAULT_PATH");
+  if (aim != NULL && *aim != '\0')
+    return strstr(target, aim) != NULL;
   const size_t len = (size_t)n;
   return len >= 8 && strcmp(target + len - 8, "/journal") == 0;
 }

@@ -188,6 +188,37 @@ BOOST_AUTO_TEST_CASE(html_is_self_contained_and_escapes_text) {
   BOOST_TEST(html.find("not a diagnosis") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(human_formats_show_control_characters_and_json_csv_keep_them) {
+  Plan plan = golden_plan();
+  plan.name = "Evil\x1b]0;PWNED\x07 plan";
+  Run run = golden_run();
+  Record note;
+  note.type = RecordType::note;
+  note.day = d("2026-12-02");
+  note.text = "calm\x1b[2J\nforged & <b>";
+  run.records.push_back(note);
+  const Progress p = compute_progress(plan, run, d("2026-12-20"));
+  const std::string text = render_text(p, ReportOptions{});
+  const std::string md = render_markdown(p, ReportOptions{});
+  const std::string html = render_html(p, ReportOptions{});
+  for (const std::string *out : {&text, &md, &html}) {
+    BOOST_TEST(out->find('\x1b') == std::string::npos);
+    BOOST_TEST(out->find('\x07') == std::string::npos);
+    BOOST_TEST(out->find("\nforged") == std::string::npos); // no line of its own
+  }
+  BOOST_TEST(text.find("Evil\\e]0;PWNED\\x07 plan") != std::string::npos);
+  BOOST_TEST(text.find("calm\\e[2J\xe2\x8f\x8e"
+                       "forged & <b>") != std::string::npos);
+  // Markdown escapes the backslash printable() wrote, so it reads \e once rendered.
+  BOOST_TEST(md.find("calm\\\\e\\[2J\xe2\x8f\x8e"
+                     "forged & \\<b\\>") != std::string::npos);
+  BOOST_TEST(html.find("calm\\e[2J\xe2\x8f\x8e"
+                       "forged &amp; &lt;b&gt;") != std::string::npos);
+  BOOST_TEST(html.find("<title>Evil\\e]0;PWNED\\x07 plan") != std::string::npos);
+  // JSON keeps the exact text, escaped as JSON.
+  BOOST_TEST(render_json(p).find("Evil\\u001b]0;PWNED\\u0007 plan") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(renders_kindly_before_and_on_the_first_day) {
   const Plan plan = golden_plan();
   const Run run = make_run(start_mon);

@@ -29,4 +29,39 @@ BOOST_AUTO_TEST_CASE(display_width_counts_wide_characters_twice) {
   BOOST_TEST(display_width("\xf0\x9f\x99\x82") == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(printable_leaves_ordinary_text_alone) {
+  BOOST_TEST(printable("caf\xc3\xa9 \xf0\x9f\x99\x82 C:\\notes 50%") ==
+             "caf\xc3\xa9 \xf0\x9f\x99\x82 C:\\notes 50%");
+  BOOST_TEST(printable("") == "");
+}
+
+BOOST_AUTO_TEST_CASE(printable_shows_terminal_escapes_instead_of_sending_them) {
+  // The note of issue 14: set the window title, clear the screen.
+  BOOST_TEST(printable("\x1b]0;PWNED\x07\x1b[2J") == "\\e]0;PWNED\\x07\\e[2J");
+  BOOST_TEST(printable(std::string("a\0b", 3)) == "a\\x00b");
+  BOOST_TEST(printable("del\x7f") == "del\\x7f");
+  // C1 controls: U+009B is the one-byte CSI of 8-bit terminals, U+0085 a "next line".
+  BOOST_TEST(printable("\xc2\x9b"
+                       "31m \xc2\x85 \xc2\xa0") == "\\u009b31m \\u0085 \xc2\xa0");
+}
+
+BOOST_AUTO_TEST_CASE(printable_keeps_one_line_one_line) {
+  // A note with a newline must not forge a second `log` line.
+  BOOST_TEST(printable("fine\n2026-11-20  W3 D4  done     x") == "fine\xe2\x8f\x8e"
+                                                                 "2026-11-20  W3 D4  done     x");
+  BOOST_TEST(printable("a\r\nb\rc\td") == "a\xe2\x8f\x8e"
+                                          "b\\rc\\td");
+}
+
+BOOST_AUTO_TEST_CASE(printable_keeps_paragraph_breaks_when_asked) {
+  BOOST_TEST(printable("one\r\ntwo\n\tthree\rfour\x1b", LineBreaks::kept) ==
+             "one\ntwo\n\tthree\\rfour\\e");
+}
+
+BOOST_AUTO_TEST_CASE(printable_shows_each_invalid_byte_as_hex) {
+  BOOST_TEST(printable("caf\xc3(") == "caf\\xc3(");
+  BOOST_TEST(printable("\xff\xfe ok \xed\xa0\x80") == "\\xff\\xfe ok \\xed\\xa0\\x80");
+  BOOST_TEST(is_valid_utf8(printable("\xc0\xaf\xf4\x90\x80\x80 tail")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
