@@ -73,7 +73,10 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
   Context &ctx = session.ctx();
   std::vector<std::string> reflections; // answers to the plan's prompts, labelled
   ctx.out << position_line(view.pos) << ". For each one: d = done, s = skip, Enter = not yet.\n";
+  bool ended = false; // end of input: keep what was answered, ask nothing more
   for (const DueItem &item : view.items) {
+    if (ended)
+      break;
     if (item.state != ExerciseState::open)
       continue;
     const Exercise &e = *item.exercise;
@@ -84,8 +87,10 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
               << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] "
               << std::flush;
       std::string line;
-      if (!std::getline(ctx.in, line))
-        return;
+      if (!std::getline(ctx.in, line)) {
+        ended = true;
+        break;
+      }
       line = trim(line);
       if (line == "d" || line == "done" || line == "y" || line == "yes") {
         opts.done.push_back(e.id);
@@ -93,10 +98,12 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
           ctx.out << "  A few words for each, if you like (Enter to pass):\n";
           std::vector<std::string> answers;
           for (const std::string &prompt : e.prompts) {
-            ctx.out << "  " << prompt << "\n  > " << std::flush;
+            ctx.out << "  " << printable(prompt) << "\n  > " << std::flush;
             std::string answer;
-            if (!std::getline(ctx.in, answer))
+            if (!std::getline(ctx.in, answer)) {
+              ended = true;
               break;
+            }
             answers.push_back(answer);
           }
           if (auto text = labelled_answers(e.title, e.prompts, answers); !text.empty())
@@ -111,10 +118,12 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
       break;
     }
   }
-  ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
-  std::string line;
-  if (std::getline(ctx.in, line) && !trim(line).empty())
-    reflections.push_back(trim(line));
+  if (!ended) {
+    ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
+    std::string line;
+    if (std::getline(ctx.in, line) && !trim(line).empty())
+      reflections.push_back(trim(line));
+  }
   // One note for the day: the prompts' answers first, then the free note.
   std::string note;
   for (const std::string &part : reflections)

@@ -27,9 +27,17 @@ struct StartOptions {
 };
 
 /// Appends `end` (on --restart) and `start` under one lock, saving the plan copy first.
-/// Returns the new run's number. The lock is released on return, before any question.
-unsigned write_start(Session &session, const Plan &plan, const std::string &text, Day start,
-                     Day today, bool restart) {
+/// The number a new start is written with (its claim) and the number it is shown as. They
+/// differ only after two starts clashed: then programmes are numbered by start, and the new
+/// one, started last, comes after all of them.
+struct StartNumbers {
+  unsigned claim;
+  unsigned shown;
+};
+
+/// Returns the new run's numbers. The lock is released on return, before any question.
+StartNumbers write_start(Session &session, const Plan &plan, const std::string &text, Day start,
+                         Day today, bool restart) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
@@ -77,7 +85,9 @@ unsigned write_start(Session &session, const Plan &plan, const std::string &text
   store.save_plan_copy(lock, plan.hash, text);
   store.append(lock, journal, records);
 
-  return number;
+  const bool clashed = std::any_of(history.runs.begin(), history.runs.end(),
+                                   [](const Run &r) { return r.number != r.claim; });
+  return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number};
 }
 
 int run_start(Session &session, const StartOptions &opts) {
@@ -109,7 +119,8 @@ int run_start(Session &session, const StartOptions &opts) {
     start = *day;
   }
 
-  const unsigned number = write_start(session, plan, source.text, start, today, opts.restart);
+  const StartNumbers numbers = write_start(session, plan, source.text, start, today, opts.restart);
+  const unsigned number = numbers.shown;
   const Position pos = position(plan, start, today);
   if (!ctx.global.quiet) {
     ctx.out << "Programme " << number << " started: " << printable(plan.name) << ".\n";
@@ -120,7 +131,8 @@ int run_start(Session &session, const StartOptions &opts) {
       ctx.out << printable(plan.notice, LineBreaks::kept) << '\n';
   }
   Run run;
-  run.number = run.claim = number;
+  run.number = numbers.shown;
+  run.claim = numbers.claim;
   run.start = start;
   offer_baseline(session, plan, run);
   if (!ctx.global.quiet)

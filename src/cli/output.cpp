@@ -51,7 +51,7 @@ void Context::warn(const std::string &text) const {
 
 void Context::note(const std::string &text) const {
   if (!global.quiet)
-    err << "attune: note: " << printable(text, true) << '\n';
+    err << "attune: note: " << printable(text) << '\n';
 }
 
 namespace {

@@ -634,7 +634,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
     return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
   };
   // All records are in the file and every reader sees them, but a step that makes them
-  // durable failed: the truth is "saved, not confirmed" (exit 12), never "nothing saved".
+  // durable failed: the truth is "saved, not confirmed" (exit 13), never "nothing saved".
   const auto unconfirmed = [&](const std::string &what, int err) {
     const std::string saved = records.size() == 1
                                   ? "the record was saved"

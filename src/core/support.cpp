@@ -1,5 +1,7 @@
 #include "attune/support.hpp"
 
+#include <algorithm>
+
 #include "attune/text.hpp"
 
 namespace attune {
@@ -49,7 +51,13 @@ std::string render_support(const SupportInfo &info, std::size_t width) {
     out += "\n";
     out += info.plan_name.empty() ? "From your plan:\n"
                                   : "From your plan (" + printable(info.plan_name) + "):\n";
-    out += wrap(printable(info.plan_support, LineBreaks::kept), width, "  ");
+    // Each of the plan's own lines is wrapped on its own, so every line keeps the indent.
+    const std::string text = printable(info.plan_support, LineBreaks::kept);
+    for (std::size_t from = 0; from <= text.size();) {
+      const std::size_t lf = std::min(text.find('\n', from), text.size());
+      out += wrap(text.substr(from, lf - from), width, "  ");
+      from = lf + 1;
+    }
   }
   out += "\n";
   if (!info.own_lines.empty()) {
