@@ -9,7 +9,6 @@
 
 namespace attune {
 
-
 /// A calendar day. Differences count days exactly: never multiply 86,400 s.
 using Day = date::sys_days;
 /// A UTC instant with second precision.
