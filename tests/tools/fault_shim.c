@@ -4,6 +4,9 @@
  *   ATTUNE_FAULT=write0   every write to the journal fails before writing anything
  *   ATTUNE_FAULT=fsync    fsync of the journal fails (after the data was written)
  *   ATTUNE_FAULT=close    close of the journal closes it, then reports failure
+ *   ATTUNE_FAULT=slow     a slow disk: each write to the journal or to a new journal being
+ *                         made (".journal.attune-XXXXXX") takes at most 64 KiB and 2 ms, so a
+ *                         kill -9 can land in the middle of writing a large import
  *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
  * "The journal" is any descriptor whose path ends in "/journal" (not journal.lock).
  */
@@ -37,11 +40,27 @@ static int is_journal(int fd) {
   return len >= 8 && strcmp(target + len - 8, "/journal") == 0;
 }
 
+/* The journal, or a temporary that will become it (store.hpp, temp_file_template). */
+static int is_journal_or_its_temporary(int fd) {
+  char link[64];
+  char target[4096];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0)
+    return 0;
+  target[n] = '\0';
+  return is_journal(fd) || strstr(target, "/.journal.attune-") != NULL;
+}
+
 ssize_t write(int fd, const void *buf, size_t count) {
   static ssize_t (*real_write)(int, const void *, size_t);
   static int wrote_half;
   if (real_write == NULL)
     real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+  if (fault_is("slow") && count > 65536 && is_journal_or_its_temporary(fd)) {
+    usleep(2000);
+    return real_write(fd, buf, 65536);
+  }
   if ((fault_is("write") || fault_is("write0")) && is_journal(fd)) {
     if (fault_is("write") && !wrote_half && count > 1) {
       wrote_half = 1;
