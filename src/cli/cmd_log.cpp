@@ -106,7 +106,7 @@ int run_log(Session &session, const LogOptions &opts) {
       line += "skipped  " + r.exercise + (r.text.empty() ? "" : ": " + r.text);
       break;
     case RecordType::note:
-      line += "note     " + r.text;
+      line += "note     " + (r.text.empty() ? std::string("(text erased)") : r.text);
       break;
     case RecordType::check:
       line += (r.week == 0 ? std::string("self-check (baseline) ")
@@ -114,6 +114,7 @@ int run_log(Session &session, const LogOptions &opts) {
               answers_text(r.answers);
       break;
     case RecordType::undo:
+    case RecordType::forgotten:
       break;
     }
     text += line + '\n';
