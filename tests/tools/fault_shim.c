@@ -5,7 +5,7 @@
  *   ATTUNE_FAULT=fsync    fsync of the journal fails (after the data was written)
  *   ATTUNE_FAULT=close    close of the journal closes it, then reports failure
  *   ATTUNE_FAULT=slow     a slow disk: each write to the journal or to a new journal being
- *                         made (".journal.attune-XXXXXX") takes at most 64 KiB and 2 ms, so a
+ *                         made (".journal.attune-XXXXXX") takes at most 16 KiB and 2 ms, so a
  *                         kill -9 can land in the middle of writing a large import
  *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
  * "The journal" is any descriptor whose path ends in "/journal" (not journal.lock).
@@ -57,9 +57,9 @@ ssize_t write(int fd, const void *buf, size_t count) {
   static int wrote_half;
   if (real_write == NULL)
     real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-  if (fault_is("slow") && count > 65536 && is_journal_or_its_temporary(fd)) {
+  if (fault_is("slow") && count > 16384 && is_journal_or_its_temporary(fd)) {
     usleep(2000);
-    return real_write(fd, buf, 65536);
+    return real_write(fd, buf, 16384);
   }
   if ((fault_is("write") || fault_is("write0")) && is_journal(fd)) {
     if (fault_is("write") && !wrote_half && count > 1) {
