@@ -5,13 +5,14 @@
 ///   first line:  "attune-journal 1"
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
-///     TYPE      start | end | done | skip | note | check | undo
+///     TYPE      start | end | done | skip | note | check | undo | forgotten
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
-///               answers=3,5,2, week=N, ref=ID; unknown keys are kept and ignored.
+///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,...; unknown keys are kept
+///               and ignored.
 ///               VALUE escapes: "\\" backslash, "\t" tab, "\n" newline, "\r" return,
 ///               "\xHH" any other byte below 0x20 and 0x7F, and any byte that is not part
 ///               of valid UTF-8 (so any bytes round-trip). Everything else is literal UTF-8.
@@ -39,6 +40,9 @@ enum class RecordType {
   note,  ///< free text: run, text
   check, ///< the weekly self-check: run, week (0 = baseline), answers
   undo,  ///< withdraws an earlier record: run, ref
+  /// `attune forget` erased the text of these notes and skip reasons: refs (ids, at least
+  /// one), run 0. Bookkeeping like undo: it belongs to no run and creates none.
+  forgotten,
 };
 
 /// "done", "skip", ...
@@ -53,13 +57,14 @@ struct Record {
   Instant recorded{};
   std::string zone;
   unsigned run = 0;
-  std::string exercise;     ///< done, skip
-  std::string text;         ///< note text, or skip reason
-  std::string plan_id;      ///< start
-  std::string plan_hash;    ///< start
-  std::vector<int> answers; ///< check
-  unsigned week = 0;        ///< check: programme week, 0 for the baseline
-  std::string ref;          ///< undo: id of the withdrawn record
+  std::string exercise;          ///< done, skip
+  std::string text;              ///< note text, or skip reason
+  std::string plan_id;           ///< start
+  std::string plan_hash;         ///< start
+  std::vector<int> answers;      ///< check
+  unsigned week = 0;             ///< check: programme week, 0 for the baseline
+  std::string ref;               ///< undo: id of the withdrawn record
+  std::vector<std::string> refs; ///< forgotten: ids whose text was erased, in file order
 };
 
 /// "was written by a newer attune (format 2)" or "names format 0, which no attune writes".

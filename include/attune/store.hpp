@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "attune/journal.hpp"
@@ -79,10 +80,59 @@ public:
 
   std::string index_path() const;
 
+  // ---- Whole-journal rewrites (store_rewrite.cpp) ----
+
+  /// The journal's bytes as they are on disk (a missing file: empty), read under the held
+  /// lock. Throws as read() does.
+  std::string read_text(const Lock &held) const;
+
+  /// Replaces the whole journal with `text`, all or nothing, also under kill -9 and power
+  /// loss: a temporary file in the data folder (temp_file_template), written, fsync'd,
+  /// renamed over the journal, then the folder fsync'd; journal.index is removed (the next
+  /// read rebuilds it). Any failure before the rename removes the temporary file and throws
+  /// Error(io|permission) ending "nothing was saved; the journal is as it was". A failure to
+  /// flush the folder after the rename throws Error(io) saying the change is made but the
+  /// disk did not confirm it. Needs free space for a whole copy of the journal.
+  void replace_journal(const Lock &held, std::string_view text) const;
+
+  /// append() made all or nothing: the journal's text, then (as append writes it) a LF after
+  /// a torn tail or a version line for a new file, then `records`, through replace_journal.
+  /// Refuses (Error data) a journal from a newer version. Used by import, whose records may
+  /// be many: killed at any moment, the journal holds either none of them or all.
+  void append_atomically(const Lock &held, const Journal &current,
+                         const std::vector<Record> &records) const;
+
+  // ---- Temporary files (store_temp.cpp) ----
+
+  /// Removes stale temporary files of attune's own naming (is_stale_temp_name) from the data
+  /// folder and its plans folder: regular files, owned by this user, last changed more than
+  /// a minute ago by the file system's clock. Failures are ignored (only clean-up).
+  void remove_stale_temporaries(const Lock &held) const;
+
 private:
   std::string dir_;
   /// The summary matching the file as the last read_run saw it (nullopt: none).
   mutable std::optional<JournalSummary> summary_;
 };
+
+/// The mkstemp template for a temporary file that will become `target` (a path): in the
+/// same folder, named ".BASENAME.attune-XXXXXX", the one pattern every attune temporary
+/// follows, so a leftover (after kill -9) is recognisable and can be cleaned up.
+///   "/d/journal" -> "/d/.journal.attune-XXXXXX"
+///   "out.json"   -> ".out.json.attune-XXXXXX"
+std::string temp_file_template(const std::string &target);
+
+/// Whether a file name is an attune temporary: ".NAME.attune-" plus 6 letters or digits, for
+/// any NAME when `base` is empty, else only for NAME == base. Also, when `base` is empty, the
+/// names older attunes used in the data folder: "journal.index.XXXXXX" and, in plans/,
+/// ".HASH.toml.XXXXXX".
+///   ".journal.attune-a1B2c3" -> true;  ".journal.attune-a1B2" -> false; "journal" -> false
+bool is_stale_temp_name(std::string_view name, std::string_view base = {});
+
+/// Removes stale attune temporaries from `folder` (see is_stale_temp_name): regular files
+/// (never followed links), owned by this user, unchanged for more than a minute by the file
+/// system's clock (the files' times come from it, never from ATTUNE_NOW). Returns how many
+/// were removed; failures are ignored.
+std::size_t remove_stale_temp_files(const std::string &folder, std::string_view base = {});
 
 } // namespace attune

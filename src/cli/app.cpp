@@ -51,6 +51,7 @@ const CommandEntry command_table[] = {
      register_export, false},
     {"import", "Add the records of an export (JSON or CSV) or a journal file that are new",
      register_import, false},
+    {"forget", "Erase the text of notes and skip reasons from the journal", register_forget, false},
     {"config", "Show the settings in use and where they come from", register_config, false},
     {"support", "Show where to find help: your own contacts, your plan's advice, helplines",
      register_support, false},

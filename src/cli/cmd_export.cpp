@@ -9,6 +9,7 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/forget.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -21,6 +22,7 @@ namespace {
 struct ExportArgs {
   std::string format = "json";
   std::string output;
+  bool no_notes = false;
 };
 
 int run_export(const ExportArgs &args, Session &session) {
@@ -33,7 +35,9 @@ int run_export(const ExportArgs &args, Session &session) {
   const bool to_file = !args.output.empty() && args.output != "-";
   if (to_file) // refuse before any work; write_private_file checks again
     check_output_target(args.output, session.paths().data_dir);
-  const Journal journal = session.read_journal();
+  Journal journal = session.read_journal();
+  if (args.no_notes)
+    journal.records = without_notes(journal.records); // for sharing, not for a backup
   std::string text;
   if (args.format == "csv") {
     text = export_csv(journal.records);
@@ -80,8 +84,11 @@ Command register_export(CLI::App *sub, Session &session) {
   sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");
+  sub->add_flag("--no-notes", args->no_notes,
+                "Leave out notes and skip reasons (to share it; not a backup)");
   sub->footer("Every record is written, in journal order, with all its fields;\n"
-              "'attune import' reads it back exactly. Formats: man attune-journal.");
+              "'attune import' reads it back exactly. Formats: man attune-journal.\n"
+              "With --no-notes, notes are left out and skips lose their reason.");
   return {sub, [args, &session]() { return run_export(*args, session); }};
 }
 

@@ -151,7 +151,8 @@ int run_import(const ImportArgs &args, Session &session) {
       if (plan != plans.end())
         store.save_plan_copy(lock, plan->first, plan->second);
     }
-    store.append(lock, journal, selection.fresh);
+    // All or nothing, even under kill -9: a new journal renamed over the old one.
+    store.append_atomically(lock, journal, selection.fresh);
   }
   if (!ctx.global.quiet) {
     ctx.out << line << '\n';

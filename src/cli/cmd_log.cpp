@@ -109,7 +109,7 @@ int run_log(Session &session, const LogOptions &opts) {
           "skipped  " + printable(r.exercise) + (r.text.empty() ? "" : ": " + printable(r.text));
       break;
     case RecordType::note:
-      line += "note     " + printable(r.text);
+      line += "note     " + (r.text.empty() ? std::string("(text erased)") : printable(r.text));
       break;
     case RecordType::check:
       line += (r.week == 0 ? std::string("self-check (baseline) ")
@@ -117,6 +117,7 @@ int run_log(Session &session, const LogOptions &opts) {
               answers_text(r.answers);
       break;
     case RecordType::undo:
+    case RecordType::forgotten:
       break;
     }
     text += line + '\n';

@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/forget.hpp"
 #include "attune/progress.hpp"
 #include "attune/report.hpp"
 #include "attune/text.hpp"
@@ -27,6 +28,7 @@ struct ReportArgs {
   std::optional<unsigned> run;
   std::string format = "text";
   std::string output;
+  bool no_notes = false;
 };
 
 /// Terminal columns: the terminal's own size, else COLUMNS, else 80 (never more than 100).
@@ -60,7 +62,9 @@ int run_report(const ReportArgs &args, Session &session) {
     check_output_target(args.output, session.paths().data_dir);
   const Journal journal = session.read_journal_run(args.run);
   const History history = build_history(journal);
-  const Run &run = select_run(history, args.run);
+  Run run = select_run(history, args.run);
+  if (args.no_notes)
+    run.records = without_notes(run.records); // for sharing: not one word of a note
   const Plan plan = session.plan_for_run(run);
   if (args.week && (*args.week < 1 || *args.week > plan.weeks))
     throw Error(ErrorKind::usage,
@@ -95,6 +99,8 @@ Command register_report(CLI::App *sub, Session &session) {
       ->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");
+  sub->add_flag("--no-notes", args->no_notes,
+                "Leave out notes and skip reasons (to share the report)");
   return {sub, [args, &session]() { return run_report(*args, session); }};
 }
 

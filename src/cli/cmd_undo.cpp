@@ -30,6 +30,7 @@ std::string describe_record(const Record &r) {
   case RecordType::start:
   case RecordType::end:
   case RecordType::undo:
+  case RecordType::forgotten:
     break;
   }
   return std::string(to_string(r.type)) + on;

@@ -21,6 +21,7 @@ Command register_start(CLI::App *sub, Session &session);
 Command register_today(CLI::App *sub, Session &session);
 Command register_checkin(CLI::App *sub, Session &session);
 Command register_undo(CLI::App *sub, Session &session);
+Command register_forget(CLI::App *sub, Session &session);
 Command register_log(CLI::App *sub, Session &session);
 Command register_reflect(CLI::App *sub, Session &session);
 Command register_plan(CLI::App *sub, Session &session);

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "attune/store.hpp"
 #include "attune/text.hpp"
 
 #include <dirent.h>
@@ -190,7 +191,9 @@ void write_private_file(const std::string &path, const std::string &text,
                           : slash == 0               ? "/"
                                                      : path.substr(0, slash);
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmp = (dir == "/" ? "" : dir) + "/." + base + ".attune-XXXXXX";
+  // Only this target's own leftovers: the folder may be shared with others' files.
+  remove_stale_temp_files(dir, base);
+  std::string tmp = temp_file_template((dir == "/" ? "" : dir) + "/" + base);
   const int fd = ::mkstemp(tmp.data()); // 0600 by definition
   if (fd < 0)
     fail_output(path, errno, "cannot write");

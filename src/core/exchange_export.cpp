@@ -76,6 +76,12 @@ std::string json_record(const Record &r) {
   case RecordType::undo:
     w.key("ref").value(r.ref);
     break;
+  case RecordType::forgotten:
+    w.key("refs").begin_array();
+    for (const auto &id : r.refs)
+      w.value(id);
+    w.end_array();
+    break;
   case RecordType::end:
     break;
   }
@@ -153,6 +159,10 @@ std::string export_csv(const std::vector<Record> &records) {
       break;
     case RecordType::undo:
       ref = r.ref;
+      break;
+    case RecordType::forgotten: // the ids, separated by spaces, in the ref column
+      for (const auto &id : r.refs)
+        ref += (ref.empty() ? "" : " ") + id;
       break;
     case RecordType::end:
       break;

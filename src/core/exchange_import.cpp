@@ -22,9 +22,9 @@ struct Field {
 using Fields = std::map<std::string, Field, std::less<>>;
 
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
-const std::vector<std::string> all_keys = {"id",   "type",     "day",     "recorded", "zone",
-                                           "run",  "exercise", "reason",  "text",     "plan",
-                                           "hash", "week",     "answers", "ref",      "hex"};
+const std::vector<std::string> all_keys = {"id",       "type",   "day",  "recorded", "zone", "run",
+                                           "exercise", "reason", "text", "plan",     "hash", "week",
+                                           "answers",  "ref",    "refs", "hex"};
 const std::vector<std::string> text_keys = {"exercise", "reason", "text", "plan", "hash"};
 
 /// The fields a type holds beyond the common ones; every one is required except `reason`.
@@ -42,6 +42,8 @@ std::vector<std::string> type_keys(RecordType type) {
     return {"week", "answers"};
   case RecordType::undo:
     return {"ref"};
+  case RecordType::forgotten:
+    return {"refs"};
   case RecordType::end:
     break;
   }
@@ -92,10 +94,11 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
          "every record needs id, type, day, recorded, zone, run");
   const auto type = parse_record_type(type_field->second.value);
   if (!type) {
-    const std::string guess = did_you_mean(
-        type_field->second.value, {"start", "end", "done", "skip", "note", "check", "undo"});
+    const std::string guess =
+        did_you_mean(type_field->second.value,
+                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
-         guess.empty() ? "types are start, end, done, skip, note, check and undo"
+         guess.empty() ? "types are start, end, done, skip, note, check, undo and forgotten"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
@@ -201,6 +204,23 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
       fail(at("ref"), "ref " + quoted(r.ref) + " is not a record id (16 lowercase hex digits)",
            "keep it as exported");
     break;
+  case RecordType::forgotten: {
+    // JSON gives an array, CSV the ref column: both arrive as ids separated by spaces.
+    const std::string &list = values["refs"];
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      std::size_t space = list.find(' ', start);
+      if (space == std::string::npos)
+        space = list.size();
+      r.refs.push_back(list.substr(start, space - start));
+      if (!detail::is_record_id(r.refs.back()))
+        fail(at("refs"),
+             "refs " + quoted(list) + " are not record ids (16 lowercase hex digits each)",
+             "keep them as exported");
+      start = space + 1;
+    }
+    break;
+  }
   case RecordType::end:
     break;
   }
@@ -256,6 +276,14 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
           fail(at_value(item, file), "answer " + item.text + " is not a whole number",
                "answers are numbers such as 3");
         list += (list.empty() ? "" : ",") + item.text;
+      }
+      fields[m.key] = {list, at_value(value, file)};
+    } else if (m.key == "refs") {
+      expect_kind(value, JsonValue::Kind::array, what, file);
+      std::string list;
+      for (const JsonValue &item : value.items) {
+        expect_kind(item, JsonValue::Kind::string, "each id in \"refs\"", file);
+        list += (list.empty() ? "" : " ") + item.text;
       }
       fields[m.key] = {list, at_value(value, file)};
     } else if (m.key == "hex") {
@@ -386,6 +414,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
       std::string key = columns[c];
       if (key == "text" && type == RecordType::skip)
         key = "reason";
+      if (key == "ref" && type == RecordType::forgotten)
+        key = "refs";
       if (key == "hex") {
         std::size_t start = 0;
         while (start < cell.text.size()) {
@@ -507,11 +537,23 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
   for (const Record &r : current.records)
     known.emplace(r.id, &r);
   std::unordered_map<std::string_view, const ImportedRecord *> in_file;
+  // Texts erased by `attune forget` stay erased: a copy that still holds one (an older
+  // export, another device) is the same record, not a conflict.
+  std::set<std::string_view> erased;
+  for (const Record &r : current.records)
+    if (r.type == RecordType::forgotten)
+      erased.insert(r.refs.begin(), r.refs.end());
+  const auto without_text = [](Record r) {
+    r.text.clear();
+    return format_record(r);
+  };
   ImportSelection selection;
   for (const ImportedRecord &ir : data.records) {
     const Record &r = ir.record;
     if (const auto found = known.find(r.id); found != known.end()) {
-      if (format_record(*found->second) != format_record(r))
+      if (format_record(*found->second) != format_record(r) &&
+          !(erased.count(r.id) != 0 && found->second->text.empty() &&
+            format_record(*found->second) == without_text(r)))
         fail(ir.where,
              "record " + quoted(r.id) +
                  " differs from the record with the same id already in "

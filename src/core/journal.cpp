@@ -234,6 +234,33 @@ std::optional<std::vector<int>> parse_answers(std::string_view text) {
   }
 }
 
+/// "a1,b2" -> {"a1", "b2"}: one or more record ids, comma-separated; nullopt otherwise.
+std::optional<std::vector<std::string>> parse_refs(std::string_view text) {
+  std::vector<std::string> refs;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    const std::string_view id =
+        text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
+    if (!is_record_id(id))
+      return std::nullopt;
+    refs.emplace_back(id);
+    if (comma == std::string_view::npos)
+      return refs;
+    start = comma + 1;
+  }
+}
+
+std::string join_refs(const std::vector<std::string> &refs) {
+  std::string out;
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    if (i > 0)
+      out += ',';
+    out += refs[i];
+  }
+  return out;
+}
+
 std::string join_answers(const std::vector<int> &answers) {
   std::string out;
   for (std::size_t i = 0; i < answers.size(); ++i) {
@@ -349,6 +376,11 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       if (!is_record_id(*value))
         return "bad ref";
       record.ref = std::move(*value);
+    } else if (key == "refs") {
+      auto refs = parse_refs(*value);
+      if (!refs)
+        return "bad refs";
+      record.refs = std::move(*refs);
     }
     // Unknown keys (from a newer attune) are accepted and ignored.
   }
@@ -377,6 +409,10 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
   case RecordType::undo:
     if (!has("ref"))
       return "an undo without ref";
+    break;
+  case RecordType::forgotten:
+    if (!has("refs"))
+      return "a forgotten without refs";
     break;
   case RecordType::end:
     break;
@@ -451,6 +487,8 @@ std::string_view to_string(RecordType type) noexcept {
     return "check";
   case RecordType::undo:
     return "undo";
+  case RecordType::forgotten:
+    return "forgotten";
   }
   return "note";
 }
@@ -458,7 +496,7 @@ std::string_view to_string(RecordType type) noexcept {
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo})
+        RecordType::check, RecordType::undo, RecordType::forgotten})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -514,6 +552,9 @@ std::string format_record(const Record &record) {
     break;
   case RecordType::undo:
     field("ref", record.ref);
+    break;
+  case RecordType::forgotten:
+    field("refs", join_refs(record.refs));
     break;
   case RecordType::end:
     break;
@@ -769,8 +810,8 @@ History build_history(const Journal &journal) {
   std::vector<const Record *> effective;
   effective.reserve(journal.records.size());
   for (const Record &r : journal.records)
-    if (r.type != RecordType::undo && withdrawn.count(r.id) == 0)
-      effective.push_back(&r);
+    if (r.type != RecordType::undo && r.type != RecordType::forgotten && withdrawn.count(r.id) == 0)
+      effective.push_back(&r); // undo and forgotten are bookkeeping: part of no run
 
   History history;
   history.runs = clashing_claims(journal.records).empty() ? group_by_number(effective)

@@ -275,6 +275,8 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
     return has(k_week) && has(k_answers);
   case RecordType::undo:
     return has(k_ref);
+  case RecordType::forgotten:
+    return false; // refs= is left to the full parser
   case RecordType::end:
     break;
   }
@@ -548,7 +550,9 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
         if (record.type == RecordType::undo)
           facts.ref = *parse_id(record.ref);
       }
-      if (summary != nullptr && facts.type != RecordType::undo)
+      const bool bookkeeping =
+          facts.type == RecordType::undo || facts.type == RecordType::forgotten;
+      if (summary != nullptr && !bookkeeping)
         spans.add(facts.run, offset, end, line_number); // every copy of the line
       if (const Entry *first = index.find(facts.id)) {
         if (first->crc != facts.crc || first->run != facts.run)
@@ -569,7 +573,7 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
         clash = true;
       if (facts.type == RecordType::undo)
         undos.push_back({entries.size() - 1, facts.ref, {line_number, offset}, end});
-      else if (run_starts.empty() || run_starts.back().first != facts.run)
+      else if (!bookkeeping && (run_starts.empty() || run_starts.back().first != facts.run))
         run_starts.push_back({facts.run, {line_number, offset}});
     });
     return true;
@@ -603,7 +607,8 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
   unsigned last = 0;
   bool any = false;
   for (const Entry &e : entries) {
-    if (e.type == RecordType::undo || e.withdrawn || (any && e.run == last))
+    if (e.type == RecordType::undo || e.type == RecordType::forgotten || e.withdrawn ||
+        (any && e.run == last))
       continue;
     runs.insert(e.run);
     last = e.run;
@@ -631,7 +636,7 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
   // The lines to parse in full, and the first of them, where pass 2 starts reading.
   std::vector<std::uint32_t> wanted; // line numbers, ascending
   for (Entry &e : entries)
-    e.keep = e.run == chosen && e.type != RecordType::undo;
+    e.keep = e.run == chosen && e.type != RecordType::undo && e.type != RecordType::forgotten;
   Mark from{line_number + 1, ~std::uint64_t{0}};
   for (const auto &[run, mark] : run_starts)
     if (run == chosen && mark.line < from.line)

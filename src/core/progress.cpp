@@ -51,7 +51,8 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day 
     if ((r.type == RecordType::note || r.type == RecordType::check) && r.day > through)
       continue;
     if (r.type == RecordType::note) {
-      ix.notes.push_back({r.day, r.text});
+      if (!r.text.empty()) // an erased note (attune forget) has no words to show
+        ix.notes.push_back({r.day, r.text});
       continue;
     }
     if (r.type == RecordType::check) {

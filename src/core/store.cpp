@@ -266,7 +266,7 @@ std::optional<JournalSummary> read_summary(const std::string &path) {
 /// leave no temporary file; a stale or torn index is refused by the next read.
 void write_summary(const std::string &path, const JournalSummary &summary) {
   const std::string text = format_journal_summary(summary);
-  std::string temp = path + ".XXXXXX";
+  std::string temp = temp_file_template(path);
   const int raw = ::mkstemp(temp.data()); // 0600
   if (raw < 0)
     return;
@@ -470,7 +470,9 @@ JournalStore::Lock JournalStore::lock(std::chrono::milliseconds timeout) const {
       throw busy_error(dir_);
     throw system_error("cannot lock", path, errno);
   }
-  return Lock(fd.release());
+  Lock held(fd.release());
+  remove_stale_temporaries(held); // every write cleans up after an earlier killed one
+  return held;
 }
 
 Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) const {
@@ -724,7 +726,7 @@ void JournalStore::save_plan_copy(const Lock &held, const std::string &hash,
   if (::lstat(target.c_str(), &st) == 0)
     return;
 
-  std::string temp = plans + "/." + hash + ".toml.XXXXXX";
+  std::string temp = temp_file_template(target);
   const int raw = ::mkostemp(temp.data(), O_CLOEXEC);
   if (raw < 0)
     throw system_error("cannot save a copy of the plan in", plans, errno);

@@ -7,6 +7,9 @@
  *   ATTUNE_FAULT=fsyncdir fsync of the folder holding the journal fails
  *   ATTUNE_FAULT=readplan every read of a saved plan copy (DIR/plans/HASH.toml) fails
  *   ATTUNE_FAULT_TRUNCATE=1  ftruncate of the journal fails too (the cut-back after a failure)
+ *   ATTUNE_FAULT=slow     a slow disk: each write to the journal or to a new journal being
+ *                         made (".journal.attune-XXXXXX") takes at most 16 KiB and 2 ms, so a
+ *                         kill -9 can land in the middle of writing a large import
  *   ATTUNE_FAULT_ERRNO=N  the errno to report (default EIO = 5; ENOSPC = 28)
  *   ATTUNE_FAULT_PATH=S   aim at descriptors whose path contains S instead of the journal
  *                         (e.g. the folder of an --output file, whatever its temporary name)
@@ -45,6 +48,18 @@ static int is_journal(int fd) {
     return strstr(target, aim) != NULL;
   const size_t len = (size_t)n;
   return len >= 8 && strcmp(target + len - 8, "/journal") == 0;
+}
+
+/* The journal, or a temporary that will become it (store.hpp, temp_file_template). */
+static int is_journal_or_its_temporary(int fd) {
+  char link[64];
+  char target[4096];
+  snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0)
+    return 0;
+  target[n] = '\0';
+  return is_journal(fd) || strstr(target, "/.journal.attune-") != NULL;
 }
 
 /* A folder with a file named "journal" in it. */
@@ -101,6 +116,10 @@ ssize_t write(int fd, const void *buf, size_t count) {
   static int wrote_half;
   if (real_write == NULL)
     real_write = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+  if (fault_is("slow") && count > 16384 && is_journal_or_its_temporary(fd)) {
+    usleep(2000);
+    return real_write(fd, buf, 16384);
+  }
   if ((fault_is("write") || fault_is("write0")) && is_journal(fd)) {
     if (fault_is("write") && !wrote_half && count > 1) {
       wrote_half = 1;
