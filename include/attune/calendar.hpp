@@ -22,6 +22,10 @@ std::optional<Day> parse_iso_day(std::string_view text) noexcept;
 /// "2026-03-08".
 std::string format_day(Day day);
 
+/// How a message quotes a day the user typed: "2026-12-30" when they typed exactly that,
+/// "\"fri\" (2026-12-30)" when the words needed resolving.
+std::string quote_typed_day(const std::string &typed, Day day);
+
 /// Accepts "mon", "monday", "Mon" ... (case-insensitive, 3-letter or full English name).
 std::optional<date::weekday> parse_weekday(std::string_view text) noexcept;
 

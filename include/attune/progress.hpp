@@ -55,6 +55,11 @@ struct DayView {
 /// What a day looks like for a run. The plan must outlive the view.
 DayView day_view(const Plan &plan, const Run &run, Day day);
 
+/// How much of the programme week is left, counting the day itself (`days_left` counts the
+/// days after it): 0 -> "today is the last day of the week", 1 (a Saturday in a week from
+/// Monday) -> "today and tomorrow left", 4 -> "today and 4 more days left".
+std::string days_left_phrase(unsigned days_left);
+
 /// Current and longest streak of kept days, up to and including `today`.
 /// A day is kept when every exercise due that day is done or skipped; a day with nothing due
 /// neither extends nor breaks a streak; an unfinished today does not break it.

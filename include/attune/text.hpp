@@ -37,4 +37,19 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
 /// Number of terminal columns a UTF-8 string takes (each code point counts 1; wide CJK 2).
 std::size_t display_width(std::string_view text) noexcept;
 
+/// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
+std::string plural(long long n, std::string_view one, std::string_view many);
+
+/// "a", "a or b", "a, b or c": a list of choices for a sentence.
+std::string or_list(const std::vector<std::string> &items);
+
+/// What a possibly abbreviated word names among `names`: an exact name wins, else the one
+/// name it begins; `matches` holds every name it begins (several: ambiguous, none: unknown).
+/// "tod" in {today, start} -> "today"; "re" in {reflect, report} -> "", {reflect, report}.
+struct PrefixMatch {
+  std::string name;
+  std::vector<std::string> matches;
+};
+PrefixMatch match_prefix(std::string_view word, const std::vector<std::string> &names);
+
 } // namespace attune

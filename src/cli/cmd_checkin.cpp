@@ -132,14 +132,33 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
     opts.note = note;
 }
 
+/// Exercise ids for an example in a hint, from the plan in use: today's first (and second)
+/// exercise, so the hint never names an id this plan lacks. "EXERCISE" when none is known.
+std::vector<std::string> example_ids(Session &session) {
+  std::vector<std::string> ids;
+  try {
+    const History history = build_history(session.read_journal_run(std::nullopt, nullptr));
+    if (const Run *run = history.active()) {
+      const Plan plan = session.plan_for_run(*run);
+      for (const DueItem &item : day_view(plan, *run, session.today()).items)
+        ids.push_back(item.exercise->id);
+    }
+  } catch (const Error &) {
+    // Only an example: the command's own error follows.
+  }
+  if (ids.empty())
+    ids.push_back("EXERCISE");
+  return ids;
+}
+
 int run_checkin(Session &session, CheckinOptions opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
   const bool named = !opts.done.empty() || !opts.skip.empty() || opts.note;
   if (!named && !ctx.in_tty)
     throw Error(ErrorKind::usage, "nothing to record",
-                "name what you did, e.g. 'attune checkin catch-the-urge', or run it in a "
-                "terminal to be asked");
+                "name what you did, e.g. 'attune checkin " + example_ids(session).front() +
+                    "', or run it in a terminal to be asked");
   // Text that is not UTF-8 would come back garbled in every report: refuse it before saving.
   for (const auto *text : {&opts.note, &opts.reason})
     if (*text && !is_valid_utf8(**text))
@@ -147,9 +166,17 @@ int run_checkin(Session &session, CheckinOptions opts) {
                   std::string(text == &opts.note ? "the note" : "the reason") +
                       " is not valid UTF-8 text",
                   "check your terminal's character encoding; nothing was saved");
+  for (const auto *text : {&opts.note, &opts.reason})
+    if (*text && trim(**text).empty())
+      throw Error(ErrorKind::invalid,
+                  std::string(text == &opts.note ? "the note" : "the reason") + " is empty",
+                  "write a few words, or leave out " +
+                      std::string(text == &opts.note ? "--note" : "--reason") +
+                      "; nothing was saved");
   if (opts.reason && opts.skip.empty())
     throw Error(ErrorKind::usage, "--reason goes with --skip",
-                "e.g. 'attune checkin --skip body-check --reason \"a long day\"'");
+                "e.g. 'attune checkin --skip " + example_ids(session).back() +
+                    " --reason \"a long day\"'");
 
   // A first look, to resolve names and ask questions: without the lock when asking (a person
   // may take minutes), else under the lock kept for the write, so the journal is read once.
@@ -290,9 +317,13 @@ Command register_checkin(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<CheckinOptions>();
   sub->add_option("exercise", opts->done, "Exercises done (id or unique prefix)")
       ->type_name("EXERCISE");
-  sub->add_option("-s,--skip", opts->skip, "Exercises skipped on purpose")
+  // One exercise per -s (or a comma list), so `checkin -s catch trigger` skips catch and
+  // records trigger as done, rather than swallowing every word after it.
+  sub->add_option("-s,--skip", opts->skip,
+                  "An exercise skipped on purpose; repeat -s or give a comma list (a,b)")
       ->type_name("EXERCISE")
-      ->expected(1, -1);
+      ->allow_extra_args(false)
+      ->delimiter(',');
   sub->add_option("-r,--reason", opts->reason, "Why they were skipped")->type_name("TEXT");
   sub->add_option("-n,--note", opts->note, "A note for the day")->type_name("TEXT");
   sub->add_option("-d,--date", opts->date, "Another day (YYYY-MM-DD, yesterday, -N, mon...)")

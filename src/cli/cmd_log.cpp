@@ -1,10 +1,12 @@
-// attune log [--week N] [--format text|json]: the records of the programme, newest last.
+// attune log [--week N] [--since DATE] [--grep TEXT] [--format text|json]: the records of the
+// programme, newest last.
 #include <CLI/CLI.hpp>
 
 #include <memory>
 #include <ostream>
 #include <string>
 
+#include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
@@ -22,8 +24,23 @@ namespace {
 struct LogOptions {
   std::optional<unsigned> week;
   std::optional<unsigned> run;
+  std::optional<std::string> since;
+  std::optional<std::string> grep;
   std::string format = "text";
 };
+
+/// ASCII case folding is enough for ids and most notes; other bytes must match exactly.
+std::string fold(std::string text) {
+  for (char &c : text)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+/// The words of a record --grep looks in: its exercise, note or reason, plan id.
+std::string searchable(const Record &r) {
+  return fold(r.exercise + '\n' + r.text + '\n' + r.plan_id);
+}
 
 std::string answers_text(const std::vector<int> &answers) {
   std::string out;
@@ -40,7 +57,10 @@ int run_log(Session &session, const LogOptions &opts) {
     run = history.find(*opts.run);
     if (run == nullptr)
       throw Error(ErrorKind::invalid, "there is no programme " + std::to_string(*opts.run),
-                  "there are " + std::to_string(history.runs.size()));
+                  history.runs.size() == 1
+                      ? "there is only programme " + std::to_string(history.runs.front().number)
+                      : "there are " + plural(static_cast<long long>(history.runs.size()),
+                                              "programme", "programmes"));
   } else if (!history.runs.empty()) {
     run = history.active() != nullptr ? history.active() : &history.runs.back();
   }
@@ -52,6 +72,20 @@ int run_log(Session &session, const LogOptions &opts) {
                 "--week " + std::to_string(*opts.week) + " is not a week of the programme",
                 "use 1 to " + std::to_string(plan.weeks));
 
+  std::optional<Day> since;
+  if (opts.since) {
+    since = resolve_day(*opts.since, session.today());
+    if (!since)
+      throw Error(ErrorKind::invalid, "\"" + *opts.since + "\" is not a date I can read",
+                  "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
+  }
+  if (opts.grep && opts.grep->empty())
+    throw Error(ErrorKind::usage, "--grep needs some text to look for",
+                "e.g. 'attune log --grep dinner'");
+  const std::string needle = opts.grep ? fold(*opts.grep) : std::string();
+  const bool filtered = opts.week || since || opts.grep;
+  const std::chrono::minutes day_start = session.config().day_starts_at.value;
+
   JsonWriter json;
   json.begin_array();
   std::string text;
@@ -60,6 +94,10 @@ int run_log(Session &session, const LogOptions &opts) {
       continue;
     const Position pos = position(plan, run->start, r.day);
     if (opts.week && pos.week != *opts.week)
+      continue;
+    if (since && r.day < *since)
+      continue;
+    if (opts.grep && searchable(r).find(needle) == std::string::npos)
       continue;
     if (opts.format == "json") {
       json.begin_object();
@@ -91,8 +129,17 @@ int run_log(Session &session, const LogOptions &opts) {
     std::string line = format_day(r.day) + "  ";
     line += pos.week > 0 ? "W" + std::to_string(pos.week) + " D" + std::to_string(pos.day)
                          : std::string("     ");
-    while (line.size() < 21)
+    while (line.size() < 19)
       line += ' ';
+    // The time of day it was recorded, in the zone in use; blank when it was recorded on
+    // another day (backdated), where a time would mislead.
+    const LocalTime local = to_local(r.recorded, session.zone());
+    const auto midnight = date::floor<date::days>(local);
+    line +=
+        logical_day(local, day_start) == r.day
+            ? format_clock_time(std::chrono::duration_cast<std::chrono::minutes>(local - midnight))
+            : std::string("     ");
+    line += "  ";
     switch (r.type) {
     case RecordType::start:
       line +=
@@ -126,7 +173,7 @@ int run_log(Session &session, const LogOptions &opts) {
   if (opts.format == "json")
     ctx.out << json.str();
   else if (text.empty())
-    ctx.out << "Nothing recorded " << (opts.week ? "in that week " : "") << "yet.\n";
+    ctx.out << (filtered ? "Nothing recorded matches.\n" : "Nothing recorded yet.\n");
   else
     ctx.out << text;
   return exit_code::ok;
@@ -138,6 +185,10 @@ Command register_log(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<LogOptions>();
   sub->add_option("-w,--week", opts->week, "Only this programme week")->type_name("N");
   sub->add_option("--run", opts->run, "An earlier programme (1, 2, ...)")->type_name("N");
+  sub->add_option("--since", opts->since, "Only days from DATE on (YYYY-MM-DD, -N, mon...)")
+      ->type_name("DATE");
+  sub->add_option("--grep", opts->grep, "Only records whose exercise, note or reason has TEXT")
+      ->type_name("TEXT");
   sub->add_option("--format", opts->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");

@@ -1,5 +1,6 @@
 // attune plan list | show [ID|FILE] [--format text|json] | validate FILE...
 #include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "attune/error.hpp"
+#include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
@@ -14,6 +16,8 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "session.hpp"
+
+#include <sys/stat.h>
 
 namespace attune::cli {
 namespace {
@@ -58,7 +62,7 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color)
   // Every piece of plan text goes through printable(): a plan file is untrusted text.
   const auto para = [](const std::string &text) { return printable(text, LineBreaks::kept); };
   out += paint(color, "1", printable(plan.name)) + "\n";
-  out += "id " + printable(plan.id) + " · " + std::to_string(plan.weeks) + " weeks · " +
+  out += "id " + printable(plan.id) + " · " + plural(plan.weeks, "week", "weeks") + " · " +
          printable(origin) + "\n\n";
   out += para(plan.description) + "\n\n" + para(plan.notice) + "\n";
   for (const Week &w : plan.week_plans) {
@@ -185,9 +189,32 @@ int run_list(Session &session) {
   return exit_code::ok;
 }
 
-/// The plan named, else the one `start` would use (--plan, config `plan`, built-in).
+/// The running programme's plan (the copy it was started with), when no plan is named and
+/// one is running; nullopt otherwise. Reading never creates the data folder.
+std::optional<Plan> running_plan(Session &session) {
+  struct stat info {};
+  if (::stat(session.store().journal_path().c_str(), &info) != 0)
+    return std::nullopt;
+  const History history = build_history(session.read_journal_run(std::nullopt));
+  if (const Run *run = history.active())
+    return session.plan_for_run(*run);
+  return std::nullopt;
+}
+
+/// The plan named; else, while a programme runs (and no --plan), that programme's plan;
+/// else the one `start` would use (--plan, config `plan`, built-in).
 int run_show(Session &session, const PlanOptions &opts) {
   Context &ctx = session.ctx();
+  if (opts.show_target.empty() && !ctx.global.plan) {
+    if (const auto plan = running_plan(session)) {
+      const std::string origin = "the running programme";
+      if (opts.format == "json")
+        ctx.out << render_json(*plan, origin);
+      else
+        ctx.out << render_text(*plan, origin, session.use_color());
+      return exit_code::ok;
+    }
+  }
   const std::string target = opts.show_target.empty() ? session.chosen_plan() : opts.show_target;
   const PlanSearchPath search = session.plan_search_path();
   const PlanSource source = find_plan_source(target, search);
@@ -233,7 +260,8 @@ Command register_plan(CLI::App *sub, Session &session) {
   CLI::App *list = sub->add_subcommand("list", "List the plans attune can find");
   CLI::App *show = sub->add_subcommand("show", "Show a plan: its weeks, exercises and self-check");
   show->add_option("plan", opts->show_target,
-                   "Plan id or TOML file (default: the plan 'start' would use)")
+                   "Plan id or TOML file (default: the running programme's plan, else the "
+                   "plan 'start' would use)")
       ->type_name("ID|FILE");
   show->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

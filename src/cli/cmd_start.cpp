@@ -109,12 +109,10 @@ int run_start(Session &session, const StartOptions &opts) {
       throw Error(ErrorKind::invalid, "\"" + *opts.on + "\" is not a date I can read",
                   "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
     if (*day > today)
-      throw Error(ErrorKind::invalid,
-                  "\"" + *opts.on + "\" (" + format_day(*day) + ") is in the future",
+      throw Error(ErrorKind::invalid, quote_typed_day(*opts.on, *day) + " is in the future",
                   "start today, or on an earlier day to count days already practised");
     if (*day < today - date::days{plan.weeks * 7 - 1})
-      throw Error(ErrorKind::invalid,
-                  "\"" + *opts.on + "\" (" + format_day(*day) + ") is too long ago",
+      throw Error(ErrorKind::invalid, quote_typed_day(*opts.on, *day) + " is too long ago",
                   "a programme started then would already be over");
     start = *day;
   }

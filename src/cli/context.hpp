@@ -28,8 +28,8 @@ struct Context {
   bool out_tty = false; ///< standard output is a terminal
   bool err_tty = false; ///< standard error is a terminal
 
-  /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set to
-  /// anything) disables, else only on a terminal with TERM not "dumb".
+  /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set and not
+  /// empty, as no-color.org says) disables, else only on a terminal with TERM not "dumb".
   bool use_color() const;
   /// Prints "attune: warning: TEXT" to err unless --quiet.
   void warn(const std::string &text) const;

@@ -21,11 +21,11 @@ Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run
     throw Error(ErrorKind::invalid, "\"" + *text + "\" is not a date I can read",
                 "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
   if (*day > today)
-    throw Error(ErrorKind::invalid, "\"" + *text + "\" (" + format_day(*day) + ") is in the future",
+    throw Error(ErrorKind::invalid, quote_typed_day(*text, *day) + " is in the future",
                 "today is " + format_day(today) + "; you can record today or earlier days");
   if (run != nullptr && *day < run->start)
     throw Error(ErrorKind::invalid,
-                "\"" + *text + "\" (" + format_day(*day) + ") is before the programme started",
+                quote_typed_day(*text, *day) + " is before the programme started",
                 "it started on " + format_day(run->start));
   return *day;
 }
@@ -81,9 +81,7 @@ std::string weekly_progress(const DueItem &item) {
   std::string out =
       std::to_string(item.week_done) + " of " + std::to_string(item.week_target) + " this week";
   if (item.week_done < item.week_target)
-    out += item.days_left == 0   ? ", last day of the week"
-           : item.days_left == 1 ? ", 1 day left"
-                                 : ", " + std::to_string(item.days_left) + " days left";
+    out += ", " + days_left_phrase(item.days_left);
   return out;
 }
 
@@ -102,8 +100,9 @@ std::string day_summary(const DayView &view, const std::string &label) {
   if (due == 0)
     out = "Nothing is set for " + label + " itself";
   else if (settled == due)
-    out = due == 1 ? "The one for " + label + " is taken care of"
-                   : "All " + std::to_string(due) + " for " + label + " are taken care of";
+    out = due == 1   ? "The one for " + label + " is taken care of"
+          : due == 2 ? "Both for " + label + " are taken care of"
+                     : "All " + std::to_string(due) + " for " + label + " are taken care of";
   else
     out =
         std::to_string(settled) + " of " + std::to_string(due) + " for " + label + " taken care of";

@@ -39,7 +39,7 @@ bool Context::use_color() const {
     return true;
   if (global.color == "never")
     return false;
-  if (env("NO_COLOR"))
+  if (const auto no_color = env("NO_COLOR"); no_color && !no_color->empty())
     return false;
   const auto term = env("TERM");
   return out_tty && !(term && *term == "dumb");

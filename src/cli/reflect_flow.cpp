@@ -57,8 +57,9 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
   }
   if (answers.size() != check.items.size())
     throw Error(ErrorKind::invalid,
-                "got " + std::to_string(answers.size()) + " answers for " +
-                    std::to_string(check.items.size()) + " statements",
+                "got " + plural(static_cast<long long>(answers.size()), "answer", "answers") +
+                    " for " +
+                    plural(static_cast<long long>(check.items.size()), "statement", "statements"),
                 "give one answer per statement, in order: see 'attune plan show'");
   return answers;
 }
@@ -140,12 +141,14 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
     return;
   const std::size_t n = plan.self_check.items.size();
   if (!(ctx.in_tty && ctx.out_tty)) {
-    ctx.out << "When you have two minutes, 'attune reflect' takes a short self-check (" << n
-            << " statements) as your starting point.\n";
+    ctx.out << "When you have two minutes, 'attune reflect' takes a short self-check ("
+            << plural(static_cast<long long>(n), "statement", "statements")
+            << ") as your starting point.\n";
     return;
   }
-  ctx.out << "\nWould you like to take the short self-check now (" << n
-          << " statements), as your starting point? [Y/n] " << std::flush;
+  ctx.out << "\nWould you like to take the short self-check now ("
+          << plural(static_cast<long long>(n), "statement", "statements")
+          << "), as your starting point? [Y/n] " << std::flush;
   std::string line;
   if (!std::getline(ctx.in, line))
     line = "n";

@@ -14,7 +14,9 @@ const Run &select_run(const History &history, std::optional<unsigned> number) {
     if (const Run *run = history.find(*number))
       return *run;
     throw Error(ErrorKind::usage, "there is no run \"" + std::to_string(*number) + "\"",
-                "runs are numbered 1 to " + std::to_string(history.newest_run));
+                history.newest_run == 1
+                    ? std::string("there is only run 1")
+                    : "runs are numbered 1 to " + std::to_string(history.newest_run));
   }
   if (const Run *run = history.active())
     return *run;

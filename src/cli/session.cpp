@@ -114,7 +114,8 @@ const Config &Session::config() {
       config.color = {ctx_.global.color, SettingOrigin::flag, {}, "--color"};
     } else if (config.color.origin == SettingOrigin::config_file) {
       ctx_.global.color = config.color.value; // Context::use_color reads it from here
-    } else if (ctx_.env("NO_COLOR")) {
+    } else if (const auto no_color = ctx_.env("NO_COLOR"); no_color && !no_color->empty()) {
+      // no-color.org: present and not empty; NO_COLOR= alone changes nothing.
       config.color = {"never", SettingOrigin::environment, {}, "NO_COLOR"};
     }
     state_->config = std::move(config);

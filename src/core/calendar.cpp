@@ -144,4 +144,11 @@ std::optional<std::chrono::minutes> parse_clock_time(std::string_view text) noex
   return std::chrono::minutes{h * 60 + m};
 }
 
+std::string quote_typed_day(const std::string &typed, Day day) {
+  const std::string formatted = format_day(day);
+  if (typed == formatted)
+    return formatted;
+  return "\"" + typed + "\" (" + formatted + ")";
+}
+
 } // namespace attune

@@ -1,5 +1,7 @@
 #include "attune/progress.hpp"
 
+#include <iterator>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -88,6 +90,17 @@ struct StrengthState {
   void push(int v) { s = m * s + (1 - m) * v; }
 };
 
+/// "Six weeks", "Two weeks", "One week", "14 weeks": a plan's length at the start of a
+/// sentence.
+std::string plan_length_phrase(unsigned weeks) {
+  static const char *const words[] = {"No",    "One",   "Two",  "Three", "Four",   "Five",  "Six",
+                                      "Seven", "Eight", "Nine", "Ten",   "Eleven", "Twelve"};
+  const std::string unit = weeks == 1 ? " week" : " weeks";
+  if (weeks < std::size(words))
+    return words[weeks] + unit;
+  return std::to_string(weeks) + unit;
+}
+
 std::string suggestion_for(const Plan &plan, const Adherence &total,
                            const std::optional<double> &change) {
   std::string text;
@@ -95,8 +108,9 @@ std::string suggestion_for(const Plan &plan, const Adherence &total,
     text = "You kept coming back to these small steps. You could repeat the programme to let "
            "them settle, or try another plan when you feel ready.";
   } else {
-    text = "Six weeks is a beginning, not a test. You could repeat the programme at a pace "
-           "that suits you, or try another plan.";
+    text = plan_length_phrase(plan.weeks) +
+           " is a beginning, not a test. You could repeat the programme at a pace that suits "
+           "you, or try another plan.";
   }
   // The same pointer whatever the numbers: help is offered because it exists, never because
   // practice fell (attune-plan(5), SAFETY).
@@ -106,6 +120,14 @@ std::string suggestion_for(const Plan &plan, const Adherence &total,
 }
 
 } // namespace
+
+std::string days_left_phrase(unsigned days_left) {
+  if (days_left == 0)
+    return "today is the last day of the week";
+  if (days_left == 1)
+    return "today and tomorrow left";
+  return "today and " + std::to_string(days_left) + " more days left";
+}
 
 Position position(const Plan &plan, Day start, Day day) noexcept {
   Position p;
@@ -535,8 +557,13 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today) {
         sum.most_practised = es.exercise;
         sum.most_practised_days = es.done_total;
       }
+    // A best week needs something done in it and another week to be better than: a
+    // one-week plan, or nothing done at all, has none ("Best week: week 1 (0%)" said nothing).
+    std::size_t weeks_planned = 0;
     for (const WeekStats &w : p.weeks)
-      if (w.adherence.planned > 0 &&
+      weeks_planned += w.adherence.planned > 0 ? 1 : 0;
+    for (const WeekStats &w : p.weeks)
+      if (weeks_planned > 1 && w.adherence.planned > 0 && w.adherence.ratio() > 0 &&
           (sum.best_week == 0 || w.adherence.ratio() > sum.best_week_ratio)) {
         sum.best_week = w.week;
         sum.best_week_ratio = w.adherence.ratio();

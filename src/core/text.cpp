@@ -124,6 +124,35 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
+std::string plural(long long n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
+}
+
+std::string or_list(const std::vector<std::string> &items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+PrefixMatch match_prefix(std::string_view word, const std::vector<std::string> &names) {
+  PrefixMatch result;
+  if (word.empty())
+    return result;
+  for (const auto &name : names) {
+    if (name == word)
+      return {name, {name}};
+    if (name.size() > word.size() && name.compare(0, word.size(), word) == 0)
+      result.matches.push_back(name);
+  }
+  if (result.matches.size() == 1)
+    result.name = result.matches.front();
+  return result;
+}
+
 std::size_t display_width(std::string_view text) noexcept {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {

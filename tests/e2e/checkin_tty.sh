@@ -47,7 +47,7 @@ expect_rc 0 "interactive check-in"
 expect_out_has "Catch the urge (catch-the-urge)" "asks about the daily exercise"
 expect_out_has "done / skip / not yet? [d/s/Enter]" "offers the three answers"
 expect_out_has "Please type d, s, or just press Enter." "a stray answer is asked again, kindly"
-expect_out_has "(trigger-note), 0 of 4 this week, 6 days left" "asks about the weekly one with its progress"
+expect_out_has "(trigger-note), 0 of 4 this week, today and 6 more days left" "asks about the weekly one with its progress"
 expect_out_has "A note for the day? (Enter to leave it)" "offers a note"
 expect_out_has "Saved for today: catch-the-urge done, trigger-note skipped, a note." "saves what was said"
 run log --format json

@@ -51,6 +51,17 @@ for cmd in $("$ATTUNE_BIN" complete commands | cut -f1); do
   if printf '%s\n' "$OUT" | grep -q "attune $cmd"; then pass; else fail "attune.1 lacks command $cmd"; fi
 done
 
+# Every long option of every visible command (as --help and completion offer it) is in
+# attune.1, so a new option cannot reach --help without the man page.
+for cmd in $("$ATTUNE_BIN" complete commands | cut -f1); do
+  for opt in $(printf '%s\n' "$cmd" -- | "$ATTUNE_BIN" complete words | cut -f1); do
+    case "$opt" in --help | --version) continue ;; esac
+    if printf '%s\n' "$OUT" | grep -qF -- "$opt"; then pass; else
+      fail "attune.1 lacks $opt of attune $cmd"
+    fi
+  done
+done
+
 # man itself finds and formats the page by path.
 if command -v man >/dev/null; then
   OUT=$(MANWIDTH=80 man -l "$MAN/attune.1" 2>"$T_ROOT/stderr" | sed 's/.\x08//g')

@@ -51,7 +51,7 @@ expect_rc 0 "today on day 1"
 expect_out_has "Week 1 · Day 1 of 42  Today, Thursday" "position line"
 expect_out_has "This week: Notice the urge to pull away" "theme"
 expect_out_has "[open]    Catch the urge (catch-the-urge)" "daily exercise open"
-expect_out_has "(trigger-note): 0 of 4 this week, 6 days left" "N-a-week progress"
+expect_out_has "(trigger-note): 0 of 4 this week, today and 6 more days left" "N-a-week progress"
 expect_out_lacks "body-check" "body-check is not due on a Thursday"
 
 run today --format json
@@ -90,10 +90,10 @@ expect_rc 2 "nothing named off a terminal"
 expect_err_has "attune: error: nothing to record; name what you did" "not-a-terminal wording"
 run checkin catch --date 2026-11-06
 expect_rc 2 "future date"
-expect_err_has 'attune: error: "2026-11-06" (2026-11-06) is in the future; today is 2026-11-05' "future wording"
+expect_err_has 'attune: error: 2026-11-06 is in the future; today is 2026-11-05' "future wording"
 run checkin catch --date 2026-11-04
 expect_rc 2 "before the start"
-expect_err_has 'attune: error: "2026-11-04" (2026-11-04) is before the programme started; it started on 2026-11-05' "before start wording"
+expect_err_has 'attune: error: 2026-11-04 is before the programme started; it started on 2026-11-05' "before start wording"
 run checkin catch --date someday
 expect_rc 2 "bad date"
 expect_err_has 'attune: error: "someday" is not a date I can read' "bad date wording"
@@ -103,7 +103,7 @@ at 2026-11-06T21:00
 run checkin catch --skip body-check --reason "a long day at work" --note "felt tired"
 expect_rc 0 "done, skip with reason and note"
 expect_out_has "Saved for today: catch-the-urge done, body-check skipped, a note." "mixed feedback"
-expect_out_has "All 2 for today are taken care of" "skips count as taken care of"
+expect_out_has "Both for today are taken care of" "skips count as taken care of"
 expect_out_has "a streak of 2 days" "streak on day 2"
 
 at 2026-11-09T08:00
@@ -124,7 +124,7 @@ expect_rc 0 "record it again after undo"
 
 run log --week 1
 expect_rc 0 "log week 1"
-expect_out_has "2026-11-06  W1 D2    skipped  body-check: a long day at work" "log shows the skip and reason"
+expect_out_has "2026-11-06  W1 D2  21:00  skipped  body-check: a long day at work" "log shows the skip and reason"
 expect_out_has "note     felt tired" "log shows notes"
 expect_out_has "self-check (baseline) 2,2,4,1,4" "log shows the baseline"
 run log --format json

@@ -79,4 +79,10 @@ BOOST_AUTO_TEST_CASE(clock_times_are_strict) {
   BOOST_TEST(!parse_clock_time("4:00"));
 }
 
+BOOST_AUTO_TEST_CASE(a_typed_day_is_quoted_once_when_it_is_already_a_date) {
+  const Day day = *parse_iso_day("2026-12-30");
+  BOOST_TEST(quote_typed_day("2026-12-30", day) == "2026-12-30");
+  BOOST_TEST(quote_typed_day("wed", day) == "\"wed\" (2026-12-30)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -370,6 +370,29 @@ BOOST_AUTO_TEST_CASE(a_sharp_drop_is_a_quarter_of_the_scale_from_the_previous_ch
   BOOST_TEST(!fell_sharply(a, b)); // 24.5 points
 }
 
+/// A two-week plan with nothing done: no "best week" (it would be "week 1 (0%)"), and the
+/// closing words name two weeks, not six.
+BOOST_AUTO_TEST_CASE(summary_of_a_short_plan_names_its_length_and_no_empty_best_week) {
+  Plan plan = make_plan({{daily("breathe")}, {daily("breathe")}});
+  Run run = make_run(start_mon);
+  Progress p = compute_progress(plan, run, d("2026-11-16"));
+  BOOST_REQUIRE(p.summary.has_value());
+  BOOST_TEST(p.summary->best_week == 0u);
+  BOOST_TEST(p.summary->suggestion.find("Two weeks is a beginning") == 0u);
+  BOOST_TEST(p.summary->suggestion.find("Six weeks") == std::string::npos);
+  add(run, RecordType::done, "2026-11-10", "breathe");
+  p = compute_progress(plan, run, d("2026-11-16"));
+  BOOST_TEST(p.summary->best_week == 2u);
+}
+
+/// "1 day left" on a Saturday read as impossible for 2 more of a weekly quota: the day
+/// itself counts.
+BOOST_AUTO_TEST_CASE(days_left_counts_the_day_itself) {
+  BOOST_TEST(days_left_phrase(0) == "today is the last day of the week");
+  BOOST_TEST(days_left_phrase(1) == "today and tomorrow left");
+  BOOST_TEST(days_left_phrase(4) == "today and 4 more days left");
+}
+
 BOOST_AUTO_TEST_CASE(a_million_records_are_indexed_quickly_and_correctly) {
   Plan plan = six_week_plan();
   Run run = make_run(start_mon);

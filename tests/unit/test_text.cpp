@@ -64,4 +64,32 @@ BOOST_AUTO_TEST_CASE(printable_shows_each_invalid_byte_as_hex) {
   BOOST_TEST(is_valid_utf8(printable("\xc0\xaf\xf4\x90\x80\x80 tail")));
 }
 
+BOOST_AUTO_TEST_CASE(plural_fits_the_word_to_one_zero_and_many) {
+  BOOST_TEST(plural(1, "statement", "statements") == "1 statement");
+  BOOST_TEST(plural(0, "statement", "statements") == "0 statements");
+  BOOST_TEST(plural(5, "week", "weeks") == "5 weeks");
+}
+
+BOOST_AUTO_TEST_CASE(or_list_joins_choices_for_a_sentence) {
+  BOOST_TEST(or_list({}) == "");
+  BOOST_TEST(or_list({"a"}) == "a");
+  BOOST_TEST(or_list({"a", "b"}) == "a or b");
+  BOOST_TEST(or_list({"today", "reflect", "report"}) == "today, reflect or report");
+}
+
+BOOST_AUTO_TEST_CASE(a_unique_prefix_names_a_command_an_ambiguous_one_lists_them) {
+  const std::vector<std::string> commands{"today",  "start",  "checkin", "reflect",
+                                          "report", "remind", "streak"};
+  BOOST_TEST(match_prefix("tod", commands).name == "today");
+  BOOST_TEST(match_prefix("chec", commands).name == "checkin");
+  BOOST_TEST(match_prefix("today", commands).name == "today");
+  const PrefixMatch re = match_prefix("re", commands);
+  BOOST_TEST(re.name == "");
+  BOOST_TEST((re.matches == std::vector<std::string>{"reflect", "report", "remind"}));
+  const PrefixMatch st = match_prefix("st", commands);
+  BOOST_TEST((st.matches == std::vector<std::string>{"start", "streak"}));
+  BOOST_TEST(match_prefix("xyz", commands).matches.empty());
+  BOOST_TEST(match_prefix("", commands).name == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
