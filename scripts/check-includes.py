@@ -5,10 +5,11 @@ ARCHITECTURE.md (the rows between the `include-rules` markers), so the document 
   scripts/check-includes.py [SOURCE_DIR]     (the test suite runs it: ctest -R architecture)
 
 Each table row is `| module | files | may include |`:
-  files        name patterns (fnmatch) of the module's files, without folder or extension:
-               `journal*` matches src/core/journal_run.cpp and include/attune/journal.hpp.
-               The first row whose pattern matches a file owns it, so list exact names before
-               wider patterns. src/cli/ files belong to the row whose files say `cli/*`.
+  files        name patterns (fnmatch) of the module's files: the path below src/core/ or
+               include/attune/ without extension (`journal*` matches src/core/journal_run.cpp
+               and include/attune/journal.hpp; `commands/*` a subfolder), or below src/ for
+               the front end and the generator (`cli/*`, `codegen/*`). The first row whose
+               pattern matches a file owns it, so list exact names before wider patterns.
   may include  modules, third-party libraries (date, date-tz, toml++, CLI11, posix; see
                LIBRARIES below), `core` (every core module's public header), or a private
                header by its file name (`journal_detail.hpp`). A file may always include the
@@ -21,7 +22,7 @@ import pathlib
 import re
 import sys
 
-ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parent.parent)
+ROOT = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parent.parent).resolve()
 # <header> prefixes of the third-party libraries, by the name the table uses.
 LIBRARIES = {
     "date/tz.h": "date-tz",
@@ -55,9 +56,13 @@ def read_rules():
 
 def owner(rules, rel):
     """The module owning a file (relative path), or None."""
-    stem = rel.stem
-    key = "cli/" + stem if rel.parts[:2] == ("src", "cli") else (
-        "codegen/" + stem if rel.parts[:2] == ("src", "codegen") else stem)
+    # The path below src/core or include/attune (or src/, for cli/ and codegen/), without
+    # the extension: "journal_run", "cli/app", "commands/checkin" for a subfolder.
+    parts = rel.with_suffix("").parts
+    if parts[:2] in (("src", "core"), ("include", "attune")):
+        key = "/".join(parts[2:])
+    else:
+        key = "/".join(parts[1:])
     for module, patterns, _ in rules:
         if any(fnmatch.fnmatchcase(key, p) for p in patterns):
             return module
@@ -71,7 +76,7 @@ def main():
     core_modules = {m for m, patterns, _ in rules
                     if not any(p.startswith(("cli/", "codegen/")) for p in patterns)}
     files = sorted([p for p in (ROOT / "src").rglob("*") if p.suffix in (".cpp", ".hpp")] +
-                   list((ROOT / "include/attune").glob("*.hpp")))
+                   list((ROOT / "include/attune").rglob("*.hpp")))
     findings = []
     include_re = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
     for path in files:
@@ -92,7 +97,7 @@ def main():
                         "core" in may and target in core_modules):
                     what = (target, f'"{name}" (module {target})')
             elif kind == '"':
-                private = pathlib.Path(path.parent / name)
+                private = (path.parent / name).resolve()
                 local_owner = owner(rules, private.relative_to(ROOT)) if private.exists() else None
                 if local_owner is None:
                     findings.append(f"{rel}: includes \"{name}\", which is not beside it")
