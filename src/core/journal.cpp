@@ -769,21 +769,33 @@ std::optional<std::string> clash_note(const Journal &journal) {
   if (clashes.empty())
     return std::nullopt;
   const History history = build_history(journal);
+  // One line, however many programmes: the first few are named, the rest counted.
+  constexpr std::size_t shown = 4;
   std::string claims;
-  std::size_t count = 0;
+  std::size_t listed_claims = 0;
   for (const unsigned claim : clashes)
-    claims += (claims.empty() ? "" : ", ") + std::to_string(claim);
+    if (listed_claims++ < shown)
+      claims += (claims.empty() ? "" : ", ") + std::to_string(claim);
+  if (clashes.size() > shown)
+    claims += " and " + std::to_string(clashes.size() - shown) + " more";
+  std::size_t count = 0;
+  std::size_t renumbered = 0;
   std::string list;
   for (const Run &run : history.runs) {
     if (clashes.count(run.claim) != 0)
       ++count;
     if (clashes.count(run.claim) == 0 && run.number == run.claim)
       continue;
+    if (renumbered++ >= shown)
+      continue;
     list += (list.empty() ? "" : "; ") + std::to_string(run.number) + " = " +
             (run.plan_id.empty() ? std::string("no start record") : run.plan_id) + " from " +
             format_day(run.start) +
             (run.number == run.claim ? "" : " (written as " + std::to_string(run.claim) + ")");
   }
+  if (renumbered > shown)
+    list +=
+        "; and " + std::to_string(renumbered - shown) + " more ('attune log --run N' shows each)";
   return std::to_string(count) + " programmes were started separately as programme " + claims +
          " (journals from two devices joined): each is kept, and programmes are numbered by "
          "when they started: " +

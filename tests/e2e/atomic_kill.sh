@@ -44,7 +44,9 @@ reads_clean() {
   OUT=""
   "$ATTUNE_BIN" export --format csv >/dev/null 2>"$T_ROOT/stderr" </dev/null
   RC=$?
-  ERR=$(cat "$T_ROOT/stderr")
+  # A note is not a warning: the two generated journals were started separately (seeds 11
+  # and 12), so every read says once that their programmes are kept apart.
+  ERR=$(grep -v '^attune: note: ' "$T_ROOT/stderr")
   if [ "$RC" -eq 0 ] && [ -z "$ERR" ]; then pass; else fail "$1: the journal does not read cleanly"; fi
 }
 # kill_at MS CMD...: starts CMD, kills it with SIGKILL after MS milliseconds (if still running)
