@@ -16,6 +16,7 @@
 #include "attune/input_file.hpp"
 #include "attune/limits.hpp"
 #include "attune/plan_loader.hpp"
+#include "store_posix.hpp"
 
 namespace attune {
 namespace {
@@ -34,93 +35,17 @@ std::string errno_text(int err) {
   return std::strerror(err);
 }
 
-/// The error for a failed system call on `path`, by errno.
-Error system_error(const std::string &what, const std::string &path, int err,
-                   const std::string &tail = {}) {
-  std::string message = what + " " + quoted(path) + ": " + errno_text(err);
-  if (!tail.empty())
-    message += "; " + tail;
-  switch (err) {
-  case EACCES:
-  case EPERM:
-  case EROFS:
-    return Error(ErrorKind::permission, message, "check the folder's owner and permissions");
-  case ELOOP:
-    return Error(ErrorKind::permission,
-                 quoted(path) + " is a symbolic link; attune does not follow links for its " +
-                     "own files" + (tail.empty() ? "" : "; " + tail),
-                 "replace the link with the real file, or point --data-dir at its folder");
-  case ENOSPC:
-  case EDQUOT:
-    return Error(ErrorKind::io, message, "free some disk space and try again");
-  default:
-    return Error(ErrorKind::io, message);
-  }
-}
+using posix::Fd;
+using posix::fsync_retry;
+using posix::open_retry;
+using posix::system_error;
 
-/// A file descriptor closed on scope exit (errors on this path are already reported).
-class Fd {
-public:
-  explicit Fd(int fd = -1) noexcept : fd_(fd) {}
-  Fd(const Fd &) = delete;
-  Fd &operator=(const Fd &) = delete;
-  ~Fd() {
-    if (fd_ >= 0)
-      ::close(fd_);
-  }
-  int get() const noexcept { return fd_; }
-  void reset(int fd) noexcept {
-    if (fd_ >= 0)
-      ::close(fd_);
-    fd_ = fd;
-  }
-  int release() noexcept {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd;
-  }
-
-private:
-  int fd_;
-};
-
-int open_retry(const char *path, int flags, mode_t mode = 0) {
-  int fd = -1;
-  do
-    fd = ::open(path, flags, mode);
-  while (fd < 0 && errno == EINTR);
-  return fd;
-}
-
-/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno; `done`
-/// is how many bytes were written either way.
 int write_all(int fd, const std::string &data, std::size_t &done) {
-  done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      return errno;
-    }
-    if (n == 0)
-      return EIO;
-    done += static_cast<std::size_t>(n);
-  }
-  return 0;
+  return posix::write_all(fd, data.data(), data.size(), done);
 }
 
 int write_all(int fd, const std::string &data) {
-  std::size_t done = 0;
-  return write_all(fd, data, done);
-}
-
-int fsync_retry(int fd) {
-  int rc = 0;
-  do
-    rc = ::fsync(fd);
-  while (rc < 0 && errno == EINTR);
-  return rc < 0 ? errno : 0;
+  return posix::write_all(fd, data.data(), data.size());
 }
 
 /// Makes `dir` and its missing parents, each new one 0700 whatever the umask.

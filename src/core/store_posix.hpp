@@ -23,6 +23,11 @@ public:
       ::close(fd_);
   }
   int get() const noexcept { return fd_; }
+  void reset(int fd) noexcept {
+    if (fd_ >= 0)
+      ::close(fd_);
+    fd_ = fd;
+  }
   int release() noexcept {
     const int fd = fd_;
     fd_ = -1;
@@ -41,9 +46,10 @@ inline int open_retry(const char *path, int flags, mode_t mode = 0) {
   return fd;
 }
 
-/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno.
-inline int write_all(int fd, const char *data, std::size_t size) {
-  std::size_t done = 0;
+/// Writes all of `data`, looping on short writes and EINTR. Returns 0 or an errno; `done`
+/// is how many bytes were written either way.
+inline int write_all(int fd, const char *data, std::size_t size, std::size_t &done) {
+  done = 0;
   while (done < size) {
     const ssize_t n = ::write(fd, data + done, size - done);
     if (n < 0) {
@@ -56,6 +62,11 @@ inline int write_all(int fd, const char *data, std::size_t size) {
     done += static_cast<std::size_t>(n);
   }
   return 0;
+}
+
+inline int write_all(int fd, const char *data, std::size_t size) {
+  std::size_t done = 0;
+  return write_all(fd, data, size, done);
 }
 
 /// 0 or the errno of the failed fsync.
@@ -75,7 +86,7 @@ inline int fsync_folder_errno(const std::string &dir) {
   return fsync_retry(fd.get());
 }
 
-/// The error for a failed system call on `path`, by errno (store.cpp's wording).
+/// The error for a failed system call on `path`, by errno: the store's one wording.
 inline Error system_error(const std::string &what, const std::string &path, int err,
                           const std::string &tail = {}) {
   std::string message = what + " \"" + path + "\": " + std::strerror(err);
@@ -86,6 +97,11 @@ inline Error system_error(const std::string &what, const std::string &path, int 
   case EPERM:
   case EROFS:
     return Error(ErrorKind::permission, message, "check the folder's owner and permissions");
+  case ELOOP:
+    return Error(ErrorKind::permission,
+                 "\"" + path + "\" is a symbolic link; attune does not follow links for its " +
+                     "own files" + (tail.empty() ? "" : "; " + tail),
+                 "replace the link with the real file, or point --data-dir at its folder");
   case ENOSPC:
   case EDQUOT:
     return Error(ErrorKind::io, message, "free some disk space and try again");
