@@ -49,3 +49,38 @@ finish() {
   echo "$T_PASSES passed, $T_FAILS failed"
   [ "$T_FAILS" -eq 0 ]
 }
+
+# tty_run INPUT ARGS...: runs attune on a pseudo-terminal, typing INPUT (\n-separated lines)
+# as prompts appear; the transcript lands in $OUT, the status in $RC.
+tty_run() {
+  local input=$1
+  shift
+  OUT=$(python3 - "$input" "$ATTUNE_BIN" "$@" <<'PY'
+import os, pty, sys, select, time
+lines = sys.argv[1].split("\n")
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[2], [sys.argv[2]] + sys.argv[3:])
+out = b""
+deadline = time.time() + 20
+while time.time() < deadline:
+    r, _, _ = select.select([fd], [], [], 0.5)
+    if r:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+        # Answer each prompt (it ends without a newline) with the next line.
+        if lines and (out.endswith(b"] ") or out.endswith(b"it) ") or out.endswith(b"> ")):
+            os.write(fd, (lines.pop(0) + "\n").encode())
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(out.decode("utf-8", "replace").replace("\r\n", "\n"))
+sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 99)
+PY
+)
+  RC=$?
+  ERR=""
+}
