@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include "attune/checkin_rules.hpp"
 #include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
@@ -208,8 +209,13 @@ int run_checkin(Session &session, CheckinOptions opts) {
     }
     for (auto &name : opts.done)
       name = resolve_name(name, plan, view);
-    for (auto &name : opts.skip)
+    for (auto &name : opts.skip) {
       name = resolve_name(name, plan, view);
+      for (const Exercise &e : view.week->exercises)
+        if (e.id == name)
+          if (const auto refusal = refuse_skip(e, day))
+            throw Error(ErrorKind::invalid, refusal->message, refusal->hint);
+    }
     for (const auto &id : opts.skip)
       if (std::find(opts.done.begin(), opts.done.end(), id) != opts.done.end())
         throw Error(ErrorKind::usage, "\"" + id + "\" is named as both done and skipped",

@@ -154,6 +154,19 @@ n=$(printf '%s\n' "$OUT" | grep -c '"type": "skip"')
 run help checkin
 expect_out_has "repeat -s or give a comma list" "--help documents one exercise per -s"
 
+# --- 5. A skip on a day the exercise is not planned is refused, naming its days ----------
+# body-check is planned on Monday, Wednesday and Friday; 2026-11-03 is a Tuesday.
+at 2026-11-03T09:00
+before=$(cksum <"$ATTUNE_DATA_DIR/journal")
+run checkin -s body-check
+expect_rc 2 "a skip on a rest day is refused"
+expect_err_has "attune: error: body-check is planned on Monday, Wednesday and Friday, not on Tuesday 2026-11-03" "the refusal names the planned days"
+expect_err_has "to skip Monday, add --date monday" "the hint says how to skip the planned day"
+[ "$(cksum <"$ATTUNE_DATA_DIR/journal")" = "$before" ] && pass || fail "a refused skip writes nothing"
+run checkin -s body-check --date monday
+expect_rc 0 "the planned Monday takes the skip"
+run undo
+
 # --- 16. Small ones -----------------------------------------------------------------------
 at 2026-11-05T09:00
 run checkin -n "   "
