@@ -55,6 +55,11 @@ struct DayView {
 /// What a day looks like for a run. The plan must outlive the view.
 DayView day_view(const Plan &plan, const Run &run, Day day);
 
+/// The exercise ids a check-in for the view's day accepts: every exercise of that programme
+/// week's plan, in plan order; none outside the programme. Week 2 of a plan with 13 exercises
+/// of which 3 belong to week 2 -> those 3.
+std::vector<std::string> checkin_exercise_ids(const DayView &view);
+
 /// How much of the programme week is left, counting the day itself (`days_left` counts the
 /// days after it): 0 -> "today is the last day of the week", 1 (a Saturday in a week from
 /// Monday) -> "today and tomorrow left", 4 -> "today and 4 more days left".

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "attune/progress.hpp"
 
@@ -13,6 +14,10 @@ enum class ReportFormat { text, json, csv, markdown, html };
 
 /// "text", "json", "csv", "markdown" (or "md"), "html"; nullopt otherwise.
 std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept;
+
+/// The names parse_report_format accepts, as offered to a person (help, completion):
+/// text, json, csv, markdown, html ("md" is accepted too but not offered).
+const std::vector<std::string> &report_format_names();
 
 struct ReportOptions {
   bool color = false;           ///< text only: ANSI colours (symbols carry the meaning anyway)

@@ -39,9 +39,7 @@ std::string week_label(const Position &pos) {
 /// An exercise id of this week's plan for what was typed, or a clear error: another week's
 /// exercise is named as such, anything else gets candidates and a did-you-mean.
 std::string resolve_name(const std::string &typed, const Plan &plan, const DayView &view) {
-  std::vector<std::string> week_ids;
-  for (const Exercise &e : view.week->exercises)
-    week_ids.push_back(e.id);
+  const std::vector<std::string> week_ids = checkin_exercise_ids(view);
   try {
     return match_exercise(typed, week_ids, "this week");
   } catch (const Error &) {

@@ -2,6 +2,7 @@
 //
 //   attune complete commands          one "NAME<TAB>DESCRIPTION" line per command
 //   attune complete exercises         exercise ids of the active run's plan (else the default)
+//                                     (`words` offers checkin only this week's, as it accepts)
 //   attune complete plans             plan ids that --plan and `start --plan` accept
 //   attune complete words             what may follow the words read from standard input
 //
@@ -11,8 +12,9 @@
 // options, and CLI11 keeps a literal "--" as an unexpected word.) It prints
 // "CANDIDATE<TAB>DESCRIPTION" lines (the description may be missing) and, when file or folder names
 // also fit, a last line ":files" or ":dirs". Candidates never start with
-// ':'. Exercise ids come from the running programme's plan, else the plan in use. Completion must
-// never get in the way: on any problem it prints nothing and exits 0.
+// ':'. After checkin and --skip, exercise ids are those checkin accepts today (the current
+// programme week's), less those already typed; after --run, the programmes' numbers. Completion
+// must never get in the way: on any problem it prints nothing and exits 0.
 #include <algorithm>
 #include <filesystem>
 #include <istream>
@@ -35,6 +37,7 @@
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "install_dirs.hpp"
+#include "offers.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -60,6 +63,31 @@ public:
             title = ex.title;
       out.emplace_back(id, title);
     }
+    return out;
+  }
+
+  /// What `checkin` accepts today: the exercises of the running programme's current week
+  /// (checkin_exercise_ids), with their titles; nothing when no programme runs.
+  Named checkin_exercises() {
+    Named out;
+    const History history = build_history(session_.read_journal());
+    const Run *run = history.active();
+    if (run == nullptr)
+      return out;
+    const Plan plan = session_.plan_for_run(*run);
+    const DayView view = day_view(plan, *run, session_.today());
+    for (const auto &id : checkin_exercise_ids(view))
+      for (const Exercise &ex : view.week->exercises)
+        if (ex.id == id)
+          out.emplace_back(id, ex.title);
+    return out;
+  }
+
+  /// The numbers of the programmes in the journal, with their plan ids.
+  Named runs() {
+    Named out;
+    for (const Run &run : build_history(session_.read_journal()).runs)
+      out.emplace_back(std::to_string(run.number), run.plan_id);
     return out;
   }
 
@@ -157,9 +185,27 @@ bool takes_value(const CLI::Option &opt) {
   return opt.get_type_size_max() > 0;
 }
 
-/// The values an option (or a positional) accepts, from its set or its type name.
-Answer values_for(const CLI::Option &opt, CompletionSources &sources) {
+/// The values an option (or a positional) accepts, from its offers (offers.hpp), its set or
+/// its type name. Exercise ids (checkin and --skip) are those checkin accepts today, less
+/// the ones in `typed`.
+Answer values_for(const CLI::Option &opt, CompletionSources &sources,
+                  const std::vector<std::string> &typed) {
   Answer answer;
+  for (int i = 0;; ++i) {
+    const CLI::Validator *check = nullptr;
+    try {
+      check = const_cast<CLI::Option &>(opt).get_validator(i);
+    } catch (const CLI::OptionNotFound &) {
+      break;
+    }
+    const std::string name = check->get_name();
+    if (starts_with(name, offers_prefix)) {
+      std::istringstream values(name.substr(offers_prefix.size()));
+      for (std::string value; std::getline(values, value, ',');)
+        answer.candidates.push_back({value, ""});
+      return answer;
+    }
+  }
   const std::string type = opt.get_type_name();
   const auto open = type.find('{');
   const auto close = type.find('}', open == std::string::npos ? 0 : open);
@@ -177,8 +223,12 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources) {
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
   auto has = [&](const char *word) { return type.find(word) != std::string::npos; };
   if (has("EXERCISE") || name == "skip" || name.find("exercise") != std::string::npos) {
-    for (auto &[id, title] : sources.exercises())
-      answer.candidates.push_back({id, title});
+    for (auto &[id, title] : sources.checkin_exercises())
+      if (std::find(typed.begin(), typed.end(), id) == typed.end())
+        answer.candidates.push_back({id, title});
+  } else if (name == "run") {
+    for (auto &[number, plan] : sources.runs())
+      answer.candidates.push_back({number, plan});
   } else if (has("COMMAND")) {
     // `help COMMAND`: filled in by the caller, which knows the top-level app.
   } else if (has("ID") || name == "plan") {
@@ -210,7 +260,7 @@ Answer complete_words(const CLI::App &top, const std::vector<std::string> &words
       const CLI::Option *opt = find_option(at, word);
       if (opt != nullptr && takes_value(*opt) && word.find('=') == std::string::npos) {
         if (i + 1 == words.size()) // the value is the word being typed
-          return values_for(*opt, sources);
+          return values_for(*opt, sources, words);
         ++i;
       }
     } else {
@@ -228,6 +278,17 @@ Answer complete_words(const CLI::App &top, const std::vector<std::string> &words
   }
 
   Answer answer;
+  const auto eq = current.find('=');
+  if (!only_positionals && starts_with(current, "--") && eq != std::string::npos) {
+    // "--format=m": the option's values, each written as "--format=VALUE".
+    const CLI::Option *opt = find_option(at, current);
+    if (opt == nullptr || !takes_value(*opt))
+      return answer;
+    Answer values = values_for(*opt, sources, words);
+    for (const Candidate &c : values.candidates)
+      answer.candidates.push_back({current.substr(0, eq + 1) + c.word, c.description});
+    return answer;
+  }
   if (!only_positionals && starts_with(current, "-")) {
     for (const CLI::App *scope = at; scope != nullptr; scope = scope->get_parent())
       for (const CLI::Option *opt : scope->get_options())
@@ -251,7 +312,7 @@ Answer complete_words(const CLI::App &top, const std::vector<std::string> &words
     return answer;
   for (const CLI::Option *opt : at->get_options()) {
     if (opt->get_positional() && !opt->nonpositional()) {
-      Answer more = values_for(*opt, sources);
+      Answer more = values_for(*opt, sources, words);
       answer.candidates.insert(answer.candidates.end(), more.candidates.begin(),
                                more.candidates.end());
       answer.directive = more.directive;

@@ -1,9 +1,11 @@
 // attune export [--format json|csv] [--output FILE]: the whole journal, for keeping or moving.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <ostream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -13,11 +15,14 @@
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "offers.hpp"
 #include "output.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
 namespace {
+
+const std::vector<std::string> export_formats{"json", "csv"};
 
 struct ExportArgs {
   std::string format = "json";
@@ -27,8 +32,9 @@ struct ExportArgs {
 
 int run_export(const ExportArgs &args, Session &session) {
   Context &ctx = session.ctx();
-  if (args.format != "json" && args.format != "csv") {
-    const std::string guess = did_you_mean(args.format, {"json", "csv"});
+  if (std::find(export_formats.begin(), export_formats.end(), args.format) ==
+      export_formats.end()) {
+    const std::string guess = did_you_mean(args.format, export_formats);
     throw Error(ErrorKind::usage, "unknown export format \"" + args.format + "\"",
                 guess.empty() ? "choose json or csv" : "did you mean '" + guess + "'?");
   }
@@ -81,7 +87,9 @@ int run_export(const ExportArgs &args, Session &session) {
 
 Command register_export(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ExportArgs>();
-  sub->add_option("--format", args->format, "json (default) or csv")->type_name("FORMAT");
+  sub->add_option("--format", args->format, "json (default) or csv")
+      ->check(offers(export_formats))
+      ->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");
   sub->add_flag("--no-notes", args->no_notes,

@@ -15,6 +15,7 @@
 #include "attune/report.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "offers.hpp"
 #include "output.hpp"
 #include "run_select.hpp"
 #include "session.hpp"
@@ -51,8 +52,7 @@ int run_report(const ReportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const auto format = parse_report_format(args.format);
   if (!format) {
-    const std::string guess =
-        did_you_mean(args.format, {"text", "json", "csv", "markdown", "html"});
+    const std::string guess = did_you_mean(args.format, report_format_names());
     throw Error(ErrorKind::usage, "unknown report format \"" + args.format + "\"",
                 guess.empty() ? "choose text, json, csv, markdown or html"
                               : "did you mean '" + guess + "'?");
@@ -96,6 +96,7 @@ Command register_report(CLI::App *sub, Session &session) {
   sub->add_option("--run", args->run, "Report on run N (default: the current or last run)")
       ->type_name("N");
   sub->add_option("--format", args->format, "text (default), json, csv, markdown or html")
+      ->check(offers(report_format_names()))
       ->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
       ->type_name("FILE");

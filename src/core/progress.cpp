@@ -146,6 +146,15 @@ Position position(const Plan &plan, Day start, Day day) noexcept {
   return p;
 }
 
+std::vector<std::string> checkin_exercise_ids(const DayView &view) {
+  std::vector<std::string> ids;
+  if (view.pos.phase != Phase::active || view.week == nullptr)
+    return ids;
+  for (const Exercise &e : view.week->exercises)
+    ids.push_back(e.id);
+  return ids;
+}
+
 DayView day_view(const Plan &plan, const Run &run, Day day) {
   DayView view;
   view.pos = position(plan, run.start, day);

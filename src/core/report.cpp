@@ -20,6 +20,11 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) noexcept 
   return std::nullopt;
 }
 
+const std::vector<std::string> &report_format_names() {
+  static const std::vector<std::string> names{"text", "json", "csv", "markdown", "html"};
+  return names;
+}
+
 std::string render_report(const Progress &progress, ReportFormat format,
                           const ReportOptions &options) {
   switch (format) {

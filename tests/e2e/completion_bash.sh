@@ -55,6 +55,36 @@ complete_line remind --format j
 expect_out_has "json" "remind --format j<TAB> offers json"
 expect_out_lacks "text" "remind --format j<TAB> filters by prefix"
 
+# Every option with a set of values offers exactly that set.
+complete_line report --format ""
+expect_rc 0 "report --format <TAB>"
+if [ "$OUT" = "$(printf '%s\n' csv html json markdown text)" ]; then pass
+else fail "report --format <TAB> gave: $OUT"; fi
+complete_line report --format=m
+expect_out_has "--format=markdown" "report --format=m<TAB> offers --format=markdown"
+
+complete_line export --format ""
+if [ "$OUT" = "$(printf '%s\n' csv json)" ]; then pass
+else fail "export --format <TAB> gave: $OUT"; fi
+
+for cmd in "today" "log" "config show" "plan show"; do
+  # shellcheck disable=SC2086
+  complete_line $cmd --format ""
+  if [ "$OUT" = "$(printf '%s\n' json text)" ]; then pass
+  else fail "$cmd --format <TAB> gave: $OUT"; fi
+done
+
+complete_line --color ""
+if [ "$OUT" = "$(printf '%s\n' always auto never)" ]; then pass
+else fail "--color <TAB> gave: $OUT"; fi
+
+ATTUNE_NOW=2026-11-02T09:00 run start
+expect_rc 0 "a programme for --run"
+for cmd in log report; do
+  complete_line $cmd --run ""
+  if [ "$OUT" = "1" ]; then pass; else fail "$cmd --run <TAB> gave: $OUT"; fi
+done
+
 complete_line help che
 expect_out_has "checkin" "help che<TAB> offers checkin"
 

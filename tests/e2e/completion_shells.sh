@@ -60,6 +60,18 @@ for shell in zsh fish; do
   expect_line "always" "$shell: --color a<TAB> offers always"
   expect_out_lacks "never" "$shell: --color a<TAB> filters by prefix"
 
+  complete_in "attune report --format "
+  expect_line "markdown" "$shell: report --format <TAB> offers markdown"
+  expect_line "html" "$shell: report --format <TAB> offers html"
+
+  complete_in "attune export --format c"
+  expect_line "csv" "$shell: export --format c<TAB> offers csv"
+
+  complete_in "attune checkin catch-the-urge "
+  expect_line "body-check" "$shell: checkin <TAB> offers the week's exercises"
+  expect_out_lacks "catch-the-urge" "$shell: an id already typed is not offered again"
+  expect_out_lacks "what-it-protects" "$shell: week 2's exercises are not offered in week 1"
+
   complete_in "attune --plan av"
   expect_line "avoidant" "$shell: --plan av<TAB> offers the built-in plan"
 done

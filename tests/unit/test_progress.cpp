@@ -66,6 +66,19 @@ BOOST_AUTO_TEST_CASE(day_view_is_empty_outside_the_run) {
   BOOST_TEST(int(day_view(plan, run, d("2026-11-04")).pos.phase) == int(Phase::finished));
 }
 
+/// Week 1 has a and b, week 2 has c: a check-in in week 2 accepts only c, whatever was done;
+/// before the start and after the end it accepts nothing.
+BOOST_AUTO_TEST_CASE(checkin_accepts_only_the_current_weeks_exercises) {
+  Plan plan = make_plan({{daily("a"), per_week("b", 2)}, {daily("c")}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-09", "c");
+  using Ids = std::vector<std::string>;
+  BOOST_TEST(checkin_exercise_ids(day_view(plan, run, d("2026-11-03"))) == (Ids{"a", "b"}));
+  BOOST_TEST(checkin_exercise_ids(day_view(plan, run, d("2026-11-10"))) == Ids{"c"});
+  BOOST_TEST(checkin_exercise_ids(day_view(plan, run, d("2026-11-01"))).empty());
+  BOOST_TEST(checkin_exercise_ids(day_view(plan, run, d("2026-11-16"))).empty());
+}
+
 /// Mon done, Tue done, Wed nothing due, Thu done, Fri (today, not yet) -> current streak 3
 BOOST_AUTO_TEST_CASE(day_with_nothing_due_neither_extends_nor_breaks_and_open_today_waits) {
   Plan plan = make_plan({{on_days("a", {1, 2, 4, 5})}});
