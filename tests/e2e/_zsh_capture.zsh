@@ -21,11 +21,14 @@ zpty -w z 'finish () { print "<DO""NE>"; exit }'
 zpty -w z 'zstyle ":completion:*" completer _complete; comppostfuncs=(finish)'
 zpty -w z "bindkey '^I' complete-word"
 zpty -n -w z "$line"$'\t'
-integer tog=0
+# Collect everything up to the end marker first: under load a read can end in the middle
+# of a line, and a candidate split between two reads would be lost (the test was flaky).
+buf=''
 while zpty -r z chunk; do
-  [[ $chunk == *'<DONE>'* ]] && break
-  for c in ${(f)chunk}; do
-    [[ $c == *'<CAND>'*'</CAND>'* ]] && { c=${c#*<CAND>}; print -r -- ${c%%</CAND>*}; }
-  done
+  buf+=$chunk
+  [[ $buf == *'<DONE>'* ]] && break
+done
+for c in ${(f)buf}; do
+  [[ $c == *'<CAND>'*'</CAND>'* ]] && { c=${c#*<CAND>}; print -r -- ${c%%</CAND>*}; }
 done
 zpty -d z
