@@ -37,6 +37,11 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
 /// Number of terminal columns a UTF-8 string takes (each code point counts 1; wide CJK 2).
 std::size_t display_width(std::string_view text) noexcept;
 
+/// Greedy word wrap by display width: words (split at spaces) fill lines of at most `width`
+/// columns, each line starting with `indent` and ending with a newline (width 0: one line).
+/// A word longer than a line gets a line of its own. ("a bb cc", 6, "  ") -> "  a bb\n  cc\n"
+std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent);
+
 /// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
 std::string plural(long long n, std::string_view one, std::string_view many);
 

@@ -46,6 +46,8 @@ const CommandEntry command_table[] = {
     {"reflect", "Take the weekly self-check", register_reflect, false},
     {"report", "Show how the programme is going: calendar, adherence, streaks, self-check",
      register_report, false},
+    {"week", "Show a programme week: its theme, why it matters, and each exercise", register_week,
+     false},
     {"streak", "Show your current and longest streak", register_streak, false},
     {"plan", "List, show and check programme plans", register_plan, false},
     {"remind", "Say what is still open today, for cron and status bars (quiet when nothing is)",

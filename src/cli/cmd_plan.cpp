@@ -13,6 +13,7 @@
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/text.hpp"
+#include "attune/week_view.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "session.hpp"
@@ -27,27 +28,6 @@ struct PlanOptions {
   std::string format = "text";
   std::vector<std::string> files;
 };
-
-/// "daily", "3 times a week", "on mon, thu".
-std::string describe(const Schedule &s) {
-  switch (s.kind) {
-  case ScheduleKind::daily:
-    return "daily";
-  case ScheduleKind::times_per_week:
-    return s.times == 1   ? "once a week"
-           : s.times == 2 ? "twice a week"
-                          : std::to_string(s.times) + " times a week";
-  case ScheduleKind::weekdays:
-    break;
-  }
-  std::string days;
-  for (unsigned i = 1; i <= 7; ++i) { // Monday first
-    const date::weekday wd{i % 7};
-    if (s.on[wd.c_encoding()])
-      days += (days.empty() ? "" : ", ") + weekday_long(wd);
-  }
-  return "on " + days;
-}
 
 std::string grace_sentence(unsigned grace) {
   if (grace == 0)
@@ -71,7 +51,7 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color)
     out += "  " + para(w.rationale) + "\n";
     for (const Exercise &e : w.exercises) {
       out += "\n  - " + paint(color, "1", printable(e.title)) + " (" + printable(e.id) + "), " +
-             describe(e.schedule) + "\n";
+             describe_schedule(e.schedule) + "\n";
       out += "    What: " + printable(e.what) + "\n";
       out += "    Why:  " + printable(e.why) + "\n";
       if (!e.cue.empty())

@@ -26,6 +26,7 @@ Command register_log(CLI::App *sub, Session &session);
 Command register_reflect(CLI::App *sub, Session &session);
 Command register_plan(CLI::App *sub, Session &session);
 Command register_report(CLI::App *sub, Session &session);
+Command register_week(CLI::App *sub, Session &session);
 Command register_streak(CLI::App *sub, Session &session);
 Command register_export(CLI::App *sub, Session &session);
 Command register_import(CLI::App *sub, Session &session);

@@ -124,6 +124,31 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
+std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
+  if (width == 0)
+    return indent + text + "\n";
+  std::string out;
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos)
+      end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!word.empty()) {
+      if (!line.empty() && display_width(indent + line + " " + word) > width) {
+        out += indent + line + "\n";
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+    }
+    start = end + 1;
+  }
+  if (!line.empty())
+    out += indent + line + "\n";
+  return out;
+}
+
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
 }

@@ -1,0 +1,104 @@
+// attune week [N] [--format text|json]: one programme week's theme, rationale and exercises.
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "attune/error.hpp"
+#include "attune/journal.hpp"
+#include "attune/plan_catalog.hpp"
+#include "attune/plan_loader.hpp"
+#include "attune/progress.hpp"
+#include "attune/text.hpp"
+#include "attune/week_view.hpp"
+#include "commands.hpp"
+#include "session.hpp"
+
+#include <sys/stat.h>
+
+namespace attune::cli {
+namespace {
+
+struct WeekOptions {
+  std::string number; ///< as typed; parsed here so a bad one gets attune's own words
+  std::string format = "text";
+};
+
+/// The active run, if the journal exists and has one. Reading never creates the data folder.
+std::optional<Run> week_active_run(Session &session) {
+  struct stat info {};
+  if (::stat(session.store().journal_path().c_str(), &info) != 0)
+    return std::nullopt;
+  const History history = build_history(session.read_journal_run(std::nullopt));
+  if (const Run *run = history.active())
+    return *run;
+  return std::nullopt;
+}
+
+std::string week_range_hint(const Plan &plan) {
+  return "this plan has weeks 1 to " + std::to_string(plan.weeks) + ": try 'attune week 1'";
+}
+
+/// N when given (1..weeks, else a usage error); else the running programme's current week
+/// (week 1 before it begins). A finished programme, or none, has no current week.
+unsigned week_chosen(Session &session, const WeekOptions &opts, const Plan &plan,
+                     const std::optional<Run> &run) {
+  if (!opts.number.empty()) {
+    const std::string &s = opts.number;
+    const bool digits = s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
+    const unsigned n = digits ? static_cast<unsigned>(std::stoul(s)) : 0;
+    if (!digits || n < 1 || n > plan.weeks)
+      throw Error(ErrorKind::usage, "there is no week " + printable(s) + " in this plan",
+                  week_range_hint(plan));
+    return n;
+  }
+  if (!run)
+    throw Error(ErrorKind::usage, "no programme is running, so there is no current week",
+                "name the week you want to read about; " + week_range_hint(plan));
+  session.check_now_setting();
+  const Position pos = position(plan, run->start, session.today());
+  if (run->ended || pos.phase == Phase::finished)
+    throw Error(ErrorKind::usage, "your programme is complete, so there is no current week",
+                "name the week you want to read about; " + week_range_hint(plan));
+  return pos.phase == Phase::active ? pos.week : 1;
+}
+
+int run_week(Session &session, const WeekOptions &opts) {
+  Context &ctx = session.ctx();
+  const std::optional<Run> run = week_active_run(session);
+  // --plan wins; else the running programme's own copy; else the plan `start` would use.
+  Plan plan;
+  if (run && !ctx.global.plan) {
+    plan = session.plan_for_run(*run);
+  } else {
+    const PlanSearchPath search = session.plan_search_path();
+    plan = *load_plan_source(find_plan_source(session.chosen_plan(), search), search).plan;
+  }
+  const unsigned n = week_chosen(session, opts, plan, run);
+  const Week *week = plan.week(n);
+  if (week == nullptr) // a loaded plan has every week; kept for safety
+    throw Error(ErrorKind::usage, "there is no week " + std::to_string(n) + " in this plan",
+                week_range_hint(plan));
+  if (opts.format == "json")
+    ctx.out << render_week_json(*week);
+  else
+    ctx.out << render_week_text(plan, *week);
+  return exit_code::ok;
+}
+
+} // namespace
+
+Command register_week(CLI::App *sub, Session &session) {
+  auto opts = std::make_shared<WeekOptions>();
+  sub->add_option("week", opts->number,
+                  "Programme week (default: the running programme's current week)")
+      ->type_name("N");
+  sub->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json");
+  return {sub, [&session, opts]() { return run_week(session, *opts); }};
+}
+
+} // namespace attune::cli

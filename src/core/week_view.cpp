@@ -1,0 +1,94 @@
+#include "attune/week_view.hpp"
+
+#include "attune/calendar.hpp"
+#include "attune/json.hpp"
+#include "attune/text.hpp"
+
+namespace attune {
+namespace {
+
+/// Plan text as paragraphs: its own line breaks kept, each line wrapped with `indent`.
+std::string paragraph(const std::string &text, std::size_t width, const std::string &indent) {
+  const std::string clean = printable(text, LineBreaks::kept);
+  std::string out;
+  std::size_t from = 0;
+  while (from <= clean.size()) {
+    std::size_t lf = clean.find('\n', from);
+    if (lf == std::string::npos)
+      lf = clean.size();
+    const std::string line = clean.substr(from, lf - from);
+    out += line.empty() ? "\n" : wrap_words(line, width, indent);
+    from = lf + 1;
+  }
+  return out;
+}
+
+/// "    What: ..." with continuation lines under the text.
+std::string field(const char *label, const std::string &text, std::size_t width) {
+  const std::string lead = std::string("    ") + label;
+  const std::string hang(lead.size(), ' ');
+  const std::string body = paragraph(text, width, hang);
+  // The first line carries the label instead of the hanging indent.
+  if (body.compare(0, hang.size(), hang) == 0)
+    return lead + body.substr(hang.size());
+  return lead.substr(0, lead.find_last_not_of(' ') + 1) + "\n" + body;
+}
+
+} // namespace
+
+std::string describe_schedule(const Schedule &s) {
+  switch (s.kind) {
+  case ScheduleKind::daily:
+    return "daily";
+  case ScheduleKind::times_per_week:
+    return s.times == 1   ? "once a week"
+           : s.times == 2 ? "twice a week"
+                          : std::to_string(s.times) + " times a week";
+  case ScheduleKind::weekdays:
+    break;
+  }
+  std::string days;
+  for (unsigned i = 1; i <= 7; ++i) { // Monday first
+    const date::weekday wd{i % 7};
+    if (s.on[wd.c_encoding()])
+      days += (days.empty() ? "" : ", ") + weekday_long(wd);
+  }
+  return "on " + days;
+}
+
+std::string render_week_text(const Plan &plan, const Week &week, std::size_t width) {
+  std::string out = "Week " + std::to_string(week.number) + " of " + std::to_string(plan.weeks) +
+                    ": " + printable(week.theme) + "\n";
+  if (!week.rationale.empty())
+    out += paragraph(week.rationale, width, "");
+  for (const Exercise &e : week.exercises) {
+    // The exercise's heading; its continuation lines sit under the title.
+    std::string heading = wrap_words(printable(e.title) + " (" + printable(e.id) + "), " +
+                                         describe_schedule(e.schedule),
+                                     width, "  ");
+    heading[0] = '-';
+    out += "\n" + heading;
+    out += field("What: ", e.what, width);
+    out += field("Why:  ", e.why, width);
+    if (!e.cue.empty())
+      out += field("Cue:  ", e.cue, width);
+  }
+  return out;
+}
+
+std::string render_week_json(const Week &week) {
+  JsonWriter j;
+  j.begin_object();
+  j.key("week").value(week.number).key("theme").value(week.theme);
+  j.key("rationale").value(week.rationale).key("exercises").begin_array();
+  for (const Exercise &e : week.exercises) {
+    j.begin_object().key("id").value(e.id).key("title").value(e.title);
+    j.key("what").value(e.what).key("why").value(e.why);
+    j.key("cue").value(e.cue).key("cue_source").value("plan");
+    j.key("schedule").value(describe_schedule(e.schedule)).end_object();
+  }
+  j.end_array().end_object();
+  return j.str();
+}
+
+} // namespace attune
