@@ -693,6 +693,7 @@ std::vector<Run> group_by_number(const std::vector<const Record *> &effective) {
     run.records.push_back(r);
   }
   std::vector<Run> out;
+  out.reserve(runs.size());
   for (auto &entry : runs)
     out.push_back(std::move(entry.second));
   return out;
