@@ -426,7 +426,7 @@ StdoutBuffer::StdoutBuffer(int fd) : fd_(fd), line_buffered_(isatty(fd) == 1) {
 }
 
 StdoutBuffer::~StdoutBuffer() {
-  sync();
+  (void)drain(); // not sync(): no virtual call from a destructor
 }
 
 bool StdoutBuffer::drain() {
