@@ -173,6 +173,7 @@ Error from_parse_error(const CLI::ParseError &e, const CLI::App &app) {
         at.get_subcommands([](const CLI::App *sub) { return !sub->get_group().empty(); });
     if (message.find("subcommand") != std::string::npos && !subs.empty()) {
       std::vector<std::string> names;
+      names.reserve(subs.size());
       for (const CLI::App *sub : subs)
         names.push_back(sub->get_name());
       return Error(ErrorKind::usage, full + " needs a command: " + or_list(names), hint);
@@ -334,6 +335,7 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     std::vector<Command> commands;
     const std::vector<std::string> args = expand_abbreviations(argc, argv);
     std::vector<const char *> arg_pointers;
+    arg_pointers.reserve(args.size());
     for (const auto &arg : args)
       arg_pointers.push_back(arg.c_str());
     const int arg_count = static_cast<int>(arg_pointers.size());
@@ -435,10 +437,11 @@ bool StdoutBuffer::drain() {
     const ssize_t n = ::write(fd_, at, static_cast<std::size_t>(pptr() - at));
     if (n < 0 && errno == EINTR)
       continue;
-    if (n <= 0)
+    if (n <= 0) {
       error_ = n < 0 ? errno : EIO; // kept: later output is dropped, not retried
-    else
+    } else {
       at += n;
+    }
   }
   setp(buffer_, buffer_ + sizeof buffer_);
   return error_ == 0;

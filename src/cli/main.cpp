@@ -11,5 +11,10 @@ int main(int argc, char **argv) {
   std::cin.tie(&out);
   std::cerr.tie(&out);
   const int rc = attune::cli::run_app(argc, argv, out, std::cerr, std::cin);
-  return attune::cli::finish_stdout(rc, buffer, std::cerr);
+  const int code = attune::cli::finish_stdout(rc, buffer, std::cerr);
+  // `out` dies with main, before the standard streams are flushed at exit: untie them, or
+  // that flush follows the tie into a destroyed stream (ASan: SEGV in ios_base::Init).
+  std::cin.tie(nullptr);
+  std::cerr.tie(nullptr);
+  return code;
 }

@@ -23,7 +23,11 @@ std::string labelled_answers(const std::string &title, const std::vector<std::st
     std::string question = trimmed(prompts[i]);
     if (!question.empty() && question.back() != '?' && question.back() != ':')
       question += ':';
-    out += (out.empty() ? "" : " / ") + question + " " + answer;
+    if (!out.empty())
+      out += " / ";
+    out += question;
+    out += ' ';
+    out += answer;
   }
   if (out.empty())
     return "";

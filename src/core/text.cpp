@@ -136,7 +136,11 @@ std::string wrap_words(const std::string &text, std::size_t width, const std::st
       end = text.size();
     const std::string word = text.substr(start, end - start);
     if (!word.empty()) {
-      if (!line.empty() && display_width(indent + line + " " + word) > width) {
+      std::string candidate = indent;
+      candidate += line;
+      candidate += ' ';
+      candidate += word;
+      if (!line.empty() && display_width(candidate) > width) {
         out += indent + line + "\n";
         line.clear();
       }
