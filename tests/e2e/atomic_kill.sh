@@ -82,6 +82,8 @@ kill_writing() {
 # the fault shim cuts each write of the journal, or of the new journal, to 64 KiB and 2 ms, so
 # kills land inside the writing too) ---
 SLOW=()
+# The shim is preloaded ahead of the sanitizer runtime in the ASan build: allow that.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 if [ -n "${ATTUNE_FAULT_SHIM:-}" ] && [ -e "$ATTUNE_FAULT_SHIM" ]; then
   SLOW=(env LD_PRELOAD="$ATTUNE_FAULT_SHIM" ATTUNE_FAULT=slow)
 fi
