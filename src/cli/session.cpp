@@ -166,7 +166,7 @@ Day Session::today() {
 }
 
 PlanSearchPath Session::plan_search_path() {
-  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}, &prebuilt_plan};
+  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}, &prebuilt_plan, &shipped_plans};
 }
 
 JournalStore &Session::store() {
