@@ -108,6 +108,9 @@ struct Plan {
   StreakRule streak;
   SelfCheck self_check;
   std::vector<Week> week_plans; ///< exactly `weeks` entries, numbered 1..weeks in order
+  /// Who the plan is for, in one line for `plan list` ("For people who ..."); empty when the
+  /// plan gives none (it is optional, so plans written before it stay valid).
+  std::string audience;
   /// Hex SHA-256 of the plan's source text, stored with a run so history keeps its plan.
   std::string hash;
 

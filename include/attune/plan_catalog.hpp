@@ -7,6 +7,7 @@
 
 #include "attune/plan.hpp"
 #include "attune/plan_loader.hpp"
+#include "attune/prebuilt_plan.hpp"
 
 namespace attune {
 
@@ -18,15 +19,20 @@ struct PlanSource {
 };
 
 /// Folders searched for plans by id, in order: the user's folder first, then installed.
-/// The built-in default plan ("avoidant") is always available, after the folders.
+/// After the folders come the plans compiled in (`shipped`), so a plan file with a shipped
+/// plan's id overrides it; the built-in default plan ("avoidant") is always available.
 struct PlanSearchPath {
   std::vector<std::string> folders;
   /// Plans parsed ahead of time (prebuilt_plan in the binary): given a text, the plan it
   /// parses to, or nullopt to parse it. Null: parse every text.
   std::optional<Plan> (*prebuilt)(std::string_view text) = nullptr;
+  /// The plans compiled into the binary (shipped_plans), found after the folders with origin
+  /// "built-in". Null: only the default plan is built in.
+  std::vector<ShippedPlan> (*shipped)() = nullptr;
 };
 
-/// Every plan found (one per id, first found wins), built-in included.
+/// Every plan found (one per id, first found wins: the folders in order, then the shipped
+/// plans, then the default plan), built-in included.
 /// Unreadable or invalid files are skipped and named in `problems`.
 std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::string> &problems);
 

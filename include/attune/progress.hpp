@@ -1,5 +1,6 @@
 #pragma once
 /// What is due and how it went: pure functions of (Plan, Run, today). No I/O, no clock.
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -81,12 +82,34 @@ std::string days_left_phrase(unsigned days_left);
 /// grace 0: Mon done, Tue missed, Wed done -> current 1, longest 1
 /// grace 1: Mon done, Tue missed, Wed done -> current 2; Tue and Wed missed, Thu done -> 1
 /// grace 1: Mon done, Tue missed, Wed (today, open) -> current 1 (not broken yet)
+/// - a late skip (late_skip: written more than late_skip_days after its day) still counts,
+///   but cannot mend a streak that was already broken: where the missed days around it broke
+///   the streak without it, they still do. Where they were forgiven anyway, it counts as kept.
+/// grace 0: Mon done, Tue missed, Wed done; on Fri a skip for Tue -> current 1 (Wed), not 3
+/// grace 0: the same skip written on Thu (2 days back) -> current 3 (Mon, Tue, Wed)
+/// grace 1: Mon done, Tue missed, Wed done; on Sat a skip for Tue -> current 3 (it was
+///   forgiven anyway, so the skip adds its day)
 struct Streak {
   unsigned current = 0;
   unsigned longest = 0;
 };
 
-Streak streak(const Plan &plan, const Run &run, Day today);
+/// The day an instant falls on for the person (their zone and day start); the front end
+/// gives it. The default, utc_day, is the UTC calendar day.
+using RecordedDay = std::function<Day(Instant)>;
+
+/// The UTC calendar day of an instant.
+Day utc_day(Instant instant) noexcept;
+
+/// A skip written more than this many days after the day it is for is late.
+inline constexpr int late_skip_days = 2;
+
+/// True for a skip recorded (on recorded_day(record.recorded)) more than late_skip_days after
+/// its day: a skip for Mon written on Thu is late, one written on Wed is not.
+bool late_skip(const Record &record, const RecordedDay &recorded_day);
+
+Streak streak(const Plan &plan, const Run &run, Day today,
+              const RecordedDay &recorded_day = utc_day);
 
 // ---- Reports: everything a report shows, computed once -------------------------------------
 
@@ -277,6 +300,8 @@ struct Progress {
 };
 
 /// Computes the whole progress of a run as of `today`. Plan and run must outlive the result.
-Progress compute_progress(const Plan &plan, const Run &run, Day today);
+/// `recorded_day` says on which day a record was written (for late skips, see Streak).
+Progress compute_progress(const Plan &plan, const Run &run, Day today,
+                          const RecordedDay &recorded_day = utc_day);
 
 } // namespace attune

@@ -49,7 +49,7 @@ const CommandEntry command_table[] = {
     {"week", "Show a programme week: its theme, why it matters, and each exercise", register_week,
      false},
     {"streak", "Show your current and longest streak", register_streak, false},
-    {"plan", "List, show and check programme plans", register_plan, false},
+    {"plan", "List, show and check programme plans, or get a suggestion", register_plan, false},
     {"remind", "Say what is still open today, for cron and status bars (quiet when nothing is)",
      register_remind, false},
     {"export", "Write the whole journal as JSON (with plan copies) or CSV, to keep or move",
@@ -258,7 +258,7 @@ std::vector<std::string> visible_command_names() {
 std::vector<std::string> expand_abbreviations(int argc, const char *const *argv) {
   std::vector<std::string> args(argv, argv + argc);
   const std::vector<std::string> takes_value{"--data-dir", "--plan", "--color"};
-  const std::vector<std::string> plan_commands{"list", "show", "validate"};
+  const std::vector<std::string> plan_commands{"list", "show", "validate", "suggest"};
   auto expand = [](std::string &word, const std::vector<std::string> &names,
                    const std::string &where) {
     const PrefixMatch m = match_prefix(word, names);

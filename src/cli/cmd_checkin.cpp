@@ -285,7 +285,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
   Run after = run;
   after.records.insert(after.records.end(), records.begin(), records.end());
   const DayView view = day_view(plan, after, day);
-  const Streak s = streak(plan, after, today);
+  const Streak s = streak(plan, after, today, session.recorded_day());
   if (!already.empty()) {
     std::string list;
     for (const auto &a : already)

@@ -1,4 +1,5 @@
-// attune plan list | show [ID|FILE] [--format text|json] | validate FILE...
+// attune plan list | show [ID|FILE] [--format text|json] | validate FILE... | suggest
+// [--answers LIST]
 #include <algorithm>
 #include <optional>
 #include <ostream>
@@ -17,6 +18,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "session.hpp"
+#include "suggest_flow.hpp"
 
 #include <sys/stat.h>
 
@@ -27,6 +29,7 @@ struct PlanOptions {
   std::string show_target;
   std::string format = "text";
   std::vector<std::string> files;
+  std::optional<std::string> answers; ///< plan suggest --answers
 };
 
 std::string grace_sentence(unsigned grace) {
@@ -43,7 +46,10 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color)
   const auto para = [](const std::string &text) { return printable(text, LineBreaks::kept); };
   out += paint(color, "1", printable(plan.name)) + "\n";
   out += "id " + printable(plan.id) + " · " + plural(plan.weeks, "week", "weeks") + " · " +
-         printable(origin) + "\n\n";
+         printable(origin) + "\n";
+  if (!plan.audience.empty())
+    out += printable(plan.audience) + "\n";
+  out += "\n";
   out += para(plan.description) + "\n\n" + para(plan.notice) + "\n";
   for (const Week &w : plan.week_plans) {
     out += "\n" +
@@ -82,6 +88,11 @@ std::string render_json(const Plan &plan, const std::string &origin) {
   JsonWriter j;
   j.begin_object();
   j.key("id").value(plan.id).key("name").value(plan.name);
+  j.key("audience");
+  if (plan.audience.empty())
+    j.null();
+  else
+    j.value(plan.audience);
   j.key("origin").value(origin).key("hash").value(plan.hash);
   j.key("description").value(plan.description).key("notice").value(plan.notice);
   j.key("support").value(plan.support).key("weeks").value(plan.weeks);
@@ -149,7 +160,8 @@ std::string render_json(const Plan &plan, const std::string &origin) {
   return j.str();
 }
 
-/// One line per plan: id, name, where it came from; the default marked.
+/// One line per plan: id, name, where it came from, the default marked; then, indented, who
+/// the plan is for (when it says).
 int run_list(Session &session) {
   Context &ctx = session.ctx();
   std::vector<std::string> problems;
@@ -165,7 +177,33 @@ int run_list(Session &session) {
     ctx.out << printable(p.id) << std::string(width + 2 - p.id.size(), ' ')
             << (r.plan ? printable(r.plan->name) : std::string()) << "  (" << printable(p.origin)
             << (p.id == default_plan_id ? ", default" : "") << ")\n";
+    if (r.plan && !r.plan->audience.empty())
+      ctx.out << "    " << printable(r.plan->audience) << "\n";
   }
+  return exit_code::ok;
+}
+
+/// Six questions (asked on a terminal, or --answers) and the plan they suggest, with why.
+int run_suggest(Session &session, const PlanOptions &opts) {
+  Context &ctx = session.ctx();
+  std::vector<int> answers;
+  if (opts.answers) {
+    answers = parse_suggest_answers(*opts.answers);
+  } else {
+    if (!ctx.in_tty)
+      throw Error(ErrorKind::usage, "not a terminal, so I cannot ask",
+                  "give the six answers with --answers, e.g. --answers 3,3,3,3,3,3");
+    const auto asked = ask_suggest_answers(session);
+    if (!asked) {
+      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      return exit_code::ok;
+    }
+    answers = *asked;
+    ctx.out << '\n';
+  }
+  const PlanSuggestion suggestion = suggest_plan(answers);
+  ctx.out << render_suggestion(session, suggestion) << "To begin it: 'attune start --plan "
+          << suggestion.plan_id << "'. 'attune plan list' shows every plan.\n";
   return exit_code::ok;
 }
 
@@ -248,15 +286,23 @@ Command register_plan(CLI::App *sub, Session &session) {
       ->type_name("text|json");
   CLI::App *validate = sub->add_subcommand("validate", "Check plan files and report every problem");
   validate->add_option("files", opts->files, "Plan files to check")->required()->type_name("FILE");
-  return {sub, [opts, list, show, validate, &session]() -> int {
+  CLI::App *suggest =
+      sub->add_subcommand("suggest", "Six short questions that suggest a plan (not a diagnosis)");
+  suggest
+      ->add_option("-a,--answers", opts->answers,
+                   "The six answers in order, for scripts: 1 to 5 each")
+      ->type_name("LIST");
+  return {sub, [opts, list, show, validate, suggest, &session]() -> int {
             if (list->parsed())
               return run_list(session);
             if (show->parsed())
               return run_show(session, *opts);
             if (validate->parsed())
               return run_validate(session.ctx(), *opts);
+            if (suggest->parsed())
+              return run_suggest(session, *opts);
             throw Error(ErrorKind::usage, "'plan' needs a subcommand",
-                        "use 'attune plan list', 'show' or 'validate'");
+                        "use 'attune plan list', 'show', 'validate' or 'suggest'");
           }};
 }
 

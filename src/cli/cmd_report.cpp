@@ -70,7 +70,7 @@ int run_report(const ReportArgs &args, Session &session) {
     throw Error(ErrorKind::usage,
                 "week \"" + std::to_string(*args.week) + "\" is not in the programme",
                 "choose a week from 1 to " + std::to_string(plan.weeks));
-  const Progress progress = compute_progress(plan, run, session.today());
+  const Progress progress = compute_progress(plan, run, session.today(), session.recorded_day());
 
   ReportOptions options;
   options.week = args.week;

@@ -16,6 +16,9 @@
 #include "daily.hpp"
 #include "reflect_flow.hpp"
 #include "session.hpp"
+#include "suggest_flow.hpp"
+
+#include <sys/stat.h>
 
 namespace attune::cli {
 namespace {
@@ -90,9 +93,37 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
   return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number};
 }
 
+/// True when a start now would be refused because a programme is still running (checked
+/// again under the lock by write_start). Reading never creates the data folder.
+bool still_running(Session &session, Day today) {
+  struct stat info {};
+  if (::stat(session.store().journal_path().c_str(), &info) != 0)
+    return false;
+  const History history = build_history(session.read_journal());
+  const Run *active = history.active();
+  return active != nullptr &&
+         position(session.plan_for_run(*active), active->start, today).phase != Phase::finished;
+}
+
+/// No plan chosen (no --plan, none in config), on a terminal, and a start would go ahead:
+/// then the questions of 'plan suggest' are offered first. Off a terminal nothing changes:
+/// scripts rely on the default plan.
+bool offer_suggestion(Session &session, const StartOptions &opts) {
+  const Context &ctx = session.ctx();
+  return !opts.plan && session.config().plan.value.empty() && ctx.in_tty && ctx.out_tty &&
+         !ctx.global.quiet && (opts.restart || !still_running(session, session.today()));
+}
+
 int run_start(Session &session, const StartOptions &opts) {
   Context &ctx = session.ctx();
-  const std::string wanted = opts.plan ? *opts.plan : session.chosen_plan();
+  std::string wanted = opts.plan ? *opts.plan : session.chosen_plan();
+  if (offer_suggestion(session, opts)) {
+    const StartChoice choice = offer_plan_suggestion(session);
+    if (!choice.start)
+      return exit_code::ok;
+    if (choice.plan)
+      wanted = *choice.plan;
+  }
   const PlanSearchPath search = session.plan_search_path();
   const PlanSource source = find_plan_source(wanted, search);
   PlanLoadResult loaded = load_plan_source(source, search);
@@ -142,7 +173,9 @@ int run_start(Session &session, const StartOptions &opts) {
 
 Command register_start(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<StartOptions>();
-  sub->add_option("--plan", opts->plan, "Plan id or TOML file (default: the built-in plan)")
+  sub->add_option("--plan", opts->plan,
+                  "Plan id or TOML file (default: the built-in plan; on a terminal, six "
+                  "questions suggest one first)")
       ->type_name("ID|FILE");
   sub->add_option("--on", opts->on, "Start day, if you began earlier (YYYY-MM-DD, -N, ...)")
       ->type_name("DATE");

@@ -51,7 +51,7 @@ int run_streak(Session &session) {
   const History history = build_history(journal);
   const Run &run = select_run(history, std::nullopt);
   const Plan plan = session.plan_for_run(run);
-  const Progress p = compute_progress(plan, run, session.today());
+  const Progress p = compute_progress(plan, run, session.today(), session.recorded_day());
   const bool color = ctx.use_color();
 
   if (p.pos.phase == Phase::not_started) {

@@ -165,8 +165,16 @@ Day Session::today() {
   return logical_day(to_local(now(), zone()), config().day_starts_at.value);
 }
 
+RecordedDay Session::recorded_day() {
+  const Zone &here = zone();
+  const auto day_start = config().day_starts_at.value;
+  return [&here, day_start](Instant instant) {
+    return logical_day(to_local(instant, here), day_start);
+  };
+}
+
 PlanSearchPath Session::plan_search_path() {
-  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}, &prebuilt_plan};
+  return PlanSearchPath{{paths().plans_dir, installed_plans_dir()}, &prebuilt_plan, &shipped_plans};
 }
 
 JournalStore &Session::store() {

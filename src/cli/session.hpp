@@ -12,6 +12,7 @@
 #include "attune/paths.hpp"
 #include "attune/plan.hpp"
 #include "attune/plan_catalog.hpp"
+#include "attune/progress.hpp"
 #include "attune/store.hpp"
 #include "attune/zone.hpp"
 #include "context.hpp"
@@ -46,7 +47,11 @@ public:
   void check_now_setting();
   /// The logical day of now(), after the day boundary (config day_starts_at, default 04:00).
   Day today();
-  /// Where plans are searched by id: the user's folder, then the installed folder.
+  /// The logical day an instant falls on here (this zone, the same day boundary as today()):
+  /// the day a record was written, for the core's late-skip rule.
+  RecordedDay recorded_day();
+  /// Where plans are searched by id: the user's folder, the installed folder, then the plans
+  /// compiled in.
   PlanSearchPath plan_search_path();
   /// The journal store for the data folder.
   JournalStore &store();

@@ -1,7 +1,8 @@
 // Build-time generator: attune_plan_codegen OUTPUT PLAN.toml...
 // Loads each shipped plan with attune's own loader and writes OUTPUT, a C++ source that
 // defines attune::prebuilt_plan (include/attune/prebuilt_plan.hpp): the text of each plan and
-// a function that rebuilds its parsed form, so running attune needs no TOML parse for them.
+// a function that rebuilds its parsed form, so running attune needs no TOML parse for them,
+// and the list of them (attune::shipped_plans), so the binary finds them with no files.
 // A plan with any diagnostic stops the build. OUTPUT is replaced whole (written
 // beside it, then renamed).
 #include <cstdio>
@@ -24,6 +25,7 @@ int main(int argc, char **argv) {
                      "#include \"attune/prebuilt_plan.hpp\"\n"
                      "namespace {\n";
   std::string dispatch;
+  std::string listing;
   for (int i = 2; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
     std::ostringstream text;
@@ -46,10 +48,14 @@ int main(int argc, char **argv) {
     code += attune::plan_as_cpp(*loaded.plan, "build_" + n);
     dispatch.append("  if (text == text_").append(n).append(")\n    return build_");
     dispatch.append(n).append("();\n");
+    listing += "{" + attune::cpp_literal(loaded.plan->id) + ", text_" + n + "}, ";
   }
   code += "} // namespace\n\n"
           "std::optional<attune::Plan> attune::prebuilt_plan(std::string_view text) {\n" +
-          dispatch + "  return std::nullopt;\n}\n";
+          dispatch +
+          "  return std::nullopt;\n}\n\n"
+          "std::vector<attune::ShippedPlan> attune::shipped_plans() {\n  return {" +
+          listing + "};\n}\n";
   const std::string temp = output + ".tmp";
   std::ofstream out(temp, std::ios::binary | std::ios::trunc);
   out << code;

@@ -124,6 +124,11 @@ std::vector<PlanSource> list_plans(const PlanSearchPath &path, std::vector<std::
         plans.push_back({r.plan->id, file, std::move(text)});
     }
   }
+  // Compiled in, after the folders: a user's plan with a shipped id overrides it.
+  if (path.shipped != nullptr)
+    for (const ShippedPlan &shipped : path.shipped())
+      if (!known(std::string(shipped.id)))
+        plans.push_back({std::string(shipped.id), "built-in", std::string(shipped.text)});
   if (!known(default_plan_id))
     plans.push_back(built_in());
   return plans;

@@ -13,7 +13,7 @@ static_assert(sizeof(Exercise) == 312, "a field was added to Exercise: write it 
 static_assert(sizeof(Week) == 104, "a field was added to Week: write it in plan_as_cpp");
 static_assert(sizeof(SelfCheckItem) == 72, "a field was added to SelfCheckItem");
 static_assert(sizeof(SelfCheck) == 128, "a field was added to SelfCheck: write it in plan_as_cpp");
-static_assert(sizeof(Plan) == 352, "a field was added to Plan: write it in plan_as_cpp");
+static_assert(sizeof(Plan) == 384, "a field was added to Plan: write it in plan_as_cpp");
 #endif
 
 std::string cpp_literal(std::string_view text) {
@@ -71,6 +71,7 @@ std::string plan_as_cpp(const Plan &plan, const std::string &name) {
   line(in, "p.id = " + cpp_string(plan.id));
   line(in, "p.name = " + cpp_string(plan.name));
   line(in, "p.description = " + cpp_string(plan.description));
+  line(in, "p.audience = " + cpp_string(plan.audience));
   line(in, "p.notice = " + cpp_string(plan.notice));
   line(in, "p.support = " + cpp_string(plan.support));
   line(in, "p.hash = " + cpp_string(plan.hash));

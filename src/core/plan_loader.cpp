@@ -566,10 +566,39 @@ void read_weeks(Checker &check, TableReader &top, Plan &plan, bool weeks_ok) {
   }
 }
 
+/// `audience`: optional, one line of at most max_audience_chars characters, not blank.
+void read_audience(Checker &check, TableReader &top, Plan &plan) {
+  constexpr std::size_t max_audience_chars = 120;
+  const toml::node *n = top.get("audience", toml::node_type::string, false);
+  if (n == nullptr)
+    return;
+  const std::string value = n->as_string()->get();
+  if (is_blank(value)) {
+    check.error(pos_of(*n), "\"audience\" is empty in the plan",
+                "say in one line who the plan is for, or leave the key out");
+    return;
+  }
+  if (value.find_first_of("\r\n") != std::string::npos) {
+    check.error(pos_of(*n), "\"audience\" has a line break",
+                "'attune plan list' shows it as one line: write it without line breaks");
+    return;
+  }
+  std::size_t chars = 0;
+  for (const char c : value)
+    chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  if (chars > max_audience_chars) {
+    check.error(pos_of(*n), "\"audience\" is " + std::to_string(chars) + " characters long",
+                "keep it to one line of at most " + std::to_string(max_audience_chars) +
+                    " characters; the description says the rest");
+    return;
+  }
+  plan.audience = value;
+}
+
 Plan read_plan(Checker &check, const toml::table &root) {
   TableReader top(check, root, {1, 1}, "in the plan");
-  top.only_keys({"schema", "id", "name", "description", "notice", "support", "weeks", "streak",
-                 "self_check", "week"});
+  top.only_keys({"schema", "id", "name", "audience", "description", "notice", "support", "weeks",
+                 "streak", "self_check", "week"});
   Plan plan;
   if (const auto schema = top.integer("schema", true, "add schema = 1 at the top");
       schema && *schema != 1)
@@ -578,6 +607,7 @@ Plan read_plan(Checker &check, const toml::table &root) {
   plan.id = read_id(check, top, "plan");
   plan.name = top.text("name", true, "give the plan a name");
   plan.description = top.text("description", true, "describe the plan in a few sentences");
+  read_audience(check, top, plan);
   plan.notice = top.text("notice", true,
                          "say once that this is a self-help practice, not therapy or crisis care");
   plan.support = top.text("support", false);

@@ -119,6 +119,65 @@ std::string suggestion_for(const Plan &plan, const Adherence &total,
   return text;
 }
 
+bool counts_as_kept(DayStatus s) noexcept {
+  return s == DayStatus::kept || s == DayStatus::skipped;
+}
+
+bool counts_as_missed(DayStatus s) noexcept {
+  return s == DayStatus::missed || s == DayStatus::partial;
+}
+
+/// Kept days in a row, forgiving up to grace_days missed days in a row. With `strict` (the
+/// same days computed without late skips), a gap of missed days that broke the streak there
+/// keeps the statuses it had there: a late skip cannot mend it. Every other day takes its
+/// status from `days`, so a late skip in a gap that was forgiven anyway still adds its day.
+/// grace 1, skips written 3 days late: Mon kept, Tue missed, Wed missed, Thu kept, late skips
+/// for Tue and Wed -> the gap Tue..Wed broke without them, so current 1 (Thu), longest 1;
+/// Mon kept, Tue missed, Wed kept, late skip for Tue -> the gap was forgiven: current 3.
+Streak walk_streak(const Plan &plan, const std::vector<DayCell> &days,
+                   const std::vector<DayCell> *strict) {
+  std::vector<bool> keep_strict(days.size(), false);
+  if (strict != nullptr && strict->size() == days.size()) {
+    std::size_t gap_begin = days.size(); // first missed day since the last kept one
+    unsigned missed = 0;
+    bool broken = false;
+    for (std::size_t i = 0; i < strict->size(); ++i) {
+      const DayStatus s = (*strict)[i].status;
+      if (counts_as_kept(s)) {
+        gap_begin = days.size();
+        missed = 0;
+        broken = false;
+      } else if (counts_as_missed(s)) {
+        if (missed++ == 0)
+          gap_begin = i;
+        if (missed > plan.streak.grace_days)
+          broken = true;
+        if (broken)
+          std::fill(keep_strict.begin() + static_cast<long>(gap_begin),
+                    keep_strict.begin() + static_cast<long>(i) + 1, true);
+      } else if (broken) {
+        keep_strict[i] = true;
+      }
+    }
+  }
+  Streak streak;
+  unsigned run_len = 0;
+  unsigned missed_in_row = 0;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const DayStatus s = keep_strict[i] ? (*strict)[i].status : days[i].status;
+    if (counts_as_kept(s)) {
+      ++run_len;
+      missed_in_row = 0;
+      streak.longest = std::max(streak.longest, run_len);
+    } else if (counts_as_missed(s)) {
+      if (++missed_in_row > plan.streak.grace_days)
+        run_len = 0;
+    }
+  }
+  streak.current = run_len;
+  return streak;
+}
+
 } // namespace
 
 std::string days_left_phrase(unsigned days_left) {
@@ -238,8 +297,17 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
   return view;
 }
 
-Streak streak(const Plan &plan, const Run &run, Day today) {
-  return compute_progress(plan, run, today).streak;
+Streak streak(const Plan &plan, const Run &run, Day today, const RecordedDay &recorded_day) {
+  return compute_progress(plan, run, today, recorded_day).streak;
+}
+
+Day utc_day(Instant instant) noexcept {
+  return date::floor<date::days>(instant);
+}
+
+bool late_skip(const Record &record, const RecordedDay &recorded_day) {
+  return record.type == RecordType::skip &&
+         recorded_day(record.recorded) - record.day > date::days{late_skip_days};
 }
 
 const char *to_string(DayStatus status) noexcept {
@@ -331,7 +399,9 @@ double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped)
   return std::clamp(100.0 * s / perfect, 0.0, 100.0);
 }
 
-Progress compute_progress(const Plan &plan, const Run &run, Day today) {
+namespace {
+
+Progress progress_of(const Plan &plan, const Run &run, Day today) {
   Progress p;
   p.plan = &plan;
   p.run = &run;
@@ -513,20 +583,7 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today) {
     p.weeks.push_back(ws);
   }
 
-  // Streaks: kept days in a row, forgiving up to grace_days missed days in a row.
-  unsigned run_len = 0;
-  unsigned missed_in_row = 0;
-  for (const DayCell &c : p.days) {
-    if (c.status == DayStatus::kept || c.status == DayStatus::skipped) {
-      ++run_len;
-      missed_in_row = 0;
-      p.streak.longest = std::max(p.streak.longest, run_len);
-    } else if (c.status == DayStatus::missed || c.status == DayStatus::partial) {
-      if (++missed_in_row > plan.streak.grace_days)
-        run_len = 0;
-    }
-  }
-  p.streak.current = run_len;
+  p.streak = walk_streak(plan, p.days, nullptr);
 
   // Self-check trend.
   for (const auto &[wk, rec] : ix.checks) {
@@ -583,6 +640,24 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today) {
     sum.suggestion = suggestion_for(plan, p.total, sum.change);
     p.summary = std::move(sum);
   }
+  return p;
+}
+
+} // namespace
+
+Progress compute_progress(const Plan &plan, const Run &run, Day today,
+                          const RecordedDay &recorded_day) {
+  Progress p = progress_of(plan, run, today);
+  // Late skips (see late_skip) still count everywhere; only the streak is walked again
+  // with the days as they were without them, so that they cannot mend a broken streak.
+  const auto late = [&recorded_day](const Record &r) { return late_skip(r, recorded_day); };
+  if (std::none_of(run.records.begin(), run.records.end(), late))
+    return p;
+  Run strict = run;
+  strict.records.erase(std::remove_if(strict.records.begin(), strict.records.end(), late),
+                       strict.records.end());
+  const Progress without = progress_of(plan, strict, today);
+  p.streak = walk_streak(plan, p.days, &without.days);
   return p;
 }
 

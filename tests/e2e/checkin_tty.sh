@@ -35,7 +35,7 @@ expect_rc 2 "piped input is not read as answers"
 
 # The baseline self-check offered by start, answered on the terminal.
 export ATTUNE_DATA_DIR="$T_ROOT/data-baseline"
-tty_run $'\n3\n7\n4\n2\n5\n1' start
+tty_run $'n\n\n3\n7\n4\n2\n5\n1' start
 expect_rc 0 "start on a terminal"
 expect_out_has "Would you like to take the short self-check now (5 statements), as your starting point? [Y/n]" "baseline offered"
 expect_out_has "Please type a number from 1 to 5." "off-scale answer asked again"
@@ -44,7 +44,7 @@ run log --format json
 expect_out_has '"self_check_week": 0' "baseline recorded as week 0"
 
 export ATTUNE_DATA_DIR="$T_ROOT/data-skip-baseline"
-tty_run $'n' start
+tty_run $'n\nn' start
 expect_out_has "No problem. You can take it any time with 'attune reflect'." "baseline can be skipped"
 
 finish

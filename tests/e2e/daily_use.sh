@@ -74,10 +74,10 @@ expect_rc 2 "undo extra"
 expect_err_has "attune: error: unexpected argument \"extra\" for 'attune undo'" "undo extra names undo"
 run plan nosuch
 expect_rc 2 "plan nosuch"
-expect_err_has "'attune plan' needs a command: list, show or validate" "plan nosuch names plan"
+expect_err_has "'attune plan' needs a command: list, show, validate or suggest" "plan nosuch names plan"
 run plan
 expect_rc 2 "plan with no subcommand"
-expect_err_has "attune: error: 'attune plan' needs a command: list, show or validate" "plan alone"
+expect_err_has "attune: error: 'attune plan' needs a command: list, show, validate or suggest" "plan alone"
 run checkin --skip
 expect_rc 2 "--skip without a value"
 expect_err_has "attune: error: --skip needs a value (EXERCISE) in 'attune checkin'" "missing value wording"

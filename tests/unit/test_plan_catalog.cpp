@@ -6,6 +6,7 @@
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
 #include "attune/plan_catalog.hpp"
+#include "attune/prebuilt_plan.hpp"
 
 using namespace attune;
 namespace fs = std::filesystem;
@@ -114,6 +115,37 @@ BOOST_AUTO_TEST_CASE(a_path_loads_that_file_and_an_invalid_one_names_its_first_p
     BOOST_TEST(format_location(*e.where()) == bad + ":4:6");
     BOOST_TEST(e.hint().find("run 'attune plan validate " + bad + "'") != std::string::npos);
   }
+}
+
+// Worked example: the binary holds anxious, avoidant and fearful-avoidant; the user's folder
+// holds its own "anxious" -> `plan list` shows all three, anxious from the user's file (found
+// first), the other two built in; `--plan fearful-avoidant` needs no file at all.
+BOOST_AUTO_TEST_CASE(shipped_plans_are_found_with_no_files_and_a_user_plan_overrides_by_id) {
+  const PlanSearchPath bare{
+      {"/nonexistent/user", "/nonexistent/installed"}, &prebuilt_plan, &shipped_plans};
+  std::vector<std::string> problems;
+  const auto all = list_plans(bare, problems);
+  BOOST_REQUIRE(all.size() == 3U);
+  BOOST_TEST(all[0].id == "anxious");
+  BOOST_TEST(all[1].id == "avoidant");
+  BOOST_TEST(all[2].id == "fearful-avoidant");
+  for (const PlanSource &p : all)
+    BOOST_TEST(p.origin == "built-in");
+  BOOST_TEST(find_plan("anxious", bare).name == "Steady ground: six weeks of small steps");
+  BOOST_TEST(find_plan("fearful-avoidant", bare).id == "fearful-avoidant");
+
+  TempFolder user;
+  std::string mine(renamed("anxious"));
+  mine.replace(mine.find("name = \""), 8, "name = \"My own anxious plan, ");
+  const std::string file = user.write("anxious.toml", mine);
+  const PlanSearchPath with_user{{user.path.string()}, &prebuilt_plan, &shipped_plans};
+  const auto listed = list_plans(with_user, problems);
+  BOOST_REQUIRE(listed.size() == 3U);
+  BOOST_TEST(listed[0].id == "anxious");
+  BOOST_TEST(listed[0].origin == file);
+  BOOST_TEST(find_plan("anxious", with_user).name.rfind("My own anxious plan, ", 0) == 0U);
+  BOOST_TEST(find_plan_source("anxious", with_user).origin == file);
+  BOOST_TEST(problems.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_file_is_an_invalid_argument) {

@@ -142,6 +142,88 @@ BOOST_AUTO_TEST_CASE(skipped_day_counts_as_kept) {
   BOOST_TEST(streak(plan, run, d("2026-11-04")).current == 3u);
 }
 
+namespace {
+/// A skip for `day` written on `written` (at noon UTC, so utc_day gives that day).
+void add_skip_written(Run &run, const std::string &day, const std::string &exercise,
+                      const std::string &written) {
+  add(run, RecordType::skip, day, exercise, "written later");
+  run.records.back().recorded = Instant{d(written.c_str())} + std::chrono::hours{12};
+}
+} // namespace
+
+/// A skip is late when written more than 2 days after its day: for Tue, Thu is on time
+/// (2 days back), Fri is late (3 days back); the day comes from the front end's clock.
+BOOST_AUTO_TEST_CASE(a_skip_written_more_than_two_days_after_its_day_is_late) {
+  Run run = make_run(start_mon);
+  add_skip_written(run, "2026-11-03", "a", "2026-11-05");
+  BOOST_TEST(!late_skip(run.records.back(), utc_day));
+  add_skip_written(run, "2026-11-03", "a", "2026-11-06");
+  BOOST_TEST(late_skip(run.records.back(), utc_day));
+  // Written at 12:00 UTC on Fri, but "today" is still Thu where the person is.
+  const RecordedDay a_day_behind = [](Instant t) { return utc_day(t) - date::days{1}; };
+  BOOST_TEST(!late_skip(run.records.back(), a_day_behind));
+  add(run, RecordType::done, "2026-11-02", "a");
+  run.records.back().recorded = Instant{d("2026-11-30")};
+  BOOST_TEST(!late_skip(run.records.back(), utc_day)); // only skips are ever late
+}
+
+/// grace 0: Mon done, Tue missed, Wed done, Thu done. A skip for Tue written on Thu (2 days
+/// back) mends the streak: 4. Written on Fri (3 days back) it still counts (the calendar
+/// shows Tue skipped, done of planned leaves it out) but the streak Tue broke stays broken:
+/// current 2 (Wed, Thu), longest 2.
+BOOST_AUTO_TEST_CASE(a_late_skip_does_not_mend_a_broken_streak_but_still_counts) {
+  Plan plan = make_plan({{daily("a")}});
+  Run base = make_run(start_mon);
+  add(base, RecordType::done, "2026-11-02", "a");
+  add(base, RecordType::done, "2026-11-04", "a");
+  add(base, RecordType::done, "2026-11-05", "a");
+  BOOST_TEST(streak(plan, base, d("2026-11-06")).current == 2u);
+
+  Run on_time = base;
+  add_skip_written(on_time, "2026-11-03", "a", "2026-11-05");
+  BOOST_TEST(streak(plan, on_time, d("2026-11-06")).current == 4u);
+
+  Run late = base;
+  add_skip_written(late, "2026-11-03", "a", "2026-11-06");
+  const Progress p = compute_progress(plan, late, d("2026-11-06"), utc_day);
+  BOOST_TEST(p.streak.current == 2u);
+  BOOST_TEST(p.streak.longest == 2u);
+  BOOST_TEST(p.days[1].status == DayStatus::skipped); // still counts
+  BOOST_TEST(p.total.skipped == 1u);
+  BOOST_TEST(p.total.planned == 3u);
+}
+
+/// grace 1: Mon done, Tue missed, Wed done. A late skip for Tue (written Sat) finds a streak
+/// that was never broken (one miss is forgiven), so it counts as a kept day: 3, not 2.
+/// Tue and Wed missed, Thu done, late skips for both: that gap broke it -> current 1.
+BOOST_AUTO_TEST_CASE(a_late_skip_in_a_forgiven_gap_adds_its_day) {
+  Plan plan = make_plan({{daily("a")}});
+  plan.streak.grace_days = 1;
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-04", "a");
+  BOOST_TEST(streak(plan, run, d("2026-11-04")).current == 2u);
+  add_skip_written(run, "2026-11-03", "a", "2026-11-07");
+  BOOST_TEST(streak(plan, run, d("2026-11-04")).current == 3u);
+
+  Run gap = make_run(start_mon);
+  add(gap, RecordType::done, "2026-11-02", "a");
+  add(gap, RecordType::done, "2026-11-05", "a");
+  add_skip_written(gap, "2026-11-03", "a", "2026-11-07");
+  add_skip_written(gap, "2026-11-04", "a", "2026-11-07");
+  const Streak s = streak(plan, gap, d("2026-11-05"));
+  BOOST_TEST(s.current == 1u);
+  BOOST_TEST(s.longest == 1u);
+  // One of the two skips on time (Thu for Wed): the gap left without the late one is Tue
+  // alone, which was forgiven, so the late skip counts as well -> 4.
+  Run mixed = make_run(start_mon);
+  add(mixed, RecordType::done, "2026-11-02", "a");
+  add(mixed, RecordType::done, "2026-11-05", "a");
+  add_skip_written(mixed, "2026-11-03", "a", "2026-11-07");
+  add_skip_written(mixed, "2026-11-04", "a", "2026-11-05");
+  BOOST_TEST(streak(plan, mixed, d("2026-11-05")).current == 4u);
+}
+
 /// Sat, Sun of week 1 and Mon, Tue of week 2 done (week 2 has other exercises) -> 4
 BOOST_AUTO_TEST_CASE(streak_runs_across_programme_weeks) {
   Plan plan = make_plan({{daily("a")}, {daily("b")}});
