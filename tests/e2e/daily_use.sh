@@ -71,7 +71,7 @@ expect_rc 2 "-d given twice"
 expect_err_has "attune: error: --date was given more than once; 'attune checkin' takes one" "given twice wording"
 run undo extra
 expect_rc 2 "undo extra"
-expect_err_has "attune: error: unexpected argument \"extra\" for 'attune undo'" "undo extra names undo"
+expect_err_has "attune: error: \"extra\" is not a command id (4 to 16 hex digits, such as \"3f9c0a1b\"); see 'attune undo --list'" "undo extra names undo"
 run plan nosuch
 expect_rc 2 "plan nosuch"
 expect_err_has "'attune plan' needs a command: list, show or validate" "plan nosuch names plan"
