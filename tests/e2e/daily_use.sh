@@ -165,7 +165,11 @@ expect_err_has "to skip Monday, add --date monday" "the hint says how to skip th
 [ "$(cksum <"$ATTUNE_DATA_DIR/journal")" = "$before" ] && pass || fail "a refused skip writes nothing"
 run checkin -s body-check --date monday
 expect_rc 0 "the planned Monday takes the skip"
-run undo
+# The skip was recorded at 09:00 on the 3rd, earlier than the 4th's check-in: plain undo
+# would take the newest by time, so name it.
+run undo --list
+run undo "$(printf '%s\n' "$OUT" | grep 'body-check skipped' | awk '{print $1}')"
+expect_out_has "Withdrawn: body-check skipped on 2026-11-02." "undo ID takes the Monday skip"
 
 # --- 16. Small ones -----------------------------------------------------------------------
 at 2026-11-05T09:00
