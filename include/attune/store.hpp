@@ -98,6 +98,8 @@ public:
 
   /// append() made all or nothing: the journal's text, then (as append writes it) a LF after
   /// a torn tail or a version line for a new file, then `records`, through replace_journal.
+  /// Unlike append, the records are written as given (import's records keep their own cmd;
+  /// they are not made one command).
   /// Refuses (Error data) a journal from a newer version. Used by import, whose records may
   /// be many: killed at any moment, the journal holds either none of them or all.
   void append_atomically(const Lock &held, const Journal &current,

@@ -105,13 +105,13 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   std::vector<std::string> allowed = common_keys;
   for (const auto &k : type_keys(*type))
     allowed.push_back(k);
-  allowed.push_back("cmd"); // optional on every type: the command that wrote the record
   for (const auto &[key, field] : fields)
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+    if (key != "cmd" && // optional on every type: the command that wrote the record
+        std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
            "a " + type_name + " record holds " + join(allowed));
   for (const auto &key : allowed)
-    if (key != "reason" && key != "cmd" && fields.count(key) == 0)
+    if (key != "reason" && fields.count(key) == 0)
       fail(where, "a " + type_name + " record without " + quoted(key),
            "a " + type_name + " record holds " + join(allowed));
 

@@ -136,7 +136,8 @@ BOOST_AUTO_TEST_CASE(cmd_round_trips_and_older_exports_without_it_still_import) 
                         "bad.csv");
     BOOST_FAIL("a bad cmd must be refused");
   } catch (const Error &e) {
-    BOOST_TEST(std::string(e.what()) == "cmd \"NOPE\" is not a record id (16 lowercase hex digits)");
+    BOOST_TEST(std::string(e.what()) ==
+               "cmd \"NOPE\" is not a record id (16 lowercase hex digits)");
   }
 }
 
@@ -236,7 +237,7 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_export_of_this_version) {
   BOOST_TEST(problem("id,type,date\r\n").find("f:1:9: column 3 is \"date\", expected \"day\"") ==
              0U);
   BOOST_TEST(problem(csv_header() + "\r\n00000000000000a2,done\r\n") ==
-             "f:2:1: this row has 2 cells; the header has 14; a comma inside a cell needs the "
+             "f:2:1: this row has 2 cells; the header has 15; a comma inside a cell needs the "
              "cell in double quotes");
 }
 
