@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "attune/embedded_plan.hpp"
+#include "attune/error.hpp"
 #include "attune/journal.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
+#include "attune/undo.hpp"
 
 namespace {
 const attune::Plan &default_plan() {
@@ -37,6 +39,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       std::abort();
   }
   const attune::History history = attune::build_history(journal);
+  // undo: every command of the running programme can be chosen by its short id, and the
+  // newest one is what `attune undo` takes; refusals are attune::Error, never a crash.
+  if (const attune::Run *active = history.active()) {
+    const auto commands = attune::recorded_commands(*active);
+    for (const auto &c : commands)
+      if (c.records.empty() || attune::describe_command(c).empty())
+        std::abort();
+    try {
+      const auto newest = attune::choose_undo(journal, *active, std::nullopt);
+      if (commands.empty() || newest.id != commands.front().id)
+        std::abort();
+      const auto again = attune::choose_undo(journal, *active, newest.id);
+      if (again.id != newest.id)
+        std::abort();
+    } catch (const attune::Error &) {
+      if (!commands.empty())
+        std::abort();
+    }
+  }
   // The selective reader (today, checkin, report) must give the newest run exactly as the
   // full reader does, read in pieces of any size. Its documented difference (fields of
   // other runs' lines are not checked) only matters for lines with a right checksum and

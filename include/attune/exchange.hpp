@@ -5,7 +5,8 @@
 ///   {"format": "attune-export", "version": 1,
 ///    "records": [ {"id": ..., "type": ..., "day": ..., "recorded": ..., "zone": ..., "run": N,
 ///                  the fields of the type: plan, hash | exercise [, reason] | text |
-///                  week, answers | ref, and "hex" when needed}, ... ],
+///                  week, answers | ref, "cmd" when the record has one, and "hex" when
+///                  needed}, ... ],
 ///    "plans": {HASH: "the TOML text of the plan copy", ...}}
 ///   one record per line, in journal order.
 /// CSV: the header `csv_header()` then one row per record, CRLF line ends, no plans.
@@ -38,7 +39,8 @@ inline constexpr std::size_t max_import_bytes = max_journal_bytes;
 std::string export_json(const std::vector<Record> &records,
                         const std::map<std::string, std::string> &plans);
 
-/// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex" (no line end).
+/// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd" (no line
+/// end). Import also reads the header of older exports, which ends at "hex".
 std::string csv_header();
 
 /// The CSV export: the header and one row per record, each line ending in CRLF.

@@ -11,8 +11,12 @@
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
-///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,...; unknown keys are kept
-///               and ignored.
+///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID; unknown keys are
+///               kept and ignored.
+///               cmd=ID (optional, on any type): the records one command wrote
+///               together (one append) share it, the id of the first of them; a record
+///               without it is a command of its own (older journals, one-record commands).
+///               `attune undo` withdraws a command as a whole (command_id()).
 ///               VALUE escapes: "\\" backslash, "\t" tab, "\n" newline, "\r" return,
 ///               "\xHH" any other byte below 0x20 and 0x7F, and any byte that is not part
 ///               of valid UTF-8 (so any bytes round-trip). Everything else is literal UTF-8.
@@ -47,6 +51,8 @@ enum class RecordType {
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
+/// The types an undo can withdraw: done, skip, note, check (what a person recorded).
+bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
 
 /// One fact. Only the fields its type uses are meaningful.
@@ -65,7 +71,15 @@ struct Record {
   unsigned week = 0;             ///< check: programme week, 0 for the baseline
   std::string ref;               ///< undo: id of the withdrawn record
   std::vector<std::string> refs; ///< forgotten: ids whose text was erased, in file order
+  /// Any type: the id of the first record of the command that wrote this one, when that
+  /// command wrote two or more records (one append); empty otherwise.
+  std::string cmd;
 };
+
+/// The command a record belongs to: its `cmd`, or its own id when it has none (a command
+/// that wrote one record, or a journal older than the field).
+///   {id a1.., cmd ""} -> "a1.."; {id b2.., cmd "a1.."} -> "a1.."
+const std::string &command_id(const Record &record) noexcept;
 
 /// "was written by a newer attune (format 2)" or "names format 0, which no attune writes".
 std::string describe_unwritable_version(unsigned version);

@@ -214,6 +214,29 @@ bool fell_sharply(const SelfCheckScore &previous, const SelfCheckScore &latest) 
 std::optional<SelfCheckScore> previous_self_check(const SelfCheck &check, const Run &run,
                                                   unsigned week);
 
+/// Which programme week a self-check on `day` counts for (`attune reflect`).
+struct ReflectWeek {
+  unsigned week = 0; ///< the week it counts for unless the person chooses `other`
+  /// Set on the first two days of week N+1 while week N has no self-check (and N+1 none
+  /// either): `week` is N, the week that just ended, and `other` is N+1, this week. On a
+  /// terminal reflect asks which; off one it takes `week` (or --week).
+  std::optional<unsigned> other;
+  /// The day's own programme week (the last week after the end): the latest week a
+  /// self-check may name (`reflect --week`).
+  unsigned latest = 0;
+};
+
+/// The rule, given the weeks already answered (`taken`, 0 = the baseline):
+/// - the baseline (0) while none is recorded and `day` is in week 1;
+/// - on days 1 and 2 of week N+1 (N >= 1) with week N unanswered: N, or N+1 (ambiguous,
+///   unless N+1 is answered already);
+/// - otherwise `day`'s programme week (the last week after the end).
+/// Start Mon 2026-11-02, 6 weeks, baseline taken: Mon 11-09 (week 2 day 1) with week 1
+/// unanswered -> {1, other 2}; Tue 11-10 -> {1, other 2}; Wed 11-11 -> {2}; Mon 11-09 with
+/// week 1 answered -> {2}; Mon 11-02 without a baseline -> {0}; Mon 12-14 (after the end,
+/// week 6 unanswered) -> {6}.
+ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector<unsigned> &taken);
+
 /// The sentence every end summary closes with, whatever the practice: help is offered because
 /// it exists, never as a response to practising less.
 inline constexpr const char *support_pointer =

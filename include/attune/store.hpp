@@ -58,11 +58,12 @@ public:
   Journal read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                    const Lock *held = nullptr) const;
 
-  /// Appends records under the held lock: writes the header first for a new file, a LF
-  /// first after a torn tail, then all records in one write, then fsync. On any failure the
-  /// file is cut back to its old length and Error(io) is thrown. Refuses (Error data) to
-  /// write a journal from a newer version. When the last read_run under this lock matched
-  /// journal.index, the index is brought up to date too (no undo records among `records`),
+  /// Appends records under the held lock, as one command: when there are two or more, each
+  /// without a `cmd` is written with cmd = the first record's id (see command_id). Writes the
+  /// header first for a new file, a LF first after a torn tail, then all records in one write, then
+  /// fsync. On any failure the file is cut back to its old length and Error(io) is thrown. Refuses
+  /// (Error data) to write a journal from a newer version. When the last read_run under this lock
+  /// matched journal.index, the index is brought up to date too (no undo records among `records`),
   /// so the next command need not read the whole file again.
   void append(const Lock &held, const Journal &current, const std::vector<Record> &records) const;
 
@@ -97,6 +98,8 @@ public:
 
   /// append() made all or nothing: the journal's text, then (as append writes it) a LF after
   /// a torn tail or a version line for a new file, then `records`, through replace_journal.
+  /// Unlike append, the records are written as given (import's records keep their own cmd;
+  /// they are not made one command).
   /// Refuses (Error data) a journal from a newer version. Used by import, whose records may
   /// be many: killed at any moment, the journal holds either none of them or all.
   void append_atomically(const Lock &held, const Journal &current,

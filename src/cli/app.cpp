@@ -41,7 +41,7 @@ const CommandEntry command_table[] = {
     {"today", "Show today's exercises (the default command)", register_today, false},
     {"start", "Begin a six-week programme", register_start, false},
     {"checkin", "Record what you did (asks on a terminal)", register_checkin, false},
-    {"undo", "Withdraw the most recent check-in record", register_undo, false},
+    {"undo", "Withdraw what the last check-in or self-check recorded", register_undo, false},
     {"log", "List what you recorded, newest last", register_log, false},
     {"reflect", "Take the weekly self-check", register_reflect, false},
     {"report", "Show how the programme is going: calendar, adherence, streaks, self-check",

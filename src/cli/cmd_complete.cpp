@@ -13,7 +13,8 @@
 // "CANDIDATE<TAB>DESCRIPTION" lines (the description may be missing) and, when file or folder names
 // also fit, a last line ":files" or ":dirs". Candidates never start with
 // ':'. After checkin and --skip, exercise ids are those checkin accepts today (the current
-// programme week's), less those already typed; after --run, the programmes' numbers. Completion
+// programme week's), less those already typed; after --run, the programmes' numbers; after
+// undo, the ids of the last 10 recording commands (as `undo --list`). Completion
 // must never get in the way: on any problem it prints nothing and exits 0.
 #include <algorithm>
 #include <filesystem>
@@ -35,6 +36,7 @@
 #include "attune/prebuilt_plan.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
+#include "attune/undo.hpp"
 #include "commands.hpp"
 #include "install_dirs.hpp"
 #include "offers.hpp"
@@ -88,6 +90,20 @@ public:
     Named out;
     for (const Run &run : build_history(session_.read_journal()).runs)
       out.emplace_back(std::to_string(run.number), run.plan_id);
+    return out;
+  }
+
+  /// The ids `undo ID` accepts: the running programme's last 10 recording commands, newest
+  /// first, with what each recorded.
+  Named undo_commands() {
+    Named out;
+    const History history = build_history(session_.read_journal());
+    if (const Run *run = history.active())
+      for (const RecordedCommand &c : recorded_commands(*run)) {
+        if (out.size() == 10)
+          break;
+        out.emplace_back(short_command_id(c.id), describe_command(c));
+      }
     return out;
   }
 
@@ -229,6 +245,9 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources,
   } else if (name == "run") {
     for (auto &[number, plan] : sources.runs())
       answer.candidates.push_back({number, plan});
+  } else if (name == "ID") { // undo ID
+    for (auto &[id, what] : sources.undo_commands())
+      answer.candidates.push_back({id, what});
   } else if (has("COMMAND")) {
     // `help COMMAND`: filled in by the caller, which knows the top-level app.
   } else if (has("ID") || name == "plan") {

@@ -1,4 +1,4 @@
-// attune reflect [--answers 3,5,2,...] [--date DATE]: the plan's weekly self-check.
+// attune reflect [--answers 3,5,2,...] [--date DATE] [--week N]: the plan's weekly self-check.
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -18,10 +18,37 @@ namespace {
 struct ReflectOptions {
   std::optional<std::string> answers;
   std::optional<std::string> date;
+  std::optional<unsigned> week;
 };
 
 std::string week_name(unsigned week) {
   return week == 0 ? std::string("your starting point (baseline)") : "week " + std::to_string(week);
+}
+
+/// Asks which of the two weeks is meant; nullopt when the person stops (end of input, "q").
+std::optional<unsigned> ask_week(Context &ctx, unsigned ended, unsigned current) {
+  const std::string e = std::to_string(ended);
+  const std::string c = std::to_string(current);
+  ctx.out << "Week " << e
+          << " has no self-check yet. Is this one for the week that just ended (week " << e
+          << "), or this one (week " << c << ")?\n";
+  for (;;) {
+    ctx.out << "[" << e << "/" << c << ", Enter = " << e << "] " << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line))
+      return std::nullopt;
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+      line.pop_back();
+    while (!line.empty() && line.front() == ' ')
+      line.erase(0, 1);
+    if (line.empty() || line == e)
+      return ended;
+    if (line == c)
+      return current;
+    if (line == "q")
+      return std::nullopt;
+    ctx.out << "Please type " << e << " or " << c << ".\n";
+  }
 }
 
 int run_reflect(Session &session, const ReflectOptions &opts) {
@@ -40,12 +67,31 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
   for (const Record &r : run.records)
     if (r.type == RecordType::check)
       taken.push_back(r.week);
-  const unsigned week = self_check_week(plan, run, day, taken);
-  for (unsigned t : taken)
-    if (t == week)
+  const ReflectWeek choice = reflect_week(plan, run.start, day, taken);
+  unsigned week = choice.week;
+  bool chose = false; // the person (or --week) picked between the two weeks
+  if (opts.week) {
+    if (*opts.week > choice.latest)
+      throw Error(ErrorKind::invalid,
+                  "week " + std::to_string(*opts.week) + " has not begun yet (" + format_day(day) +
+                      " is in week " + std::to_string(choice.latest) + ")",
+                  "a self-check counts for its own week or an earlier one");
+    week = *opts.week;
+    chose = true;
+  } else if (choice.other && ctx.in_tty) {
+    const auto asked = ask_week(ctx, choice.week, *choice.other);
+    if (!asked) {
+      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      return exit_code::ok;
+    }
+    week = *asked;
+    chose = true;
+  }
+  for (const Record &r : run.records)
+    if (r.type == RecordType::check && r.week == week)
       throw Error(ErrorKind::invalid,
                   "the self-check for " + week_name(week) + " is already recorded",
-                  "it is taken once a programme week; to redo it, run 'attune undo' first");
+                  "it is taken once a programme week; " + redo_hint(r));
 
   std::vector<int> answers;
   if (opts.answers) {
@@ -73,6 +119,11 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     ctx.out << "Saved the self-check for " << week_name(week)
             << ". Thank you for taking a moment to look inward; 'attune report' shows how it "
                "changes over the weeks.\n";
+  if (!ctx.global.quiet && choice.other && !chose)
+    ctx.out << "It counts for " << week_name(week)
+            << ", the week that just ended; to count it for this week instead, run 'attune undo' "
+               "and then 'attune reflect --week "
+            << *choice.other << "'.\n";
   // Said even with --quiet: it is the one line that matters after a week that went worse.
   const auto before = previous_self_check(check, run, week);
   const auto now = score_self_check(check, answers);
@@ -90,6 +141,9 @@ Command register_reflect(CLI::App *sub, Session &session) {
       ->type_name("LIST");
   sub->add_option("-d,--date", opts->date, "The day it counts for (YYYY-MM-DD, -N, ...)")
       ->type_name("DATE");
+  sub->add_option("-w,--week", opts->week,
+                  "Count it for programme week N (this week or an earlier one)")
+      ->type_name("N");
   return {sub, [&session, opts]() { return run_reflect(session, *opts); }};
 }
 

@@ -6,6 +6,7 @@
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
+#include "attune/undo.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -93,19 +94,9 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
   return answers;
 }
 
-unsigned self_check_week(const Plan &plan, const Run &run, Day day,
-                         const std::vector<unsigned> &taken) {
-  auto has = [&taken](unsigned w) {
-    for (unsigned t : taken)
-      if (t == w)
-        return true;
-    return false;
-  };
-  const Position pos = position(plan, run.start, day);
-  const unsigned week = pos.phase == Phase::active ? pos.week : plan.weeks;
-  if (!has(0) && week <= 1)
-    return 0;
-  return week;
+std::string redo_hint(const Record &check) {
+  return "to redo it, run 'attune undo " + short_command_id(command_id(check)) +
+         "' first (it withdraws only that self-check)";
 }
 
 void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
@@ -122,7 +113,7 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
                     (week == 0 ? std::string("the baseline self-check")
                                : "the self-check for week " + std::to_string(week)) +
                         " is already recorded",
-                    "to redo it, run 'attune undo' first");
+                    redo_hint(r));
   Record rec;
   rec.id = session.new_record_id();
   rec.type = RecordType::check;

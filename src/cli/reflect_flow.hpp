@@ -19,11 +19,9 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check);
 /// or end of input). Re-asks after an answer out of the scale.
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check);
 
-/// The programme week a self-check on `day` counts for: 0 (the baseline) while none is
-/// recorded and the day is in week 1, else the day's programme week (the last week after the
-/// end). `taken` lists the weeks already recorded.
-unsigned self_check_week(const Plan &plan, const Run &run, Day day,
-                         const std::vector<unsigned> &taken);
+/// The hint when a week's self-check is already recorded: the exact undo command that
+/// withdraws `check` ("to redo it, run 'attune undo 3f9c0a1b' first").
+std::string redo_hint(const Record &check);
 
 /// Writes a check record under the lock, re-checking that the week is still free.
 void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,

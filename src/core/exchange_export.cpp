@@ -85,6 +85,8 @@ std::string json_record(const Record &r) {
   case RecordType::end:
     break;
   }
+  if (!r.cmd.empty())
+    w.key("cmd").value(r.cmd);
   if (!hex.empty()) {
     w.key("hex").begin_array();
     for (const auto &name : hex)
@@ -130,7 +132,7 @@ std::string export_json(const std::vector<Record> &records,
 }
 
 std::string csv_header() {
-  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex";
+  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd";
 }
 
 std::string export_csv(const std::vector<Record> &records) {
@@ -183,7 +185,8 @@ std::string export_csv(const std::vector<Record> &records) {
                                  week,
                                  answers,
                                  ref,
-                                 hex_names};
+                                 hex_names,
+                                 r.cmd};
     bool first = true;
     for (const auto &cell : cells) {
       if (!first)

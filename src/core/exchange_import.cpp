@@ -24,7 +24,7 @@ using Fields = std::map<std::string, Field, std::less<>>;
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
 const std::vector<std::string> all_keys = {"id",       "type",   "day",  "recorded", "zone", "run",
                                            "exercise", "reason", "text", "plan",     "hash", "week",
-                                           "answers",  "ref",    "refs", "hex"};
+                                           "answers",  "ref",    "refs", "hex",      "cmd"};
 const std::vector<std::string> text_keys = {"exercise", "reason", "text", "plan", "hash"};
 
 /// The fields a type holds beyond the common ones; every one is required except `reason`.
@@ -106,7 +106,8 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   for (const auto &k : type_keys(*type))
     allowed.push_back(k);
   for (const auto &[key, field] : fields)
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+    if (key != "cmd" && // optional on every type: the command that wrote the record
+        std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
            "a " + type_name + " record holds " + join(allowed));
   for (const auto &key : allowed)
@@ -161,6 +162,12 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     return *n;
   };
   r.run = number("run");
+  if (fields.count("cmd") != 0) {
+    r.cmd = values["cmd"];
+    if (!detail::is_record_id(r.cmd))
+      fail(at("cmd"), "cmd " + quoted(r.cmd) + " is not a record id (16 lowercase hex digits)",
+           "keep it as exported, or leave it out (the record is then a command of its own)");
+  }
   switch (r.type) {
   case RecordType::start:
     r.plan_id = values["plan"];
@@ -382,6 +389,9 @@ ImportData read_csv(std::string_view text, const std::string &file) {
     }
   }
   const CsvRow &head = rows.front();
+  // Exports of attunes before `cmd` end at "hex": read them as they are.
+  if (head.cells.size() + 1 == columns.size() && columns.back() == "cmd")
+    columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
     const bool extra = i >= columns.size();
     const CsvCell &cell = i < head.cells.size() ? head.cells[i] : head.cells.back();

@@ -381,6 +381,10 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       if (!refs)
         return "bad refs";
       record.refs = std::move(*refs);
+    } else if (key == "cmd") {
+      if (!is_record_id(*value))
+        return "bad cmd";
+      record.cmd = std::move(*value);
     }
     // Unknown keys (from a newer attune) are accepted and ignored.
   }
@@ -508,6 +512,14 @@ std::string describe_unwritable_version(unsigned version) {
   return "names format " + std::to_string(version) + ", which no attune writes";
 }
 
+bool is_withdrawable(RecordType type) noexcept {
+  return is_checkin(type);
+}
+
+const std::string &command_id(const Record &record) noexcept {
+  return record.cmd.empty() ? record.id : record.cmd;
+}
+
 std::string journal_header() {
   return std::string(header_prefix) + std::to_string(journal_version) + "\n";
 }
@@ -559,6 +571,8 @@ std::string format_record(const Record &record) {
   case RecordType::end:
     break;
   }
+  if (!record.cmd.empty())
+    field("cmd", record.cmd);
   const std::uint32_t crc = crc32(line);
   line += "\t~";
   line += hex8(crc);

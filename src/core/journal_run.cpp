@@ -111,12 +111,13 @@ enum Key : unsigned {
   k_hash,
   k_week,
   k_answers,
-  k_ref
+  k_ref,
+  k_cmd
 };
 
 std::optional<Key> known_key(std::string_view key) noexcept {
   static constexpr std::string_view names[] = {"run",  "exercise", "reason",  "text", "plan",
-                                               "hash", "week",     "answers", "ref"};
+                                               "hash", "week",     "answers", "ref",  "cmd"};
   for (unsigned i = 0; i < std::size(names); ++i)
     if (names[i] == key)
       return static_cast<Key>(i);
@@ -258,6 +259,9 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
       if (!ref)
         return false;
       out.ref = *ref;
+    } else if (*key == k_cmd) {
+      if (!parse_id(value))
+        return false;
     }
   }
   const auto has = [&](Key k) { return (seen & (1U << k)) != 0; };

@@ -661,4 +661,20 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today,
   return p;
 }
 
+ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector<unsigned> &taken) {
+  const auto has = [&taken](unsigned w) {
+    return std::find(taken.begin(), taken.end(), w) != taken.end();
+  };
+  const Position pos = position(plan, start, day);
+  const bool active = pos.phase == Phase::active;
+  const unsigned week = active ? pos.week : plan.weeks;
+  if (!has(0) && week <= 1)
+    return {0, std::nullopt, week};
+  const unsigned day_of_week = active ? (pos.day - 1) % 7 + 1 : 0;
+  // "Thinking of the past week": early in a week, the week that just ended may be meant.
+  if (active && week >= 2 && day_of_week <= 2 && !has(week - 1))
+    return {week - 1, has(week) ? std::nullopt : std::optional<unsigned>(week), week};
+  return {week, std::nullopt, week};
+}
+
 } // namespace attune

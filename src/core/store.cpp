@@ -478,7 +478,13 @@ void JournalStore::append(const Lock &held, const Journal &current,
   std::string body;
   std::vector<std::uint64_t> ends; // where each record's line ends, in `body` (then `data`)
   ends.reserve(records.size());
-  for (const Record &record : records) {
+  // One append is one command: two or more records share the first one's id as `cmd`, so
+  // `attune undo` withdraws them together (attune-journal(5)).
+  const std::string batch = records.size() > 1 ? records.front().id : std::string();
+  for (const Record &given : records) {
+    Record record = given;
+    if (record.cmd.empty())
+      record.cmd = batch;
     check_record_limits(record);
     body += format_record(record);
     ends.push_back(body.size());

@@ -71,7 +71,7 @@ expect_rc 2 "-d given twice"
 expect_err_has "attune: error: --date was given more than once; 'attune checkin' takes one" "given twice wording"
 run undo extra
 expect_rc 2 "undo extra"
-expect_err_has "attune: error: unexpected argument \"extra\" for 'attune undo'" "undo extra names undo"
+expect_err_has "attune: error: \"extra\" is not a command id (4 to 16 hex digits, such as \"3f9c0a1b\"); see 'attune undo --list'" "undo extra names undo"
 run plan nosuch
 expect_rc 2 "plan nosuch"
 expect_err_has "'attune plan' needs a command: list, show, validate or suggest" "plan nosuch names plan"
@@ -165,7 +165,11 @@ expect_err_has "to skip Monday, add --date monday" "the hint says how to skip th
 [ "$(cksum <"$ATTUNE_DATA_DIR/journal")" = "$before" ] && pass || fail "a refused skip writes nothing"
 run checkin -s body-check --date monday
 expect_rc 0 "the planned Monday takes the skip"
-run undo
+# The skip was recorded at 09:00 on the 3rd, earlier than the 4th's check-in: plain undo
+# would take the newest by time, so name it.
+run undo --list
+run undo "$(printf '%s\n' "$OUT" | grep 'body-check skipped' | awk '{print $1}')"
+expect_out_has "Withdrawn: body-check skipped on 2026-11-02." "undo ID takes the Monday skip"
 
 # --- 16. Small ones -----------------------------------------------------------------------
 at 2026-11-05T09:00

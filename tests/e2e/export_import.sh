@@ -41,7 +41,7 @@ run checkin body-check -s trigger-note -r $'line one\r\nline two, "three"'
 expect_rc 0 "skip with CR LF in the reason"
 run undo
 expect_rc 0 "undo"
-[ "$(grep -c $'\t' "$SRC/journal")" -eq 13 ] && pass || fail "the journal holds 13 records"
+[ "$(grep -c $'\t' "$SRC/journal")" -eq 14 ] && pass || fail "the journal holds 14 records (the undo of a done and a skip is two undo records)"
 
 # --- export both formats ---
 run export
@@ -50,7 +50,7 @@ expect_err_empty "export json is quiet on stderr"
 printf '%s\n' "$OUT" >"$W/stdout.json"
 run export --output "$W/a.json"
 expect_rc 0 "export json to a file"
-expect_out_has "Saved 13 records to $W/a.json (readable only by you)." "export names the count"
+expect_out_has "Saved 14 records to $W/a.json (readable only by you)." "export names the count"
 same "$W/stdout.json" "$W/a.json" "stdout and --output give the same JSON"
 [ "$(stat -c %a "$W/a.json")" = 600 ] && pass || fail "the export file is 0600"
 grep -q '"format": "attune-export"' "$W/a.json" && pass || fail "json has the format line"
@@ -61,7 +61,7 @@ grep -q '"reason":"line one\\r\\nline two, \\"three\\""' "$W/a.json" && pass ||
 [ "$(grep -c '"[0-9a-f]\{64\}": "' "$W/a.json")" -eq 1 ] && pass || fail "json carries the plan copy"
 run export --format csv -o "$W/a.csv"
 expect_rc 0 "export csv"
-head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex\r\n') &&
+head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd\r\n') &&
   pass || fail "csv header with CRLF"
 grep -q ',"tired, ""really"", ok",' "$W/a.csv" && pass || fail "csv quotes a reason with commas"
 cp "$SRC/journal" "$W/journal.before"
@@ -76,7 +76,7 @@ expect_err_has 'attune: error: unknown export format "xml"; choose json or csv' 
 # --- round trips into empty folders ---
 in_dir "$T_ROOT/d1" import "$W/a.json"
 expect_rc 0 "import json into an empty folder"
-expect_out_has "Imported 13 records." "import summary"
+expect_out_has "Imported 14 records." "import summary"
 same "$SRC/journal" "$T_ROOT/d1/journal" "json round trip gives the same journal"
 in_dir "$T_ROOT/d1" export -o "$W/b.json"
 same "$W/a.json" "$W/b.json" "json export, import, export is byte-identical"
@@ -92,9 +92,9 @@ in_dir "$T_ROOT/d2" export --format csv -o "$W/b.csv"
 same "$W/a.csv" "$W/b.csv" "csv export, import, export is byte-identical"
 
 OUT=$(ATTUNE_DATA_DIR="$T_ROOT/d3" "$ATTUNE_BIN" import - <"$W/a.json" 2>&1)
-[ "$OUT" = "Imported 13 records.
+[ "$OUT" = "Imported 14 records.
   programme 1 (avoidant, from 2026-10-01): added, 5 records
-  programme 2 (avoidant, from 2026-10-05): added, 6 records
+  programme 2 (avoidant, from 2026-10-05): added, 5 records
   the running programme is now 2 (the one started last)" ] && pass || fail "import from stdin: $OUT"
 in_dir "$T_ROOT/d4" import "$SRC/journal"
 expect_rc 0 "import a journal file"
@@ -105,7 +105,7 @@ same "$W/a.json" "$W/d4.json" "a journal file brings the plan copies from its fo
 # --- duplicates ---
 in_dir "$T_ROOT/d1" import "$W/a.json"
 expect_rc 0 "import the same file again"
-expect_out_has "Nothing new: all 13 records were already here." "second import adds nothing"
+expect_out_has "Nothing new: all 14 records were already here." "second import adds nothing"
 same "$SRC/journal" "$T_ROOT/d1/journal" "second import writes nothing"
 at 2026-10-07T10:00
 run checkin catch-the-urge
@@ -113,10 +113,10 @@ run export -o "$W/c.json"
 cp "$T_ROOT/d1/journal" "$W/before"
 in_dir "$T_ROOT/d1" import --dry-run "$W/c.json"
 expect_rc 0 "dry run"
-expect_out_has "Would import 1 record (13 were already here); nothing was written." "dry run summary"
+expect_out_has "Would import 1 record (14 were already here); nothing was written." "dry run summary"
 same "$W/before" "$T_ROOT/d1/journal" "dry run writes nothing"
 in_dir "$T_ROOT/d1" import "$W/c.json"
-expect_out_has "Imported 1 record (13 were already here)." "only the new record is added"
+expect_out_has "Imported 1 record (14 were already here)." "only the new record is added"
 same "$SRC/journal" "$T_ROOT/d1/journal" "journals agree after the second import"
 
 # --- a conflict: the same id with other content ---
@@ -134,7 +134,7 @@ at 2026-10-01T08:30
 in_dir "$T_ROOT/other" start
 in_dir "$T_ROOT/other" import "$W/a.json"
 expect_rc 0 "import beside a separate programme 1"
-expect_out_has "Imported 13 records." "the records are imported"
+expect_out_has "Imported 14 records." "the records are imported"
 expect_out_has "was programme 1 here" "the programme here is renumbered by start"
 in_dir "$T_ROOT/other" log
 expect_rc 0 "log after joining a separate programme 1"
@@ -158,7 +158,7 @@ sed '0,/"id":"/s//"id":"X/' "$W/a.json" >"$W/id.json"
 broken "$W/id.json" "attune: error: $W/id.json:5:11: id \"X" "bad id"
 expect_err_has "is not 16 lowercase hex digits" "bad id wording"
 sed '3s/\r$/,\r/' "$W/a.csv" >"$W/cells.csv"
-broken "$W/cells.csv" "attune: error: $W/cells.csv:3:1: this row has 15 cells; the header has 14" "a row with an extra cell"
+broken "$W/cells.csv" "attune: error: $W/cells.csv:3:1: this row has 16 cells; the header has 15" "a row with an extra cell"
 printf 'hello\n' >"$W/hello.txt"
 broken "$W/hello.txt" "attune: error: $W/hello.txt:1:1: this is not an attune export" "not an export"
 sed 's/"version": 1/"version": 2/' "$W/a.json" >"$W/newer.json"

@@ -189,6 +189,37 @@ if ready checkin; then
   [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "a refused date wrote"
 fi
 
+# ---- undo ID: hostile ids, and a journal line whose cmd= is not an id ----------------------
+if ready undo; then
+  rm -rf "$ATTUNE_DATA_DIR"
+  hrun start
+  hrun checkin catch-the-urge --note hostile
+  before=$(snapshot "$T_ROOT")
+  long=$(head -c 100000 /dev/zero | tr '\0' 'a')
+  for id in $'\xff\xfe\xfd\xfc' $'\x1b[31mabcd' "$long" "abc" "g000" "0123456789abcdef0"; do
+    hrun undo "$id"
+    expect_clean_error 2 "undo with a hostile id (${#id} bytes)"
+    expect_valid_utf8_err "undo with a hostile id"
+    if printf '%s' "$ERR" | grep -q $'\x1b'; then fail "undo: an ESC byte reached the terminal"; else pass; fi
+    [ "${#ERR}" -lt 400 ] && pass || fail "undo: a long id is not echoed whole"
+  done
+  unchanged "$before" "refused undo ids"
+
+  # A line with a right checksum and cmd=NOT-AN-ID: reported and skipped, never withdrawn by
+  # an undo of the command it names, and undo still works on the good lines.
+  body=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' 00000000000000aa done 2026-11-26 \
+    2026-11-26T08:00:00Z UTC run=1 exercise=catch-the-urge cmd=NOT-AN-ID)
+  crc=$(printf '%s' "$body" | python3 -c 'import sys, zlib; print("%08x" % zlib.crc32(sys.stdin.buffer.read()))')
+  printf '%s\t~%s\n' "$body" "$crc" >>"$ATTUNE_DATA_DIR/journal"
+  hrun undo --list
+  expect_rc 0 "undo --list over a line with a bad cmd"
+  expect_err_has "(bad cmd): skipped" "the bad cmd line is reported"
+  expect_out_has 'catch-the-urge done and the note "hostile"' "the good command is listed whole"
+  hrun undo
+  expect_rc 0 "undo over a line with a bad cmd"
+  expect_out_has 'Withdrawn: catch-the-urge done and the note "hostile"' "undo takes the good command"
+fi
+
 # ---- Folders we may not use (as root, run attune as an unprivileged user) -------------------
 if ready checkin && [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
   as_user() { setpriv --reuid=daemon --regid=daemon --clear-groups -- "$@"; }

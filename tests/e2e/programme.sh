@@ -116,10 +116,10 @@ expect_out_has "a streak of" "streak after a forgiven miss"
 
 run undo
 expect_rc 0 "undo"
-expect_out_has "Withdrawn: body-check done on 2026-11-09." "undo names what was withdrawn"
+expect_out_has "Withdrawn: catch-the-urge done and body-check done on 2026-11-09." "undo names everything the check-in wrote"
 run today --format json
 expect_out_has '"state": "open"' "body-check open again after undo"
-run checkin body
+run checkin catch body
 expect_rc 0 "record it again after undo"
 
 run log --week 1
@@ -142,7 +142,8 @@ day=2026-11-12
 ex=(feeling-word say-one-feeling catch-the-urge ask-small-help stay-five-minutes)
 for week in 2 3 4 5 6; do
   at "${day}T20:00"
-  run reflect --answers 3,3,3,3,3
+  # Day 1 of each week: --week names this week (without it, the week that just ended).
+  run reflect --week "$week" --answers 3,3,3,3,3
   if [ "$RC" -eq 0 ]; then pass; else fail "self-check week $week"; fi
   expect_out_has "Saved the self-check for week $week." "self-check week $week saved"
   run checkin "${ex[$((week - 2))]}"

@@ -499,4 +499,38 @@ BOOST_AUTO_TEST_CASE(a_million_records_are_indexed_quickly_and_correctly) {
   BOOST_TEST(p.exercises[0].adherence.planned == 21u);
 }
 
+// Worked example of reflect_week (progress.hpp): start Mon 2026-11-02, six weeks.
+BOOST_AUTO_TEST_CASE(reflect_early_in_a_week_offers_the_week_that_just_ended) {
+  const Plan plan = six_week_plan();
+  const auto week_of = [&](const char *day, std::vector<unsigned> taken) {
+    return reflect_week(plan, start_mon, d(day), taken);
+  };
+  // No baseline yet, in week 1: the baseline.
+  BOOST_TEST(week_of("2026-11-02", {}).week == 0U);
+  // Baseline taken: week 1 counts for week 1.
+  BOOST_TEST(week_of("2026-11-04", {0}).week == 1U);
+  BOOST_TEST(!week_of("2026-11-04", {0}).other.has_value());
+  // Mon 11-09 and Tue 11-10 (days 1 and 2 of week 2), week 1 unanswered: 1, or 2.
+  for (const char *day : {"2026-11-09", "2026-11-10"}) {
+    const ReflectWeek w = week_of(day, {0});
+    BOOST_TEST(w.week == 1U);
+    BOOST_REQUIRE(w.other.has_value());
+    BOOST_TEST(*w.other == 2U);
+    BOOST_TEST(w.latest == 2U);
+  }
+  // Wed 11-11 (day 3): this week only.
+  BOOST_TEST(week_of("2026-11-11", {0}).week == 2U);
+  BOOST_TEST(!week_of("2026-11-11", {0}).other.has_value());
+  // Week 1 answered: Monday counts for week 2.
+  BOOST_TEST(week_of("2026-11-09", {0, 1}).week == 2U);
+  BOOST_TEST(!week_of("2026-11-09", {0, 1}).other.has_value());
+  // Week 2 answered already, week 1 not: only week 1 is left.
+  BOOST_TEST(week_of("2026-11-09", {0, 2}).week == 1U);
+  BOOST_TEST(!week_of("2026-11-09", {0, 2}).other.has_value());
+  // After the end (last day Sun 12-13), week 6 unanswered: week 6, nothing to choose.
+  BOOST_TEST(week_of("2026-12-14", {0, 1, 2, 3, 4, 5}).week == 6U);
+  BOOST_TEST(!week_of("2026-12-14", {0, 1, 2, 3, 4, 5}).other.has_value());
+  BOOST_TEST(week_of("2026-12-14", {0}).latest == 6U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

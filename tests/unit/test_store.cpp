@@ -110,8 +110,11 @@ BOOST_AUTO_TEST_CASE(new_journal_starts_with_the_version_line) {
   JournalStore store(t.root);
   auto lock = store.lock(milliseconds(1000));
   store.append(lock, store.read(milliseconds(0), &lock), {note(1), note(2)});
+  // One append is one command: both records carry the first one's id as cmd (undo.hpp).
+  Record first = note(1), second = note(2);
+  first.cmd = second.cmd = first.id;
   BOOST_TEST(slurp(store.journal_path()) ==
-             journal_header() + format_record(note(1)) + format_record(note(2)));
+             journal_header() + format_record(first) + format_record(second));
   const Journal j = store.read(milliseconds(0), &lock);
   BOOST_TEST(j.records.size() == 2U);
   BOOST_TEST(j.problems.empty());
@@ -383,7 +386,9 @@ BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
   const Journal newest = store.read_run(milliseconds(1000), std::nullopt);
   BOOST_TEST(slurp(store.index_path()) == index_before); // used as it was, not rebuilt
   BOOST_TEST(lines(newest) == expected_run(text, std::nullopt));
-  BOOST_TEST(lines(newest) == format_record(in_run(note(32), 4)));
+  Record appended = in_run(note(32), 4);
+  appended.cmd = note(31).id; // written in one append with note 31: one command
+  BOOST_TEST(lines(newest) == format_record(appended));
   BOOST_TEST(lines(store.read_run(milliseconds(1000), 3U)) == expected_run(text, 3U));
   BOOST_TEST(store.read_run(milliseconds(1000), 3U).records.size() == 11U);
 }

@@ -195,7 +195,11 @@ BOOST_AUTO_TEST_CASE(append_atomically_writes_what_append_would) {
     else
       store->append_atomically(lock, store->read(milliseconds(0), &lock), first);
     std::ofstream(store->journal_path(), std::ios::app) << "0000000000000009\tnote\t2026";
-    const std::vector<Record> more = {note_record(2, "two"), note_record(3, "three")};
+    // Given with their cmd (as import gives records): append would add the same one, since
+    // it treats its records as one command; append_atomically writes them as given.
+    std::vector<Record> more = {note_record(2, "two"), note_record(3, "three")};
+    for (Record &r : more)
+      r.cmd = more.front().id;
     if (store == &plain)
       store->append(lock, store->read(milliseconds(0), &lock), more);
     else
