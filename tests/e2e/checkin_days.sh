@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Issue 18 item 12: record or skip a whole day (checkin --all, --skip-all [--reason]), the
+# combinations that mean nothing refused (exit 2, one line), and the interactive check-in
+# after a gap offering each unanswered earlier day of the programme week, newest first.
+. "$(dirname "$0")/_lib.sh"
+
+at() {
+  local now=$1
+  shift
+  ATTUNE_NOW=$now run "$@"
+}
+
+# Refused before anything is read: one line, exit 2, nothing written.
+at 2026-11-02T19:00 start
+expect_rc 0 "start on Monday 2026-11-02"
+for args in "--all --skip-all" "catch-the-urge --all" "--skip-all --skip catch-the-urge" \
+  "--all --reason tired"; do
+  # shellcheck disable=SC2086
+  at 2026-11-02T19:00 checkin $args
+  expect_rc 2 "checkin $args is refused"
+  expect_err_lines 1 "checkin $args: one line"
+  expect_out_empty "checkin $args: nothing printed"
+done
+at 2026-11-02T19:00 checkin --all --skip-all
+expect_err_has "attune: error: --all and --skip-all cannot be used together" "--all with --skip-all wording"
+at 2026-11-02T19:00 checkin catch-the-urge --all
+expect_err_has "attune: error: --all already records everything open as done" "--all with names wording"
+at 2026-11-02T19:00 checkin --skip-all --skip catch-the-urge
+expect_err_has "attune: error: --skip-all already skips everything open" "--skip-all with --skip wording"
+at 2026-11-02T19:00 checkin --all --reason tired
+expect_err_has "attune: error: --reason goes with --skip or --skip-all" "--reason needs a skip"
+at 2026-11-02T19:00 log --format json
+expect_out_lacks '"type": "done"' "nothing was written by a refused check-in"
+
+# Monday: everything open done, but the weekly one skipped.
+at 2026-11-02T19:00 checkin --all --skip trigger-note
+expect_rc 0 "checkin --all --skip"
+expect_out_has "Saved for today: catch-the-urge done, body-check done, trigger-note skipped." "--all records what is open, --skip names the exception"
+at 2026-11-02T19:00 checkin --all
+expect_rc 0 "checkin --all with nothing open"
+expect_out_has "Nothing is open for today; nothing recorded." "says so when nothing is open"
+# The skip did not meet the weekly quota: trigger-note is open again on Tuesday.
+at 2026-11-03T19:00 checkin --skip-all --reason "a long day"
+expect_rc 0 "checkin --skip-all --reason"
+expect_out_has "Saved for today: catch-the-urge skipped, trigger-note skipped." "--skip-all skips what is open"
+at 2026-11-03T19:00 log --format json
+expect_out_has '"reason": "a long day"' "the reason goes with each skip"
+at 2026-11-03T19:00 remind
+expect_out_empty "remind: nothing open after --skip-all"
+
+# A gap: nothing on Wednesday or Thursday. Friday on a terminal asks about today, then
+# Thursday, then Wednesday (newest first), then offers a note.
+export ATTUNE_NOW=2026-11-06T20:00
+# Today: catch-the-urge d, trigger-note Enter, body-check (Fri) s; Thu: catch-the-urge d;
+# Wed: catch-the-urge s, body-check d; note: Enter.
+tty_run $'d\n\ns\nd\ns\nd\n' checkin
+expect_rc 0 "interactive check-in after a gap"
+[ -n "${SHOW:-}" ] && printf "%s\n" "$OUT" >&2
+thu=$(printf '%s' "$OUT" | grep -n "Thursday 2026-11-05, not answered yet:" | cut -d: -f1)
+wed=$(printf '%s' "$OUT" | grep -n "Wednesday 2026-11-04, not answered yet:" | cut -d: -f1)
+[ -n "$thu" ] && [ -n "$wed" ] && [ "$thu" -lt "$wed" ] && pass ||
+  fail "earlier days are offered newest first (Thursday line $thu, Wednesday line $wed)"
+expect_out_has "Saved for today: catch-the-urge done, body-check skipped." "today saved"
+expect_out_lacks "Tuesday 2026-11-03, not answered yet" "an answered day is not offered"
+expect_out_lacks "Monday 2026-11-02, not answered yet" "an answered day is not offered (Monday)"
+expect_out_has "Saved for 2026-11-05: catch-the-urge done." "Thursday saved"
+expect_out_has "Saved for 2026-11-04: body-check done, catch-the-urge skipped." "Wednesday saved"
+run log --format json
+got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin) if r["day"] in ("2026-11-04","2026-11-05")))')
+want="[('2026-11-04', 'done', 'body-check'), ('2026-11-04', 'skip', 'catch-the-urge'), ('2026-11-05', 'done', 'catch-the-urge')]"
+[ "$got" = "$want" ] && pass || fail "earlier days recorded on their own dates: got $got"
+finish
