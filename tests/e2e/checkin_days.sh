@@ -69,4 +69,40 @@ run log --format json
 got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin) if r["day"] in ("2026-11-04","2026-11-05")))')
 want="[('2026-11-04', 'done', 'body-check'), ('2026-11-04', 'skip', 'catch-the-urge'), ('2026-11-05', 'done', 'catch-the-urge')]"
 [ "$got" = "$want" ] && pass || fail "earlier days recorded on their own dates: got $got"
+# The new options in the three shells' completions (they ask `attune complete`): offered by
+# name, and a flag does not swallow the next word (after --skip-all come exercise ids).
+mkdir -p "$T_ROOT/bin"
+ln -s "$ATTUNE_BIN" "$T_ROOT/bin/attune"
+bash_complete() {
+  OUT=$(PATH="$T_ROOT/bin:$PATH" bash --norc --noprofile -c '
+    [ -r /usr/share/bash-completion/bash_completion ] && . /usr/share/bash-completion/bash_completion
+    . "$1"; shift
+    read -r -a COMP_WORDS <<<"$1"; [ "${1: -1}" = " " ] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}
+    _attune attune "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+    printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$ATTUNE_SOURCE_DIR/completions/attune.bash" "$1" 2>"$T_ROOT/stderr")
+  RC=$?
+}
+zsh_complete() {
+  OUT=$(PATH="$T_ROOT/bin:$PATH" timeout 30 zsh -f "$ATTUNE_SOURCE_DIR/tests/e2e/_zsh_capture.zsh" \
+    "$ATTUNE_SOURCE_DIR/completions" "$1" 2>"$T_ROOT/stderr" | sort)
+  RC=${PIPESTATUS[0]}
+}
+fish_complete() {
+  OUT=$(PATH="$T_ROOT/bin:$PATH" timeout 30 fish --no-config -c \
+    'source $argv[1]; complete -C $argv[2]' "$ATTUNE_SOURCE_DIR/completions/attune.fish" "$1" \
+    2>"$T_ROOT/stderr" | cut -f1 | sort)
+  RC=${PIPESTATUS[0]}
+}
+has_line() { if printf '%s\n' "$OUT" | grep -qxF -- "$1"; then pass; else fail "$2: no candidate '$1'"; fi; }
+for shell in bash zsh fish; do
+  command -v "$shell" >/dev/null || { RC=1 OUT="" ERR="" fail "$shell is not installed"; continue; }
+  "${shell}_complete" "attune checkin --sk"
+  has_line "--skip-all" "$shell: checkin --sk<TAB>"
+  "${shell}_complete" "attune checkin --a"
+  has_line "--all" "$shell: checkin --a<TAB>"
+  "${shell}_complete" "attune checkin --skip-all ca"
+  has_line "catch-the-urge" "$shell: checkin --skip-all ca<TAB> offers an exercise"
+done
+
 finish
