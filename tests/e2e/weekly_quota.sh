@@ -81,5 +81,7 @@ got=$(field "$OUT" "[(e['done'],e['planned'],e['extra'],e['days_done']) for e in
 at 2026-11-08T19:00 today --format json --date 2026-11-06
 got=$(field "$OUT" "[(e['week_done'],e['week_extra']) for e in $NOTE]")
 [ "$got" = "[(2, 1)]" ] && pass || fail "today json Friday: 2 counted and 1 extra (got $got)"
+at 2026-11-08T19:00 today --date 2026-11-06
+expect_out_has "(trigger-note): 2 of 2 this week, plus 1 extra" "today text shows the extra day"
 
 finish
