@@ -1,10 +1,14 @@
 #pragma once
-/// Rules of a check-in that the front end must not decide: what a skip may name.
+/// Rules of a check-in that the front end must not decide: what a skip may name, what is
+/// open for `--all` / `--skip-all`, and which earlier days the interactive check-in offers.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "attune/calendar.hpp"
+#include "attune/journal.hpp"
 #include "attune/plan.hpp"
+#include "attune/progress.hpp"
 
 namespace attune {
 
@@ -23,5 +27,24 @@ struct SkipRefusal {
 /// 2026-11-03", hint "a day it is not planned needs no skip; to skip Monday, add --date
 /// monday" (the planned day just before). Skipped on Wednesday -> nullopt.
 std::optional<SkipRefusal> refuse_skip(const Exercise &exercise, Day day);
+
+/// What is open on the view's day, in plan order: what `today` shows as open and `remind`
+/// reminds of, and what `checkin --all` records as done (`--skip-all` as skipped). Open means
+/// nothing recorded that day, and either scheduled that day (daily, or on that weekday) or
+/// planned N times a week with the week not met as of that day (count_quota). Thursday with
+/// catch-the-urge (daily) done, body-check (Mon/Wed/Fri) not due, trigger-note (2 a week,
+/// done once) -> {trigger-note}; once trigger-note is done twice that week -> {}.
+std::vector<const Exercise *> open_exercises(const DayView &view);
+
+/// What an earlier day left unanswered: exercises scheduled that day (daily, or on that
+/// weekday) with nothing recorded. N-a-week ones are never owed on a particular day, so they
+/// are asked about today only.
+std::vector<const Exercise *> unanswered_exercises(const DayView &view);
+
+/// The days before `today` in today's programme week (never before the start) that leave
+/// something unanswered, newest first, as habitctl asks after a gap. Week from Monday, today
+/// Thursday, Monday answered, Tuesday and Wednesday not -> {Wednesday, Tuesday}. Empty when
+/// today is outside the programme.
+std::vector<Day> unanswered_days(const Plan &plan, const Run &run, Day today);
 
 } // namespace attune

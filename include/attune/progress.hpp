@@ -38,15 +38,19 @@ enum class ExerciseState { open, done, skipped };
 struct DueItem {
   const Exercise *exercise = nullptr;
   ExerciseState state = ExerciseState::open; ///< on that day (done/skipped that day)
-  bool due_today = false;   ///< scheduled on that very day: daily, or on that weekday
-  unsigned week_done = 0;   ///< done so far this programme week (up to and including the day)
-  unsigned week_target = 0; ///< planned for this programme week
-  unsigned days_left = 0;   ///< days left in this programme week after the day
-  std::string skip_reason;  ///< when skipped with a reason
+  bool due_today = false;    ///< scheduled on that very day: daily, or on that weekday
+  unsigned week_done = 0;    ///< N a week: done days counted toward the target (count_quota)
+  unsigned week_target = 0;  ///< planned for this programme week
+  unsigned week_extra = 0;   ///< N a week: done days beyond the target, up to the day
+  unsigned week_skipped = 0; ///< N a week: days skipped this week, up to the day
+  bool week_met = false;     ///< N a week: the target is reached; nothing more is open
+  unsigned days_left = 0;    ///< days left in this programme week after the day
+  std::string skip_reason;   ///< when skipped with a reason
 };
 
 /// The exercises of the day's programme week that are due that day or still open that week
-/// (N-a-week ones with week_done < week_target), plus anything done or skipped that day.
+/// (N-a-week ones whose week is not met, see count_quota), plus anything done or skipped that
+/// day.
 struct DayView {
   Position pos;
   const Week *week = nullptr; ///< nullptr unless pos.phase == active
@@ -119,12 +123,16 @@ struct Adherence {
   unsigned done = 0;
   unsigned planned = 0;
   unsigned skipped = 0;
+  /// Done on days that count toward nothing: beyond an N-a-week target, or a weekday
+  /// exercise on another day. Practice, shown, never lost: done + extra = days done.
+  unsigned extra = 0;
   /// done / planned in 0..1; 0 when nothing is planned yet.
   double ratio() const noexcept { return planned == 0 ? 0.0 : double(done) / planned; }
   Adherence &operator+=(const Adherence &o) noexcept {
     done += o.done;
     planned += o.planned;
     skipped += o.skipped;
+    extra += o.extra;
     return *this;
   }
 };
@@ -134,14 +142,15 @@ struct Adherence {
 /// - daily / weekdays: each scheduled day before today is planned; today only once it is done
 ///   or skipped (an unfinished today is not owed yet). Done counts on scheduled days only (a
 ///   Monday exercise done on Tuesday is shown, not counted), so done <= planned.
-/// - N a week: each done day counts, up to N a week (done beyond N is not counted twice); a
-///   skip settles one of the N without being owed; an occurrence becomes planned-and-missed
-///   only once it can no longer fit in the days left of the week (days after today, plus
-///   today while still open). A past week therefore owes N; the current week owes nothing
-///   that can still be done.
+/// - N a week: count_quota (quota.hpp), the one rule: done days count up to N, the rest are
+///   `extra`; a skip does not lower N, and is counted in `skipped`; an occurrence becomes
+///   planned-and-missed only once it can no longer fit in the days left of the week (days
+///   after today, plus today while still open), unless a skip accounts for it. A past week
+///   therefore owes N minus its skips; the current week owes nothing that can still be done.
 /// - a skipped occurrence is neither done nor planned: it is counted in `skipped` only.
 /// 3 a week, week starts Mon, done Mon only. Today Sat (open): 2 days left -> 1 done / 1
 /// planned. Today Sun (open): 1 day left -> 1/2. Week over: 1/3.
+/// 2 a week: done Mon, skipped Tue, done Thu -> done 2, planned 2, skipped 1, days done 2.
 /// What the calendar shows for one day of the run.
 enum class DayStatus {
   future,  ///< after today (or after the run ended)
@@ -170,8 +179,8 @@ enum class CellState {
   done,
   skipped,
   missed,  ///< scheduled that day (daily/weekday), day over, not done
-  open,    ///< scheduled today and not done yet, or N-a-week not done that day
-  not_due, ///< a weekday exercise on another day
+  open,    ///< today, not done yet: scheduled today, or N a week and the week not met
+  not_due, ///< a weekday exercise on another day; N a week on a past day, or once met
   future,  ///< after today
 };
 const char *to_string(CellState state) noexcept;

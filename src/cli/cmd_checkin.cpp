@@ -1,4 +1,5 @@
-// attune checkin [EXERCISE...] [--skip EXERCISE...] [--reason TEXT] [--note TEXT] [--date DATE]
+// attune checkin [EXERCISE...] [--skip EXERCISE...] [--all | --skip-all] [--reason TEXT]
+//                [--note TEXT] [--date DATE]
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -30,6 +31,14 @@ struct CheckinOptions {
   std::optional<std::string> reason;
   std::optional<std::string> note;
   std::optional<std::string> date;
+  bool all = false;      ///< everything open that day done (but what --skip names)
+  bool skip_all = false; ///< everything open that day skipped (but what is named done)
+  /// Answers for earlier days of the week, from the interactive check-in (newest first).
+  struct Earlier {
+    Day day{};
+    std::vector<std::string> done, skip;
+  };
+  std::vector<Earlier> earlier;
 };
 
 std::string week_label(const Position &pos) {
@@ -66,32 +75,53 @@ std::string trim(const std::string &text) {
   return text.substr(first, last - first + 1);
 }
 
-/// Asks about each open exercise in turn, then offers a note. Fills `opts`.
-/// Returns false when input ended before anything was chosen.
-void ask_interactively(Session &session, const DayView &view, CheckinOptions &opts) {
+enum class CheckinAnswer { done, skip, not_yet, ended };
+
+/// Asks "done / skip / not yet?" about one exercise until the answer is one of those.
+CheckinAnswer ask_one(Context &ctx, const Exercise &e, const std::string &weekly) {
+  for (;;) {
+    ctx.out << '\n'
+            << printable(e.title) << " (" << printable(e.id) << ")"
+            << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] "
+            << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line))
+      return CheckinAnswer::ended;
+    line = trim(line);
+    if (line == "d" || line == "done" || line == "y" || line == "yes")
+      return CheckinAnswer::done;
+    if (line == "s" || line == "skip")
+      return CheckinAnswer::skip;
+    if (line.empty() || line == "n" || line == "not yet")
+      return CheckinAnswer::not_yet;
+    ctx.out << "  Please type d, s, or just press Enter.";
+  }
+}
+
+/// Asks about each open exercise in turn; on today (no --date), then about each earlier day
+/// of the programme week left unanswered, newest first (checkin_rules: unanswered_days); then
+/// offers a note for the day. Fills `opts`.
+void ask_interactively(Session &session, const Plan &plan, const Run &run, const DayView &view,
+                       Day day, bool offer_earlier, CheckinOptions &opts) {
   Context &ctx = session.ctx();
   std::vector<std::string> reflections; // answers to the plan's prompts, labelled
   ctx.out << position_line(view.pos) << ". For each one: d = done, s = skip, Enter = not yet.\n";
   bool ended = false; // end of input: keep what was answered, ask nothing more
-  for (const DueItem &item : view.items) {
+  for (const Exercise *open : open_exercises(view)) {
     if (ended)
       break;
-    if (item.state != ExerciseState::open)
-      continue;
-    const Exercise &e = *item.exercise;
-    for (;;) {
-      const std::string weekly = weekly_progress(item);
-      ctx.out << '\n'
-              << printable(e.title) << " (" << printable(e.id) << ")"
-              << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] "
-              << std::flush;
-      std::string line;
-      if (!std::getline(ctx.in, line)) {
+    const Exercise &e = *open;
+    const DueItem *item = nullptr;
+    for (const DueItem &i : view.items)
+      if (i.exercise == open)
+        item = &i;
+    {
+      const CheckinAnswer answer = ask_one(ctx, e, item ? weekly_progress(*item) : std::string());
+      if (answer == CheckinAnswer::ended) {
         ended = true;
         break;
       }
-      line = trim(line);
-      if (line == "d" || line == "done" || line == "y" || line == "yes") {
+      if (answer == CheckinAnswer::done) {
         opts.done.push_back(e.id);
         if (!e.prompts.empty()) {
           ctx.out << "  A few words for each, if you like (Enter to pass):\n";
@@ -108,14 +138,37 @@ void ask_interactively(Session &session, const DayView &view, CheckinOptions &op
           if (auto text = labelled_answers(e.title, e.prompts, answers); !text.empty())
             reflections.push_back(std::move(text));
         }
-      } else if (line == "s" || line == "skip") {
+      } else if (answer == CheckinAnswer::skip) {
         opts.skip.push_back(e.id);
-      } else if (!(line.empty() || line == "n" || line == "not yet")) {
-        ctx.out << "  Please type d, s, or just press Enter.";
-        continue;
       }
-      break;
     }
+  }
+  // After a gap: the earlier days of this week, newest first, only what was scheduled on them
+  // (the prompts are asked for today's practice only, to keep catching up short).
+  const std::vector<Day> earlier =
+      offer_earlier && !ended ? unanswered_days(plan, run, day) : std::vector<Day>{};
+  for (const Day past_day : earlier) {
+    if (ended)
+      break;
+    const DayView past = day_view(plan, run, past_day);
+    ctx.out << "\n"
+            << weekday_long(date::weekday{past_day}) << " " << format_day(past_day)
+            << ", not answered yet:";
+    CheckinOptions::Earlier answers;
+    answers.day = past_day;
+    for (const Exercise *e : unanswered_exercises(past)) {
+      const CheckinAnswer answer = ask_one(ctx, *e, "");
+      if (answer == CheckinAnswer::ended) {
+        ended = true;
+        break;
+      }
+      if (answer == CheckinAnswer::done)
+        answers.done.push_back(e->id);
+      else if (answer == CheckinAnswer::skip)
+        answers.skip.push_back(e->id);
+    }
+    if (!answers.done.empty() || !answers.skip.empty())
+      opts.earlier.push_back(std::move(answers));
   }
   if (!ended) {
     ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
@@ -153,7 +206,18 @@ std::vector<std::string> example_ids(Session &session) {
 int run_checkin(Session &session, CheckinOptions opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
-  const bool named = !opts.done.empty() || !opts.skip.empty() || opts.note;
+  // Combinations that cannot mean anything: refused before anything is read.
+  if (opts.all && opts.skip_all)
+    throw Error(ErrorKind::usage, "--all and --skip-all cannot be used together",
+                "--all records everything open as done, --skip-all as skipped; choose one");
+  if (opts.all && !opts.done.empty())
+    throw Error(ErrorKind::usage, "--all already records everything open as done",
+                "leave out the exercise names, or name them without --all");
+  if (opts.skip_all && !opts.skip.empty())
+    throw Error(ErrorKind::usage, "--skip-all already skips everything open",
+                "leave out --skip, or name what to skip without --skip-all");
+  const bool named =
+      !opts.done.empty() || !opts.skip.empty() || opts.note || opts.all || opts.skip_all;
   if (!named && !ctx.in_tty)
     throw Error(ErrorKind::usage, "nothing to record",
                 "name what you did, e.g. 'attune checkin " + example_ids(session).front() +
@@ -172,8 +236,8 @@ int run_checkin(Session &session, CheckinOptions opts) {
                   "write a few words, or leave out " +
                       std::string(text == &opts.note ? "--note" : "--reason") +
                       "; nothing was saved");
-  if (opts.reason && opts.skip.empty())
-    throw Error(ErrorKind::usage, "--reason goes with --skip",
+  if (opts.reason && opts.skip.empty() && !opts.skip_all)
+    throw Error(ErrorKind::usage, "--reason goes with --skip or --skip-all",
                 "e.g. 'attune checkin --skip " + example_ids(session).back() +
                     " --reason \"a long day\"'");
 
@@ -199,8 +263,8 @@ int run_checkin(Session &session, CheckinOptions opts) {
                       format_day(day) + " cannot take check-ins",
                   "see 'attune report', or begin again with 'attune start --restart'");
     if (!named) {
-      ask_interactively(session, view, opts);
-      if (opts.done.empty() && opts.skip.empty() && !opts.note) {
+      ask_interactively(session, plan, run, view, day, !opts.date, opts);
+      if (opts.done.empty() && opts.skip.empty() && !opts.note && opts.earlier.empty()) {
         ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
         return exit_code::ok;
       }
@@ -218,6 +282,20 @@ int run_checkin(Session &session, CheckinOptions opts) {
       if (std::find(opts.done.begin(), opts.done.end(), id) != opts.done.end())
         throw Error(ErrorKind::usage, "\"" + id + "\" is named as both done and skipped",
                     "choose one");
+    // --all / --skip-all: what is open that day (checkin_rules: open_exercises), but what
+    // was named the other way ("--all --skip trigger-note": all done but that one).
+    if (opts.all || opts.skip_all) {
+      auto &into = opts.all ? opts.done : opts.skip;
+      const auto &other = opts.all ? opts.skip : opts.done;
+      for (const Exercise *e : open_exercises(view))
+        if (std::find(other.begin(), other.end(), e->id) == other.end())
+          into.push_back(e->id);
+      if (opts.done.empty() && opts.skip.empty() && !opts.note) {
+        ctx.out << "Nothing is open for " << (day == today ? "today" : format_day(day))
+                << "; nothing recorded.\n";
+        return exit_code::ok;
+      }
+    }
   }
 
   // Read, check and write under one lock: another attune may have written meanwhile.
@@ -272,6 +350,26 @@ int run_checkin(Session &session, CheckinOptions opts) {
     records.push_back(r);
     recorded.push_back(id + " skipped");
   }
+  // Earlier days answered in the interactive check-in, each only if still unanswered.
+  std::vector<std::string> earlier_saved;
+  for (const auto &past : opts.earlier) {
+    const DayView then = day_view(plan, run, past.day);
+    std::string list;
+    for (const auto &[ids, type] :
+         {std::pair{&past.done, RecordType::done}, std::pair{&past.skip, RecordType::skip}})
+      for (const auto &id : *ids) {
+        const auto still = unanswered_exercises(then);
+        if (std::none_of(still.begin(), still.end(),
+                         [&id](const Exercise *e) { return e->id == id; }))
+          continue;
+        Record r = make(type, id);
+        r.day = past.day;
+        records.push_back(r);
+        list += (list.empty() ? "" : ", ") + id + (type == RecordType::done ? " done" : " skipped");
+      }
+    if (!list.empty())
+      earlier_saved.push_back(format_day(past.day) + ": " + list);
+  }
   if (opts.note) {
     Record r = make(RecordType::note, "");
     r.text = *opts.note;
@@ -312,6 +410,9 @@ int run_checkin(Session &session, CheckinOptions opts) {
       line += " You have " + sp + ".";
     ctx.out << line << '\n';
   }
+  if (!earlier_saved.empty() && !ctx.global.quiet)
+    for (const auto &entry : earlier_saved)
+      ctx.out << "Saved for " << entry << ".\n";
   return exit_code::ok;
 }
 
@@ -328,6 +429,9 @@ Command register_checkin(CLI::App *sub, Session &session) {
       ->type_name("EXERCISE")
       ->allow_extra_args(false)
       ->delimiter(',');
+  sub->add_flag("-a,--all", opts->all, "Everything open that day done (but what --skip names)");
+  sub->add_flag("--skip-all", opts->skip_all,
+                "Everything open that day skipped on purpose (but what is named done)");
   sub->add_option("-r,--reason", opts->reason, "Why they were skipped")->type_name("TEXT");
   sub->add_option("-n,--note", opts->note, "A note for the day")->type_name("TEXT");
   sub->add_option("-d,--date", opts->date, "Another day (YYYY-MM-DD, yesterday, -N, mon...)")

@@ -198,7 +198,8 @@ const CLI::Option *find_option(const CLI::App *at, const std::string &word) {
 }
 
 bool takes_value(const CLI::Option &opt) {
-  return opt.get_type_size_max() > 0;
+  // A flag (--all, -q) has a type size of 1 in CLI11 but expects no value.
+  return opt.get_type_size_max() > 0 && opt.get_expected_max() > 0;
 }
 
 /// The values an option (or a positional) accepts, from its offers (offers.hpp), its set or

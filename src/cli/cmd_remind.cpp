@@ -59,8 +59,7 @@ bool is_open(const DueItem &item) {
     return false;
   if (item.due_today)
     return true;
-  return item.exercise->schedule.kind == ScheduleKind::times_per_week &&
-         item.week_done < item.week_target;
+  return item.exercise->schedule.kind == ScheduleKind::times_per_week && !item.week_met;
 }
 
 Reminder build_reminder(Session &session) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "attune/error.hpp"
 #include "attune/json.hpp"
@@ -64,6 +65,21 @@ std::string render_json(const DayView &view, Day day) {
     json.key("week_target");
     if (e.schedule.kind == ScheduleKind::times_per_week)
       json.value(item.week_target);
+    else
+      json.null();
+    // The rest of the quota rule (count_quota), so a script sees what report counts.
+    for (const auto &[key, number] :
+         {std::pair<const char *, unsigned>{"week_skipped", item.week_skipped},
+          {"week_extra", item.week_extra}}) {
+      json.key(key);
+      if (e.schedule.kind == ScheduleKind::times_per_week)
+        json.value(number);
+      else
+        json.null();
+    }
+    json.key("week_met");
+    if (e.schedule.kind == ScheduleKind::times_per_week)
+      json.value(item.week_met);
     else
       json.null();
     json.key("cue").value(e.cue);

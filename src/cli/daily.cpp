@@ -80,7 +80,9 @@ std::string weekly_progress(const DueItem &item) {
     return "";
   std::string out =
       std::to_string(item.week_done) + " of " + std::to_string(item.week_target) + " this week";
-  if (item.week_done < item.week_target)
+  if (item.week_extra > 0)
+    out += ", plus " + std::to_string(item.week_extra) + " extra";
+  if (!item.week_met)
     out += ", " + days_left_phrase(item.days_left);
   return out;
 }

@@ -31,7 +31,8 @@ const char *state_word(ExerciseState state) noexcept;
 /// "Week 3 · Day 17 of 42".
 std::string position_line(const Position &pos);
 
-/// "2 of 3 this week, 4 days left" for N-a-week items, "" otherwise.
+/// "2 of 3 this week, today and 4 more days left", "2 of 2 this week, plus 1 extra" for
+/// N-a-week items (count_quota), "" otherwise.
 std::string weekly_progress(const DueItem &item);
 
 /// A kind summary of a day, as a sentence: "All 3 for today are taken care of.",

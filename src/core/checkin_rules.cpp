@@ -18,6 +18,36 @@ std::string and_list(const std::vector<std::string> &items) {
 
 } // namespace
 
+std::vector<const Exercise *> open_exercises(const DayView &view) {
+  std::vector<const Exercise *> out;
+  for (const DueItem &item : view.items)
+    if (item.exercise != nullptr && item.state == ExerciseState::open &&
+        (item.due_today ||
+         (item.exercise->schedule.kind == ScheduleKind::times_per_week && !item.week_met)))
+      out.push_back(item.exercise);
+  return out;
+}
+
+std::vector<const Exercise *> unanswered_exercises(const DayView &view) {
+  std::vector<const Exercise *> out;
+  for (const DueItem &item : view.items)
+    if (item.exercise != nullptr && item.state == ExerciseState::open && item.due_today)
+      out.push_back(item.exercise);
+  return out;
+}
+
+std::vector<Day> unanswered_days(const Plan &plan, const Run &run, Day today) {
+  std::vector<Day> days;
+  const DayView now = day_view(plan, run, today);
+  if (now.pos.phase != Phase::active)
+    return days;
+  const Day week_from = run.start + date::days(7 * (now.pos.week - 1));
+  for (Day d = today - date::days(1); d >= week_from; d -= date::days(1))
+    if (!unanswered_exercises(day_view(plan, run, d)).empty())
+      days.push_back(d);
+  return days;
+}
+
 std::optional<SkipRefusal> refuse_skip(const Exercise &exercise, Day day) {
   const Schedule &schedule = exercise.schedule;
   const date::weekday wd{day};

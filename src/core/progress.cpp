@@ -1,5 +1,7 @@
 #include "attune/progress.hpp"
 
+#include "attune/quota.hpp"
+
 #include <iterator>
 
 #include <algorithm>
@@ -229,19 +231,18 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
   const date::weekday wd{day};
 
   // One pass over the records of this programme week.
-  std::unordered_map<std::string, std::vector<bool>> done_days; // per id, 7 days
-  std::unordered_map<std::string, const Record *> today_rec;    // done wins over skip
+  // Per id and day of the week: 1 done, 2 skipped (done wins).
+  std::unordered_map<std::string, std::vector<std::uint8_t>> marks;
+  std::unordered_map<std::string, const Record *> today_rec; // done wins over skip
   for (const Record &r : run.records) {
     if (r.type != RecordType::done && r.type != RecordType::skip)
       continue;
     const auto off = (r.day - week_from).count();
     if (off < 0 || off > 6 || r.day > day)
       continue;
-    if (r.type == RecordType::done) {
-      auto &v = done_days[r.exercise];
-      v.resize(7, false);
-      v[std::size_t(off)] = true;
-    }
+    auto &v = marks[r.exercise];
+    v.resize(7, 0);
+    v[std::size_t(off)] |= r.type == RecordType::done ? flag_done : flag_skip;
     if (r.day == day) {
       auto &slot = today_rec[r.exercise];
       if (slot == nullptr || slot->type == RecordType::skip)
@@ -256,16 +257,28 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
     item.due_today = !is_flexible(e.schedule) && e.schedule.due_on(wd);
     item.week_target = e.schedule.weekly_target();
     item.days_left = days_left;
-    if (auto it = done_days.find(e.id); it != done_days.end())
-      item.week_done =
-          static_cast<unsigned>(std::count(it->second.begin(), it->second.end(), true));
     if (auto it = today_rec.find(e.id); it != today_rec.end()) {
       item.state =
           it->second->type == RecordType::done ? ExerciseState::done : ExerciseState::skipped;
       if (item.state == ExerciseState::skipped)
         item.skip_reason = it->second->text;
     }
-    const bool still_open = is_flexible(e.schedule) && item.week_done < item.week_target;
+    bool still_open = false;
+    if (is_flexible(e.schedule)) {
+      unsigned done = 0, skipped = 0;
+      if (auto it = marks.find(e.id); it != marks.end())
+        for (std::uint8_t m : it->second) {
+          done += (m & flag_done) ? 1 : 0;
+          skipped += (m & flag_done) == 0 && (m & flag_skip) ? 1 : 0;
+        }
+      const unsigned ahead = days_left + (item.state == ExerciseState::open ? 1 : 0);
+      const QuotaCount q = count_quota(item.week_target, done, skipped, ahead);
+      item.week_done = q.done;
+      item.week_extra = q.extra;
+      item.week_skipped = q.skipped;
+      item.week_met = q.met;
+      still_open = !q.met;
+    }
     if (item.due_today || still_open || item.state != ExerciseState::open) {
       view.items.push_back(std::move(item));
       listed.push_back(e.id);
@@ -468,7 +481,8 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
       Adherence a;
       const bool flex = is_flexible(e.schedule);
       const unsigned target = e.schedule.weekly_target();
-      unsigned zeros = 0;
+      unsigned done_days = 0, skip_days = 0;
+      QuotaCount q = count_quota(target, 0, 0, 7);
       for (unsigned i = 0; i < 7; ++i) {
         const Day d = ws.from + date::days(i);
         const unsigned off = 7 * (wn - 1) + i;
@@ -493,7 +507,7 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
         else if (due)
           ed.state = current ? CellState::open : CellState::missed;
         else
-          ed.state = flex && current ? CellState::open : CellState::not_due;
+          ed.state = flex && current && !q.met ? CellState::open : CellState::not_due;
         if (skip) {
           auto it = ix.skip_reasons.find(std::size_t(off) * n + s);
           if (it != ix.skip_reasons.end())
@@ -511,8 +525,10 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
         }
 
         if (!flex) {
-          if (!due)
+          if (!due) {
+            a.extra += done ? 1 : 0; // practice on another day: shown, never counted as owed
             continue;
+          }
           ++cell.due;
           if (done || skip)
             ++day_due_settled[i];
@@ -533,27 +549,28 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
           }
           continue;
         }
-        // N a week: done days count up to N; a skip settles one of the N.
-        if (done && a.done + a.skipped < target) {
-          ++a.done;
-          st.push(1);
-        } else if (skip && a.done + a.skipped < target) {
-          ++a.skipped;
-          ++st.skipped;
-        }
-        // Owed now: what can no longer fit in the days still open for it.
+        // N a week: the quota rule (count_quota), day by day, so strength sees each
+        // occurrence on the day it was done or could no longer fit.
+        done_days += done ? 1 : 0;
+        skip_days += skip ? 1 : 0;
         const bool ended_here = d == through && !current;
         unsigned available = ended_here ? 0 : 6 - i;
         if (current && !done && !skip)
           available += 1;
-        const unsigned owed = target > available ? target - available : 0;
-        while (a.done + a.skipped + zeros < owed) {
-          ++zeros;
+        const QuotaCount before = q;
+        q = count_quota(target, done_days, skip_days, available);
+        for (unsigned k = before.done; k < q.done; ++k)
+          st.push(1);
+        for (unsigned k = before.missed; k < q.missed; ++k)
           st.push(0);
-        }
+        st.skipped += q.excused - before.excused;
       }
-      if (flex)
-        a.planned = a.done + zeros;
+      if (flex) {
+        a.done = q.done;
+        a.extra = q.extra;
+        a.skipped = q.skipped;
+        a.planned = q.planned();
+      }
       per_exercise[s] += a;
       ws.adherence += a;
       ws.exercises.emplace_back(&e, a);

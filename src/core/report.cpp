@@ -58,6 +58,7 @@ const char *phase_name(Phase phase) {
 
 void adherence_fields(JsonWriter &w, const Adherence &a) {
   w.key("done").value(a.done).key("planned").value(a.planned).key("skipped").value(a.skipped);
+  w.key("extra").value(a.extra);
   w.key("ratio").value(a.ratio(), 4);
 }
 

@@ -326,6 +326,43 @@ BOOST_AUTO_TEST_CASE(skipping_a_flexible_exercise_settles_one_occurrence) {
   BOOST_TEST(a.skipped == 1u);
 }
 
+/// Issue 18, the worked example of count_quota: 2 a week, done Mon, skipped Tue, done Thu.
+/// today, remind (day_view), report (compute_progress) and the CSV cells tell one story.
+BOOST_AUTO_TEST_CASE(quota_rule_is_the_same_for_today_report_and_csv) {
+  Plan plan = make_plan({{per_week("c", 2)}, {per_week("c", 2)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "c");
+  add(run, RecordType::skip, "2026-11-03", "c", "long day");
+  DayView wed = day_view(plan, run, d("2026-11-04"));
+  BOOST_REQUIRE(wed.items.size() == 1u); // still open: the skip did not lower the target
+  BOOST_TEST(wed.items[0].week_done == 1u);
+  BOOST_TEST(wed.items[0].week_skipped == 1u);
+  BOOST_TEST(!wed.items[0].week_met);
+  add(run, RecordType::done, "2026-11-05", "c");
+  DayView thu = day_view(plan, run, d("2026-11-05"));
+  BOOST_REQUIRE(thu.items.size() == 1u);
+  BOOST_TEST(thu.items[0].week_done == 2u);
+  BOOST_TEST(thu.items[0].week_target == 2u);
+  BOOST_TEST(thu.items[0].week_skipped == 1u);
+  BOOST_TEST(thu.items[0].week_met);
+  BOOST_TEST(day_view(plan, run, d("2026-11-08")).items.empty()); // Sunday: nothing open
+
+  Progress p = compute_progress(plan, run, d("2026-11-08"));
+  BOOST_TEST(p.exercises[0].adherence.done == 2u);
+  BOOST_TEST(p.exercises[0].adherence.planned == 2u);
+  BOOST_TEST(p.exercises[0].adherence.skipped == 1u);
+  BOOST_TEST(p.exercises[0].adherence.extra == 0u);
+  BOOST_TEST(p.exercises[0].done_total == 2u);
+  BOOST_TEST(p.cells[1].state == CellState::skipped);
+  BOOST_TEST(p.cells[6].state == CellState::not_due); // Sunday after the quota was met
+
+  add(run, RecordType::done, "2026-11-06", "c"); // Fri: extra practice, kept
+  Progress more = compute_progress(plan, run, d("2026-11-08"));
+  BOOST_TEST(more.exercises[0].adherence.done == 2u);
+  BOOST_TEST(more.exercises[0].adherence.extra == 1u);
+  BOOST_TEST(more.exercises[0].done_total == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(ended_run_counts_nothing_after_its_end) {
   Plan plan = make_plan({{daily("a")}});
   Run run = make_run(start_mon);
