@@ -1,4 +1,4 @@
-// attune reflect [--answers 3,5,2,...] [--date DATE]: the plan's weekly self-check.
+// attune reflect [--answers 3,5,2,...] [--date DATE] [--baseline]: the plan's weekly self-check.
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -18,6 +18,7 @@ namespace {
 struct ReflectOptions {
   std::optional<std::string> answers;
   std::optional<std::string> date;
+  bool baseline = false;
 };
 
 std::string week_name(unsigned week) {
@@ -40,7 +41,13 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
   for (const Record &r : run.records)
     if (r.type == RecordType::check)
       taken.push_back(r.week);
-  const unsigned week = self_check_week(plan, run, day, taken);
+  if (opts.baseline && !baseline_open(plan, run.start, day))
+    throw Error(ErrorKind::invalid,
+                "the baseline self-check is taken during week 1, and " + format_day(day) +
+                    " is not in week 1",
+                "from week 2 on, the first self-check is your starting point: run 'attune "
+                "reflect'");
+  const unsigned week = opts.baseline ? 0u : self_check_week(plan, run, day, taken);
   for (unsigned t : taken)
     if (t == week)
       throw Error(ErrorKind::invalid,
@@ -56,7 +63,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
           ErrorKind::usage, "not a terminal, so I cannot ask",
           "give the answers with --answers, e.g. --answers " + [&check] {
             std::string out;
-            for (std::size_t i = 0; i < check.items.size(); ++i)
+            for (std::size_t i = 0; i < check.answer_count(); ++i)
               out += (i ? "," : "") + std::to_string(check.scale_min);
             return out;
           }());
@@ -73,12 +80,13 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     ctx.out << "Saved the self-check for " << week_name(week)
             << ". Thank you for taking a moment to look inward; 'attune report' shows how it "
                "changes over the weeks.\n";
-  // Said even with --quiet: it is the one line that matters after a week that went worse.
+  // Said even with --quiet: it is the one line that matters after a hard week.
   const auto before = previous_self_check(check, run, week);
-  const auto now = score_self_check(check, answers);
-  if (before && now && fell_sharply(*before, *now))
-    ctx.out << "This week sounds harder than the last. You do not have to carry it alone: "
-               "'attune support' shows where help is.\n";
+  if (const auto now = score_self_check(check, answers)) {
+    const std::string line = support_line_after_check(check, before, *now);
+    if (!line.empty())
+      ctx.out << line << '\n';
+  }
   return exit_code::ok;
 }
 
@@ -90,6 +98,8 @@ Command register_reflect(CLI::App *sub, Session &session) {
       ->type_name("LIST");
   sub->add_option("-d,--date", opts->date, "The day it counts for (YYYY-MM-DD, -N, ...)")
       ->type_name("DATE");
+  sub->add_flag("--baseline", opts->baseline,
+                "Take it as your starting point (any time during week 1)");
   return {sub, [&session, opts]() { return run_reflect(session, *opts); }};
 }
 
