@@ -107,7 +107,7 @@ std::string render_json(const Plan &plan, const std::string &origin) {
         .value(item.text)
         .key("dimension")
         .value(item.dimension == Dimension::unnamed ? std::string()
-                                                     : std::string(to_string(item.dimension)))
+                                                    : std::string(to_string(item.dimension)))
         .key("reverse")
         .value(item.reverse)
         .end_object();

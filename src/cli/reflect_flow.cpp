@@ -85,8 +85,8 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
       const SelfCheckItem &d = check.distress;
       ctx.out << "\nOne last question, on the same scale ("
               << printable(d.min_label.empty() ? check.min_label : d.min_label) << " to "
-              << printable(d.max_label.empty() ? check.max_label : d.max_label)
-              << "):\n" << printable(d.text);
+              << printable(d.max_label.empty() ? check.max_label : d.max_label) << "):\n"
+              << printable(d.text);
     }
     ctx.out << "\n> " << std::flush;
     std::string line;

@@ -460,7 +460,16 @@ std::optional<Dimension> read_dimension(Checker &check, const toml::node &n) {
     return Dimension::anxiety;
   if (value == "awareness")
     return Dimension::awareness;
-  const std::string guess = did_you_mean(value, dimension_names);
+  std::string guess = did_you_mean(value, dimension_names);
+  // The adjectives people reach for ("anxious", "avoidant", "aware") and the word reports
+  // use ("noticing") are too far from the nouns for an edit distance.
+  const auto starts = [&value](const char *stem) { return value.rfind(stem, 0) == 0; };
+  if (guess.empty() && starts("anx"))
+    guess = "anxiety";
+  else if (guess.empty() && starts("avoid"))
+    guess = "avoidance";
+  else if (guess.empty() && (starts("aware") || starts("notic")))
+    guess = "awareness";
   check.error(pos_of(n), "unknown self-check dimension " + quoted(value),
               guess.empty() ? "use \"avoidance\", \"anxiety\" or \"awareness\""
                             : "did you mean " + quoted(guess) + "?");
@@ -525,13 +534,15 @@ void read_self_check(Checker &check, TableReader &top, Plan &plan) {
     SelfCheckItem si;
     si.id = read_id(check, ir, "self-check item");
     si.text = ir.text("text", true, "write the statement to rate");
-    if (const toml::node *d = ir.get("dimension", toml::node_type::string, false)) {
-      if (const auto dim = read_dimension(check, *d))
+    if (t->contains("dimension")) {
+      const toml::node *d = ir.get("dimension", toml::node_type::string, false);
+      const auto dim = d != nullptr ? read_dimension(check, *d) : std::nullopt;
+      if (dim)
         si.dimension = *dim;
       else
         bad_dimension = true; // reported; the checks of the whole list below would only echo it
       if (!with_dimension)
-        with_dimension = pos_of(*d);
+        with_dimension = ir.value_pos("dimension");
     } else if (!without_dimension) {
       without_dimension = ir.pos();
     }

@@ -291,8 +291,7 @@ void dimensions_svg(std::string &out, const Progress &p) {
               "\"><title>" + dimension_label(t.dimension) + ", week " + std::to_string(d.week) +
               ": " + scale_number(d.mean) + "</title></circle>";
     }
-    out += "<g class=\"dimension\" data-dimension=\"" + std::string(to_string(t.dimension)) +
-           "\">";
+    out += "<g class=\"dimension\" data-dimension=\"" + std::string(to_string(t.dimension)) + "\">";
     if (t.points.size() > 1)
       out += "<polyline fill=\"none\" stroke=\"" + std::string(colour) +
              "\" stroke-width=\"2.5\" points=\"" + points_attr + "\"/>";

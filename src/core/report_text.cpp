@@ -321,7 +321,8 @@ void self_check(std::string &out, const Progress &p, const ReportOptions &o) {
     const std::string hard = distress_sparkline(p);
     if (!hard.empty())
       out += "  " + pad_right("How hard", 10) + hard + "\n";
-    wrap(out, dimension_legend(p) + " " + trend_disclaimer, o.width, 2);
+    wrap(out, dimension_legend(p), o.width, 2);
+    wrap(out, trend_disclaimer, o.width, 2);
   }
   if (!baseline_note(p).empty())
     wrap(out, baseline_note(p), o.width, 2);
@@ -345,8 +346,9 @@ void summary(std::string &out, const Progress &p, const ReportOptions &o) {
   wrap(out, "Longest streak: " + days_word(s.longest_streak) + ".", o.width, 2);
   if (!p.self_check.dimensions.empty()) {
     if (!dimension_changes(p).empty())
-      wrap(out, "Self-check since your starting point: " + dimension_changes(p) + ". " +
-                    trend_disclaimer,
+      wrap(out,
+           "Self-check since your starting point: " + dimension_changes(p) + ". " +
+               trend_disclaimer,
            o.width, 2);
   } else if (s.change) {
     wrap(out, "Self-check since baseline: " + points(*s.change) + ". " + trend_disclaimer, o.width,

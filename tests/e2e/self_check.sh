@@ -128,4 +128,15 @@ assert sc["baseline_week"] == 2 and sc["baseline_from_first"] is True, sc
 assert sc["dimensions"]["avoidance"]["baseline"] == 3.0 and sc["dimensions"]["avoidance"]["change"] is None
 ' && pass || fail "json: the first self-check is the baseline"
 
+# --- plan validate knows the new fields: position and did-you-mean ---
+SRC=$ATTUNE_SOURCE_DIR
+sed -e '0,/dimension = "anxiety"/s//dimension = "anxious"/' \
+  -e 's/^\[self_check.distress\]/[self_check.distres]/' "$SRC/plans/avoidant.toml" >"$T_ROOT/typo.toml"
+line=$(grep -n 'dimension = "anxious"' "$T_ROOT/typo.toml" | cut -d: -f1)
+dline=$(grep -n '^\[self_check.distres\]' "$T_ROOT/typo.toml" | cut -d: -f1)
+run plan validate "$T_ROOT/typo.toml"
+expect_rc 2 "a plan with a bad dimension does not validate"
+expect_err_has "$T_ROOT/typo.toml:$line:13: error: unknown self-check dimension \"anxious\"; did you mean \"anxiety\"?" "dimension: position and did-you-mean"
+expect_err_has "$T_ROOT/typo.toml:$dline:13: error: unknown key \"distres\" in [self_check]; did you mean \"distress\"?" "distress: position and did-you-mean"
+
 finish

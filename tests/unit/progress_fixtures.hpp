@@ -17,6 +17,9 @@ inline std::ostream &operator<<(std::ostream &os, DayStatus s) {
 inline std::ostream &operator<<(std::ostream &os, CellState s) {
   return os << to_string(s);
 }
+inline std::ostream &operator<<(std::ostream &os, Direction d) {
+  return os << to_string(d);
+}
 } // namespace attune
 
 namespace attune::testing {
@@ -79,8 +82,7 @@ inline SelfCheck make_dimension_check() {
     return i;
   };
   c.items = {item("avoid-a", Dimension::avoidance, false),
-             item("avoid-b", Dimension::avoidance, true),
-             item("anx-c", Dimension::anxiety, false),
+             item("avoid-b", Dimension::avoidance, true), item("anx-c", Dimension::anxiety, false),
              item("aware-d", Dimension::awareness, false)};
   c.distress.id = "hard-week";
   c.distress.text = "How hard was this week for you?";

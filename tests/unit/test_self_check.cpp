@@ -153,7 +153,7 @@ BOOST_AUTO_TEST_CASE(distress_or_a_sharp_drop_brings_one_support_line) {
   BOOST_TEST(hard_line.find("hard week") != std::string::npos);
   BOOST_TEST(hard_line.find("'attune support'") != std::string::npos);
   BOOST_TEST(!support_line_after_check(check, std::nullopt, *hard).empty()); // first check too
-  const auto fell = score_self_check(check, {3, 3, 3, 3, 1}); // security 3 -> 50 %
+  const auto fell = score_self_check(check, {3, 3, 3, 3, 1});                // security 3 -> 50 %
   const std::string fell_line = support_line_after_check(check, before, *fell);
   BOOST_TEST(fell_line.find("harder than the last") != std::string::npos);
 }
