@@ -236,8 +236,8 @@ std::string dimension_summary(const DimensionTrend &t) {
 
 std::string dimension_legend(const Progress &p) {
   const SelfCheck &sc = p.plan->self_check;
-  std::string s = "Each line is your average answer from " + std::to_string(sc.scale_min) + " to " +
-                  std::to_string(sc.scale_max) +
+  std::string s = "Each score is your average answer from " + std::to_string(sc.scale_min) +
+                  " to " + std::to_string(sc.scale_max) +
                   ", from your starting point to your latest self-check. Lower avoidance and "
                   "anxiety mean feeling more secure";
   if (p.self_check.dimension(Dimension::awareness) != nullptr)
