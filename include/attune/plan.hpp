@@ -73,12 +73,28 @@ struct Week {
   SourcePos pos;
 };
 
+/// What a self-check item measures. `unnamed` is the one dimension of a plan written before
+/// dimensions existed (no `dimension` key on any item): agreeing means feeling more secure.
+enum class Dimension {
+  unnamed,   ///< an older plan's single "feeling secure" dimension
+  avoidance, ///< keeping distance, handling things alone (higher: more avoidance)
+  anxiety,   ///< worry about closeness and being left (higher: more anxiety)
+  awareness, ///< noticing urges and feelings; reported as "noticing", never as security
+};
+/// "avoidance", "anxiety", "awareness"; "" for unnamed.
+const char *to_string(Dimension d) noexcept;
+
 /// One statement of the self-check, rated on the plan's scale.
 struct SelfCheckItem {
   std::string id;
   std::string text;
-  /// Reverse-scored: agreeing more means less secure. Scored as (min + max - answer).
+  /// Reverse-scored: agreeing more means less of the item's dimension (for an unnamed one: less
+  /// secure). Scored as (min + max - answer).
   bool reverse = false;
+  Dimension dimension = Dimension::unnamed;
+  /// Only for the distress item: its own answer labels ("" = the self-check's labels).
+  std::string min_label;
+  std::string max_label;
 };
 
 /// The weekly self-check: a few statements rated from scale_min to scale_max.
@@ -89,6 +105,13 @@ struct SelfCheck {
   std::string min_label; ///< e.g. "not at all"
   std::string max_label; ///< e.g. "very much"
   std::vector<SelfCheckItem> items;
+  /// "How hard was this week for you?": asked after the items, on the same scale, its answer
+  /// stored last. Reported, never scored as security. Absent when distress.id is empty.
+  SelfCheckItem distress;
+
+  bool has_distress() const noexcept { return !distress.id.empty(); }
+  /// How many answers one self-check holds: the items, then the distress item if any.
+  std::size_t answer_count() const noexcept { return items.size() + (has_distress() ? 1 : 0); }
 };
 
 /// Plan-level streak rule. grace_days = 1: one missed day between kept days is forgiven,

@@ -193,20 +193,54 @@ struct ExerciseDay {
   std::string reason; ///< skip reason
 };
 
-/// A self-check answered once: items reverse-scored as (min + max - answer), averaged.
-/// percent = 100 * (mean - min) / (max - min). Higher means feeling more secure.
-/// Scale 1..5, items [a, b reversed], answers 4,2 -> scores 4,4 -> mean 4, percent 75.
+/// A self-check answered once.
+///
+/// Each dimension's score is the mean of its items on the plan's scale, a reversed item counted
+/// as (min + max - answer): higher means more avoidance, more anxiety, more noticing.
+/// Security (`mean`, `percent`) is the old single number, kept for scripts and for the sharp-drop
+/// rule: avoidance and anxiety items turned around (min + max - score) and averaged; awareness
+/// and distress never count. An older plan without dimensions scores every item as security,
+/// exactly as before. percent = 100 * (mean - min) / (max - min).
+/// Scale 1..5, items [avoid-a, avoid-b reversed, anx-c, aware-d] and distress, answers
+/// 4,2,3,5,4 -> avoidance (4 + 4) / 2 = 4, anxiety 3, awareness 5, distress 4;
+/// security (2 + 2 + 3) / 3 = 2.333, percent 33.3.
 struct SelfCheckScore {
   unsigned week = 0; ///< 0 = baseline
   Day day{};
   double mean = 0;
   double percent = 0;
+  std::optional<double> avoidance; ///< item mean; nullopt when the plan has no such item
+  std::optional<double> anxiety;
+  std::optional<double> awareness; ///< "noticing"
+  std::optional<int> distress;     ///< the distress answer, as given
+
+  /// The score on one named dimension (nullopt for unnamed).
+  std::optional<double> on(Dimension d) const noexcept;
 };
 
-/// Scores one set of answers. Answers beyond the item list are ignored; answers outside the
-/// scale are clamped to it. nullopt when there is no answer or no usable scale.
+/// Scores one set of answers (the items in order, then the distress answer). Answers beyond
+/// the list are ignored; answers outside the scale are clamped to it. nullopt when there is no
+/// answer, no usable scale or no answered security item.
 std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
                                                const std::vector<int> &answers);
+
+/// A distress answer counts as high in the top quarter of the scale:
+/// answer - min >= 3/4 * (max - min). On 1..5 that is 4 or 5; on 0..10, 8 and above.
+bool distress_high(const SelfCheck &check, int answer) noexcept;
+
+/// How much a dimension's item mean must move from the baseline, in scale points, before a
+/// report calls it "lower" or "higher" rather than "about the same": more than half a point.
+/// Why: with two or more items on a dimension, one answer moving one step moves the mean by at
+/// most half a point, so a single answer's week-to-week wobble is never called a change; it
+/// takes answers moving together. Baseline 3.0, latest 2.5 -> about the same; 2.25 -> lower.
+inline constexpr double dimension_change_threshold = 0.5;
+
+enum class Direction { lower, about_the_same, higher };
+/// "lower", "about the same", "higher".
+const char *to_string(Direction d) noexcept;
+/// The direction of a change in scale points, under dimension_change_threshold.
+/// -0.5 -> about_the_same; -0.75 -> lower; +0.51 -> higher.
+Direction direction_of(double change) noexcept;
 
 /// How far the self-check must fall, in percentage points of the scale, from one self-check to
 /// the next for `reflect` to point to `attune support`: a quarter of the scale's range. On a
@@ -252,14 +286,61 @@ inline constexpr const char *support_pointer =
     "If you would like more support than a programme can give, 'attune support' lists where to "
     "find it.";
 
+/// One self-check's score on one dimension.
+struct DimensionPoint {
+  unsigned week = 0;
+  Day day{};
+  double mean = 0; ///< item mean on the plan's scale
+};
+
+/// One dimension over the run, measured from the baseline.
+struct DimensionTrend {
+  Dimension dimension = Dimension::avoidance;
+  std::vector<DimensionPoint> points; ///< by week, ascending
+  std::optional<double> baseline;
+  std::optional<double> latest;
+  std::optional<double> change; ///< latest - baseline, with both from different weeks
+  Direction direction = Direction::about_the_same;
+};
+
 /// The self-check over the run: one score per week (the last check recorded for a week wins).
 struct SelfCheckTrend {
-  std::vector<SelfCheckScore> scores;     ///< by week, ascending
-  std::optional<SelfCheckScore> baseline; ///< week 0
-  std::optional<SelfCheckScore> latest;   ///< the highest week answered (may be the baseline)
+  std::vector<SelfCheckScore> scores; ///< by week, ascending
+  /// Week 0 when taken; else the first self-check of the programme (baseline_from_first).
+  std::optional<SelfCheckScore> baseline;
+  bool baseline_from_first = false;
+  std::optional<SelfCheckScore> latest; ///< the highest week answered (may be the baseline)
   /// latest.percent - baseline.percent, in percentage points; only with both and distinct.
   std::optional<double> change;
+  /// Avoidance, anxiety, awareness: those the plan has items for, in that order.
+  std::vector<DimensionTrend> dimensions;
+  /// The early dip: see early_dip().
+  bool early_dip = false;
+
+  /// The trend of one dimension, or nullptr when the plan has none on it.
+  const DimensionTrend *dimension(Dimension d) const noexcept;
 };
+
+/// Builds the trend from one score per week, ascending.
+/// Weeks 0, 1, 3 -> baseline week 0; weeks 2, 4 -> baseline week 2, baseline_from_first.
+SelfCheckTrend self_check_trend(std::vector<SelfCheckScore> scores);
+
+/// True when a self-check of week 1 or 2 (after the baseline) shows avoidance or anxiety more
+/// than dimension_change_threshold above the baseline, or, in a plan without dimensions, the
+/// security mean more than that below it: the dip that often comes with noticing more, which
+/// a report explains once. Baseline avoidance 3.0, week 2 3.75 -> true; week 3 3.75 -> false.
+bool early_dip(const SelfCheckTrend &trend);
+
+/// Whether a baseline self-check may be recorded for `day`: before the programme starts or
+/// during its week 1 (days 1..7). Start Mon 2 Nov: Sun 8 Nov -> true, Mon 9 Nov -> false.
+bool baseline_open(const Plan &plan, Day start, Day day) noexcept;
+
+/// The one kind line `reflect` ends with after a self-check, or "" when none is due: when the
+/// distress answer is high (distress_high) or security fell sharply from the previous self-check
+/// (fell_sharply). How much was practised never enters.
+std::string support_line_after_check(const SelfCheck &check,
+                                     const std::optional<SelfCheckScore> &previous,
+                                     const SelfCheckScore &latest);
 
 struct WeekStats {
   unsigned week = 0;

@@ -76,8 +76,16 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color)
   out += "\n" + paint(color, "1", "Weekly self-check") + "\n  " + printable(sc.prompt) + "\n  " +
          std::to_string(sc.scale_min) + " = " + printable(sc.min_label) + " ... " +
          std::to_string(sc.scale_max) + " = " + printable(sc.max_label) + "\n";
-  for (const SelfCheckItem &item : sc.items)
-    out += "  - " + printable(item.text) + (item.reverse ? " (reverse-scored)" : "") + "\n";
+  for (const SelfCheckItem &item : sc.items) {
+    std::string tags = to_string(item.dimension);
+    if (item.dimension == Dimension::awareness)
+      tags = "noticing";
+    if (item.reverse)
+      tags += std::string(tags.empty() ? "" : ", ") + "reverse-scored";
+    out += "  - " + printable(item.text) + (tags.empty() ? "" : " (" + tags + ")") + "\n";
+  }
+  if (sc.has_distress())
+    out += "  Then: " + printable(sc.distress.text) + " (reported, never scored)\n";
   out += "\nStreak: " + grace_sentence(plan.streak.grace_days) + "\n";
   if (!plan.support.empty())
     out += "\n" + para(plan.support) + "\n";
@@ -108,10 +116,28 @@ std::string render_json(const Plan &plan, const std::string &origin) {
         .value(item.id)
         .key("text")
         .value(item.text)
+        .key("dimension")
+        .value(item.dimension == Dimension::unnamed ? std::string()
+                                                    : std::string(to_string(item.dimension)))
         .key("reverse")
         .value(item.reverse)
         .end_object();
-  j.end_array().end_object();
+  j.end_array();
+  j.key("distress");
+  if (sc.has_distress())
+    j.begin_object()
+        .key("id")
+        .value(sc.distress.id)
+        .key("text")
+        .value(sc.distress.text)
+        .key("min_label")
+        .value(sc.distress.min_label.empty() ? sc.min_label : sc.distress.min_label)
+        .key("max_label")
+        .value(sc.distress.max_label.empty() ? sc.max_label : sc.distress.max_label)
+        .end_object();
+  else
+    j.null();
+  j.end_object();
   j.key("week").begin_array();
   for (const Week &w : plan.week_plans) {
     j.begin_object().key("number").value(w.number).key("theme").value(w.theme);

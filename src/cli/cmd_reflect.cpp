@@ -1,4 +1,5 @@
-// attune reflect [--answers 3,5,2,...] [--date DATE] [--week N]: the plan's weekly self-check.
+// attune reflect [--answers 3,5,2,...] [--date DATE] [--week N] [--baseline]: the plan's
+// weekly self-check.
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -19,6 +20,7 @@ struct ReflectOptions {
   std::optional<std::string> answers;
   std::optional<std::string> date;
   std::optional<unsigned> week;
+  bool baseline = false;
 };
 
 std::string week_name(unsigned week) {
@@ -69,8 +71,21 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
       taken.push_back(r.week);
   const ReflectWeek choice = reflect_week(plan, run.start, day, taken);
   unsigned week = choice.week;
-  bool chose = false; // the person (or --week) picked between the two weeks
-  if (opts.week) {
+  bool chose = false; // the person (--week, --baseline, or the question) picked the week
+  if (opts.baseline) {
+    if (opts.week && *opts.week != 0)
+      throw Error(ErrorKind::usage, "--baseline and --week " + std::to_string(*opts.week) +
+                                        " name different weeks",
+                  "the baseline is week 0: use one of them");
+    if (!baseline_open(plan, run.start, day))
+      throw Error(ErrorKind::invalid,
+                  "the baseline self-check is taken during week 1, and " + format_day(day) +
+                      " is not in week 1",
+                  "from week 2 on, the first self-check is your starting point: run 'attune "
+                  "reflect'");
+    week = 0;
+    chose = true;
+  } else if (opts.week) {
     if (*opts.week > choice.latest)
       throw Error(ErrorKind::invalid,
                   "week " + std::to_string(*opts.week) + " has not begun yet (" + format_day(day) +
@@ -102,7 +117,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
           ErrorKind::usage, "not a terminal, so I cannot ask",
           "give the answers with --answers, e.g. --answers " + [&check] {
             std::string out;
-            for (std::size_t i = 0; i < check.items.size(); ++i)
+            for (std::size_t i = 0; i < check.answer_count(); ++i)
               out += (i ? "," : "") + std::to_string(check.scale_min);
             return out;
           }());
@@ -124,12 +139,13 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
             << ", the week that just ended; to count it for this week instead, run 'attune undo' "
                "and then 'attune reflect --week "
             << *choice.other << "'.\n";
-  // Said even with --quiet: it is the one line that matters after a week that went worse.
+  // Said even with --quiet: it is the one line that matters after a hard week.
   const auto before = previous_self_check(check, run, week);
-  const auto now = score_self_check(check, answers);
-  if (before && now && fell_sharply(*before, *now))
-    ctx.out << "This week sounds harder than the last. You do not have to carry it alone: "
-               "'attune support' shows where help is.\n";
+  if (const auto now = score_self_check(check, answers)) {
+    const std::string line = support_line_after_check(check, before, *now);
+    if (!line.empty())
+      ctx.out << line << '\n';
+  }
   return exit_code::ok;
 }
 
@@ -144,6 +160,8 @@ Command register_reflect(CLI::App *sub, Session &session) {
   sub->add_option("-w,--week", opts->week,
                   "Count it for programme week N (this week or an earlier one)")
       ->type_name("N");
+  sub->add_flag("--baseline", opts->baseline,
+                "Take it as your starting point (any time during week 1)");
   return {sub, [&session, opts]() { return run_reflect(session, *opts); }};
 }
 

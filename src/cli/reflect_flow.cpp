@@ -56,12 +56,17 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
       break;
     pos = comma + 1;
   }
-  if (answers.size() != check.items.size())
+  if (answers.size() != check.answer_count())
     throw Error(ErrorKind::invalid,
                 "got " + plural(static_cast<long long>(answers.size()), "answer", "answers") +
                     " for " +
-                    plural(static_cast<long long>(check.items.size()), "statement", "statements"),
-                "give one answer per statement, in order: see 'attune plan show'");
+                    plural(static_cast<long long>(check.items.size()), "statement", "statements") +
+                    (check.has_distress() ? " and the question \"" + check.distress.text + "\""
+                                          : std::string()),
+                check.has_distress()
+                    ? "give one answer per statement, in order, then one for the question: see "
+                      "'attune plan show'"
+                    : "give one answer per statement, in order: see 'attune plan show'");
   return answers;
 }
 
@@ -73,10 +78,18 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
           << printable(check.max_label)
           << "). Press Enter on an empty line to stop; nothing is saved until the end.\n";
   std::vector<int> answers;
-  for (std::size_t i = 0; i < check.items.size();) {
-    ctx.out << '\n'
-            << i + 1 << '/' << check.items.size() << "  " << printable(check.items[i].text)
-            << "\n> " << std::flush;
+  const std::size_t n = check.items.size();
+  for (std::size_t i = 0; i < check.answer_count();) {
+    if (i < n) {
+      ctx.out << '\n' << i + 1 << '/' << n << "  " << printable(check.items[i].text);
+    } else { // the distress question, with its own labels where it has them
+      const SelfCheckItem &d = check.distress;
+      ctx.out << "\nOne last question, on the same scale ("
+              << printable(d.min_label.empty() ? check.min_label : d.min_label) << " to "
+              << printable(d.max_label.empty() ? check.max_label : d.max_label) << "):\n"
+              << printable(d.text);
+    }
+    ctx.out << "\n> " << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line))
       return std::nullopt;
@@ -132,9 +145,9 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
     return;
   const std::size_t n = plan.self_check.items.size();
   if (!(ctx.in_tty && ctx.out_tty)) {
-    ctx.out << "When you have two minutes, 'attune reflect' takes a short self-check ("
+    ctx.out << "When you have two minutes, 'attune reflect --baseline' takes a short self-check ("
             << plural(static_cast<long long>(n), "statement", "statements")
-            << ") as your starting point.\n";
+            << ") as your starting point, any time this first week.\n";
     return;
   }
   ctx.out << "\nWould you like to take the short self-check now ("
@@ -145,7 +158,8 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
     line = "n";
   line = trim(line);
   if (!(line.empty() || line == "y" || line == "Y" || line == "yes")) {
-    ctx.out << "No problem. You can take it any time with 'attune reflect'.\n";
+    ctx.out << "No problem. You can take it any time this first week with 'attune reflect "
+               "--baseline'.\n";
     return;
   }
   const auto answers = ask_answers(session, plan.self_check);

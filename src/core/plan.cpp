@@ -4,6 +4,20 @@
 
 namespace attune {
 
+const char *to_string(Dimension d) noexcept {
+  switch (d) {
+  case Dimension::unnamed:
+    return "";
+  case Dimension::avoidance:
+    return "avoidance";
+  case Dimension::anxiety:
+    return "anxiety";
+  case Dimension::awareness:
+    return "awareness";
+  }
+  return "";
+}
+
 bool Schedule::due_on(date::weekday wd) const noexcept {
   switch (kind) {
   case ScheduleKind::daily:

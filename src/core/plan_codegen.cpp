@@ -11,9 +11,9 @@ namespace attune {
 static_assert(sizeof(Schedule) == 16, "a field was added to Schedule: write it in plan_as_cpp");
 static_assert(sizeof(Exercise) == 312, "a field was added to Exercise: write it in plan_as_cpp");
 static_assert(sizeof(Week) == 104, "a field was added to Week: write it in plan_as_cpp");
-static_assert(sizeof(SelfCheckItem) == 72, "a field was added to SelfCheckItem");
-static_assert(sizeof(SelfCheck) == 128, "a field was added to SelfCheck: write it in plan_as_cpp");
-static_assert(sizeof(Plan) == 384, "a field was added to Plan: write it in plan_as_cpp");
+static_assert(sizeof(SelfCheckItem) == 136, "a field was added to SelfCheckItem");
+static_assert(sizeof(SelfCheck) == 264, "a field was added to SelfCheck: write it in plan_as_cpp");
+static_assert(sizeof(Plan) == 520, "a field was added to Plan: write it in plan_as_cpp");
 #endif
 
 std::string cpp_literal(std::string_view text) {
@@ -84,12 +84,18 @@ std::string plan_as_cpp(const Plan &plan, const std::string &name) {
   line(in, "p.self_check.min_label = " + cpp_string(sc.min_label));
   line(in, "p.self_check.max_label = " + cpp_string(sc.max_label));
   line(in, "p.self_check.items.resize(" + std::to_string(sc.items.size()) + ")");
-  for (std::size_t i = 0; i < sc.items.size(); ++i) {
-    const std::string item = "p.self_check.items[" + std::to_string(i) + "]";
-    line(in, item + ".id = " + cpp_string(sc.items[i].id));
-    line(in, item + ".text = " + cpp_string(sc.items[i].text));
-    line(in, item + ".reverse = " + std::string(sc.items[i].reverse ? "true" : "false"));
-  }
+  const auto write_item = [&](const std::string &item, const SelfCheckItem &si) {
+    static const char *const dims[] = {"unnamed", "avoidance", "anxiety", "awareness"};
+    line(in, item + ".id = " + cpp_string(si.id));
+    line(in, item + ".text = " + cpp_string(si.text));
+    line(in, item + ".dimension = Dimension::" + dims[static_cast<int>(si.dimension)]);
+    line(in, item + ".reverse = " + std::string(si.reverse ? "true" : "false"));
+    line(in, item + ".min_label = " + cpp_string(si.min_label));
+    line(in, item + ".max_label = " + cpp_string(si.max_label));
+  };
+  for (std::size_t i = 0; i < sc.items.size(); ++i)
+    write_item("p.self_check.items[" + std::to_string(i) + "]", sc.items[i]);
+  write_item("p.self_check.distress", sc.distress);
   line(in, "p.week_plans.resize(" + std::to_string(plan.week_plans.size()) + ")");
   for (std::size_t w = 0; w < plan.week_plans.size(); ++w) {
     const Week &week = plan.week_plans[w];

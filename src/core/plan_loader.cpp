@@ -449,13 +449,40 @@ Week read_week(Checker &check, const toml::table &t, std::size_t index) {
   return w;
 }
 
+const std::vector<std::string> dimension_names = {"avoidance", "anxiety", "awareness"};
+
+/// A self-check item's dimension, with a did-you-mean ("anxious" -> "anxiety").
+std::optional<Dimension> read_dimension(Checker &check, const toml::node &n) {
+  const std::string value = n.as_string()->get();
+  if (value == "avoidance")
+    return Dimension::avoidance;
+  if (value == "anxiety")
+    return Dimension::anxiety;
+  if (value == "awareness")
+    return Dimension::awareness;
+  std::string guess = did_you_mean(value, dimension_names);
+  // The adjectives people reach for ("anxious", "avoidant", "aware") and the word reports
+  // use ("noticing") are too far from the nouns for an edit distance.
+  const auto starts = [&value](const char *stem) { return value.rfind(stem, 0) == 0; };
+  if (guess.empty() && starts("anx"))
+    guess = "anxiety";
+  else if (guess.empty() && starts("avoid"))
+    guess = "avoidance";
+  else if (guess.empty() && (starts("aware") || starts("notic")))
+    guess = "awareness";
+  check.error(pos_of(n), "unknown self-check dimension " + quoted(value),
+              guess.empty() ? "use \"avoidance\", \"anxiety\" or \"awareness\""
+                            : "did you mean " + quoted(guess) + "?");
+  return std::nullopt;
+}
+
 void read_self_check(Checker &check, TableReader &top, Plan &plan) {
   const toml::node *n = top.get("self_check", toml::node_type::table, true,
                                 "add a [self_check] with a few statements to rate each week");
   if (n == nullptr)
     return;
   TableReader r(check, *n->as_table(), pos_of(*n), "in [self_check]");
-  r.only_keys({"prompt", "scale", "min_label", "max_label", "items"});
+  r.only_keys({"prompt", "scale", "min_label", "max_label", "items", "distress"});
   SelfCheck &sc = plan.self_check;
   sc.prompt = r.text("prompt", true, "say how to answer, like \"How true was this, this week?\"");
   sc.min_label = r.text("min_label", true, "name the lowest answer, like \"not at all\"");
@@ -491,6 +518,9 @@ void read_self_check(Checker &check, TableReader &top, Plan &plan) {
     check.error(pos_of(*items), "the self-check has " + std::to_string(list.size()) + " statements",
                 "give it 1 to 12 statements; 4 to 6 work well");
   std::map<std::string, SourcePos> seen;
+  std::optional<SourcePos> with_dimension;    // the first item that names a dimension
+  std::optional<SourcePos> without_dimension; // the first item that does not
+  bool bad_dimension = false;
   for (const toml::node &item : list) {
     const auto *t = item.as_table();
     if (t == nullptr) {
@@ -500,10 +530,22 @@ void read_self_check(Checker &check, TableReader &top, Plan &plan) {
       continue;
     }
     TableReader ir(check, *t, pos_of(item), "in a self-check item");
-    ir.only_keys({"id", "text", "reverse"});
+    ir.only_keys({"id", "text", "dimension", "reverse"});
     SelfCheckItem si;
     si.id = read_id(check, ir, "self-check item");
     si.text = ir.text("text", true, "write the statement to rate");
+    if (t->contains("dimension")) {
+      const toml::node *d = ir.get("dimension", toml::node_type::string, false);
+      const auto dim = d != nullptr ? read_dimension(check, *d) : std::nullopt;
+      if (dim)
+        si.dimension = *dim;
+      else
+        bad_dimension = true; // reported; the checks of the whole list below would only echo it
+      if (!with_dimension)
+        with_dimension = ir.value_pos("dimension");
+    } else if (!without_dimension) {
+      without_dimension = ir.pos();
+    }
     if (const toml::node *rev = ir.get("reverse", toml::node_type::boolean, false))
       si.reverse = rev->as_boolean()->get();
     if (!si.id.empty()) {
@@ -514,6 +556,36 @@ void read_self_check(Checker &check, TableReader &top, Plan &plan) {
                         "; give each statement its own id");
     }
     sc.items.push_back(std::move(si));
+  }
+  // A plan without any `dimension` is an older plan: one unnamed dimension, scored as before.
+  // One that names some must name all, or the unnamed ones would silently count as security.
+  if (with_dimension && without_dimension)
+    check.error(*without_dimension, "this self-check item has no \"dimension\"",
+                "the item at line " + std::to_string(with_dimension->line) +
+                    " has one; give every item a dimension: \"avoidance\", \"anxiety\" or "
+                    "\"awareness\"");
+  if (with_dimension && !bad_dimension && !sc.items.empty() &&
+      std::none_of(sc.items.begin(), sc.items.end(), [](const SelfCheckItem &i) {
+        return i.dimension == Dimension::avoidance || i.dimension == Dimension::anxiety;
+      }))
+    check.error(pos_of(*items), "the self-check has no \"avoidance\" or \"anxiety\" item",
+                "awareness is reported as noticing, not as security: add at least one item on "
+                "avoidance or anxiety");
+  if (const toml::node *d = r.get("distress", toml::node_type::table, false)) {
+    TableReader dr(check, *d->as_table(), pos_of(*d), "in [self_check.distress]");
+    dr.only_keys({"id", "text", "min_label", "max_label"});
+    sc.distress.id = read_id(check, dr, "distress item");
+    sc.distress.text =
+        dr.text("text", true, "write the question, like \"How hard was this week for you?\"");
+    sc.distress.min_label = dr.text("min_label", false);
+    sc.distress.max_label = dr.text("max_label", false);
+    if (!sc.distress.id.empty()) {
+      if (const auto it = seen.find(sc.distress.id); it != seen.end())
+        check.error(dr.value_pos("id"),
+                    "distress item id " + quoted(sc.distress.id) + " is used twice",
+                    "a self-check item at line " + std::to_string(it->second.line) +
+                        " has it; give the distress item its own id");
+    }
   }
 }
 

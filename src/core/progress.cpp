@@ -361,24 +361,167 @@ const char *to_string(CellState state) noexcept {
   return "future";
 }
 
+std::optional<double> SelfCheckScore::on(Dimension d) const noexcept {
+  switch (d) {
+  case Dimension::avoidance:
+    return avoidance;
+  case Dimension::anxiety:
+    return anxiety;
+  case Dimension::awareness:
+    return awareness;
+  case Dimension::unnamed:
+    break;
+  }
+  return std::nullopt;
+}
+
 std::optional<SelfCheckScore> score_self_check(const SelfCheck &check,
                                                const std::vector<int> &answers) {
   if (check.scale_max <= check.scale_min || answers.empty())
     return std::nullopt;
+  const int lo = check.scale_min;
+  const int hi = check.scale_max;
   const std::size_t n =
       check.items.empty() ? answers.size() : std::min(answers.size(), check.items.size());
-  if (n == 0)
-    return std::nullopt;
-  double sum = 0;
+  double security = 0;
+  std::size_t security_n = 0;
+  double dim_sum[4] = {0, 0, 0, 0};
+  std::size_t dim_n[4] = {0, 0, 0, 0};
   for (std::size_t i = 0; i < n; ++i) {
-    const int a = std::clamp(answers[i], check.scale_min, check.scale_max);
-    const bool reverse = i < check.items.size() && check.items[i].reverse;
-    sum += reverse ? check.scale_min + check.scale_max - a : a;
+    const int a = std::clamp(answers[i], lo, hi);
+    const SelfCheckItem *item = i < check.items.size() ? &check.items[i] : nullptr;
+    const bool reverse = item != nullptr && item->reverse;
+    const int scored = reverse ? lo + hi - a : a;
+    const Dimension d = item != nullptr ? item->dimension : Dimension::unnamed;
+    const auto k = static_cast<std::size_t>(d);
+    dim_sum[k] += scored;
+    ++dim_n[k];
+    if (d == Dimension::unnamed) {
+      security += scored;
+      ++security_n;
+    } else if (d == Dimension::avoidance || d == Dimension::anxiety) {
+      security += lo + hi - scored; // less avoidance or anxiety: more secure
+      ++security_n;
+    }
   }
+  if (security_n == 0)
+    return std::nullopt;
   SelfCheckScore score;
-  score.mean = sum / double(n);
-  score.percent = 100.0 * (score.mean - check.scale_min) / (check.scale_max - check.scale_min);
+  score.mean = security / double(security_n);
+  score.percent = 100.0 * (score.mean - lo) / (hi - lo);
+  const auto mean_of = [&](Dimension d) -> std::optional<double> {
+    const auto k = static_cast<std::size_t>(d);
+    if (dim_n[k] == 0)
+      return std::nullopt;
+    return dim_sum[k] / double(dim_n[k]);
+  };
+  score.avoidance = mean_of(Dimension::avoidance);
+  score.anxiety = mean_of(Dimension::anxiety);
+  score.awareness = mean_of(Dimension::awareness);
+  if (check.has_distress() && answers.size() > check.items.size())
+    score.distress = std::clamp(answers[check.items.size()], lo, hi);
   return score;
+}
+
+bool distress_high(const SelfCheck &check, int answer) noexcept {
+  if (check.scale_max <= check.scale_min)
+    return false;
+  // In whole numbers: 4 * (answer - min) >= 3 * (max - min), with no rounding to argue about.
+  return 4 * (answer - check.scale_min) >= 3 * (check.scale_max - check.scale_min);
+}
+
+const char *to_string(Direction d) noexcept {
+  switch (d) {
+  case Direction::lower:
+    return "lower";
+  case Direction::about_the_same:
+    return "about the same";
+  case Direction::higher:
+    return "higher";
+  }
+  return "about the same";
+}
+
+Direction direction_of(double change) noexcept {
+  // A small tolerance, so that exactly half a point stays "about the same" despite rounding.
+  if (change > dimension_change_threshold + 1e-9)
+    return Direction::higher;
+  if (change < -dimension_change_threshold - 1e-9)
+    return Direction::lower;
+  return Direction::about_the_same;
+}
+
+const DimensionTrend *SelfCheckTrend::dimension(Dimension d) const noexcept {
+  for (const DimensionTrend &t : dimensions)
+    if (t.dimension == d)
+      return &t;
+  return nullptr;
+}
+
+SelfCheckTrend self_check_trend(std::vector<SelfCheckScore> scores) {
+  SelfCheckTrend t;
+  t.scores = std::move(scores);
+  if (t.scores.empty())
+    return t;
+  t.baseline = t.scores.front();
+  t.baseline_from_first = t.baseline->week != 0;
+  t.latest = t.scores.back();
+  if (t.latest->week != t.baseline->week)
+    t.change = t.latest->percent - t.baseline->percent;
+  for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
+    DimensionTrend dt;
+    dt.dimension = d;
+    for (const SelfCheckScore &s : t.scores)
+      if (const auto v = s.on(d))
+        dt.points.push_back({s.week, s.day, *v});
+    if (dt.points.empty())
+      continue;
+    dt.baseline = t.baseline->on(d);
+    dt.latest = dt.points.back().mean;
+    if (dt.baseline && dt.points.back().week != t.baseline->week) {
+      dt.change = *dt.latest - *dt.baseline;
+      dt.direction = direction_of(*dt.change);
+    }
+    t.dimensions.push_back(std::move(dt));
+  }
+  t.early_dip = early_dip(t);
+  return t;
+}
+
+bool early_dip(const SelfCheckTrend &trend) {
+  if (!trend.baseline)
+    return false;
+  const SelfCheckScore &base = *trend.baseline;
+  for (const SelfCheckScore &s : trend.scores) {
+    if (s.week <= base.week || s.week < 1 || s.week > 2)
+      continue;
+    for (const Dimension d : {Dimension::avoidance, Dimension::anxiety}) {
+      const auto then = base.on(d);
+      const auto now = s.on(d);
+      if (then && now && direction_of(*now - *then) == Direction::higher)
+        return true;
+    }
+    if (trend.dimensions.empty() && direction_of(s.mean - base.mean) == Direction::lower)
+      return true;
+  }
+  return false;
+}
+
+bool baseline_open(const Plan &plan, Day start, Day day) noexcept {
+  const Position pos = position(plan, start, day);
+  return pos.phase == Phase::not_started || (pos.phase == Phase::active && pos.week == 1);
+}
+
+std::string support_line_after_check(const SelfCheck &check,
+                                     const std::optional<SelfCheckScore> &previous,
+                                     const SelfCheckScore &latest) {
+  if (latest.distress && distress_high(check, *latest.distress))
+    return "That sounds like a hard week. You do not have to carry it alone: 'attune support' "
+           "shows where help is.";
+  if (previous && fell_sharply(*previous, latest))
+    return "This week sounds harder than the last. You do not have to carry it alone: "
+           "'attune support' shows where help is.";
+  return "";
 }
 
 bool fell_sharply(const SelfCheckScore &previous, const SelfCheckScore &latest) noexcept {
@@ -603,6 +746,7 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
   p.streak = walk_streak(plan, p.days, nullptr);
 
   // Self-check trend.
+  std::vector<SelfCheckScore> scores;
   for (const auto &[wk, rec] : ix.checks) {
     if (wk > plan.weeks)
       continue;
@@ -611,17 +755,11 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
       continue;
     score->week = wk;
     score->day = rec->day;
-    p.self_check.scores.push_back(*score);
+    scores.push_back(*score);
     if (wk >= 1)
       p.weeks[wk - 1].self_check = *score;
   }
-  if (!p.self_check.scores.empty()) {
-    if (p.self_check.scores.front().week == 0)
-      p.self_check.baseline = p.self_check.scores.front();
-    p.self_check.latest = p.self_check.scores.back();
-    if (p.self_check.baseline && p.self_check.latest->week != 0)
-      p.self_check.change = p.self_check.latest->percent - p.self_check.baseline->percent;
-  }
+  p.self_check = self_check_trend(std::move(scores));
 
   for (std::size_t s = 0; s < n; ++s) {
     ExerciseStats es;

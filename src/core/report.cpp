@@ -69,6 +69,13 @@ void optional_percent(JsonWriter &w, const std::optional<SelfCheckScore> &s) {
     w.null();
 }
 
+void optional_number(JsonWriter &w, const std::optional<double> &v, int decimals) {
+  if (v)
+    w.value(*v, decimals);
+  else
+    w.null();
+}
+
 } // namespace
 
 std::string render_json(const Progress &p) {
@@ -149,6 +156,64 @@ std::string render_json(const Progress &p) {
     w.begin_object().key("week").value(s.week).key("date").value(format_day(s.day));
     w.key("mean").value(s.mean, 3).key("percent").value(s.percent, 1).end_object();
   }
+  w.end_array();
+  // Added with dimensions; the fields above keep their meaning (security: avoidance and
+  // anxiety turned around, awareness and distress never counted).
+  w.key("baseline_week");
+  if (p.self_check.baseline)
+    w.value(p.self_check.baseline->week);
+  else
+    w.null();
+  w.key("baseline_from_first").value(p.self_check.baseline_from_first);
+  w.key("change_threshold").value(dimension_change_threshold, 1);
+  w.key("early_dip").value(p.self_check.early_dip);
+  w.key("dimensions").begin_object();
+  for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
+    w.key(to_string(d));
+    const DimensionTrend *t = p.self_check.dimension(d);
+    if (t == nullptr) {
+      w.null();
+      continue;
+    }
+    w.begin_object();
+    w.key("baseline");
+    optional_number(w, t->baseline, 3);
+    w.key("latest");
+    optional_number(w, t->latest, 3);
+    w.key("change");
+    optional_number(w, t->change, 3);
+    w.key("direction");
+    if (t->change)
+      w.value(to_string(t->direction));
+    else
+      w.null();
+    w.key("points").begin_array();
+    for (const DimensionPoint &pt : t->points)
+      w.begin_object()
+          .key("week")
+          .value(pt.week)
+          .key("date")
+          .value(format_day(pt.day))
+          .key("mean")
+          .value(pt.mean, 3)
+          .end_object();
+    w.end_array();
+    w.end_object();
+  }
+  w.end_object();
+  w.key("distress").begin_array();
+  for (const SelfCheckScore &s : p.self_check.scores)
+    if (s.distress)
+      w.begin_object()
+          .key("week")
+          .value(s.week)
+          .key("date")
+          .value(format_day(s.day))
+          .key("answer")
+          .value(*s.distress)
+          .key("high")
+          .value(distress_high(p.plan->self_check, *s.distress))
+          .end_object();
   w.end_array();
   w.end_object();
 

@@ -139,11 +139,11 @@ std::string self_check_sentence(const Progress &p) {
   return s + ".";
 }
 
-std::string sparkline(const Progress &p) {
-  static const char *const blocks[] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
-                                       "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
-                                       "\xe2\x96\x87", "\xe2\x96\x88"};
-  // Weeks 0 .. the current week (all weeks once over); a week not answered shows a dot.
+namespace {
+
+/// The weeks a sparkline spans: 0 .. the current week (all weeks once over, and at least the
+/// last week answered).
+unsigned spark_weeks(const Progress &p) {
   unsigned weeks = p.plan ? p.plan->weeks : 0;
   if (p.pos.phase == Phase::active)
     weeks = p.pos.week;
@@ -151,13 +151,21 @@ std::string sparkline(const Progress &p) {
     weeks = 0;
   if (!p.self_check.scores.empty() && p.self_check.scores.back().week > weeks)
     weeks = p.self_check.scores.back().week;
+  return weeks;
+}
+
+/// One block per week 0..weeks for values 0..1 by week (ascending); a dot where none.
+std::string spark(unsigned weeks, const std::vector<std::pair<unsigned, double>> &values) {
+  static const char *const blocks[] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+                                       "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+                                       "\xe2\x96\x87", "\xe2\x96\x88"};
   std::string out;
   std::size_t k = 0;
   for (unsigned w = 0; w <= weeks; ++w) {
-    while (k < p.self_check.scores.size() && p.self_check.scores[k].week < w)
+    while (k < values.size() && values[k].first < w)
       ++k;
-    if (k < p.self_check.scores.size() && p.self_check.scores[k].week == w) {
-      long level = std::lround(p.self_check.scores[k].percent / 100.0 * 7);
+    if (k < values.size() && values[k].first == w) {
+      long level = std::lround(values[k].second * 7);
       level = level < 0 ? 0 : level > 7 ? 7 : level;
       out += blocks[level];
     } else {
@@ -165,6 +173,106 @@ std::string sparkline(const Progress &p) {
     }
   }
   return out;
+}
+
+double fraction_of(const Progress &p, double mean) {
+  const int lo = p.plan ? p.plan->self_check.scale_min : 0;
+  const int hi = p.plan ? p.plan->self_check.scale_max : 1;
+  return hi > lo ? (mean - lo) / (hi - lo) : 0;
+}
+
+} // namespace
+
+std::string sparkline(const Progress &p) {
+  std::vector<std::pair<unsigned, double>> values;
+  for (const SelfCheckScore &s : p.self_check.scores)
+    values.emplace_back(s.week, s.percent / 100.0);
+  return spark(spark_weeks(p), values);
+}
+
+std::string dimension_sparkline(const Progress &p, const DimensionTrend &t) {
+  std::vector<std::pair<unsigned, double>> values;
+  for (const DimensionPoint &d : t.points)
+    values.emplace_back(d.week, fraction_of(p, d.mean));
+  return spark(spark_weeks(p), values);
+}
+
+std::string distress_sparkline(const Progress &p) {
+  std::vector<std::pair<unsigned, double>> values;
+  for (const SelfCheckScore &s : p.self_check.scores)
+    if (s.distress)
+      values.emplace_back(s.week, fraction_of(p, *s.distress));
+  return values.empty() ? std::string() : spark(spark_weeks(p), values);
+}
+
+const char *dimension_label(Dimension d) {
+  switch (d) {
+  case Dimension::avoidance:
+    return "Avoidance";
+  case Dimension::anxiety:
+    return "Anxiety";
+  case Dimension::awareness:
+    return "Noticing";
+  case Dimension::unnamed:
+    break;
+  }
+  return "Self-check";
+}
+
+std::string scale_number(double mean) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", mean);
+  return buf;
+}
+
+std::string dimension_summary(const DimensionTrend &t) {
+  if (!t.baseline)
+    return t.latest ? scale_number(*t.latest) : std::string();
+  if (!t.change)
+    return scale_number(*t.baseline) + " (starting point)";
+  return scale_number(*t.baseline) + " \xe2\x86\x92 " + scale_number(*t.latest) + ", " +
+         to_string(t.direction);
+}
+
+std::string dimension_legend(const Progress &p) {
+  const SelfCheck &sc = p.plan->self_check;
+  std::string s = "Each score is your average answer from " + std::to_string(sc.scale_min) +
+                  " to " + std::to_string(sc.scale_max) +
+                  ", from your starting point to your latest self-check. Lower avoidance and "
+                  "anxiety mean feeling more secure";
+  if (p.self_check.dimension(Dimension::awareness) != nullptr)
+    s += "; noticing is how much you caught urges and feelings as they came, and it is not a "
+         "measure of security";
+  s += ". A change counts when it is more than half a point; a smaller one is about the same.";
+  if (sc.has_distress())
+    s += " \"How hard\" is your answer to \"" + sc.distress.text +
+         "\": it is reported as it is and never scored.";
+  return s;
+}
+
+std::string baseline_note(const Progress &p) {
+  const SelfCheckTrend &t = p.self_check;
+  if (!t.baseline || !t.baseline_from_first)
+    return "";
+  return "No baseline self-check was taken in week 1, so your first self-check (week " +
+         std::to_string(t.baseline->week) + ") is your starting point.";
+}
+
+const char *const early_dip_note =
+    "In the first weeks, scores often look worse before they look better: practice helps you "
+    "notice urges and worries you used to pass by without seeing them. That is noticing more, "
+    "not going backwards.";
+
+std::string dimension_changes(const Progress &p) {
+  std::string s;
+  for (const DimensionTrend &t : p.self_check.dimensions) {
+    if (!t.change)
+      continue;
+    std::string label = dimension_label(t.dimension);
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    s += (s.empty() ? "" : ", ") + label + " " + to_string(t.direction);
+  }
+  return s;
 }
 
 } // namespace attune::report_detail

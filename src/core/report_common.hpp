@@ -40,7 +40,26 @@ bool worth_listing(const Progress &p, const ExerciseStats &e);
 extern const char *const trend_disclaimer;
 /// One kind sentence about the self-check (baseline, latest, change), or "" when none.
 std::string self_check_sentence(const Progress &p);
-/// Sparkline of self-check percents by week 0..weeks (" " for weeks not answered).
+/// Sparkline of self-check percents by week 0..weeks ("·" for weeks not answered).
 std::string sparkline(const Progress &p);
+/// Sparkline of one dimension's item means over the plan's scale, weeks as sparkline().
+std::string dimension_sparkline(const Progress &p, const DimensionTrend &t);
+/// Sparkline of the distress answers, or "" when there are none.
+std::string distress_sparkline(const Progress &p);
+/// "Avoidance", "Anxiety", "Noticing" (awareness is shown as noticing).
+const char *dimension_label(Dimension d);
+/// An item mean with one decimal: 3.5 -> "3.5", 2.333 -> "2.3".
+std::string scale_number(double mean);
+/// "3.5 → 2.3, lower", "2.0 → 2.2, about the same", "3.0 (starting point)".
+std::string dimension_summary(const DimensionTrend &t);
+/// What the dimension lines mean, the half-point rule, and that distress is never scored.
+std::string dimension_legend(const Progress &p);
+/// "No baseline self-check was taken ..., so your first self-check (week 2) is your starting
+/// point." or "" when the baseline is a week-0 self-check (or there is none).
+std::string baseline_note(const Progress &p);
+/// Said once, when early_dip() holds.
+extern const char *const early_dip_note;
+/// "avoidance lower, anxiety about the same, noticing higher" ("" without dimension changes).
+std::string dimension_changes(const Progress &p);
 
 } // namespace attune::report_detail

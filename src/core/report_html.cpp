@@ -256,6 +256,57 @@ void self_check_svg(std::string &out, const Progress &p) {
   out += "</svg>";
 }
 
+/// One line per dimension on the plan's scale (weeks 0..N), with a legend: avoidance and
+/// anxiety are never merged into one number here.
+void dimensions_svg(std::string &out, const Progress &p) {
+  static const char *const colours[] = {"#6b5fb5", "#c0564b", "#3f8f6b"};
+  const SelfCheck &sc = p.plan->self_check;
+  const int lo = sc.scale_min, hi = sc.scale_max;
+  const int left = 40, top = 22, ch = 160, step = 50;
+  const int n = static_cast<int>(p.weeks.size()) + 1; // weeks 0..N
+  const int w = left + (n - 1) * step + 30, h = top + ch + 40 + 18;
+  out += "<svg id=\"chart-self-check\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
+         std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+         std::to_string(h) +
+         "\"><title>Self-check by week, one line per dimension (0 is the baseline)</title>";
+  const auto y_of = [&](double v) { return top + ch - ch * (v - lo) / double(hi - lo); };
+  for (int v = lo; v <= hi; ++v) {
+    const double y = y_of(v);
+    out += "<line x1=\"" + std::to_string(left - 4) + "\" x2=\"" + std::to_string(w - 6) +
+           "\" y1=\"" + num(y) + "\" y2=\"" + num(y) + "\" stroke=\"#e6e8ec\"/><text x=\"" +
+           std::to_string(left - 8) + "\" y=\"" + num(y + 4) +
+           "\" text-anchor=\"end\" font-size=\"11\" fill=\"#7a8190\">" + std::to_string(v) +
+           "</text>";
+  }
+  for (std::size_t i = 0; i < p.self_check.dimensions.size(); ++i) {
+    const DimensionTrend &t = p.self_check.dimensions[i];
+    const char *colour = colours[static_cast<int>(t.dimension) - 1];
+    std::string points_attr;
+    std::string dots;
+    for (const DimensionPoint &d : t.points) {
+      const double x = left + 10 + double(d.week) * step;
+      const double y = y_of(d.mean);
+      points_attr += (points_attr.empty() ? "" : " ") + num(x) + "," + num(y);
+      dots += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"4\" fill=\"" + colour +
+              "\"><title>" + dimension_label(t.dimension) + ", week " + std::to_string(d.week) +
+              ": " + scale_number(d.mean) + "</title></circle>";
+    }
+    out += "<g class=\"dimension\" data-dimension=\"" + std::string(to_string(t.dimension)) + "\">";
+    if (t.points.size() > 1)
+      out += "<polyline fill=\"none\" stroke=\"" + std::string(colour) +
+             "\" stroke-width=\"2.5\" points=\"" + points_attr + "\"/>";
+    out += dots + "<text x=\"" + std::to_string(left + static_cast<int>(i) * 110) + "\" y=\"" +
+           std::to_string(h - 4) + "\" font-size=\"12\" fill=\"" + colour + "\">\xe2\x94\x80 " +
+           dimension_label(t.dimension) + "</text></g>";
+  }
+  for (int wk = 0; wk < n; ++wk)
+    out += "<text x=\"" + std::to_string(left + 10 + wk * step) + "\" y=\"" +
+           std::to_string(top + ch + 18) +
+           "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6270\">" +
+           (wk == 0 ? std::string("Base") : "W" + std::to_string(wk)) + "</text>";
+  out += "</svg>";
+}
+
 } // namespace
 
 std::string render_html(const Progress &p, const ReportOptions &options) {
@@ -280,7 +331,7 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
   out += "<div class=\"card\"><b>" + days_word(p.streak.longest) + "</b>longest streak" +
          (p.streak.current >= 2 ? ", current " + days_word(p.streak.current) : std::string()) +
          "</div>";
-  if (p.self_check.change)
+  if (p.self_check.dimensions.empty() && p.self_check.change)
     out += "<div class=\"card\"><b>" + esc(points(*p.self_check.change)) +
            "</b>self-check since the baseline</div>";
   out += "</div><p class=\"gentle\">" + esc(streak_sentence(p)) + "</p></section>\n";
@@ -294,12 +345,26 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
   adherence_svg(out, p);
   out += "<figcaption>Share of planned practices done each week (skipped ones are not "
          "counted as missed).</figcaption></figure><figure>";
-  self_check_svg(out, p);
-  out += "<figcaption>Self-check score, 0\xe2\x80\x93"
-         "100 (higher feels more secure). " +
-         std::string(trend_disclaimer) + "</figcaption></figure></div>";
-  if (!self_check_sentence(p).empty())
-    out += "<p>" + esc(self_check_sentence(p)) + "</p>";
+  if (p.self_check.dimensions.empty()) {
+    self_check_svg(out, p);
+    out += "<figcaption>Self-check score, 0\xe2\x80\x93"
+           "100 (higher feels more secure). " +
+           std::string(trend_disclaimer) + "</figcaption></figure></div>";
+    if (!self_check_sentence(p).empty())
+      out += "<p>" + esc(self_check_sentence(p)) + "</p>";
+  } else {
+    dimensions_svg(out, p);
+    out += "<figcaption>" + esc(dimension_legend(p)) + " " + std::string(trend_disclaimer) +
+           "</figcaption></figure></div><ul class=\"dimensions\">";
+    for (const DimensionTrend &t : p.self_check.dimensions)
+      out += "<li data-dimension=\"" + std::string(to_string(t.dimension)) + "\"><b>" +
+             dimension_label(t.dimension) + "</b> " + esc(dimension_summary(t)) + "</li>";
+    out += "</ul>";
+  }
+  if (!baseline_note(p).empty())
+    out += "<p class=\"gentle\">" + esc(baseline_note(p)) + "</p>";
+  if (p.self_check.early_dip)
+    out += "<p class=\"gentle\">" + esc(early_dip_note) + "</p>";
   out += "</section>\n";
 
   out += "<section id=\"exercises\"><h2>Exercises</h2><table><thead><tr><th>Exercise</th>"
@@ -348,8 +413,12 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
       out += "<li>Best week: week " + std::to_string(s.best_week) + " (" +
              percent(s.best_week_ratio) + ")</li>";
     out += "<li>Longest streak: " + days_word(s.longest_streak) + "</li>";
-    if (s.change)
+    if (!p.self_check.dimensions.empty()) {
+      if (!dimension_changes(p).empty())
+        out += "<li>Self-check since your starting point: " + esc(dimension_changes(p)) + "</li>";
+    } else if (s.change) {
       out += "<li>Self-check since baseline: " + esc(points(*s.change)) + "</li>";
+    }
     out += "</ul><p>" + esc(s.suggestion) + "</p></section>\n";
   }
   out += "<footer>Made with attune, a self-help practice: not therapy, not a diagnosis. This "

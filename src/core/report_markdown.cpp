@@ -50,6 +50,38 @@ std::string score_cell(const std::optional<SelfCheckScore> &s) {
   return buf;
 }
 
+/// The self-check by week, one column per dimension (and "How hard"), then each dimension's
+/// change from the starting point and what the numbers mean.
+void self_check_table(std::string &out, const Progress &p) {
+  const SelfCheckTrend &t = p.self_check;
+  const bool hard = p.plan->self_check.has_distress();
+  out += "\n## Self-check\n\n| Week |";
+  std::string rule = "|---:|";
+  for (const DimensionTrend &d : t.dimensions) {
+    out += std::string(" ") + dimension_label(d.dimension) + " |";
+    rule += "---:|";
+  }
+  if (hard) {
+    out += " How hard |";
+    rule += "---:|";
+  }
+  out += "\n" + rule + "\n";
+  for (const SelfCheckScore &s : t.scores) {
+    out += "| " + (s.week == 0 ? std::string("baseline") : std::to_string(s.week)) + " |";
+    for (const DimensionTrend &d : t.dimensions) {
+      const auto v = s.on(d.dimension);
+      out += " " + (v ? scale_number(*v) : std::string("\xe2\x80\x93")) + " |";
+    }
+    if (hard)
+      out += " " + (s.distress ? std::to_string(*s.distress) : std::string("\xe2\x80\x93")) + " |";
+    out += "\n";
+  }
+  out += "\n";
+  for (const DimensionTrend &d : t.dimensions)
+    out += "- " + std::string(dimension_label(d.dimension)) + ": " + dimension_summary(d) + "\n";
+  out += "\n" + md(dimension_legend(p)) + " _" + trend_disclaimer + "_\n";
+}
+
 } // namespace
 
 std::string render_markdown(const Progress &p, const ReportOptions &options) {
@@ -65,22 +97,31 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
     out += ", " + std::to_string(p.total.skipped) + " skipped on purpose";
   out += "\n";
   out += "- " + streak_sentence(p) + "\n";
-  if (p.self_check.latest)
+  const bool dims = !p.self_check.dimensions.empty();
+  if (p.self_check.latest && !dims)
     out += "- Self-check: " + self_check_sentence(p) + " _" + trend_disclaimer + "_\n";
   out += "\n## Week by week\n\n";
-  out += "| Week | Dates | Done | Planned | Skipped | Adherence | Self-check |\n";
-  out += "|---:|---|---:|---:|---:|---:|---:|\n";
+  out += dims ? "| Week | Dates | Done | Planned | Skipped | Adherence |\n"
+              : "| Week | Dates | Done | Planned | Skipped | Adherence | Self-check |\n";
+  out += dims ? "|---:|---|---:|---:|---:|---:|\n" : "|---:|---|---:|---:|---:|---:|---:|\n";
   for (const WeekStats &ws : p.weeks) {
     if (!ws.reached)
       continue;
     out += "| " + std::to_string(ws.week) + " | " + short_day(ws.from) + " \xe2\x80\x93 " +
            short_day(ws.to) + " | " + std::to_string(ws.adherence.done) + " | " +
            std::to_string(ws.adherence.planned) + " | " + std::to_string(ws.adherence.skipped) +
-           " | " + (ws.adherence.planned ? percent(ws.adherence.ratio()) : "\xe2\x80\x93") + " | " +
-           score_cell(ws.self_check) + " |\n";
+           " | " + (ws.adherence.planned ? percent(ws.adherence.ratio()) : "\xe2\x80\x93") +
+           (dims ? std::string(" |\n") : " | " + score_cell(ws.self_check) + " |\n");
   }
-  if (p.self_check.baseline)
-    out += "\nSelf-check baseline (week 0): " + score_cell(p.self_check.baseline) + ".\n";
+  if (p.self_check.baseline && !dims)
+    out += "\nSelf-check baseline (week " + std::to_string(p.self_check.baseline->week) +
+           "): " + score_cell(p.self_check.baseline) + ".\n";
+  if (dims && p.self_check.latest)
+    self_check_table(out, p);
+  if (!baseline_note(p).empty())
+    out += "\n" + baseline_note(p) + "\n";
+  if (p.self_check.early_dip)
+    out += "\n" + std::string(early_dip_note) + "\n";
 
   out += "\n## Exercises\n\n";
   out += "| Exercise | Done | Planned | Skipped | Strength |\n";
@@ -127,8 +168,12 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
       out += "- Best week: week " + std::to_string(s.best_week) + " (" +
              percent(s.best_week_ratio) + ")\n";
     out += "- Longest streak: " + days_word(s.longest_streak) + "\n";
-    if (s.change)
+    if (dims) {
+      if (!dimension_changes(p).empty())
+        out += "- Self-check since your starting point: " + dimension_changes(p) + "\n";
+    } else if (s.change) {
       out += "- Self-check since baseline: " + points(*s.change) + "\n";
+    }
     out += "\n" + md(s.suggestion) + "\n";
   }
   out += "\n_Made with attune, a self-help practice. It is not therapy and not a diagnosis._\n";

@@ -168,7 +168,10 @@ void calendar(std::string &out, const Progress &p, const ReportOptions &o) {
   const std::size_t cell_w = compact ? 2 : 3;
   const std::size_t label_w = 8;
   const std::size_t stats_w = 11; // " 12/14 100%"
-  const bool with_check = !compact && !p.self_check.scores.empty();
+  // The merged percent column is for plans without dimensions; others show them under
+  // "Self-check" instead of one number that mixes avoidance and anxiety.
+  const bool with_check =
+      !compact && !p.self_check.scores.empty() && p.self_check.dimensions.empty();
   const std::size_t check_w = with_check ? 7 : 0;
   const std::size_t fixed = label_w + 7 * cell_w + 1 + stats_w + check_w;
   std::size_t bar_w = o.width > fixed + 1 ? o.width - fixed - 1 : 0;
@@ -299,12 +302,32 @@ void self_check(std::string &out, const Progress &p, const ReportOptions &o) {
          o.width, 0);
     return;
   }
-  out += heading("Self-check", o.color) + "  " + sparkline(p) + "  (weeks 0.." +
-         std::to_string(p.self_check.scores.back().week < p.pos.week
-                            ? p.pos.week
-                            : p.self_check.scores.back().week) +
-         ")\n";
-  wrap(out, self_check_sentence(p) + " " + trend_disclaimer, o.width, 2);
+  const std::string weeks = "(weeks 0.." +
+                            std::to_string(p.self_check.scores.back().week < p.pos.week
+                                               ? p.pos.week
+                                               : p.self_check.scores.back().week) +
+                            ")";
+  if (p.self_check.dimensions.empty()) {
+    out += heading("Self-check", o.color) + "  " + sparkline(p) + "  " + weeks + "\n";
+    wrap(out, self_check_sentence(p) + " " + trend_disclaimer, o.width, 2);
+  } else {
+    // One line per dimension: avoidance and anxiety are never merged into one number here.
+    out += heading("Self-check", o.color) + "  " + weeks + "\n";
+    for (const DimensionTrend &t : p.self_check.dimensions)
+      out += truncate("  " + pad_right(dimension_label(t.dimension), 10) +
+                          dimension_sparkline(p, t) + "  " + dimension_summary(t),
+                      o.width) +
+             "\n";
+    const std::string hard = distress_sparkline(p);
+    if (!hard.empty())
+      out += "  " + pad_right("How hard", 10) + hard + "\n";
+    wrap(out, dimension_legend(p), o.width, 2);
+    wrap(out, trend_disclaimer, o.width, 2);
+  }
+  if (!baseline_note(p).empty())
+    wrap(out, baseline_note(p), o.width, 2);
+  if (p.self_check.early_dip)
+    wrap(out, early_dip_note, o.width, 2);
 }
 
 void summary(std::string &out, const Progress &p, const ReportOptions &o) {
@@ -321,9 +344,16 @@ void summary(std::string &out, const Progress &p, const ReportOptions &o) {
              ").",
          o.width, 2);
   wrap(out, "Longest streak: " + days_word(s.longest_streak) + ".", o.width, 2);
-  if (s.change)
+  if (!p.self_check.dimensions.empty()) {
+    if (!dimension_changes(p).empty())
+      wrap(out,
+           "Self-check since your starting point: " + dimension_changes(p) + ". " +
+               trend_disclaimer,
+           o.width, 2);
+  } else if (s.change) {
     wrap(out, "Self-check since baseline: " + points(*s.change) + ". " + trend_disclaimer, o.width,
          2);
+  }
   if (!s.notes.empty()) {
     wrap(out, "Your notes:", o.width, 2);
     for (const NoteEntry &n : s.notes)

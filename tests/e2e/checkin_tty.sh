@@ -35,9 +35,11 @@ expect_rc 2 "piped input is not read as answers"
 
 # The baseline self-check offered by start, answered on the terminal.
 export ATTUNE_DATA_DIR="$T_ROOT/data-baseline"
-tty_run $'n\n\n3\n7\n4\n2\n5\n1' start
+tty_run $'n\n\n3\n7\n4\n2\n5\n1\n2\n3' start
 expect_rc 0 "start on a terminal"
-expect_out_has "Would you like to take the short self-check now (5 statements), as your starting point? [Y/n]" "baseline offered"
+expect_out_has "Would you like to take the short self-check now (6 statements), as your starting point? [Y/n]" "baseline offered"
+expect_out_has "One last question, on the same scale (not hard at all to very hard):
+How hard was this week for you?" "the distress question is asked last, with its own labels"
 expect_out_has "Please type a number from 1 to 5." "off-scale answer asked again"
 expect_out_has "Your starting point is saved." "baseline saved"
 run log --format json
@@ -45,6 +47,6 @@ expect_out_has '"self_check_week": 0' "baseline recorded as week 0"
 
 export ATTUNE_DATA_DIR="$T_ROOT/data-skip-baseline"
 tty_run $'n\nn' start
-expect_out_has "No problem. You can take it any time with 'attune reflect'." "baseline can be skipped"
+expect_out_has "No problem. You can take it any time this first week with 'attune reflect --baseline'." "baseline can be skipped"
 
 finish

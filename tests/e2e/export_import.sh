@@ -32,7 +32,7 @@ expect_rc 0 "skip with a reason holding commas and quotes"
 at 2026-10-05T09:00
 run start --restart
 expect_rc 0 "restart: an end and run 2"
-run reflect --answers 2,2,4,1,4
+run reflect --answers 2,2,4,1,4,2,2
 expect_rc 0 "baseline self-check"
 run checkin catch-the-urge trigger-note -n 'Über Grüße 🙂 — ça va; 日本語'
 expect_rc 0 "checkin with unicode"

@@ -17,7 +17,7 @@ WRITERS=(
   "start     | journal | start --restart"
   "checkin   | journal | checkin catch-the-urge --note matrix"
   "undo      | journal | undo"
-  "reflect   | journal | reflect --answers 3,3,3,3,3"
+  "reflect   | journal | reflect --answers 3,3,3,3,3,3,3"
   "import    | journal | import @IMPORT@"
   "report -o | output  | report -o @OUT@"
   "export -o | output  | export -o @OUT@"

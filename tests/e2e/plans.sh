@@ -43,7 +43,10 @@ expect_rc 0 "plan show"
 expect_out_has "Staying close: six weeks of small steps" "default plan name"
 expect_out_has "Week 6: Open up about something that matters" "last week"
 expect_out_has "not therapy" "the notice"
-expect_out_has "(reverse-scored)" "reverse items marked"
+expect_out_has "reverse-scored)" "reverse items marked"
+expect_out_has "(avoidance, reverse-scored)" "items show their dimension"
+expect_out_has "(noticing)" "awareness items are shown as noticing"
+expect_out_has "Then: How hard was this week for you? (reported, never scored)" "the distress question is shown"
 
 run plan show "$SRC/plans/fearful-avoidant.toml" --format json
 expect_rc 0 "plan show FILE --format json"

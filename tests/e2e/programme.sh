@@ -21,7 +21,7 @@ run start
 expect_rc 0 "start"
 expect_out_has "Programme 1 started: " "start names the run"
 expect_out_has "6 weeks from 2026-11-05 to 2026-12-16; today is Week 1 · Day 1 of 42." "start gives the span"
-expect_out_has "'attune reflect'" "start says how to take the baseline off a terminal"
+expect_out_has "'attune reflect --baseline'" "start says how to take the baseline off a terminal"
 [ "$(stat -c %a "$ATTUNE_DATA_DIR/journal")" = 600 ] && pass || fail "journal is 0600"
 
 run start
@@ -31,16 +31,16 @@ expect_err_lines 1 "second start is one line"
 
 run reflect --answers 2,2,4,1
 expect_rc 2 "too few answers"
-expect_err_has "attune: error: got 4 answers for 5 statements" "too few answers wording"
+expect_err_has "attune: error: got 4 answers for 6 statements and the question \"How hard was this week for you?\"" "too few answers wording"
 run reflect --answers 2,2,9,1,4
 expect_rc 2 "answer off the scale"
 expect_err_has 'attune: error: answer 3 "9" is not on the scale 1 to 5' "off-scale wording"
 expect_err_lines 1 "off-scale is one line"
 run reflect
 expect_rc 2 "reflect off a terminal without answers"
-expect_err_has "attune: error: not a terminal, so I cannot ask; give the answers with --answers, e.g. --answers 1,1,1,1,1" "reflect not-a-terminal wording"
+expect_err_has "attune: error: not a terminal, so I cannot ask; give the answers with --answers, e.g. --answers 1,1,1,1,1,1,1" "reflect not-a-terminal wording"
 [ "$(grep -c $'\tcheck\t' "$ATTUNE_DATA_DIR/journal")" -eq 0 ] && pass || fail "bad answers write nothing"
-run reflect --answers 2,2,4,1,4
+run reflect --answers 2,2,4,1,4,2,2
 expect_rc 0 "baseline self-check"
 expect_out_has "Saved the self-check for your starting point (baseline)." "baseline saved"
 run log --format json
@@ -126,7 +126,7 @@ run log --week 1
 expect_rc 0 "log week 1"
 expect_out_has "2026-11-06  W1 D2  21:00  skipped  body-check: a long day at work" "log shows the skip and reason"
 expect_out_has "note     felt tired" "log shows notes"
-expect_out_has "self-check (baseline) 2,2,4,1,4" "log shows the baseline"
+expect_out_has "self-check (baseline) 2,2,4,1,4,2,2" "log shows the baseline"
 run log --format json
 expect_rc 0 "log json"
 expect_out_has '"type": "skip"' "log json type"
@@ -143,7 +143,7 @@ ex=(feeling-word say-one-feeling catch-the-urge ask-small-help stay-five-minutes
 for week in 2 3 4 5 6; do
   at "${day}T20:00"
   # Day 1 of each week: --week names this week (without it, the week that just ended).
-  run reflect --week "$week" --answers 3,3,3,3,3
+  run reflect --week "$week" --answers 3,3,3,3,3,3,3
   if [ "$RC" -eq 0 ]; then pass; else fail "self-check week $week"; fi
   expect_out_has "Saved the self-check for week $week." "self-check week $week saved"
   run checkin "${ex[$((week - 2))]}"
@@ -156,7 +156,7 @@ done
 at 2026-12-16T22:00
 run today
 expect_out_has "Week 6 · Day 42 of 42" "last day"
-run reflect --answers 4,4,2,4,2
+run reflect --answers 4,4,2,4,2,2,2
 expect_rc 2 "week 6 self-check already taken"
 expect_err_has "the self-check for week 6 is already recorded" "once per week wording"
 

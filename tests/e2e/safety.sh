@@ -78,19 +78,19 @@ expect_out_has '"caution": "If someone frightens, controls or hurts you' "json c
 
 # --- reflect: a sharp drop brings one kind line; a steady week does not ---
 at 2026-11-02T20:00
-run reflect --answers 5,5,1,5,1 --date 2026-11-02
+run reflect --answers 3,1,1,5,1,1,1 --date 2026-11-02
 expect_rc 0 "baseline"
 expect_out_lacks "attune support" "a baseline brings no support line"
 at 2026-11-10T20:00
-run reflect --week 2 --answers 3,3,3,3,3
+run reflect --week 2 --answers 3,3,3,3,3,3,3
 expect_rc 0 "week 2 self-check"
 expect_out_has "This week sounds harder than the last. You do not have to carry it alone: 'attune support' shows where help is." "a sharp drop brings the support line"
 run -q undo
 at 2026-11-10T20:00
-run -q reflect --week 2 --answers 3,3,3,3,3
+run -q reflect --week 2 --answers 3,3,3,3,3,3,3
 expect_out_has "'attune support'" "the support line is said even with --quiet"
 at 2026-11-17T20:00
-run reflect --week 3 --answers 3,3,3,3,2
+run reflect --week 3 --answers 3,3,3,3,3,2,3
 expect_rc 0 "week 3 self-check"
 expect_out_lacks "attune support" "a steady week brings no support line"
 

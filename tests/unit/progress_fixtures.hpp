@@ -17,6 +17,9 @@ inline std::ostream &operator<<(std::ostream &os, DayStatus s) {
 inline std::ostream &operator<<(std::ostream &os, CellState s) {
   return os << to_string(s);
 }
+inline std::ostream &operator<<(std::ostream &os, Direction d) {
+  return os << to_string(d);
+}
 } // namespace attune
 
 namespace attune::testing {
@@ -57,7 +60,32 @@ inline SelfCheck make_check() {
   c.prompt = "How true is this for you this week?";
   c.scale_min = 1;
   c.scale_max = 5;
-  c.items = {{"ask", "I can ask for help.", false}, {"pull", "I pull away when close.", true}};
+  c.items.resize(2);
+  c.items[0].id = "ask";
+  c.items[0].text = "I can ask for help.";
+  c.items[1].id = "pull";
+  c.items[1].text = "I pull away when close.";
+  c.items[1].reverse = true;
+  return c;
+}
+
+/// Items [avoid-a, avoid-b reversed, anx-c, aware-d] on 1..5, then the distress question.
+inline SelfCheck make_dimension_check() {
+  SelfCheck c = make_check();
+  c.items.clear();
+  const auto item = [](const char *id, Dimension dim, bool reverse) {
+    SelfCheckItem i;
+    i.id = id;
+    i.text = std::string("Statement ") + id + ".";
+    i.dimension = dim;
+    i.reverse = reverse;
+    return i;
+  };
+  c.items = {item("avoid-a", Dimension::avoidance, false),
+             item("avoid-b", Dimension::avoidance, true), item("anx-c", Dimension::anxiety, false),
+             item("aware-d", Dimension::awareness, false)};
+  c.distress.id = "hard-week";
+  c.distress.text = "How hard was this week for you?";
   return c;
 }
 

@@ -10,6 +10,13 @@
 
 using namespace attune;
 
+namespace attune {
+/// For Boost.Test messages.
+inline std::ostream &operator<<(std::ostream &os, Dimension d) {
+  return os << (d == Dimension::unnamed ? "unnamed" : to_string(d));
+}
+} // namespace attune
+
 namespace {
 
 // A small valid plan; each broken-plan case changes one snippet of it. Line numbers of the
@@ -178,6 +185,24 @@ BOOST_AUTO_TEST_CASE(every_shipped_plan_loads_and_the_default_is_compiled_in) {
       BOOST_TEST((items.size() >= 4 && items.size() <= 6));
       BOOST_TEST(std::count_if(items.begin(), items.end(), [](auto &i) { return i.reverse; }) > 0);
       BOOST_TEST(!r.plan->support.empty());
+      // The self-check: every dimension present, a distress question, one statement per item,
+      // and nothing that assumes a partner (it must make sense for someone living alone).
+      for (const Dimension dim : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness})
+        BOOST_TEST(std::count_if(items.begin(), items.end(),
+                                 [dim](auto &i) { return i.dimension == dim; }) > 0,
+                   "a " << to_string(dim) << " item");
+      BOOST_TEST(r.plan->self_check.has_distress());
+      BOOST_TEST(r.plan->self_check.distress.text == "How hard was this week for you?");
+      for (const SelfCheckItem &i : items) {
+        BOOST_TEST_CONTEXT(i.id) {
+          BOOST_TEST(i.text.find("partner") == std::string::npos);
+          BOOST_TEST(i.text.back() == '.');
+          BOOST_TEST(i.text.find_first_of(".;?!") == i.text.size() - 1, "one sentence");
+          BOOST_TEST(
+              (i.text.find(" and ") == std::string::npos || i.dimension == Dimension::awareness),
+              "one statement, not two joined by \"and\"");
+        }
+      }
     }
   }
   BOOST_TEST(count == 3);
@@ -250,6 +275,96 @@ BOOST_AUTO_TEST_CASE(rejects_a_duplicate_self_check_item_id) {
   BOOST_TEST(errors(with("id = \"away\"", "id = \"close\"")) ==
              "p.toml:22:6: error: self-check item id \"close\" is used twice; the first is at "
              "line 18; give each statement its own id");
+}
+
+// ---- Self-check dimensions and the distress question. ----
+
+/// `tiny` with a dimension on each item (lines 19 and 24 hold the texts).
+std::string with_dimensions(const std::string &first = "avoidance",
+                            const std::string &second = "anxiety") {
+  std::string text =
+      with("text = \"I felt close.\"", "text = \"I felt close.\"\ndimension = \"" + first + "\"");
+  const std::string from = "text = \"I pulled away.\"";
+  const std::size_t at = text.find(from);
+  return text.replace(at, from.size(), from + "\ndimension = \"" + second + "\"");
+}
+
+BOOST_AUTO_TEST_CASE(reads_dimensions_and_the_distress_question) {
+  std::string text = with_dimensions("awareness", "avoidance");
+  text.replace(text.find("[[week]]"), 0,
+               "[self_check.distress]\nid = \"hard-week\"\ntext = \"How hard was this week "
+               "for you?\"\nmax_label = \"very hard\"\n\n");
+  BOOST_TEST(errors(text) == "");
+  const PlanLoadResult r = load_plan(text, "p.toml");
+  BOOST_REQUIRE(r.plan.has_value());
+  const SelfCheck &sc = r.plan->self_check;
+  BOOST_TEST(sc.items[0].dimension == Dimension::awareness);
+  BOOST_TEST(sc.items[1].dimension == Dimension::avoidance);
+  BOOST_TEST(sc.items[1].reverse);
+  BOOST_TEST(sc.has_distress());
+  BOOST_TEST(sc.distress.id == "hard-week");
+  BOOST_TEST(sc.distress.max_label == "very hard");
+  BOOST_TEST(sc.distress.min_label == "");
+  BOOST_TEST(sc.answer_count() == 3u);
+}
+
+/// An older plan, with no dimension anywhere, keeps loading: one unnamed dimension.
+BOOST_AUTO_TEST_CASE(a_plan_without_dimensions_still_loads) {
+  const PlanLoadResult r = load_plan(tiny, "p.toml");
+  BOOST_REQUIRE(r.plan.has_value());
+  BOOST_TEST(r.plan->self_check.items[0].dimension == Dimension::unnamed);
+  BOOST_TEST(!r.plan->self_check.has_distress());
+}
+
+BOOST_AUTO_TEST_CASE(rejects_an_unknown_dimension_with_did_you_mean) {
+  BOOST_TEST(errors(with_dimensions("avoidance", "anxious")) ==
+             "p.toml:25:13: error: unknown self-check dimension \"anxious\"; did you mean "
+             "\"anxiety\"?");
+  BOOST_TEST(errors(with_dimensions("avoidance", "avoidant")).find("did you mean \"avoidance\"?") !=
+             std::string::npos);
+  BOOST_TEST(errors(with_dimensions("avoidance", "noticing")).find("did you mean \"awareness\"?") !=
+             std::string::npos);
+  BOOST_TEST(errors(with_dimensions("security", "anxiety")) ==
+             "p.toml:20:13: error: unknown self-check dimension \"security\"; use \"avoidance\", "
+             "\"anxiety\" or \"awareness\"");
+  BOOST_TEST(
+      errors(with_dimensions("avoidance", "anxiety")
+                 .replace(with_dimensions("avoidance", "anxiety").find("dimension = \"anxiety\""),
+                          std::string("dimension = \"anxiety\"").size(), "dimension = 2")) ==
+      "p.toml:25:13: error: \"dimension\" must be a string, not an integer; put the text in "
+      "double quotes");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_dimensions_on_some_items_only) {
+  BOOST_TEST(errors(with("text = \"I pulled away.\"",
+                         "text = \"I pulled away.\"\ndimension = \"avoidance\"")) ==
+             "p.toml:17:1: error: this self-check item has no \"dimension\"; the item at line 24 "
+             "has one; give every item a dimension: \"avoidance\", \"anxiety\" or "
+             "\"awareness\"");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_self_check_of_awareness_only) {
+  BOOST_TEST(errors(with_dimensions("awareness", "awareness")) ==
+             "p.toml:17:1: error: the self-check has no \"avoidance\" or \"anxiety\" item; "
+             "awareness is reported as noticing, not as security: add at least one item on "
+             "avoidance or anxiety");
+}
+
+BOOST_AUTO_TEST_CASE(rejects_a_distress_question_with_unknown_keys_or_a_taken_id) {
+  std::string text = tiny;
+  text.replace(text.find("[[week]]"), 0,
+               "[self_check.distress]\nid = \"close\"\ntext = \"How hard?\"\nscale = [0, "
+               "10]\n\n");
+  BOOST_TEST(errors(text) ==
+             "p.toml:27:6: error: distress item id \"close\" is used twice; a self-check item "
+             "at line 18 has it; give the distress item its own id\np.toml:29:1: error: "
+             "unknown key \"scale\" in [self_check.distress]; see attune-plan(5) for the keys");
+  std::string typo = tiny;
+  typo.replace(typo.find("[[week]]"), 0,
+               "[self_check.distres]\nid = \"hard\"\ntext = \"How hard?\"\n\n");
+  BOOST_TEST(errors(typo) ==
+             "p.toml:26:13: error: unknown key \"distres\" in [self_check]; did you mean "
+             "\"distress\"?");
 }
 
 BOOST_AUTO_TEST_CASE(rejects_unknown_weekday_with_did_you_mean) {
