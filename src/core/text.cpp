@@ -124,33 +124,59 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
-std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
-  if (width == 0)
-    return indent + text + "\n";
+std::string wrap_words(std::string_view text, std::size_t width, std::string_view first,
+                       std::string_view rest) {
   std::string out;
-  std::string line;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos)
-      end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!word.empty()) {
-      std::string candidate = indent;
-      candidate += line;
-      candidate += ' ';
-      candidate += word;
-      if (!line.empty() && display_width(candidate) > width) {
-        out += indent + line + "\n";
-        line.clear();
+  if (text.empty())
+    return out;
+  std::string_view lead = first;
+  std::size_t from = 0;
+  for (;;) { // one paragraph (a line of `text`) at a time
+    const std::size_t lf = text.find('\n', from);
+    const std::string_view para =
+        text.substr(from, lf == std::string_view::npos ? std::string_view::npos : lf - from);
+    std::string line(lead);
+    std::size_t used = display_width(lead);
+    bool empty = true; // no word on `line` yet
+    for (std::size_t at = 0; at < para.size();) {
+      if (para[at] == ' ') {
+        ++at;
+        continue;
       }
-      line += (line.empty() ? "" : " ") + word;
+      std::size_t end = para.find(' ', at);
+      if (end == std::string_view::npos)
+        end = para.size();
+      const std::string_view word = para.substr(at, end - at);
+      const std::size_t w = display_width(word);
+      if (!empty && width > 0 && used + 1 + w > width) {
+        out += line;
+        out += '\n';
+        line.assign(rest);
+        used = display_width(rest);
+        empty = true;
+      }
+      if (!empty) {
+        line += ' ';
+        ++used;
+      }
+      line += word;
+      used += w;
+      empty = false;
+      at = end;
     }
-    start = end + 1;
+    if (empty) // a blank line stays blank, without trailing spaces
+      line.erase(line.find_last_not_of(' ') + 1);
+    out += line;
+    out += '\n';
+    if (lf == std::string_view::npos)
+      return out;
+    from = lf + 1;
+    lead = rest;
   }
-  if (!line.empty())
-    out += indent + line + "\n";
-  return out;
+}
+
+std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
+  return wrap_words(text, width, indent, indent);
 }
 
 std::string plural(long long n, std::string_view one, std::string_view many) {
@@ -180,27 +206,6 @@ PrefixMatch match_prefix(std::string_view word, const std::vector<std::string> &
   if (result.matches.size() == 1)
     result.name = result.matches.front();
   return result;
-}
-
-std::size_t display_width(std::string_view text) noexcept {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::uint32_t cp = c;
-    if (len > 1 && i + len <= text.size()) {
-      cp = c & (0x7F >> len);
-      for (std::size_t k = 1; k < len; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    // East Asian wide ranges and emoji take two cells.
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1FAFF);
-    width += wide ? 2 : 1;
-    i += len;
-  }
-  return width;
 }
 
 } // namespace attune
