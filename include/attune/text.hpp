@@ -1,5 +1,6 @@
 #pragma once
 /// Small text helpers shared by loaders and the front end.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,11 +46,20 @@ std::size_t char_width(char32_t c) noexcept;
 /// "abc" -> 3, "日本" -> 4, "e\u0301" (e + combining acute) -> 1, "\x1b[1mhi\x1b[0m" -> 2.
 std::size_t display_width(std::string_view text) noexcept;
 
+/// Columns to wrap human text at: the terminal's width when standard output is one (given as
+/// `terminal`), else COLUMNS when it is a whole number from 1 to 9999, else 80; then kept
+/// within 20..100 (narrower cannot hold a sentence, wider is hard to read).
+/// (120, "60") -> 100; (nullopt, "60") -> 60; (nullopt, "wide") -> 80; (nullopt, nullopt) -> 80.
+std::size_t text_width(std::optional<std::size_t> terminal,
+                       std::optional<std::string_view> columns) noexcept;
+
 /// Greedy word wrap by display width, with a hanging indent: words (split at spaces, runs of
 /// spaces count as one) fill lines of at most `width` columns, the first line starting with
 /// `first`, every later one with `rest`; each line ends with a newline. A newline in `text`
-/// starts a new line (with `rest`); an empty one stays empty. A word longer than a line gets
-/// a line of its own and is never cut (a link stays whole). Width 0: no wrapping. Empty
+/// starts a new line (with `rest`); an empty one stays empty. Text in Chinese or Japanese,
+/// which has no spaces, may also break beside any wide character (never before 、。」）
+/// or after 「（). A word longer than a line gets a line of its own and is never cut (a
+/// link stays whole). Width 0: no wrapping. Empty
 /// text: nothing. ("Write one line a day", 20, "  [open] ", "         ")
 ///   -> "  [open] Write one\n         line a day\n"
 std::string wrap_words(std::string_view text, std::size_t width, std::string_view first,

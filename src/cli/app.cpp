@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "attune/error.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "help_format.hpp"
 #include "output.hpp"
 #include "session.hpp"
 
@@ -318,6 +320,7 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     CLI::App app{"attune: a six-week practice of small steps toward feeling secure in "
                  "relationships.\nRun with no command to see today's exercises.",
                  "attune"};
+    app.formatter(std::make_shared<HelpFormatter>(ctx.text_width())); // before any subcommand
     app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
     app.allow_extras();
     app.fallthrough(); // global options may also follow the command

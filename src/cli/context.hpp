@@ -1,5 +1,6 @@
 #pragma once
 /// What every command gets: streams, global options, the environment, terminal facts.
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -31,6 +32,10 @@ struct Context {
   /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set and not
   /// empty, as no-color.org says) disables, else only on a terminal with TERM not "dumb".
   bool use_color() const;
+  /// Columns for human text on stdout (attune::text_width): the terminal's own width
+  /// (TIOCGWINSZ) when stdout is a terminal, else COLUMNS, else 80. Renderers get it as an
+  /// argument; only the front end asks the terminal.
+  std::size_t text_width() const;
   /// Prints "attune: warning: TEXT" to err unless --quiet.
   void warn(const std::string &text) const;
   /// Prints "attune: note: TEXT" to err unless --quiet.

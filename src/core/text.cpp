@@ -124,61 +124,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
-std::string wrap_words(std::string_view text, std::size_t width, std::string_view first,
-                       std::string_view rest) {
-  std::string out;
-  if (text.empty())
-    return out;
-  std::string_view lead = first;
-  std::size_t from = 0;
-  for (;;) { // one paragraph (a line of `text`) at a time
-    const std::size_t lf = text.find('\n', from);
-    const std::string_view para =
-        text.substr(from, lf == std::string_view::npos ? std::string_view::npos : lf - from);
-    std::string line(lead);
-    std::size_t used = display_width(lead);
-    bool empty = true; // no word on `line` yet
-    for (std::size_t at = 0; at < para.size();) {
-      if (para[at] == ' ') {
-        ++at;
-        continue;
-      }
-      std::size_t end = para.find(' ', at);
-      if (end == std::string_view::npos)
-        end = para.size();
-      const std::string_view word = para.substr(at, end - at);
-      const std::size_t w = display_width(word);
-      if (!empty && width > 0 && used + 1 + w > width) {
-        out += line;
-        out += '\n';
-        line.assign(rest);
-        used = display_width(rest);
-        empty = true;
-      }
-      if (!empty) {
-        line += ' ';
-        ++used;
-      }
-      line += word;
-      used += w;
-      empty = false;
-      at = end;
-    }
-    if (empty) // a blank line stays blank, without trailing spaces
-      line.erase(line.find_last_not_of(' ') + 1);
-    out += line;
-    out += '\n';
-    if (lf == std::string_view::npos)
-      return out;
-    from = lf + 1;
-    lead = rest;
-  }
-}
-
-std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
-  return wrap_words(text, width, indent, indent);
-}
-
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
 }

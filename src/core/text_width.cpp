@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include "attune/text.hpp"
 
@@ -145,42 +147,182 @@ std::size_t char_width(char32_t c) noexcept {
   return in(double_width, cp) ? 2 : 1;
 }
 
+namespace {
+
+/// The code point at `i` and its length in bytes; a colour sequence (ESC [ ... final byte)
+/// is one unit of width 0, a stray byte of broken UTF-8 one of width 1 (a terminal shows one
+/// replacement character). `width` is the unit's columns.
+struct Unit {
+  char32_t cp;
+  std::size_t len;
+  std::size_t width;
+};
+
+Unit unit_at(std::string_view text, std::size_t i) noexcept {
+  const std::size_t n = text.size();
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c == 0x1B && i + 1 < n && text[i + 1] == '[') {
+    std::size_t j = i + 2;
+    while (j < n && (static_cast<unsigned char>(text[j]) < 0x40 ||
+                     static_cast<unsigned char>(text[j]) > 0x7E))
+      ++j;
+    return {0x1B, (j < n ? j + 1 : j) - i, 0};
+  }
+  if (c < 0x80)
+    return {c, 1, char_width(c)};
+  const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  std::uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+  bool ok = len > 1 && i + len <= n;
+  for (std::size_t k = 1; ok && k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    ok = (b & 0xC0) == 0x80;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (!ok)
+    return {0xFFFD, 1, 1};
+  return {static_cast<char32_t>(cp), len, char_width(static_cast<char32_t>(cp))};
+}
+
+/// CJK punctuation that must not start a line (、。」』）！？，．：；ー) or end one (「『（).
+bool no_break_before(char32_t c) noexcept {
+  switch (c) {
+  case U'\u3001':
+  case U'\u3002':
+  case U'\u300D':
+  case U'\u300F':
+  case U'\u3011':
+  case U'\uFF09':
+  case U'\uFF01':
+  case U'\uFF1F':
+  case U'\uFF0C':
+  case U'\uFF0E':
+  case U'\uFF1A':
+  case U'\uFF1B':
+  case U'\u30FC':
+  case U'\u30FB':
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool no_break_after(char32_t c) noexcept {
+  return c == U'\u300C' || c == U'\u300E' || c == U'\u3010' || c == U'\uFF08';
+}
+
+/// A piece of a line that is never split: a word, or one wide character (and what clings to
+/// it) of a word in Chinese or Japanese, which may break between any two such characters.
+struct Piece {
+  std::string_view text;
+  std::size_t width;
+  bool joined; ///< follows the previous piece without a space
+};
+
+/// The pieces of one line of text: words at spaces, wide characters inside words.
+std::vector<Piece> pieces_of(std::string_view line) {
+  std::vector<Piece> out;
+  for (std::size_t at = 0; at < line.size();) {
+    if (line[at] == ' ') {
+      ++at;
+      continue;
+    }
+    bool joined = false;
+    std::size_t start = at;
+    std::size_t width = 0;
+    Unit prev{0, 0, 1};
+    while (at < line.size() && line[at] != ' ') {
+      const Unit u = unit_at(line, at);
+      const bool can_break = at > start && u.width > 0 && prev.cp != 0x1B &&
+                             (u.width == 2 || prev.width == 2) && !no_break_before(u.cp) &&
+                             !no_break_after(prev.cp);
+      if (can_break) {
+        out.push_back({line.substr(start, at - start), width, joined});
+        joined = true;
+        start = at;
+        width = 0;
+      }
+      width += u.width;
+      at += u.len;
+      if (u.width > 0 || u.cp == 0x1B)
+        prev = u;
+    }
+    out.push_back({line.substr(start, at - start), width, joined});
+  }
+  return out;
+}
+
+} // namespace
+
 std::size_t display_width(std::string_view text) noexcept {
   std::size_t width = 0;
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0x1B && i + 1 < n && text[i + 1] == '[') {
-      // A colour sequence (ESC [ parameters final-byte) takes no room on the screen.
-      i += 2;
-      while (i < n && (static_cast<unsigned char>(text[i]) < 0x40 ||
-                       static_cast<unsigned char>(text[i]) > 0x7E))
-        ++i;
-      i += i < n ? 1 : 0;
-      continue;
-    }
-    if (c < 0x80) {
-      width += c >= 0x20 && c != 0x7F ? 1 : 0;
-      ++i;
-      continue;
-    }
-    const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    std::uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
-    bool ok = len > 1 && i + len <= n;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      ok = (b & 0xC0) == 0x80;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if (!ok) { // a stray byte of broken UTF-8: a terminal shows one replacement character
-      ++width;
-      ++i;
-      continue;
-    }
-    width += char_width(static_cast<char32_t>(cp));
-    i += len;
+  for (std::size_t i = 0; i < text.size();) {
+    const Unit u = unit_at(text, i);
+    width += u.width;
+    i += u.len;
   }
   return width;
+}
+
+std::size_t text_width(std::optional<std::size_t> terminal,
+                       std::optional<std::string_view> columns) noexcept {
+  std::size_t width = 80;
+  if (terminal && *terminal > 0) {
+    width = *terminal;
+  } else if (columns && !columns->empty() && columns->size() <= 4 &&
+             columns->find_first_not_of("0123456789") == std::string_view::npos) {
+    std::size_t n = 0;
+    for (const char c : *columns)
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    if (n > 0)
+      width = n;
+  }
+  return std::clamp<std::size_t>(width, 20, 100);
+}
+
+std::string wrap_words(std::string_view text, std::size_t width, std::string_view first,
+                       std::string_view rest) {
+  std::string out;
+  if (text.empty())
+    return out;
+  std::string_view lead = first;
+  std::size_t from = 0;
+  for (;;) { // one line of `text` at a time
+    const std::size_t lf = text.find('\n', from);
+    const std::string_view para =
+        text.substr(from, lf == std::string_view::npos ? std::string_view::npos : lf - from);
+    std::string line(lead);
+    std::size_t used = display_width(lead);
+    bool empty = true; // nothing on `line` but its indent
+    for (const Piece &p : pieces_of(para)) {
+      const std::size_t gap = empty || p.joined ? 0 : 1;
+      if (!empty && width > 0 && used + gap + p.width > width) {
+        out += line;
+        out += '\n';
+        line.assign(rest);
+        used = display_width(rest);
+        empty = true;
+      }
+      if (!empty && !p.joined) {
+        line += ' ';
+        ++used;
+      }
+      line += p.text;
+      used += p.width;
+      empty = false;
+    }
+    if (empty) // a blank line stays blank, without trailing spaces
+      line.erase(line.find_last_not_of(' ') + 1);
+    out += line;
+    out += '\n';
+    if (lf == std::string_view::npos)
+      return out;
+    from = lf + 1;
+    lead = rest;
+  }
+}
+
+std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
+  return wrap_words(text, width, indent, indent);
 }
 
 } // namespace attune

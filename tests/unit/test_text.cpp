@@ -70,6 +70,20 @@ BOOST_AUTO_TEST_CASE(display_width_counts_columns_not_bytes_or_code_points) {
   BOOST_TEST(display_width("\xe6\x97") == 2u); // cut short: two bytes, two
 }
 
+BOOST_AUTO_TEST_CASE(text_width_takes_the_terminal_then_columns_then_80) {
+  BOOST_TEST(text_width(std::nullopt, std::nullopt) == 80u);
+  BOOST_TEST(text_width(72, std::string_view("60")) == 72u); // the terminal knows best
+  BOOST_TEST(text_width(std::nullopt, std::string_view("60")) == 60u);
+  BOOST_TEST(text_width(0, std::string_view("60")) == 60u); // a terminal that says 0
+  BOOST_TEST(text_width(std::nullopt, std::string_view("wide")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("0")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("-5")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("99999")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("10")) == 20u);
+  BOOST_TEST(text_width(250, std::nullopt) == 100u);
+}
+
 BOOST_AUTO_TEST_CASE(wrap_words_keeps_a_hanging_indent) {
   BOOST_TEST(wrap_words("Write one line a day", 20, "  [open] ", "         ") ==
              "  [open] Write one\n         line a day\n");
@@ -83,13 +97,29 @@ BOOST_AUTO_TEST_CASE(wrap_words_counts_wide_characters_and_colour_by_columns) {
   const std::string ja = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
   BOOST_TEST(wrap_words(ja + " " + ja + " " + ja, 15, "- ", "  ") ==
              "- " + ja + " " + ja + "\n  " + ja + "\n");
-  BOOST_TEST(wrap_words(ja + " " + ja, 14, "- ", "  ") == "- " + ja + "\n  " + ja + "\n");
+  // In 14, the second breaks between its characters, as Japanese does: 日本 | 語.
+  BOOST_TEST(wrap_words(ja + " " + ja, 14, "- ", "  ") ==
+             "- " + ja + " \xe6\x97\xa5\xe6\x9c\xac\n  \xe8\xaa\x9e\n");
   // Six e + combining acute are 6 columns (18 bytes): they fit a line of 8 with the indent.
   std::string accents;
   for (int i = 0; i < 6; ++i)
     accents += "e\xcc\x81";
   BOOST_TEST(wrap_words(accents + " x", 8, "  ", "  ") == "  " + accents + "\n  x\n");
   BOOST_TEST(wrap_words("\x1b[1mbold\x1b[0m text", 11, "", "") == "\x1b[1mbold\x1b[0m text\n");
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_breaks_japanese_between_characters_but_not_before_a_full_stop) {
+  // 今日は友達と夕食。: nine wide characters, 18 columns, no spaces.
+  const std::string text = "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe5\x8f\x8b\xe9\x81\x94"
+                           "\xe3\x81\xa8\xe5\xa4\x95\xe9\xa3\x9f\xe3\x80\x82";
+  // 10 columns: two of indent and four characters, then the rest; 。 stays with 食.
+  BOOST_TEST(wrap_words(text, 10, "  ", "  ") ==
+             "  \xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe5\x8f\x8b\n"
+             "  \xe9\x81\x94\xe3\x81\xa8\xe5\xa4\x95\n"
+             "  \xe9\xa3\x9f\xe3\x80\x82\n");
+  // Latin words around it still break only at spaces.
+  BOOST_TEST(wrap_words("note: \xe5\xa4\x95\xe9\xa3\x9f ok", 9, "", "") ==
+             "note: \xe5\xa4\x95\n\xe9\xa3\x9f ok\n");
 }
 
 BOOST_AUTO_TEST_CASE(wrap_words_starts_a_new_line_at_each_newline) {
