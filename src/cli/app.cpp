@@ -330,6 +330,8 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     app.add_option("--data-dir", ctx.global.data_dir, "Folder for the journal (ATTUNE_DATA_DIR)")
         ->type_name("DIR");
     app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")->type_name("ID|FILE");
+    app.add_option("--tz", ctx.global.tz, "Time zone for this command only (Europe/Berlin)")
+        ->type_name("ZONE");
     app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");

@@ -117,7 +117,8 @@ const Zone *load_zone(const std::string &name, const EnvLookup &env) {
 
 ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
                        const std::function<void(const std::string &)> &warn) {
-  if (!configured.value.empty()) {
+  // "auto": follow TZ and the system, as if the config file named no zone.
+  if (!configured.value.empty() && configured.value != "auto") {
     if (const Zone *zone = load_zone(configured.value, env))
       return {zone, configured.value, "config file"};
     throw unknown_zone_error(configured.value, configured.where);

@@ -23,9 +23,9 @@ struct ZoneChoice {
 /// than max_tzif_bytes or not TZif. Reads only that one file.
 const Zone *load_zone(const std::string &name, const EnvLookup &env);
 
-/// The zone: `configured` if set (Error(config) "unknown time zone" at its file:line:col when
-/// no such zone file exists), else TZ ("Area/City", ":Area/City" or a path under the
-/// zoneinfo folder; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
+/// The zone: `configured` if set and not "auto" (Error(config) "unknown time zone" at its
+/// file:line:col when no such zone file exists), else TZ ("Area/City", ":Area/City" or a path under
+/// the zoneinfo folder; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
 /// the system zone (/etc/localtime's link, /etc/timezone, then the tz library's guess), else
 /// UTC with a warning. UTC is built in when no tz data is installed. Never throws for a bad TZ.
 ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,

@@ -15,6 +15,7 @@ enum class ColorMode { auto_, always, never };
 struct GlobalOptions {
   std::optional<std::string> data_dir; ///< --data-dir
   std::optional<std::string> plan;     ///< --plan ID|FILE
+  std::optional<std::string> tz;       ///< --tz ZONE: the time zone for this command only
   std::string color = "auto";          ///< --color auto|always|never
   bool quiet = false;                  ///< --quiet: only errors and what was asked for
 };

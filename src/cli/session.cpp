@@ -134,6 +134,14 @@ std::string Session::chosen_plan() {
 }
 
 const Zone &Session::zone() {
+  if (!state_->zone && ctx_.global.tz) {
+    const std::string &name = *ctx_.global.tz;
+    const Zone *zone = name.empty() ? nullptr : load_zone(name, ctx_.env);
+    if (zone == nullptr)
+      throw Error(ErrorKind::usage, "unknown time zone \"" + name + "\" for --tz",
+                  "use an IANA name such as \"Europe/Berlin\" or \"America/Los_Angeles\"");
+    state_->zone = ZoneChoice{zone, name, "--tz"};
+  }
   if (!state_->zone)
     state_->zone = choose_zone(config().timezone, ctx_.env,
                                [this](const std::string &text) { ctx_.warn(text); });
