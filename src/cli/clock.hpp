@@ -31,6 +31,11 @@ const Zone *load_zone(const std::string &name, const EnvLookup &env);
 ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
                        const std::function<void(const std::string &)> &warn);
 
+/// The zone name closest to `name` ("Berln" -> "Europe/Berlin", "europe/berlin" ->
+/// "Europe/Berlin"), from zone1970.tab in the zoneinfo folder, comparing whole names and
+/// their last part; "" when none is close or the table is missing.
+std::string suggest_zone(const std::string &name, const EnvLookup &env);
+
 /// ATTUNE_NOW ("YYYY-MM-DDTHH:MM[:SS]", local wall time in `zone`) when set, else the system
 /// clock. Throws Error(usage) naming ATTUNE_NOW when its value cannot be read.
 Instant current_instant(const EnvLookup &env, const Zone &zone);

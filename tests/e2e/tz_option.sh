@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A traveller's time zone (issue 18, item 15): --tz ZONE for one command, and
-# timezone = "auto" in the config to follow TZ and the system zone.
+# Config and time zones (issue 18, item 15): every config mistake in one run, with positions
+# and did-you-mean (zone names too); --tz ZONE for one command; timezone = "auto" in the
+# config to follow TZ and the system zone.
 . "$(dirname "$0")/_lib.sh"
 CONF="$XDG_CONFIG_HOME/attune/config.toml"
 mkdir -p "$(dirname "$CONF")"
@@ -47,5 +48,25 @@ expect_out_has '"zone": "Asia/Tokyo"' "the record keeps Tokyo"
 # --tz still beats auto.
 TZ=Asia/Tokyo run --tz UTC config show
 expect_out_has "(flag: --tz)" "--tz beats timezone = auto"
+
+# Three mistakes, three lines, one run (exit 78), in the order of the file.
+printf 'timezone = "Berln"\nday_start_at = "03:00"\ncolor = "blue"\n' >"$CONF"
+run today
+expect_rc 78 "a config with three mistakes"
+expect_err_lines 3 "one line per mistake"
+expect_err_has "config.toml:1:1: unknown time zone \"Berln\"; did you mean \"Europe/Berlin\"?" \
+  "the zone, with a did-you-mean"
+expect_err_has "config.toml:2:1: unknown key \"day_start_at\"; did you mean \"day_starts_at\"?" "the key"
+expect_err_has "config.toml:3:9: color \"blue\" is not auto, always or never" "the colour"
+if [ "$(printf '%s\n' "$ERR" | sed -n 's/.*config.toml:\([0-9]*\):.*/\1/p' | tr '\n' ' ')" = "1 2 3 " ]; then
+  pass
+else fail "the mistakes in the order of the file"; fi
+expect_out_empty "nothing on stdout"
+
+# --tz also suggests a zone.
+printf '' >"$CONF"
+run --tz europe/berlin today
+expect_rc 2 "--tz with a wrong case"
+expect_err_has 'did you mean "Europe/Berlin"?' "--tz suggests the zone"
 
 finish
