@@ -61,8 +61,18 @@ inline constexpr std::size_t max_config_bytes = 64 * 1024;
 /// is for the caller, who reports unknown_zone_error. An empty text gives the defaults.
 Config parse_config(std::string_view text, std::string_view source_name);
 
-/// Error(config) "unknown time zone \"NAME\"" with the hint, at `where`.
-Error unknown_zone_error(const std::string &name, Location where);
+/// Every problem of config.toml's keys at once, in file order, and the settings that were
+/// good; a file too large, not UTF-8 or not TOML throws as parse_config does. parse_config
+/// throws the first problem.
+struct ConfigParse {
+  Config config;
+  std::vector<Error> errors;
+};
+ConfigParse parse_config_all(std::string_view text, std::string_view source_name);
+
+/// Error(config) "unknown time zone \"NAME\"" at `where`, with "did you mean \"GUESS\"?"
+/// when `guess` is not empty, else a hint naming two zones.
+Error unknown_zone_error(const std::string &name, Location where, const std::string &guess = "");
 
 /// "04:00" for 240 minutes.
 std::string format_clock_time(std::chrono::minutes minutes);

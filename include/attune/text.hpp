@@ -1,5 +1,6 @@
 #pragma once
 /// Small text helpers shared by loaders and the front end.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +35,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// did_you_mean("stat", {"start","streak"}) -> "start"
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates);
 
-/// Number of terminal columns a UTF-8 string takes (each code point counts 1; wide CJK 2).
+/// Terminal columns of one code point, whatever the locale: 0 for controls, combining marks
+/// (U+0301), format characters (U+200D ZERO WIDTH JOINER, U+FE0F) and Hangul jamo that join
+/// a syllable; 2 for East Asian wide and fullwidth characters (CJK, kana, hangul syllables,
+/// U+FF21 "Ａ") and emoji shown as emoji (U+1F642); else 1. U+00E9 -> 1, U+4E2D -> 2.
+std::size_t char_width(char32_t c) noexcept;
+
+/// Terminal columns a UTF-8 string takes: the sum of char_width, where colour sequences
+/// (ESC [ ... m) take none and each byte of broken UTF-8 takes one.
+/// "abc" -> 3, "日本" -> 4, "e\u0301" (e + combining acute) -> 1, "\x1b[1mhi\x1b[0m" -> 2.
 std::size_t display_width(std::string_view text) noexcept;
 
-/// Greedy word wrap by display width: words (split at spaces) fill lines of at most `width`
-/// columns, each line starting with `indent` and ending with a newline (width 0: one line).
-/// A word longer than a line gets a line of its own. ("a bb cc", 6, "  ") -> "  a bb\n  cc\n"
+/// Columns to wrap human text at: the terminal's width when standard output is one (given as
+/// `terminal`), else COLUMNS when it is a whole number from 1 to 9999, else 80; then kept
+/// within 20..100 (narrower cannot hold a sentence, wider is hard to read).
+/// (120, "60") -> 100; (nullopt, "60") -> 60; (nullopt, "wide") -> 80; (nullopt, nullopt) -> 80.
+std::size_t text_width(std::optional<std::size_t> terminal,
+                       std::optional<std::string_view> columns) noexcept;
+
+/// Greedy word wrap by display width, with a hanging indent: words (split at spaces, runs of
+/// spaces count as one) fill lines of at most `width` columns, the first line starting with
+/// `first`, every later one with `rest`; each line ends with a newline. A newline in `text`
+/// starts a new line (with `rest`); an empty one stays empty. Text in Chinese or Japanese,
+/// which has no spaces, may also break beside any wide character (never before 、。」）
+/// or after 「（). A word longer than a line gets a line of its own and is never cut (a
+/// link stays whole). Width 0: no wrapping. Empty
+/// text: nothing. ("Write one line a day", 20, "  [open] ", "         ")
+///   -> "  [open] Write one\n         line a day\n"
+std::string wrap_words(std::string_view text, std::size_t width, std::string_view first,
+                       std::string_view rest);
+
+/// wrap_words with the same indent on every line. ("a bb cc", 6, "  ") -> "  a bb\n  cc\n"
 std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent);
 
 /// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.

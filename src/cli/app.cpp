@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "attune/error.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
+#include "help_format.hpp"
 #include "output.hpp"
 #include "session.hpp"
 
@@ -318,6 +320,7 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     CLI::App app{"attune: a six-week practice of small steps toward feeling secure in "
                  "relationships.\nRun with no command to see today's exercises.",
                  "attune"};
+    app.formatter(std::make_shared<HelpFormatter>(ctx.text_width())); // before any subcommand
     app.set_version_flag("--version", std::string("attune ") + ATTUNE_VERSION);
     app.allow_extras();
     app.fallthrough(); // global options may also follow the command
@@ -327,6 +330,8 @@ int run_app(int argc, const char *const *argv, std::ostream &out, std::ostream &
     app.add_option("--data-dir", ctx.global.data_dir, "Folder for the journal (ATTUNE_DATA_DIR)")
         ->type_name("DIR");
     app.add_option("--plan", ctx.global.plan, "Plan id or TOML file to use")->type_name("ID|FILE");
+    app.add_option("--tz", ctx.global.tz, "Time zone for this command only (Europe/Berlin)")
+        ->type_name("ZONE");
     app.add_option("--color", ctx.global.color, "Colour: auto, always or never (NO_COLOR)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");

@@ -1,12 +1,16 @@
 #include "clock.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <climits>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,6 +18,7 @@
 
 #include "attune/error.hpp"
 #include "attune/input_file.hpp"
+#include "attune/text.hpp"
 
 namespace attune::cli {
 namespace {
@@ -115,9 +120,46 @@ const Zone *load_zone(const std::string &name, const EnvLookup &env) {
   return slot.get();
 }
 
+std::string suggest_zone(const std::string &name, const EnvLookup &env) {
+  std::ifstream table(zoneinfo_dir(env) + "/zone1970.tab");
+  auto lower = [](std::string s) {
+    for (char &c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string wanted = lower(name);
+  const std::string wanted_city = wanted.substr(wanted.rfind('/') + 1);
+  std::vector<std::string> zones, cities;
+  std::string line;
+  while (std::getline(table, line)) {
+    if (line.empty() || line[0] == '#')
+      continue;
+    std::istringstream fields(line);
+    std::string codes, coordinates, zone;
+    if (!(fields >> codes >> coordinates >> zone))
+      continue;
+    zones.push_back(zone);
+    cities.push_back(lower(zone.substr(zone.rfind('/') + 1)));
+  }
+  std::vector<std::string> lowered;
+  for (const auto &z : zones)
+    lowered.push_back(lower(z));
+  std::string guess = did_you_mean(wanted, lowered);
+  const std::vector<std::string> *from = &lowered;
+  if (guess.empty()) {
+    guess = did_you_mean(wanted_city, cities);
+    from = &cities;
+  }
+  for (std::size_t i = 0; i < zones.size() && !guess.empty(); ++i)
+    if ((*from)[i] == guess)
+      return zones[i];
+  return "";
+}
+
 ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
                        const std::function<void(const std::string &)> &warn) {
-  if (!configured.value.empty()) {
+  // "auto": follow TZ and the system, as if the config file named no zone.
+  if (!configured.value.empty() && configured.value != "auto") {
     if (const Zone *zone = load_zone(configured.value, env))
       return {zone, configured.value, "config file"};
     throw unknown_zone_error(configured.value, configured.where);

@@ -23,13 +23,18 @@ struct ZoneChoice {
 /// than max_tzif_bytes or not TZif. Reads only that one file.
 const Zone *load_zone(const std::string &name, const EnvLookup &env);
 
-/// The zone: `configured` if set (Error(config) "unknown time zone" at its file:line:col when
-/// no such zone file exists), else TZ ("Area/City", ":Area/City" or a path under the
-/// zoneinfo folder; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
+/// The zone: `configured` if set and not "auto" (Error(config) "unknown time zone" at its
+/// file:line:col when no such zone file exists), else TZ ("Area/City", ":Area/City" or a path under
+/// the zoneinfo folder; an unknown name warns and uses UTC; empty means UTC, as POSIX says), else
 /// the system zone (/etc/localtime's link, /etc/timezone, then the tz library's guess), else
 /// UTC with a warning. UTC is built in when no tz data is installed. Never throws for a bad TZ.
 ZoneChoice choose_zone(const Setting<std::string> &configured, const EnvLookup &env,
                        const std::function<void(const std::string &)> &warn);
+
+/// The zone name closest to `name` ("Berln" -> "Europe/Berlin", "europe/berlin" ->
+/// "Europe/Berlin"), from zone1970.tab in the zoneinfo folder, comparing whole names and
+/// their last part; "" when none is close or the table is missing.
+std::string suggest_zone(const std::string &name, const EnvLookup &env);
 
 /// ATTUNE_NOW ("YYYY-MM-DDTHH:MM[:SS]", local wall time in `zone`) when set, else the system
 /// clock. Throws Error(usage) naming ATTUNE_NOW when its value cannot be read.

@@ -35,7 +35,10 @@ std::vector<Row> effective(Session &session) {
   // The zone is reported as chosen, so TZ and the system zone show up too.
   const std::string &zone_source = session.zone_source();
   Row zone{"timezone", session.zone_name(), "", ""};
-  if (zone_source == "config file") {
+  if (zone_source == "--tz") {
+    zone.origin = "flag";
+    zone.from = "--tz";
+  } else if (zone_source == "config file") {
     zone = row("timezone", session.zone_name(), c.timezone);
   } else if (zone_source == "TZ") {
     zone.origin = "environment";

@@ -85,6 +85,7 @@ int run_log(Session &session, const LogOptions &opts) {
   const std::string needle = opts.grep ? fold(*opts.grep) : std::string();
   const bool filtered = opts.week || since || opts.grep;
   const std::chrono::minutes day_start = session.config().day_starts_at.value;
+  const std::size_t width = ctx.text_width();
 
   JsonWriter json;
   json.begin_array();
@@ -140,6 +141,12 @@ int run_log(Session &session, const LogOptions &opts) {
             ? format_clock_time(std::chrono::duration_cast<std::chrono::minutes>(local - midnight))
             : std::string("     ");
     line += "  ";
+    // Where the text of a note or reason begins: wrapped lines hang there (column 36).
+    const std::size_t lead =
+        line.size() +
+        (r.type == RecordType::done || r.type == RecordType::skip || r.type == RecordType::note
+             ? 9
+             : 0);
     switch (r.type) {
     case RecordType::start:
       line +=
@@ -167,7 +174,7 @@ int run_log(Session &session, const LogOptions &opts) {
     case RecordType::forgotten:
       break;
     }
-    text += line + '\n';
+    text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));
   }
   json.end_array();
   if (opts.format == "json")

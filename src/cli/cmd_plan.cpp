@@ -40,55 +40,68 @@ std::string grace_sentence(unsigned grace) {
   return "up to " + std::to_string(grace) + " missed days in a row are forgiven between kept days.";
 }
 
-std::string render_text(const Plan &plan, const std::string &origin, bool color) {
+/// The plan as text, wrapped at `width` columns: paragraphs keep their line breaks, labelled
+/// lines (What:, Why: ...) hang at column 11, list items under their text.
+std::string render_text(const Plan &plan, const std::string &origin, bool color,
+                        std::size_t width) {
   std::string out;
   // Every piece of plan text goes through printable(): a plan file is untrusted text.
   const auto para = [](const std::string &text) { return printable(text, LineBreaks::kept); };
-  out += paint(color, "1", printable(plan.name)) + "\n";
-  out += "id " + printable(plan.id) + " · " + plural(plan.weeks, "week", "weeks") + " · " +
-         printable(origin) + "\n";
+  const auto wrap = [width](const std::string &text, const std::string &first,
+                            const std::string &rest) {
+    return wrap_words(text, width, first, rest);
+  };
+  const std::string hang(10, ' ');
+  out += wrap(paint(color, "1", printable(plan.name)), "", "");
+  out += wrap("id " + printable(plan.id) + " · " + plural(plan.weeks, "week", "weeks") + " · " +
+                  printable(origin),
+              "", "  ");
   if (!plan.audience.empty())
-    out += printable(plan.audience) + "\n";
+    out += wrap(printable(plan.audience), "", "");
   out += "\n";
-  out += para(plan.description) + "\n\n" + para(plan.notice) + "\n";
+  out += wrap(para(plan.description), "", "") + "\n" + wrap(para(plan.notice), "", "");
   for (const Week &w : plan.week_plans) {
     out += "\n" +
-           paint(color, "1", "Week " + std::to_string(w.number) + ": " + printable(w.theme)) + "\n";
-    out += "  " + para(w.rationale) + "\n";
+           wrap(paint(color, "1", "Week " + std::to_string(w.number) + ": " + printable(w.theme)),
+                "", "  ");
+    out += wrap(para(w.rationale), "  ", "  ");
     for (const Exercise &e : w.exercises) {
-      out += "\n  - " + paint(color, "1", printable(e.title)) + " (" + printable(e.id) + "), " +
-             describe_schedule(e.schedule) + "\n";
-      out += "    What: " + printable(e.what) + "\n";
-      out += "    Why:  " + printable(e.why) + "\n";
+      out += "\n" + wrap(paint(color, "1", printable(e.title)) + " (" + printable(e.id) + "), " +
+                             describe_schedule(e.schedule),
+                         "  - ", "    ");
+      out += wrap(printable(e.what), "    What: ", hang);
+      out += wrap(printable(e.why), "    Why:  ", hang);
       if (!e.cue.empty())
-        out += "    Cue:  " + printable(e.cue) + "\n";
+        out += wrap(printable(e.cue), "    Cue:  ", hang);
       if (!e.alone.empty())
-        out += "    On your own: " + printable(e.alone) + "\n";
+        out += wrap(printable(e.alone), "    On your own: ", hang);
       if (!e.if_it_goes_badly.empty())
-        out += "    If it goes badly: " + printable(e.if_it_goes_badly) + "\n";
+        out += wrap(printable(e.if_it_goes_badly), "    If it goes badly: ", hang);
       if (!e.caution.empty())
-        out += "    Take care: " + printable(e.caution) + "\n";
+        out += wrap(printable(e.caution), "    Take care: ", hang);
       for (const std::string &prompt : e.prompts)
-        out += "    Prompt: " + printable(prompt) + "\n";
+        out += wrap(printable(prompt), "    Prompt: ", hang);
     }
   }
   const SelfCheck &sc = plan.self_check;
-  out += "\n" + paint(color, "1", "Weekly self-check") + "\n  " + printable(sc.prompt) + "\n  " +
-         std::to_string(sc.scale_min) + " = " + printable(sc.min_label) + " ... " +
-         std::to_string(sc.scale_max) + " = " + printable(sc.max_label) + "\n";
+  out +=
+      "\n" + paint(color, "1", "Weekly self-check") + "\n" + wrap(printable(sc.prompt), "  ", "  ");
+  out += wrap(std::to_string(sc.scale_min) + " = " + printable(sc.min_label) + " ... " +
+                  std::to_string(sc.scale_max) + " = " + printable(sc.max_label),
+              "  ", "  ");
   for (const SelfCheckItem &item : sc.items) {
     std::string tags = to_string(item.dimension);
     if (item.dimension == Dimension::awareness)
       tags = "noticing";
     if (item.reverse)
       tags += std::string(tags.empty() ? "" : ", ") + "reverse-scored";
-    out += "  - " + printable(item.text) + (tags.empty() ? "" : " (" + tags + ")") + "\n";
+    out += wrap(printable(item.text) + (tags.empty() ? "" : " (" + tags + ")"), "  - ", "    ");
   }
   if (sc.has_distress())
-    out += "  Then: " + printable(sc.distress.text) + " (reported, never scored)\n";
-  out += "\nStreak: " + grace_sentence(plan.streak.grace_days) + "\n";
+    out += wrap(printable(sc.distress.text) + " (reported, never scored)", "  Then: ", "        ");
+  out += "\n" + wrap(grace_sentence(plan.streak.grace_days), "Streak: ", "        ");
   if (!plan.support.empty())
-    out += "\n" + para(plan.support) + "\n";
+    out += "\n" + wrap(para(plan.support), "", "");
   return out;
 }
 
@@ -255,7 +268,7 @@ int run_show(Session &session, const PlanOptions &opts) {
       if (opts.format == "json")
         ctx.out << render_json(*plan, origin);
       else
-        ctx.out << render_text(*plan, origin, session.use_color());
+        ctx.out << render_text(*plan, origin, session.use_color(), ctx.text_width());
       return exit_code::ok;
     }
   }
@@ -266,7 +279,7 @@ int run_show(Session &session, const PlanOptions &opts) {
   if (opts.format == "json")
     ctx.out << render_json(plan, source.origin);
   else
-    ctx.out << render_text(plan, source.origin, session.use_color());
+    ctx.out << render_text(plan, source.origin, session.use_color(), ctx.text_width());
   return exit_code::ok;
 }
 

@@ -1,11 +1,9 @@
 // attune report: where the person stands, as text, JSON, CSV, Markdown or HTML.
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
-
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -32,20 +30,9 @@ struct ReportArgs {
   bool no_notes = false;
 };
 
-/// Terminal columns: the terminal's own size, else COLUMNS, else 80 (never more than 100).
+/// Columns for the text report: Context::text_width, at least the 40 the report needs.
 unsigned terminal_width(const Context &ctx) {
-  unsigned width = 80;
-  winsize ws{};
-  if (ctx.out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-    width = ws.ws_col;
-  } else if (auto cols = ctx.env("COLUMNS")) {
-    try {
-      width = static_cast<unsigned>(std::stoul(*cols));
-    } catch (const std::exception &) {
-      width = 80;
-    }
-  }
-  return width < 40 ? 40 : width > 100 ? 100 : width;
+  return static_cast<unsigned>(std::max<std::size_t>(40, ctx.text_width()));
 }
 
 int run_report(const ReportArgs &args, Session &session) {

@@ -151,13 +151,18 @@ int run_start(Session &session, const StartOptions &opts) {
   const StartNumbers numbers = write_start(session, plan, source.text, start, today, opts.restart);
   const unsigned number = numbers.shown;
   const Position pos = position(plan, start, today);
+  const std::size_t width = ctx.text_width();
   if (!ctx.global.quiet) {
-    ctx.out << "Programme " << number << " started: " << printable(plan.name) << ".\n";
-    ctx.out << plan.weeks << " weeks from " << format_day(start) << " to " << format_day(pos.last)
-            << (pos.phase == Phase::active ? "; today is " + position_line(pos) : std::string())
-            << ".\n";
+    ctx.out << wrap_words("Programme " + std::to_string(number) +
+                              " started: " + printable(plan.name) + ".",
+                          width, "", "");
+    ctx.out << wrap_words(
+        std::to_string(plan.weeks) + " weeks from " + format_day(start) + " to " +
+            format_day(pos.last) +
+            (pos.phase == Phase::active ? "; today is " + position_line(pos) : std::string()) + ".",
+        width, "", "");
     if (!plan.notice.empty())
-      ctx.out << printable(plan.notice, LineBreaks::kept) << '\n';
+      ctx.out << wrap_words(printable(plan.notice, LineBreaks::kept), width, "", "");
   }
   Run run;
   run.number = numbers.shown;
@@ -165,7 +170,7 @@ int run_start(Session &session, const StartOptions &opts) {
   run.start = start;
   offer_baseline(session, plan, run);
   if (!ctx.global.quiet)
-    ctx.out << '\n' << safety_note << '\n';
+    ctx.out << '\n' << wrap_words(safety_note, width, "", "");
   return exit_code::ok;
 }
 

@@ -54,7 +54,7 @@ int run_support(Session &session) {
   const Plan plan = plan_to_show(session);
   info.plan_name = plan.name;
   info.plan_support = plan.support;
-  ctx.out << render_support(info);
+  ctx.out << render_support(info, ctx.text_width());
   if (config_problem) {
     print_error(ctx, *config_problem);
     return exit_code_for(config_problem->kind());

@@ -103,26 +103,36 @@ std::string render_json(const DayView &view, Day day) {
   return json.str();
 }
 
-std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color) {
+/// The day as text, every line wrapped at `width` columns; an exercise's lines hang at
+/// column 13, under its title.
+std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color,
+                        std::size_t width) {
+  const std::string hang(12, ' ');
   std::string out;
   const Position &pos = view.pos;
   if (pos.phase == Phase::not_started) {
-    out += "Your programme begins on " + format_day(pos.start) + ". Until then, nothing is due.\n";
+    out += wrap_words("Your programme begins on " + format_day(pos.start) +
+                          ". Until then, nothing is due.",
+                      width, "", "");
     return out;
   }
   if (pos.phase == Phase::finished) {
-    out += "Your programme (" + printable(plan.name) + ") is complete: " + format_day(pos.start) +
-           " to " + format_day(pos.last) + ".\n";
-    out += "See how it went with 'attune report'; begin again with 'attune start --restart'.\n";
+    out += wrap_words("Your programme (" + printable(plan.name) + ") is complete: " +
+                          format_day(pos.start) + " to " + format_day(pos.last) + ".",
+                      width, "", "");
+    out += wrap_words(
+        "See how it went with 'attune report'; begin again with 'attune start --restart'.", width,
+        "", "");
     return out;
   }
   const std::string when = day == today ? "Today" : format_day(day);
   out += paint(color, "1", position_line(pos)) + "  " + when + ", " +
          weekday_long(date::weekday{day}) + "\n";
   if (view.week != nullptr)
-    out += "This week: " + printable(view.week->theme) + "\n";
+    out += wrap_words(printable(view.week->theme), width, "This week: ", "           ");
   if (view.items.empty()) {
-    out += "\nNothing is set for this day. A rest is part of the practice.\n";
+    out += "\n" + wrap_words("Nothing is set for this day. A rest is part of the practice.", width,
+                             "", "");
     return out;
   }
   out += "\n";
@@ -140,26 +150,26 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
       mark = "[open]   ";
       break;
     }
-    std::string line =
-        "  " + mark + " " + paint(color, "1", printable(e.title)) + " (" + printable(e.id) + ")";
+    std::string line = paint(color, "1", printable(e.title)) + " (" + printable(e.id) + ")";
     const std::string weekly = weekly_progress(item);
     if (!weekly.empty())
       line += ": " + weekly;
-    out += line + "\n";
+    out += wrap_words(line, width, "  " + mark + " ", hang);
     if (item.state == ExerciseState::open) {
       if (!e.what.empty())
-        out += "            " + printable(e.what) + "\n";
+        out += wrap_words(printable(e.what), width, hang, hang);
       if (!e.cue.empty())
-        out += "            When: " + printable(e.cue) + "\n";
+        out += wrap_words(printable(e.cue), width, hang + "When: ", hang);
       if (!e.alone.empty())
-        out += "            On your own: " + printable(e.alone) + "\n";
+        out += wrap_words(printable(e.alone), width, hang + "On your own: ", hang);
       if (!e.caution.empty())
-        out += "            " + paint(color, "1", "Take care:") + " " + printable(e.caution) + "\n";
+        out += wrap_words(printable(e.caution), width, hang + paint(color, "1", "Take care:") + " ",
+                          hang);
     } else if (item.state == ExerciseState::skipped && !item.skip_reason.empty()) {
-      out += "            Reason: " + printable(item.skip_reason) + "\n";
+      out += wrap_words(printable(item.skip_reason), width, hang + "Reason: ", hang);
     }
   }
-  out += "\n" + day_summary(view, day == today ? "today" : "that day") + "\n";
+  out += "\n" + wrap_words(day_summary(view, day == today ? "today" : "that day"), width, "", "");
   return out;
 }
 
@@ -188,8 +198,9 @@ int run_today(Session &session, const TodayOptions &opts) {
       return exit_code::ok;
     }
     ctx.out << "No programme is running yet.\n"
-            << "When you are ready, 'attune start' begins six weeks of small steps ("
-            << "'attune plan list' shows the plans).\n";
+            << wrap_words("When you are ready, 'attune start' begins six weeks of small steps "
+                          "('attune plan list' shows the plans).",
+                          ctx.text_width(), "", "");
     return exit_code::ok;
   }
   const Day today = session.today();
@@ -199,7 +210,7 @@ int run_today(Session &session, const TodayOptions &opts) {
   if (opts.format == "json")
     ctx.out << render_json(view, day);
   else
-    ctx.out << render_text(view, plan, day, today, session.use_color());
+    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width());
   return exit_code::ok;
 }
 

@@ -84,7 +84,7 @@ int run_week(Session &session, const WeekOptions &opts) {
   if (opts.format == "json")
     ctx.out << render_week_json(*week);
   else
-    ctx.out << render_week_text(plan, *week);
+    ctx.out << render_week_text(plan, *week, ctx.text_width());
   return exit_code::ok;
 }
 

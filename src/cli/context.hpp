@@ -1,5 +1,6 @@
 #pragma once
 /// What every command gets: streams, global options, the environment, terminal facts.
+#include <cstddef>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@ enum class ColorMode { auto_, always, never };
 struct GlobalOptions {
   std::optional<std::string> data_dir; ///< --data-dir
   std::optional<std::string> plan;     ///< --plan ID|FILE
+  std::optional<std::string> tz;       ///< --tz ZONE: the time zone for this command only
   std::string color = "auto";          ///< --color auto|always|never
   bool quiet = false;                  ///< --quiet: only errors and what was asked for
 };
@@ -31,6 +33,10 @@ struct Context {
   /// Colour on stdout: --color always/never, else config `color`, else NO_COLOR (set and not
   /// empty, as no-color.org says) disables, else only on a terminal with TERM not "dumb".
   bool use_color() const;
+  /// Columns for human text on stdout (attune::text_width): the terminal's own width
+  /// (TIOCGWINSZ) when stdout is a terminal, else COLUMNS, else 80. Renderers get it as an
+  /// argument; only the front end asks the terminal.
+  std::size_t text_width() const;
   /// Prints "attune: warning: TEXT" to err unless --quiet.
   void warn(const std::string &text) const;
   /// Prints "attune: note: TEXT" to err unless --quiet.

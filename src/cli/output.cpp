@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <ostream>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,6 +45,16 @@ bool Context::use_color() const {
     return false;
   const auto term = env("TERM");
   return out_tty && !(term && *term == "dumb");
+}
+
+std::size_t Context::text_width() const {
+  std::optional<std::size_t> terminal;
+  winsize ws{};
+  if (out_tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    terminal = ws.ws_col;
+  const auto columns = env("COLUMNS");
+  return attune::text_width(terminal,
+                            columns ? std::optional<std::string_view>(*columns) : std::nullopt);
 }
 
 void Context::warn(const std::string &text) const {

@@ -72,24 +72,35 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
 
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check) {
   Context &ctx = session.ctx();
-  ctx.out << printable(check.prompt) << '\n'
-          << "Answer " << scale_text(check) << " (" << check.scale_min << " = "
-          << printable(check.min_label) << ", " << check.scale_max << " = "
-          << printable(check.max_label)
-          << "). Press Enter on an empty line to stop; nothing is saved until the end.\n";
+  const std::size_t width = ctx.text_width();
+  ctx.out << wrap_words(printable(check.prompt), width, "", "")
+          << wrap_words("Answer " + scale_text(check) + " (" + std::to_string(check.scale_min) +
+                            " = " + printable(check.min_label) + ", " +
+                            std::to_string(check.scale_max) + " = " + printable(check.max_label) +
+                            "). Press Enter on an empty line to stop; nothing is saved until "
+                            "the end.",
+                        width, "", "");
   std::vector<int> answers;
   const std::size_t n = check.items.size();
   for (std::size_t i = 0; i < check.answer_count();) {
     if (i < n) {
-      ctx.out << '\n' << i + 1 << '/' << n << "  " << printable(check.items[i].text);
+      // "2/5  statement", continuation lines under the statement.
+      const std::string number = std::to_string(i + 1) + '/' + std::to_string(n) + "  ";
+      ctx.out << '\n'
+              << wrap_words(printable(check.items[i].text), width, number,
+                            std::string(number.size(), ' '));
     } else { // the distress question, with its own labels where it has them
       const SelfCheckItem &d = check.distress;
-      ctx.out << "\nOne last question, on the same scale ("
-              << printable(d.min_label.empty() ? check.min_label : d.min_label) << " to "
-              << printable(d.max_label.empty() ? check.max_label : d.max_label) << "):\n"
-              << printable(d.text);
+      ctx.out << '\n'
+              << wrap_words("One last question, on the same scale (" +
+                                printable(d.min_label.empty() ? check.min_label : d.min_label) +
+                                " to " +
+                                printable(d.max_label.empty() ? check.max_label : d.max_label) +
+                                "):",
+                            width, "", "")
+              << wrap_words(printable(d.text), width, "", "");
     }
-    ctx.out << "\n> " << std::flush;
+    ctx.out << "> " << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line))
       return std::nullopt;
@@ -145,14 +156,20 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
     return;
   const std::size_t n = plan.self_check.items.size();
   if (!(ctx.in_tty && ctx.out_tty)) {
-    ctx.out << "When you have two minutes, 'attune reflect --baseline' takes a short self-check ("
-            << plural(static_cast<long long>(n), "statement", "statements")
-            << ") as your starting point, any time this first week.\n";
+    ctx.out << wrap_words("When you have two minutes, 'attune reflect --baseline' takes a short "
+                          "self-check (" +
+                              plural(static_cast<long long>(n), "statement", "statements") +
+                              ") as your starting point, any time this first week.",
+                          ctx.text_width(), "", "");
     return;
   }
-  ctx.out << "\nWould you like to take the short self-check now ("
-          << plural(static_cast<long long>(n), "statement", "statements")
-          << "), as your starting point? [Y/n] " << std::flush;
+  std::string question =
+      wrap_words("Would you like to take the short self-check now (" +
+                     plural(static_cast<long long>(n), "statement", "statements") +
+                     "), as your starting point? [Y/n]",
+                 ctx.text_width(), "", "");
+  question.back() = ' '; // the answer goes on the question's last line
+  ctx.out << '\n' << question << std::flush;
   std::string line;
   if (!std::getline(ctx.in, line))
     line = "n";

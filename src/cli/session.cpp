@@ -1,6 +1,7 @@
 #include "session.hpp"
 #include "install_dirs.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "attune/plan_loader.hpp"
 #include "attune/prebuilt_plan.hpp"
 #include "clock.hpp"
+#include "output.hpp"
 
 namespace attune::cli {
 namespace {
@@ -102,8 +104,28 @@ const Config &Session::config() {
   if (!state_->config) {
     const std::string &file = paths().config_file;
     Config config;
-    if (const auto text = read_config_text(file))
-      config = parse_config(*text, file);
+    if (const auto text = read_config_text(file)) {
+      ConfigParse parsed = parse_config_all(*text, file);
+      config = std::move(parsed.config);
+      // A zone that is spelt like one but does not exist is a mistake of the same file.
+      if (!config.timezone.value.empty() && config.timezone.value != "auto" &&
+          load_zone(config.timezone.value, ctx_.env) == nullptr) {
+        parsed.errors.push_back(unknown_zone_error(config.timezone.value, config.timezone.where,
+                                                   suggest_zone(config.timezone.value, ctx_.env)));
+        config.timezone = {};
+      }
+      // Every mistake at once, one line each; the last decides the exit status (78).
+      if (!parsed.errors.empty()) {
+        std::stable_sort(parsed.errors.begin(), parsed.errors.end(),
+                         [](const Error &a, const Error &b) {
+                           return std::make_pair(a.where()->line, a.where()->col) <
+                                  std::make_pair(b.where()->line, b.where()->col);
+                         });
+        for (std::size_t i = 0; i + 1 < parsed.errors.size(); ++i)
+          print_error(ctx_, parsed.errors[i]);
+        throw parsed.errors.back();
+      }
+    }
     // Flags beat the environment, which beats the file.
     if (ctx_.global.plan) {
       if (ctx_.global.plan->empty())
@@ -134,6 +156,18 @@ std::string Session::chosen_plan() {
 }
 
 const Zone &Session::zone() {
+  if (!state_->zone && ctx_.global.tz) {
+    const std::string &name = *ctx_.global.tz;
+    const Zone *zone = name.empty() ? nullptr : load_zone(name, ctx_.env);
+    if (zone == nullptr) {
+      const std::string guess = suggest_zone(name, ctx_.env);
+      throw Error(ErrorKind::usage, "unknown time zone \"" + name + "\" for --tz",
+                  guess.empty()
+                      ? "use an IANA name such as \"Europe/Berlin\" or \"America/Los_Angeles\""
+                      : "did you mean \"" + guess + "\"?");
+    }
+    state_->zone = ZoneChoice{zone, name, "--tz"};
+  }
   if (!state_->zone)
     state_->zone = choose_zone(config().timezone, ctx_.env,
                                [this](const std::string &text) { ctx_.warn(text); });

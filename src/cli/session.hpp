@@ -31,11 +31,12 @@ public:
   /// The effective settings: defaults, then config.toml, then environment, then flags, each
   /// remembering where it came from. A missing config file is the defaults.
   const Config &config();
-  /// Where the zone came from: "config file", "TZ", "system" or "fallback".
+  /// Where the zone came from: "--tz", "config file", "TZ", "system" or "fallback".
   const std::string &zone_source();
   /// The plan id or file to start with: --plan, else config `plan`, else the default plan.
   std::string chosen_plan();
-  /// The time zone: config `timezone` (Error(config) if no such zone), else TZ, else the
+  /// The time zone: --tz (Error(usage) if no such zone), else config `timezone` unless it is
+  /// "auto" (Error(config) if no such zone), else TZ, else the
   /// system zone, else UTC (warns). Reads only the one zone file it needs.
   const Zone &zone();
   /// The zone's IANA name as stored in records.

@@ -1,6 +1,8 @@
 #include "attune/config.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include <toml++/toml.h>
 
@@ -136,9 +138,10 @@ void read_support(const toml::node &node, std::string_view file, Config &config)
 
 } // namespace
 
-Error unknown_zone_error(const std::string &name, Location where) {
+Error unknown_zone_error(const std::string &name, Location where, const std::string &guess) {
   return Error(ErrorKind::config, "unknown time zone \"" + name + "\"",
-               "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\"",
+               guess.empty() ? "use an IANA name such as \"Europe/Berlin\" or \"America/New_York\""
+                             : "did you mean \"" + guess + "\"?",
                std::move(where));
 }
 
@@ -170,6 +173,13 @@ std::string format_clock_time(std::chrono::minutes minutes) {
 }
 
 Config parse_config(std::string_view text, std::string_view source_name) {
+  ConfigParse parsed = parse_config_all(text, source_name);
+  if (!parsed.errors.empty())
+    throw parsed.errors.front();
+  return std::move(parsed.config);
+}
+
+ConfigParse parse_config_all(std::string_view text, std::string_view source_name) {
   const std::string file(source_name);
   if (text.size() > max_config_bytes)
     throw Error(ErrorKind::config,
@@ -190,61 +200,73 @@ Config parse_config(std::string_view text, std::string_view source_name) {
     throw Error(ErrorKind::config, message, default_hint, at(file, e.source()));
   }
 
-  Config config;
+  ConfigParse parsed;
+  Config &config = parsed.config;
   for (auto &&[key, node] : table) {
     const std::string name(key.str());
     const Location where = at(file, key.source());
-    if (name == "timezone") {
-      const std::string zone = want_string(node, name, file, "\"Europe/Berlin\"");
-      // Only the spelling here: whether the zone exists is for the front end, which reads
-      // the one zone file it needs (unknown_zone_error gives the same message).
-      if (!is_zone_name(zone))
-        throw unknown_zone_error(zone, at(file, node.source()));
-      config.timezone = {zone, SettingOrigin::config_file, where, {}};
-    } else if (name == "day_starts_at") {
-      const std::string value = want_string(node, name, file, "\"04:00\"");
-      const auto minutes = parse_clock_time(value);
-      if (!minutes)
-        throw Error(ErrorKind::config, "day_starts_at \"" + value + "\" is not a time of day",
-                    "write HH:MM from 00:00 to 23:59, for example \"04:00\"",
-                    at(file, node.source()));
-      config.day_starts_at = {*minutes, SettingOrigin::config_file, where, {}};
-    } else if (name == "plan") {
-      const std::string value = want_string(node, name, file, "\"avoidant\"");
-      if (value.empty())
-        throw Error(ErrorKind::config, "plan is empty", "give a plan id or a path to a .toml file",
-                    at(file, node.source()));
-      config.plan = {value, SettingOrigin::config_file, where, {}};
-    } else if (name == "color") {
-      const std::string value = want_string(node, name, file, "\"auto\"");
-      if (value != "auto" && value != "always" && value != "never")
-        throw Error(ErrorKind::config, "color \"" + value + "\" is not auto, always or never",
-                    "for example: color = \"never\"", at(file, node.source()));
-      config.color = {value, SettingOrigin::config_file, where, {}};
-    } else if (name == "lock_timeout") {
-      const auto *number = node.as_integer();
-      if (number == nullptr)
-        throw Error(ErrorKind::config,
-                    "\"lock_timeout\" must be a whole number of seconds, not " +
-                        std::string(type_name(node.type())),
-                    "for example: lock_timeout = 10", at(file, node.source()));
-      const auto seconds = number->get();
-      if (seconds < 0 || seconds > 3600)
-        throw Error(ErrorKind::config,
-                    "lock_timeout " + std::to_string(seconds) + " is out of range",
-                    "use 0 to 3600 seconds", at(file, node.source()));
-      config.lock_timeout = {std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
-    } else if (name == "support") {
-      read_support(node, file, config);
-    } else {
-      const std::string guess = did_you_mean(name, config_keys());
-      std::string hint = guess.empty() ? "known keys: timezone, day_starts_at, plan, color, "
-                                         "lock_timeout, [support]"
-                                       : "did you mean \"" + guess + "\"?";
-      throw Error(ErrorKind::config, "unknown key \"" + name + "\"", hint, where);
+    try { // each key on its own, so one run lists every mistake
+      if (name == "timezone") {
+        const std::string zone = want_string(node, name, file, "\"Europe/Berlin\"");
+        // Only the spelling here: whether the zone exists is for the front end, which reads
+        // the one zone file it needs (unknown_zone_error gives the same message).
+        if (!is_zone_name(zone))
+          throw unknown_zone_error(zone, at(file, node.source()));
+        config.timezone = {zone, SettingOrigin::config_file, where, {}};
+      } else if (name == "day_starts_at") {
+        const std::string value = want_string(node, name, file, "\"04:00\"");
+        const auto minutes = parse_clock_time(value);
+        if (!minutes)
+          throw Error(ErrorKind::config, "day_starts_at \"" + value + "\" is not a time of day",
+                      "write HH:MM from 00:00 to 23:59, for example \"04:00\"",
+                      at(file, node.source()));
+        config.day_starts_at = {*minutes, SettingOrigin::config_file, where, {}};
+      } else if (name == "plan") {
+        const std::string value = want_string(node, name, file, "\"avoidant\"");
+        if (value.empty())
+          throw Error(ErrorKind::config, "plan is empty",
+                      "give a plan id or a path to a .toml file", at(file, node.source()));
+        config.plan = {value, SettingOrigin::config_file, where, {}};
+      } else if (name == "color") {
+        const std::string value = want_string(node, name, file, "\"auto\"");
+        if (value != "auto" && value != "always" && value != "never")
+          throw Error(ErrorKind::config, "color \"" + value + "\" is not auto, always or never",
+                      "for example: color = \"never\"", at(file, node.source()));
+        config.color = {value, SettingOrigin::config_file, where, {}};
+      } else if (name == "lock_timeout") {
+        const auto *number = node.as_integer();
+        if (number == nullptr)
+          throw Error(ErrorKind::config,
+                      "\"lock_timeout\" must be a whole number of seconds, not " +
+                          std::string(type_name(node.type())),
+                      "for example: lock_timeout = 10", at(file, node.source()));
+        const auto seconds = number->get();
+        if (seconds < 0 || seconds > 3600)
+          throw Error(ErrorKind::config,
+                      "lock_timeout " + std::to_string(seconds) + " is out of range",
+                      "use 0 to 3600 seconds", at(file, node.source()));
+        config.lock_timeout = {
+            std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
+      } else if (name == "support") {
+        read_support(node, file, config);
+      } else {
+        const std::string guess = did_you_mean(name, config_keys());
+        std::string hint = guess.empty() ? "known keys: timezone, day_starts_at, plan, color, "
+                                           "lock_timeout, [support]"
+                                         : "did you mean \"" + guess + "\"?";
+        throw Error(ErrorKind::config, "unknown key \"" + name + "\"", hint, where);
+      }
+    } catch (const Error &e) {
+      parsed.errors.push_back(e);
     }
   }
-  return config;
+  // toml++ keeps keys sorted by name: put the problems back in the order of the file.
+  std::stable_sort(parsed.errors.begin(), parsed.errors.end(), [](const Error &a, const Error &b) {
+    const Location &x = *a.where();
+    const Location &y = *b.where();
+    return std::make_pair(x.line, x.col) < std::make_pair(y.line, y.col);
+  });
+  return parsed;
 }
 
 } // namespace attune

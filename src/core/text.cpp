@@ -124,35 +124,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
-std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent) {
-  if (width == 0)
-    return indent + text + "\n";
-  std::string out;
-  std::string line;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos)
-      end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!word.empty()) {
-      std::string candidate = indent;
-      candidate += line;
-      candidate += ' ';
-      candidate += word;
-      if (!line.empty() && display_width(candidate) > width) {
-        out += indent + line + "\n";
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
-    }
-    start = end + 1;
-  }
-  if (!line.empty())
-    out += indent + line + "\n";
-  return out;
-}
-
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
 }
@@ -180,27 +151,6 @@ PrefixMatch match_prefix(std::string_view word, const std::vector<std::string> &
   if (result.matches.size() == 1)
     result.name = result.matches.front();
   return result;
-}
-
-std::size_t display_width(std::string_view text) noexcept {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    std::uint32_t cp = c;
-    if (len > 1 && i + len <= text.size()) {
-      cp = c & (0x7F >> len);
-      for (std::size_t k = 1; k < len; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    // East Asian wide ranges and emoji take two cells.
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1FAFF);
-    width += wide ? 2 : 1;
-    i += len;
-  }
-  return width;
 }
 
 } // namespace attune

@@ -57,8 +57,9 @@ std::string describe_schedule(const Schedule &s) {
 }
 
 std::string render_week_text(const Plan &plan, const Week &week, std::size_t width) {
-  std::string out = "Week " + std::to_string(week.number) + " of " + std::to_string(plan.weeks) +
-                    ": " + printable(week.theme) + "\n";
+  std::string out = wrap_words("Week " + std::to_string(week.number) + " of " +
+                                   std::to_string(plan.weeks) + ": " + printable(week.theme),
+                               width, "", "  ");
   if (!week.rationale.empty())
     out += paragraph(week.rationale, width, "");
   for (const Exercise &e : week.exercises) {

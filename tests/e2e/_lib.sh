@@ -32,10 +32,21 @@ pass() { T_PASSES=$((T_PASSES + 1)); }
 
 # expect_rc N DESCRIPTION
 expect_rc() { if [ "$RC" -eq "$1" ]; then pass; else fail "$2: expected exit $1"; fi; }
-# expect_out_has TEXT DESCRIPTION
-expect_out_has() { if printf '%s' "$OUT" | grep -qF -- "$1"; then pass; else fail "$2: stdout lacks '$1'"; fi; }
+# flat TEXT: TEXT on one line, each run of spaces and line breaks one space.
+flat() { printf '%s' "$1" | tr '\n' ' ' | tr -s ' '; }
+# expect_out_has TEXT DESCRIPTION: TEXT is in stdout, also when attune wrapped it to the
+# terminal's width (a line break and the next line's indent then read as one space).
+expect_out_has() {
+  if printf '%s' "$OUT" | grep -qF -- "$1" || flat "$OUT" | grep -qF -- "$(flat "$1")"; then pass; else
+    fail "$2: stdout lacks '$1'"
+  fi
+}
 expect_err_has() { if printf '%s' "$ERR" | grep -qF -- "$1"; then pass; else fail "$2: stderr lacks '$1'"; fi; }
-expect_out_lacks() { if printf '%s' "$OUT" | grep -qF -- "$1"; then fail "$2: stdout has '$1'"; else pass; fi; }
+expect_out_lacks() {
+  if printf '%s' "$OUT" | grep -qF -- "$1" || flat "$OUT" | grep -qF -- "$(flat "$1")"; then
+    fail "$2: stdout has '$1'"
+  else pass; fi
+}
 expect_err_empty() { if [ -z "$ERR" ]; then pass; else fail "$1: stderr not empty"; fi; }
 expect_out_empty() { if [ -z "$OUT" ]; then pass; else fail "$1: stdout not empty"; fi; }
 # expect_err_lines N DESCRIPTION: the error is exactly N lines

@@ -166,4 +166,24 @@ BOOST_AUTO_TEST_CASE(support_mistakes_point_at_their_place) {
              "config.toml:1:1: unknown key \"suport\"; did you mean \"support\"?");
 }
 
+BOOST_AUTO_TEST_CASE(lists_every_mistake_at_once_in_file_order) {
+  // toml++ sorts keys by name (color < day_start_at < lock_timeout); the file's order wins.
+  const ConfigParse parsed = parse_config_all("lock_timeout = -1\nday_start_at = \"03:00\"\n"
+                                              "color = \"blue\"\nplan = \"anxious\"\n",
+                                              "config.toml");
+  BOOST_TEST_REQUIRE(parsed.errors.size() == 3u);
+  BOOST_TEST(parsed.errors[0].where()->line == 1);
+  BOOST_TEST(parsed.errors[1].what() == std::string("unknown key \"day_start_at\""));
+  BOOST_TEST(parsed.errors[1].hint() == "did you mean \"day_starts_at\"?");
+  BOOST_TEST(parsed.errors[2].where()->line == 3);
+  BOOST_TEST(parsed.config.plan.value == "anxious"); // the good settings are kept
+  BOOST_CHECK_THROW(parse_config("color = \"blue\"\nplan = 3\n", "c.toml"), Error);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_zone_error_suggests_a_guess_when_given) {
+  BOOST_TEST(unknown_zone_error("Berln", {}, "Europe/Berlin").hint() ==
+             "did you mean \"Europe/Berlin\"?");
+  BOOST_TEST(unknown_zone_error("Xyz", {}).hint().find("IANA") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,6 +29,108 @@ BOOST_AUTO_TEST_CASE(display_width_counts_wide_characters_twice) {
   BOOST_TEST(display_width("\xf0\x9f\x99\x82") == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(char_width_follows_east_asian_width_emoji_and_combining_marks) {
+  BOOST_TEST(char_width(U'a') == 1u);
+  BOOST_TEST(char_width(U'\u00e9') == 1u);     // é, precomposed
+  BOOST_TEST(char_width(U'\u00ad') == 1u);     // soft hyphen: terminals show it
+  BOOST_TEST(char_width(U'\u0301') == 0u);     // combining acute accent
+  BOOST_TEST(char_width(U'\u20dd') == 0u);     // combining enclosing circle (Me)
+  BOOST_TEST(char_width(U'\u200b') == 0u);     // zero width space
+  BOOST_TEST(char_width(U'\u200d') == 0u);     // zero width joiner
+  BOOST_TEST(char_width(U'\ufe0f') == 0u);     // variation selector 16
+  BOOST_TEST(char_width(U'\u1161') == 0u);     // hangul medial vowel (joins the syllable)
+  BOOST_TEST(char_width(U'\u1100') == 2u);     // hangul initial consonant
+  BOOST_TEST(char_width(U'\uac00') == 2u);     // 가
+  BOOST_TEST(char_width(U'\u4e2d') == 2u);     // 中
+  BOOST_TEST(char_width(U'\u3042') == 2u);     // あ
+  BOOST_TEST(char_width(U'\uff21') == 2u);     // fullwidth Ａ
+  BOOST_TEST(char_width(U'\uff71') == 1u);     // halfwidth katakana ｱ
+  BOOST_TEST(char_width(U'\U0001f642') == 2u); // 🙂
+  BOOST_TEST(char_width(U'\u231a') == 2u);     // ⌚, emoji presentation
+  BOOST_TEST(char_width(U'\u2764') == 1u);     // ❤ text presentation (❤️ adds U+FE0F)
+  BOOST_TEST(char_width(U'\u25cf') == 1u);     // ● of the report calendar
+  BOOST_TEST(char_width(U'\U00020000') == 2u); // CJK extension B
+  BOOST_TEST(char_width(U'\U0003fffd') == 2u); // unassigned, in the CJK plane
+  BOOST_TEST(char_width(U'\u0007') == 0u);     // controls move nothing
+  BOOST_TEST(char_width(U'\u0085') == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(display_width_counts_columns_not_bytes_or_code_points) {
+  BOOST_TEST(display_width("") == 0u);
+  BOOST_TEST(display_width("\xe6\x97\xa5\xe6\x9c\xac") == 4u); // 日本
+  BOOST_TEST(display_width("e\xcc\x81") == 1u);                // e + combining acute
+  BOOST_TEST(display_width("\xe0\xa4\xa8\xe0\xa5\x8d") == 1u); // न्: consonant + virama
+  // 👩‍💻: woman, zero width joiner, laptop; counted per emoji as wcwidth does.
+  BOOST_TEST(display_width("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb") == 4u);
+  BOOST_TEST(display_width("\xe2\x9d\xa4\xef\xb8\x8f") == 1u); // ❤️
+  BOOST_TEST(display_width("\x1b[1mhi\x1b[0m") == 2u);         // colour takes no room
+  BOOST_TEST(display_width("\x1b[32mok") == 2u);
+  BOOST_TEST(display_width("a\xff"
+                           "b") == 3u);        // a broken byte shows as one
+  BOOST_TEST(display_width("\xe6\x97") == 2u); // cut short: two bytes, two
+}
+
+BOOST_AUTO_TEST_CASE(text_width_takes_the_terminal_then_columns_then_80) {
+  BOOST_TEST(text_width(std::nullopt, std::nullopt) == 80u);
+  BOOST_TEST(text_width(72, std::string_view("60")) == 72u); // the terminal knows best
+  BOOST_TEST(text_width(std::nullopt, std::string_view("60")) == 60u);
+  BOOST_TEST(text_width(0, std::string_view("60")) == 60u); // a terminal that says 0
+  BOOST_TEST(text_width(std::nullopt, std::string_view("wide")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("0")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("-5")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("99999")) == 80u);
+  BOOST_TEST(text_width(std::nullopt, std::string_view("10")) == 20u);
+  BOOST_TEST(text_width(250, std::nullopt) == 100u);
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_keeps_a_hanging_indent) {
+  BOOST_TEST(wrap_words("Write one line a day", 20, "  [open] ", "         ") ==
+             "  [open] Write one\n         line a day\n");
+  BOOST_TEST(wrap_words("a bb cc", 6, "  ") == "  a bb\n  cc\n");
+  BOOST_TEST(wrap_words("a bb cc", 0, "> ", "  ") == "> a bb cc\n");
+  BOOST_TEST(wrap_words("", 10, "  ", "  ") == "");
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_counts_wide_characters_and_colour_by_columns) {
+  // 日本語 is 6 columns (9 bytes): two fit in 15 columns with "- " and a space, not in 14.
+  const std::string ja = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
+  BOOST_TEST(wrap_words(ja + " " + ja + " " + ja, 15, "- ", "  ") ==
+             "- " + ja + " " + ja + "\n  " + ja + "\n");
+  // In 14, the second breaks between its characters, as Japanese does: 日本 | 語.
+  BOOST_TEST(wrap_words(ja + " " + ja, 14, "- ", "  ") ==
+             "- " + ja + " \xe6\x97\xa5\xe6\x9c\xac\n  \xe8\xaa\x9e\n");
+  // Six e + combining acute are 6 columns (18 bytes): they fit a line of 8 with the indent.
+  std::string accents;
+  for (int i = 0; i < 6; ++i)
+    accents += "e\xcc\x81";
+  BOOST_TEST(wrap_words(accents + " x", 8, "  ", "  ") == "  " + accents + "\n  x\n");
+  BOOST_TEST(wrap_words("\x1b[1mbold\x1b[0m text", 11, "", "") == "\x1b[1mbold\x1b[0m text\n");
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_breaks_japanese_between_characters_but_not_before_a_full_stop) {
+  // 今日は友達と夕食。: nine wide characters, 18 columns, no spaces.
+  const std::string text = "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe5\x8f\x8b\xe9\x81\x94"
+                           "\xe3\x81\xa8\xe5\xa4\x95\xe9\xa3\x9f\xe3\x80\x82";
+  // 10 columns: two of indent and four characters, then the rest; 。 stays with 食.
+  BOOST_TEST(wrap_words(text, 10, "  ", "  ") ==
+             "  \xe4\xbb\x8a\xe6\x97\xa5\xe3\x81\xaf\xe5\x8f\x8b\n"
+             "  \xe9\x81\x94\xe3\x81\xa8\xe5\xa4\x95\n"
+             "  \xe9\xa3\x9f\xe3\x80\x82\n");
+  // Latin words around it still break only at spaces.
+  BOOST_TEST(wrap_words("note: \xe5\xa4\x95\xe9\xa3\x9f ok", 9, "", "") ==
+             "note: \xe5\xa4\x95\n\xe9\xa3\x9f ok\n");
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_starts_a_new_line_at_each_newline) {
+  BOOST_TEST(wrap_words("one two\n\nthree", 40, "* ", "  ") == "* one two\n\n  three\n");
+}
+
+BOOST_AUTO_TEST_CASE(wrap_words_gives_a_long_word_its_own_line_uncut) {
+  const std::string link = "https://example.org/a/very/long/path";
+  BOOST_TEST(wrap_words("see " + link + " now", 20, "", "  ") == "see\n  " + link + "\n  now\n");
+}
+
 BOOST_AUTO_TEST_CASE(printable_leaves_ordinary_text_alone) {
   BOOST_TEST(printable("caf\xc3\xa9 \xf0\x9f\x99\x82 C:\\notes 50%") ==
              "caf\xc3\xa9 \xf0\x9f\x99\x82 C:\\notes 50%");
