@@ -128,12 +128,12 @@ void ask_interactively(Session &session, const Plan &plan, const Run &run, const
           std::vector<std::string> answers;
           for (const std::string &prompt : e.prompts) {
             ctx.out << "  " << printable(prompt) << "\n  > " << std::flush;
-            std::string answer;
-            if (!std::getline(ctx.in, answer)) {
+            std::string reply;
+            if (!std::getline(ctx.in, reply)) {
               ended = true;
               break;
             }
-            answers.push_back(answer);
+            answers.push_back(reply);
           }
           if (auto text = labelled_answers(e.title, e.prompts, answers); !text.empty())
             reflections.push_back(std::move(text));

@@ -74,8 +74,8 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
   bool chose = false; // the person (--week, --baseline, or the question) picked the week
   if (opts.baseline) {
     if (opts.week && *opts.week != 0)
-      throw Error(ErrorKind::usage, "--baseline and --week " + std::to_string(*opts.week) +
-                                        " name different weeks",
+      throw Error(ErrorKind::usage,
+                  "--baseline and --week " + std::to_string(*opts.week) + " name different weeks",
                   "the baseline is week 0: use one of them");
     if (!baseline_open(plan, run.start, day))
       throw Error(ErrorKind::invalid,

@@ -92,12 +92,11 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
     } else { // the distress question, with its own labels where it has them
       const SelfCheckItem &d = check.distress;
       ctx.out << '\n'
-              << wrap_words("One last question, on the same scale (" +
-                                printable(d.min_label.empty() ? check.min_label : d.min_label) +
-                                " to " +
-                                printable(d.max_label.empty() ? check.max_label : d.max_label) +
-                                "):",
-                            width, "", "")
+              << wrap_words(
+                     "One last question, on the same scale (" +
+                         printable(d.min_label.empty() ? check.min_label : d.min_label) + " to " +
+                         printable(d.max_label.empty() ? check.max_label : d.max_label) + "):",
+                     width, "", "")
               << wrap_words(printable(d.text), width, "", "");
     }
     ctx.out << "> " << std::flush;

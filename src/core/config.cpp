@@ -261,11 +261,14 @@ ConfigParse parse_config_all(std::string_view text, std::string_view source_name
     }
   }
   // toml++ keeps keys sorted by name: put the problems back in the order of the file.
-  std::stable_sort(parsed.errors.begin(), parsed.errors.end(), [](const Error &a, const Error &b) {
-    const Location &x = *a.where();
-    const Location &y = *b.where();
-    return std::make_pair(x.line, x.col) < std::make_pair(y.line, y.col);
-  });
+  // (A problem without a position, which does not occur today, would sort first.)
+  const auto position_of = [](const Error &e) {
+    const auto &where = e.where();
+    return where.has_value() ? std::pair<int, int>(where->line, where->col) : std::pair<int, int>();
+  };
+  std::stable_sort(
+      parsed.errors.begin(), parsed.errors.end(),
+      [&position_of](const Error &a, const Error &b) { return position_of(a) < position_of(b); });
   return parsed;
 }
 

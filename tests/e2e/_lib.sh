@@ -87,6 +87,11 @@ while time.time() < deadline:
         # Answer each prompt (it ends without a newline) with the next line.
         if lines and (out.endswith(b"] ") or out.endswith(b"it) ") or out.endswith(b"> ")):
             os.write(fd, (lines.pop(0) + "\n").encode())
+else:
+    # The deadline passed with the program still waiting (for more input than the test gave):
+    # stop it, so the test fails now instead of hanging until ctest's timeout.
+    os.kill(pid, 9)
+    out += b"\n[tty_run: stopped after 20 s, still waiting]\n"
 _, status = os.waitpid(pid, 0)
 sys.stdout.write(out.decode("utf-8", "replace").replace("\r\n", "\n"))
 sys.exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 99)

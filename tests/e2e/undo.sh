@@ -36,7 +36,7 @@ expect_rc 2 "nothing left to undo"
 expect_err_has "attune: error: there is nothing to undo in programme 1" "nothing to undo wording"
 
 # --- undo --list and undo ID ------------------------------------------------------------
-at 2026-11-02T21:00 reflect --answers 3,3,3,3,3 --date 2026-11-02
+at 2026-11-02T21:00 reflect --answers 3,3,3,3,3,3,3 --date 2026-11-02
 expect_rc 0 "baseline"
 at 2026-11-04T08:15 checkin catch-the-urge -n "morning"
 expect_rc 0 "checkin on the 4th"
@@ -76,11 +76,11 @@ at 2026-11-04T21:35 undo --list
 [ "$(cksum <"$journal")" = "$before" ] && pass || fail "undo --list writes nothing"
 
 # --- reflect's hint names the undo that really withdraws that self-check ----------------
-at 2026-11-05T20:00 reflect --answers 4,4,4,4,4
+at 2026-11-05T20:00 reflect --answers 4,4,4,4,4,4,4
 expect_rc 0 "week 1 self-check"
 at 2026-11-05T20:10 checkin catch-the-urge
 expect_rc 0 "a checkin after the self-check"
-at 2026-11-05T20:20 reflect --answers 2,2,2,2,2
+at 2026-11-05T20:20 reflect --answers 2,2,2,2,2,2,2
 expect_rc 2 "a second self-check for week 1 is refused"
 expect_err_has "attune: error: the self-check for week 1 is already recorded; it is taken once a programme week; to redo it, run 'attune undo " "redo hint"
 hint=$(printf '%s\n' "$ERR" | sed -n "s/.*run '\(attune undo [0-9a-f]*\)' first.*/\1/p")
@@ -91,7 +91,7 @@ expect_rc 0 "the hint's command runs"
 expect_out_has "Withdrawn: the week 1 self-check on 2026-11-05." "it withdraws the self-check, not the later checkin"
 at 2026-11-05T20:22 log --format json --since 2026-11-05
 expect_out_has '"exercise": "catch-the-urge"' "the later checkin stays"
-at 2026-11-05T20:23 reflect --answers 2,2,2,2,2
+at 2026-11-05T20:23 reflect --answers 2,2,2,2,2,2,2
 expect_rc 0 "redo after the hint"
 expect_out_has "Saved the self-check for week 1." "redone"
 
