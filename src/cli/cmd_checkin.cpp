@@ -408,11 +408,11 @@ int run_checkin(Session &session, CheckinOptions opts) {
     const std::string sp = streak_phrase(s);
     if (!sp.empty())
       line += " You have " + sp + ".";
-    ctx.out << line << '\n';
+    ctx.out << wrap_words(line, ctx.text_width(), "", "");
   }
   if (!earlier_saved.empty() && !ctx.global.quiet)
     for (const auto &entry : earlier_saved)
-      ctx.out << "Saved for " << entry << ".\n";
+      ctx.out << wrap_words("Saved for " + entry + ".", ctx.text_width(), "", "");
   return exit_code::ok;
 }
 

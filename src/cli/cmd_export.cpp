@@ -77,8 +77,9 @@ int run_export(const ExportArgs &args, Session &session) {
   write_private_file(args.output, text, session.paths().data_dir);
   if (!ctx.global.quiet) {
     const std::size_t n = journal.records.size();
-    ctx.out << "Saved " << n << (n == 1 ? " record" : " records") << " to "
-            << printable(args.output) << " (readable only by you).\n";
+    ctx.out << wrap_words("Saved " + std::to_string(n) + (n == 1 ? " record" : " records") +
+                              " to " + printable(args.output) + " (readable only by you).",
+                          ctx.text_width(), "", "");
   }
   return exit_code::ok;
 }

@@ -19,6 +19,7 @@
 #include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/store.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -155,7 +156,7 @@ int run_import(const ImportArgs &args, Session &session) {
     store.append_atomically(lock, journal, selection.fresh);
   }
   if (!ctx.global.quiet) {
-    ctx.out << line << '\n';
+    ctx.out << wrap_words(line, ctx.text_width(), "", "");
     if (!selection.fresh.empty())
       ctx.out << describe_outcome(selection, args.dry_run);
   }

@@ -8,6 +8,7 @@
 
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "reflect_flow.hpp"
@@ -131,20 +132,22 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
   }
   save_self_check(session, run.number, week, day, answers);
   if (!ctx.global.quiet)
-    ctx.out << "Saved the self-check for " << week_name(week)
-            << ". Thank you for taking a moment to look inward; 'attune report' shows how it "
-               "changes over the weeks.\n";
+    ctx.out << wrap_words("Saved the self-check for " + week_name(week) +
+                              ". Thank you for taking a moment to look inward; 'attune report' "
+                              "shows how it changes over the weeks.",
+                          ctx.text_width(), "", "");
   if (!ctx.global.quiet && choice.other && !chose)
-    ctx.out << "It counts for " << week_name(week)
-            << ", the week that just ended; to count it for this week instead, run 'attune undo' "
-               "and then 'attune reflect --week "
-            << *choice.other << "'.\n";
+    ctx.out << wrap_words("It counts for " + week_name(week) +
+                              ", the week that just ended; to count it for this week instead, "
+                              "run 'attune undo' and then 'attune reflect --week " +
+                              std::to_string(*choice.other) + "'.",
+                          ctx.text_width(), "", "");
   // Said even with --quiet: it is the one line that matters after a hard week.
   const auto before = previous_self_check(check, run, week);
   if (const auto now = score_self_check(check, answers)) {
     const std::string line = support_line_after_check(check, before, *now);
     if (!line.empty())
-      ctx.out << line << '\n';
+      ctx.out << wrap_words(line, ctx.text_width(), "", "");
   }
   return exit_code::ok;
 }

@@ -81,7 +81,7 @@ int run_streak(Session &session) {
     ctx.out << line << "\n";
     if (!ctx.global.quiet)
       ctx.out << "\xe2\x97\x8f kept  \xe2\x97\x87 skipped  \xe2\x97\x90 partly  \xe2\x97\x8b "
-                 "not kept  \xe2\x80\x93 rest day  \xe2\x97\x8c today\n";
+                 "no check-in  \xe2\x80\x93 rest day  \xe2\x97\x8c today\n";
   }
   if (!ctx.global.quiet) {
     if (plan.streak.grace_days > 0)

@@ -81,9 +81,10 @@ int run_undo(Session &session, const UndoOptions &opts) {
   store.append(lock, journal, undo);
   if (!ctx.global.quiet) {
     const bool several = command.records.size() > 1;
-    ctx.out << "Withdrawn: " << describe_command(command)
-            << ". The journal keeps a note of the correction; record " << (several ? "them" : "it")
-            << " again any time.\n";
+    ctx.out << wrap_words("Withdrawn: " + describe_command(command) +
+                              ". The journal keeps a note of the correction; record " +
+                              (several ? "them" : "it") + " again any time.",
+                          ctx.text_width(), "", "");
   }
   return exit_code::ok;
 }
