@@ -104,7 +104,7 @@ at 2026-12-04T20:00
 run reflect --answers 4,3,3,3,2,3,4
 expect_rc 0 "week 5 self-check with a hard week"
 expect_out_has "That sounds like a hard week. You do not have to carry it alone: 'attune support' shows where help is." "high distress brings the support line"
-[ "$(printf '%s' "$OUT" | grep -c "attune support")" -eq 1 ] && pass || fail "one support line only"
+[ "$(printf '%s' "$OUT" | grep -c "where help is")" -eq 1 ] && pass || fail "one support line only"
 
 # --- no baseline: the first self-check is the starting point, and the report says so ---
 export ATTUNE_DATA_DIR="$T_ROOT/data2"
