@@ -70,6 +70,10 @@ struct ConfigParse {
 };
 ConfigParse parse_config_all(std::string_view text, std::string_view source_name);
 
+/// The indices of errors in the order of the file (by line, then column; stable; an error
+/// without a position first).
+std::vector<std::size_t> in_file_order(const std::vector<Error> &errors);
+
 /// Error(config) "unknown time zone \"NAME\"" at `where`, with "did you mean \"GUESS\"?"
 /// when `guess` is not empty, else a hint naming two zones.
 Error unknown_zone_error(const std::string &name, Location where, const std::string &guess = "");

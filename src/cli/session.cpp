@@ -116,14 +116,10 @@ const Config &Session::config() {
       }
       // Every mistake at once, one line each; the last decides the exit status (78).
       if (!parsed.errors.empty()) {
-        std::stable_sort(parsed.errors.begin(), parsed.errors.end(),
-                         [](const Error &a, const Error &b) {
-                           return std::make_pair(a.where()->line, a.where()->col) <
-                                  std::make_pair(b.where()->line, b.where()->col);
-                         });
-        for (std::size_t i = 0; i + 1 < parsed.errors.size(); ++i)
-          print_error(ctx_, parsed.errors[i]);
-        throw parsed.errors.back();
+        const std::vector<std::size_t> order = in_file_order(parsed.errors);
+        for (std::size_t i = 0; i + 1 < order.size(); ++i)
+          print_error(ctx_, parsed.errors[order[i]]);
+        throw parsed.errors[order.back()];
       }
     }
     // Flags beat the environment, which beats the file.

@@ -179,6 +179,22 @@ Config parse_config(std::string_view text, std::string_view source_name) {
   return std::move(parsed.config);
 }
 
+std::vector<std::size_t> in_file_order(const std::vector<Error> &errors) {
+  // Indices are sorted, not the errors: sorting Errors in place made gcc 12 warn falsely
+  // (maybe-uninitialized) about the optional position. One without a position sorts first.
+  const auto position_of = [&errors](std::size_t i) {
+    const auto &where = errors[i].where();
+    return where.has_value() ? std::pair<int, int>(where->line, where->col) : std::pair<int, int>();
+  };
+  std::vector<std::size_t> order(errors.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&position_of](std::size_t a, std::size_t b) {
+    return position_of(a) < position_of(b);
+  });
+  return order;
+}
+
 ConfigParse parse_config_all(std::string_view text, std::string_view source_name) {
   const std::string file(source_name);
   if (text.size() > max_config_bytes)
@@ -261,14 +277,11 @@ ConfigParse parse_config_all(std::string_view text, std::string_view source_name
     }
   }
   // toml++ keeps keys sorted by name: put the problems back in the order of the file.
-  // (A problem without a position, which does not occur today, would sort first.)
-  const auto position_of = [](const Error &e) {
-    const auto &where = e.where();
-    return where.has_value() ? std::pair<int, int>(where->line, where->col) : std::pair<int, int>();
-  };
-  std::stable_sort(
-      parsed.errors.begin(), parsed.errors.end(),
-      [&position_of](const Error &a, const Error &b) { return position_of(a) < position_of(b); });
+  std::vector<Error> sorted;
+  sorted.reserve(parsed.errors.size());
+  for (const std::size_t i : in_file_order(parsed.errors))
+    sorted.push_back(parsed.errors[i]);
+  parsed.errors = std::move(sorted);
   return parsed;
 }
 
