@@ -142,6 +142,7 @@ std::string suggest_zone(const std::string &name, const EnvLookup &env) {
     cities.push_back(lower(zone.substr(zone.rfind('/') + 1)));
   }
   std::vector<std::string> lowered;
+  lowered.reserve(zones.size());
   for (const auto &z : zones)
     lowered.push_back(lower(z));
   std::string guess = did_you_mean(wanted, lowered);

@@ -166,7 +166,7 @@ Streak walk_streak(const Plan &plan, const std::vector<DayCell> &days,
   unsigned run_len = 0;
   unsigned missed_in_row = 0;
   for (std::size_t i = 0; i < days.size(); ++i) {
-    const DayStatus s = keep_strict[i] ? (*strict)[i].status : days[i].status;
+    const DayStatus s = strict != nullptr && keep_strict[i] ? (*strict)[i].status : days[i].status;
     if (counts_as_kept(s)) {
       ++run_len;
       missed_in_row = 0;
