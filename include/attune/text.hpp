@@ -69,6 +69,9 @@ std::string wrap_words(std::string_view text, std::size_t width, std::string_vie
 std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent);
 
 /// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
+/// text without the blanks (space, tab, CR, LF) at either end: "  3 \r" -> "3".
+std::string trim_blanks(std::string_view text);
+
 std::string plural(long long n, std::string_view one, std::string_view many);
 
 /// "a", "a or b", "a, b or c": a list of choices for a sentence.

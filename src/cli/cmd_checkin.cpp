@@ -67,14 +67,6 @@ std::string resolve_name(const std::string &typed, const Plan &plan, const DayVi
   }
 }
 
-std::string trim(const std::string &text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos)
-    return "";
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
-
 enum class CheckinAnswer { done, skip, not_yet, ended };
 
 /// Asks "done / skip / not yet?" about one exercise until the answer is one of those.
@@ -87,7 +79,7 @@ CheckinAnswer ask_one(Context &ctx, const Exercise &e, const std::string &weekly
     std::string line;
     if (!std::getline(ctx.in, line))
       return CheckinAnswer::ended;
-    line = trim(line);
+    line = trim_blanks(line);
     if (line == "d" || line == "done" || line == "y" || line == "yes")
       return CheckinAnswer::done;
     if (line == "s" || line == "skip")
@@ -173,8 +165,8 @@ void ask_interactively(Session &session, const Plan &plan, const Run &run, const
   if (!ended) {
     ctx.out << "\nA note for the day? (Enter to leave it) " << std::flush;
     std::string line;
-    if (std::getline(ctx.in, line) && !trim(line).empty())
-      reflections.push_back(trim(line));
+    if (std::getline(ctx.in, line) && !trim_blanks(line).empty())
+      reflections.push_back(trim_blanks(line));
   }
   // One note for the day: the prompts' answers first, then the free note.
   std::string note;
@@ -230,7 +222,7 @@ int run_checkin(Session &session, CheckinOptions opts) {
                       " is not valid UTF-8 text",
                   "check your terminal's character encoding; nothing was saved");
   for (const auto *text : {&opts.note, &opts.reason})
-    if (*text && trim(**text).empty())
+    if (*text && trim_blanks(**text).empty())
       throw Error(ErrorKind::invalid,
                   std::string(text == &opts.note ? "the note" : "the reason") + " is empty",
                   "write a few words, or leave out " +

@@ -28,14 +28,6 @@ std::optional<int> parse_one(const std::string &text) {
   return value;
 }
 
-std::string trim(const std::string &text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos)
-    return "";
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
-
 } // namespace
 
 std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) {
@@ -44,7 +36,7 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
   for (;;) {
     const auto comma = text.find(',', pos);
     const std::string part =
-        trim(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
     const auto value = parse_one(part);
     if (!value || *value < check.scale_min || *value > check.scale_max)
       throw Error(ErrorKind::invalid,
@@ -103,7 +95,7 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
     std::string line;
     if (!std::getline(ctx.in, line))
       return std::nullopt;
-    line = trim(line);
+    line = trim_blanks(line);
     if (line.empty())
       return std::nullopt;
     const auto value = parse_one(line);
@@ -172,7 +164,7 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
   std::string line;
   if (!std::getline(ctx.in, line))
     line = "n";
-  line = trim(line);
+  line = trim_blanks(line);
   if (!(line.empty() || line == "y" || line == "Y" || line == "yes")) {
     ctx.out << "No problem. You can take it any time this first week with 'attune reflect "
                "--baseline'.\n";

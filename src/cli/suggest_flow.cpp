@@ -12,14 +12,6 @@ namespace attune::cli {
 namespace {
 
 // Names unique in the unity batch (reflect_flow.cpp has its own trim and parse_one).
-std::string trim_suggest_line(const std::string &text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string::npos)
-    return "";
-  const auto last = text.find_last_not_of(" \t\r");
-  return text.substr(first, last - first + 1);
-}
-
 std::optional<int> suggest_answer(const std::string &text) {
   if (text.size() != 1 || text[0] < '0' + suggest_scale_min || text[0] > '0' + suggest_scale_max)
     return std::nullopt;
@@ -51,8 +43,8 @@ std::vector<int> parse_suggest_answers(const std::string &text) {
   std::size_t pos = 0;
   for (;;) {
     const auto comma = text.find(',', pos);
-    const std::string part = trim_suggest_line(
-        text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+    const std::string part =
+        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
     const auto value = suggest_answer(part);
     if (!value)
       throw Error(ErrorKind::invalid,
@@ -84,7 +76,7 @@ std::optional<std::vector<int>> ask_suggest_answers(Session &session) {
     std::string line;
     if (!std::getline(ctx.in, line))
       return std::nullopt;
-    line = trim_suggest_line(line);
+    line = trim_blanks(line);
     if (line.empty())
       return std::nullopt;
     const auto value = suggest_answer(line);
@@ -119,7 +111,7 @@ StartChoice offer_plan_suggestion(Session &session) {
   std::string line;
   if (!std::getline(ctx.in, line))
     line = "n";
-  line = trim_suggest_line(line);
+  line = trim_blanks(line);
   if (!is_yes(line)) {
     ctx.out << "No problem: starting with the default plan, " << default_plan_id
             << ". 'attune plan list' shows the others.\n\n";
@@ -138,7 +130,7 @@ StartChoice offer_plan_suggestion(Session &session) {
     ctx.out << "Start \"" << suggestion.plan_id << "\"? [Y/n, or another plan's id] " << std::flush;
     if (!std::getline(ctx.in, line))
       line = "n";
-    line = trim_suggest_line(line);
+    line = trim_blanks(line);
     if (is_yes(line))
       return {true, suggestion.plan_id};
     if (is_no(line)) {

@@ -124,6 +124,14 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
+std::string trim_blanks(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
+    return "";
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
 }

@@ -194,4 +194,12 @@ BOOST_AUTO_TEST_CASE(a_unique_prefix_names_a_command_an_ambiguous_one_lists_them
   BOOST_TEST(match_prefix("", commands).name == "");
 }
 
+BOOST_AUTO_TEST_CASE(trim_blanks_cuts_blanks_at_both_ends_only) {
+  BOOST_TEST(trim_blanks("  3 \r") == "3");
+  BOOST_TEST(trim_blanks("\tsunday dinner, stayed\n") == "sunday dinner, stayed");
+  BOOST_TEST(trim_blanks("a  b") == "a  b");
+  BOOST_TEST(trim_blanks(" \t\r\n").empty());
+  BOOST_TEST(trim_blanks("").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
