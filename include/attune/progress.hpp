@@ -31,6 +31,9 @@ struct Position {
 
 /// The position of `day` in a run of `plan` that starts on `start`.
 Position position(const Plan &plan, Day start, Day day) noexcept;
+/// The position of `day` in `run`. Every caller that has the run uses this one, so rules that
+/// depend on the run's own records (pauses moving the weeks later) live in one place.
+Position position(const Plan &plan, const Run &run, Day day) noexcept;
 
 enum class ExerciseState { open, done, skipped };
 

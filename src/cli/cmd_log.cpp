@@ -93,7 +93,7 @@ int run_log(Session &session, const LogOptions &opts) {
   for (const Record &r : run->records) {
     if (r.type == RecordType::undo)
       continue;
-    const Position pos = position(plan, run->start, r.day);
+    const Position pos = position(plan, *run, r.day);
     if (opts.week && pos.week != *opts.week)
       continue;
     if (since && r.day < *since)

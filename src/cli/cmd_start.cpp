@@ -53,7 +53,7 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
     number = std::max({number, r.number + 1, r.claim + 1});
   if (const Run *active = history.active()) {
     const Plan active_plan = session.plan_for_run(*active);
-    const Position pos = position(active_plan, active->start, today);
+    const Position pos = position(active_plan, *active, today);
     if (pos.phase != Phase::finished) {
       if (!restart)
         throw Error(ErrorKind::invalid,
@@ -102,7 +102,7 @@ bool still_running(Session &session, Day today) {
   const History history = build_history(session.read_journal());
   const Run *active = history.active();
   return active != nullptr &&
-         position(session.plan_for_run(*active), active->start, today).phase != Phase::finished;
+         position(session.plan_for_run(*active), *active, today).phase != Phase::finished;
 }
 
 /// No plan chosen (no --plan, none in config), on a terminal, and a start would go ahead:

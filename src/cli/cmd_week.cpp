@@ -58,7 +58,7 @@ unsigned week_chosen(Session &session, const WeekOptions &opts, const Plan &plan
     throw Error(ErrorKind::usage, "no programme is running, so there is no current week",
                 "name the week you want to read about; " + week_range_hint(plan));
   session.check_now_setting();
-  const Position pos = position(plan, run->start, session.today());
+  const Position pos = position(plan, *run, session.today());
   if (run->ended || pos.phase == Phase::finished)
     throw Error(ErrorKind::usage, "your programme is complete, so there is no current week",
                 "name the week you want to read about; " + week_range_hint(plan));

@@ -207,6 +207,10 @@ Position position(const Plan &plan, Day start, Day day) noexcept {
   return p;
 }
 
+Position position(const Plan &plan, const Run &run, Day day) noexcept {
+  return position(plan, run.start, day);
+}
+
 std::vector<std::string> checkin_exercise_ids(const DayView &view) {
   std::vector<std::string> ids;
   if (view.pos.phase != Phase::active || view.week == nullptr)
@@ -218,7 +222,7 @@ std::vector<std::string> checkin_exercise_ids(const DayView &view) {
 
 DayView day_view(const Plan &plan, const Run &run, Day day) {
   DayView view;
-  view.pos = position(plan, run.start, day);
+  view.pos = position(plan, run, day);
   if (run.ended && day > *run.ended)
     view.pos.phase = Phase::finished;
   if (view.pos.phase != Phase::active)
@@ -562,7 +566,7 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
   p.plan = &plan;
   p.run = &run;
   p.today = today;
-  p.pos = position(plan, run.start, today);
+  p.pos = position(plan, run, today);
   if (run.ended && today > *run.ended)
     p.pos.phase = Phase::finished;
   const unsigned total_days = plan.weeks * 7;
