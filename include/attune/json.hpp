@@ -8,6 +8,11 @@
 
 namespace attune {
 
+/// The version of every JSON document attune prints (`"schema": 1`, the first key). Within a
+/// version fields are only ever added; a field that changes meaning or goes away raises it.
+/// attune(1) JSON OUTPUT lists every field; tests/e2e/json_schema.py holds the two together.
+inline constexpr int json_schema_version = 1;
+
 class JsonWriter {
 public:
   /// indent = 0 writes compact JSON on one line; otherwise pretty-printed with that many spaces.
@@ -30,6 +35,8 @@ public:
   /// A number with up to `decimals` digits after the point (trailing zeros trimmed).
   JsonWriter &value(double number, int decimals = 4);
   JsonWriter &null();
+  /// `"schema": json_schema_version`: the first key of every top-level JSON object attune prints.
+  JsonWriter &schema() { return key("schema").value(json_schema_version); }
 
   /// The document, ending in a newline when pretty-printed.
   std::string str() const;

@@ -48,4 +48,55 @@ std::string render_html(const Progress &progress, const ReportOptions &options);
 std::string render_report(const Progress &progress, ReportFormat format,
                           const ReportOptions &options);
 
+/// One programme's row in `report --run all`: the numbers that let a second run be set
+/// beside the first.
+struct RunRow {
+  unsigned run = 0;
+  std::string plan_id;
+  std::string plan_name;
+  unsigned weeks = 0; ///< the plan's length
+  Phase phase = Phase::active;
+  Day start{};
+  Day end{};                ///< the programme's planned last day
+  std::optional<Day> ended; ///< the day it was ended early
+  unsigned days_practised = 0;
+  Adherence adherence;     ///< as of the comparison's day, like `report`
+  unsigned longest_streak = 0;
+  int scale_min = 1; ///< the plan's self-check scale, for the dimensions' means
+  int scale_max = 5;
+  std::optional<double> self_check_baseline; ///< percent 0..100
+  std::optional<double> self_check_latest;
+  std::vector<DimensionTrend> dimensions; ///< baseline -> latest per dimension (may be empty)
+  /// Index = programme week 0..weeks: that week's adherence ratio (null for week 0, a week
+  /// not reached or with nothing planned) and self-check percent (null when not answered).
+  std::vector<std::optional<double>> week_adherence;
+  std::vector<std::optional<double>> week_self_check;
+};
+
+/// Every programme side by side, oldest first, on one shared week axis.
+struct RunComparison {
+  Day today{};
+  unsigned weeks = 0; ///< the longest plan's weeks: the shared axis runs 0..weeks
+  std::vector<RunRow> runs;
+};
+
+/// Rows from each run's progress (computed as of the same today), in the order given.
+/// Worked example: run 1 (6 weeks, 30 practised days, 50 of 71 planned, longest streak 9) and
+/// run 2 (4 weeks, 5 days in) -> weeks 6, rows {1, 30, 50/71, 9} and {2, ...}; run 2's
+/// week_adherence has 5 entries (0..4), week 3 and 4 null while not reached.
+RunComparison compare_runs(const std::vector<Progress> &runs);
+
+/// `report --run all` as text (tables fitting `options.width`), JSON (attune(1) JSON OUTPUT,
+/// report_all), Markdown (one table row per programme) or HTML (a table and one chart per
+/// programme on a shared axis). CSV is not offered: the caller refuses it.
+std::string render_runs_text(const RunComparison &c, const ReportOptions &options);
+std::string render_runs_json(const RunComparison &c);
+std::string render_runs_markdown(const RunComparison &c);
+std::string render_runs_html(const RunComparison &c);
+
+/// `streak --format json`: run, phase, start, current, longest, grace_days, through (the last
+/// day counted, null before the start) and days: the last `recent` counted days, oldest first,
+/// each {date, status} as in the report.
+std::string render_streak_json(const Progress &progress, std::size_t recent = 14);
+
 } // namespace attune

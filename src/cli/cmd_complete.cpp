@@ -246,6 +246,8 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources,
   } else if (name == "run") {
     for (auto &[number, plan] : sources.runs())
       answer.candidates.push_back({number, plan});
+    if (has("all") && !answer.candidates.empty()) // report --run all
+      answer.candidates.push_back({"all", "every programme side by side"});
   } else if (name == "ID") { // undo ID
     for (auto &[id, what] : sources.undo_commands())
       answer.candidates.push_back({id, what});

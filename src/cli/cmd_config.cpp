@@ -75,6 +75,7 @@ int show(Session &session, const std::string &format) {
   if (format == "json") {
     JsonWriter json;
     json.begin_object();
+    json.schema();
     json.key("config_file").value(session.paths().config_file);
     json.key("settings").begin_array();
     for (const auto &r : rows) {

@@ -87,8 +87,11 @@ int run_log(Session &session, const LogOptions &opts) {
   const std::chrono::minutes day_start = session.config().day_starts_at.value;
   const std::size_t width = ctx.text_width();
 
+  // An object, not a bare array, so fields can be added beside the records (attune(1)).
   JsonWriter json;
-  json.begin_array();
+  json.begin_object();
+  json.schema();
+  json.key("records").begin_array();
   std::string text;
   for (const Record &r : run->records) {
     if (r.type == RecordType::undo)
@@ -177,6 +180,7 @@ int run_log(Session &session, const LogOptions &opts) {
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));
   }
   json.end_array();
+  json.end_object();
   if (opts.format == "json")
     ctx.out << json.str();
   else if (text.empty())

@@ -108,6 +108,7 @@ std::string render_text(const Plan &plan, const std::string &origin, bool color,
 std::string render_json(const Plan &plan, const std::string &origin) {
   JsonWriter j;
   j.begin_object();
+  j.schema();
   j.key("id").value(plan.id).key("name").value(plan.name);
   j.key("audience");
   if (plan.audience.empty())

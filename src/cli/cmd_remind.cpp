@@ -98,6 +98,7 @@ std::string render_json(const Reminder &r) {
   static const char *const names[] = {"idle", "clear", "open"};
   JsonWriter json(0);
   json.begin_object();
+  json.schema();
   json.key("state").value(names[static_cast<int>(r.state)]);
   json.key("date").value(format_day(r.day));
   json.key("week").value(r.week);

@@ -24,7 +24,7 @@ namespace {
 
 struct ReportArgs {
   std::optional<unsigned> week;
-  std::optional<unsigned> run;
+  std::optional<std::string> run; ///< a run number, or "all"
   std::string format = "text";
   std::string output;
   bool no_notes = false;
@@ -33,6 +33,78 @@ struct ReportArgs {
 /// Columns for the text report: Context::text_width, at least the 40 the report needs.
 unsigned terminal_width(const Context &ctx) {
   return static_cast<unsigned>(std::max<std::size_t>(40, ctx.text_width()));
+}
+
+/// --run N as a number; "all" is handled before this is asked.
+std::optional<unsigned> report_run_number(const std::optional<std::string> &text) {
+  if (!text)
+    return std::nullopt;
+  const std::string &t = *text;
+  const bool digits = !t.empty() && t.size() <= 9 &&
+                      std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits)
+    throw Error(ErrorKind::usage, "--run \"" + printable(t) + "\" is not a run number or \"all\"",
+                "e.g. '--run 1', or '--run all' for every programme side by side");
+  return static_cast<unsigned>(std::stoul(t));
+}
+
+/// `report --run all`: every programme side by side, as of today (CSV and --week refused).
+std::string report_all(const ReportArgs &args, ReportFormat format, const ReportOptions &options,
+                       Session &session) {
+  if (format == ReportFormat::csv)
+    throw Error(ErrorKind::usage, "--run all has no csv format",
+                "choose text, json, markdown or html, or a single run for csv");
+  if (args.week)
+    throw Error(ErrorKind::usage, "--week details one programme, not all of them",
+                "leave out --week, or choose one run with '--run N'");
+  const Journal journal = session.read_journal();
+  const History history = build_history(journal);
+  if (history.runs.empty())
+    throw Error(ErrorKind::no_data, "no programme has been started yet",
+                "begin with 'attune start'");
+  std::vector<Run> runs = history.runs;
+  if (args.no_notes) // nothing of a note is shown; still, never let one in
+    for (Run &run : runs)
+      run.records = without_notes(run.records);
+  std::vector<Plan> plans;
+  plans.reserve(runs.size()); // Progress points into these: no reallocation
+  std::vector<Progress> progress;
+  for (const Run &run : runs) {
+    plans.push_back(session.plan_for_run(run));
+    progress.push_back(
+        compute_progress(plans.back(), run, session.today(), session.recorded_day()));
+  }
+  const RunComparison comparison = compare_runs(progress);
+  switch (format) {
+  case ReportFormat::json:
+    return render_runs_json(comparison);
+  case ReportFormat::markdown:
+    return render_runs_markdown(comparison);
+  case ReportFormat::html:
+    return render_runs_html(comparison);
+  case ReportFormat::text:
+  case ReportFormat::csv:
+    break;
+  }
+  return render_runs_text(comparison, options);
+}
+
+/// One programme's report (--run N, or the current or last run).
+std::string report_one(const ReportArgs &args, ReportFormat format, const ReportOptions &options,
+                       Session &session) {
+  const std::optional<unsigned> number = report_run_number(args.run);
+  const Journal journal = session.read_journal_run(number);
+  const History history = build_history(journal);
+  Run run = select_run(history, number);
+  if (args.no_notes)
+    run.records = without_notes(run.records); // for sharing: not one word of a note
+  const Plan plan = session.plan_for_run(run);
+  if (args.week && (*args.week < 1 || *args.week > plan.weeks))
+    throw Error(ErrorKind::usage,
+                "week \"" + std::to_string(*args.week) + "\" is not in the programme",
+                "choose a week from 1 to " + std::to_string(plan.weeks));
+  const Progress progress = compute_progress(plan, run, session.today(), session.recorded_day());
+  return render_report(progress, format, options);
 }
 
 int run_report(const ReportArgs &args, Session &session) {
@@ -47,23 +119,13 @@ int run_report(const ReportArgs &args, Session &session) {
   const bool to_file = !args.output.empty() && args.output != "-";
   if (to_file) // refuse before any work; write_private_file checks again
     check_output_target(args.output, session.paths().data_dir);
-  const Journal journal = session.read_journal_run(args.run);
-  const History history = build_history(journal);
-  Run run = select_run(history, args.run);
-  if (args.no_notes)
-    run.records = without_notes(run.records); // for sharing: not one word of a note
-  const Plan plan = session.plan_for_run(run);
-  if (args.week && (*args.week < 1 || *args.week > plan.weeks))
-    throw Error(ErrorKind::usage,
-                "week \"" + std::to_string(*args.week) + "\" is not in the programme",
-                "choose a week from 1 to " + std::to_string(plan.weeks));
-  const Progress progress = compute_progress(plan, run, session.today(), session.recorded_day());
-
   ReportOptions options;
   options.week = args.week;
   options.color = *format == ReportFormat::text && !to_file && ctx.use_color();
   options.width = to_file ? 80 : terminal_width(ctx);
-  const std::string text = render_report(progress, *format, options);
+  const bool all = args.run && *args.run == "all";
+  const std::string text = all ? report_all(args, *format, options, session)
+                               : report_one(args, *format, options, session);
   if (!to_file) {
     ctx.out << text;
     ctx.out.flush();
@@ -75,13 +137,16 @@ int run_report(const ReportArgs &args, Session &session) {
   return 0;
 }
 
+
 } // namespace
 
 Command register_report(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ReportArgs>();
   sub->add_option("--week", args->week, "Also show the detail of programme week N")->type_name("N");
-  sub->add_option("--run", args->run, "Report on run N (default: the current or last run)")
-      ->type_name("N");
+  sub->add_option("--run", args->run,
+                  "Report on run N, or 'all' for every programme side by side (default: the "
+                  "current or last run)")
+      ->type_name("N|all");
   sub->add_option("--format", args->format, "text (default), json, csv, markdown or html")
       ->check(offers(report_format_names()))
       ->type_name("FORMAT");

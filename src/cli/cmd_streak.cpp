@@ -1,4 +1,4 @@
-// attune streak: the current and longest streak, and the days behind them.
+// attune streak [--format text|json]: the current and longest streak, and the days behind them.
 #include <memory>
 #include <ostream>
 #include <string>
@@ -7,6 +7,7 @@
 
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/report.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "run_select.hpp"
@@ -45,13 +46,17 @@ std::string days(unsigned n) {
   return std::to_string(n) + (n == 1 ? " day" : " days");
 }
 
-int run_streak(Session &session) {
+int run_streak(Session &session, const std::string &format) {
   Context &ctx = session.ctx();
   const Journal journal = session.read_journal();
   const History history = build_history(journal);
   const Run &run = select_run(history, std::nullopt);
   const Plan plan = session.plan_for_run(run);
   const Progress p = compute_progress(plan, run, session.today(), session.recorded_day());
+  if (format == "json") {
+    ctx.out << render_streak_json(p, 14);
+    return 0;
+  }
   const bool color = ctx.use_color();
 
   if (p.pos.phase == Phase::not_started) {
@@ -96,7 +101,11 @@ int run_streak(Session &session) {
 } // namespace
 
 Command register_streak(CLI::App *sub, Session &session) {
-  return {sub, [&session]() { return run_streak(session); }};
+  auto format = std::make_shared<std::string>("text");
+  sub->add_option("--format", *format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  return {sub, [&session, format]() { return run_streak(session, *format); }};
 }
 
 } // namespace attune::cli

@@ -38,6 +38,7 @@ const char *phase_word(Phase phase) {
 std::string render_json(const DayView &view, Day day) {
   JsonWriter json;
   json.begin_object();
+  json.schema();
   json.key("date").value(format_day(day));
   json.key("phase").value(phase_word(view.pos.phase));
   json.key("week").value(view.pos.week);
@@ -190,6 +191,7 @@ int run_today(Session &session, const TodayOptions &opts) {
       const Day today = session.today();
       JsonWriter json;
       json.begin_object();
+      json.schema();
       json.key("date").value(format_day(resolve_run_day(opts.date, today, nullptr)));
       json.key("phase").value("none");
       json.key("exercises").begin_array().end_array();

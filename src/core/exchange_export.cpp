@@ -114,7 +114,8 @@ std::string_view to_string(ExchangeFormat format) noexcept {
 std::string export_json(const std::vector<Record> &records,
                         const std::map<std::string, std::string> &plans) {
   // Laid out by hand around compact records: one record per line reads and diffs well.
-  std::string out = "{\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [";
+  std::string out = "{\n  \"schema\": " + std::to_string(json_schema_version) +
+                    ",\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [";
   for (std::size_t i = 0; i < records.size(); ++i) {
     out += i == 0 ? "\n    " : ",\n    ";
     out += json_record(records[i]);

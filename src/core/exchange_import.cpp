@@ -5,6 +5,7 @@
 
 #include "attune/csv.hpp"
 #include "attune/exchange.hpp"
+#include "attune/json.hpp"
 #include "attune/json_reader.hpp"
 #include "attune/plan.hpp"
 #include "attune/sha256.hpp"
@@ -317,8 +318,10 @@ ImportData read_json(std::string_view text, const std::string &file) {
          "the file holds " + std::string(json_kind_name(root.kind)) + ", not an attune export",
          "an export is an object starting {\"format\": \"attune-export\"");
   for (const JsonMember &m : root.members)
-    if (m.key != "format" && m.key != "version" && m.key != "records" && m.key != "plans") {
-      const std::string guess = did_you_mean(m.key, {"format", "version", "records", "plans"});
+    if (m.key != "schema" && m.key != "format" && m.key != "version" && m.key != "records" &&
+        m.key != "plans") {
+      const std::string guess =
+          did_you_mean(m.key, {"schema", "format", "version", "records", "plans"});
       fail(Location{file, m.line, m.col}, "unknown key " + quoted(m.key) + " in an export",
            guess.empty() ? "an export holds format, version, records and plans"
                          : "did you mean '" + guess + "'?");
@@ -341,6 +344,16 @@ ImportData read_json(std::string_view text, const std::string &file) {
            "upgrade attune to import it");
     fail(at_value(*version, file), "export version " + version->text + " is not known",
          "'attune export' writes \"version\": 1");
+  }
+  // "schema" (the JSON output's version, attune(1)) came after "version": an export without
+  // it is as good; a newer one may have changed a field's meaning.
+  if (const JsonValue *schema = root.find("schema")) {
+    expect_kind(*schema, JsonValue::Kind::number, "\"schema\"", file);
+    if (schema->text != std::to_string(json_schema_version))
+      fail(at_value(*schema, file),
+           "the export is JSON schema " + schema->text + ", which this attune does not read (" +
+               std::to_string(json_schema_version) + ")",
+           "import it with the attune that wrote it, or upgrade attune");
   }
   const JsonValue *records = root.find("records");
   if (records == nullptr)

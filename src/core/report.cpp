@@ -1,6 +1,8 @@
 // Dispatch, JSON and CSV: the machine-readable reports.
 #include "attune/report.hpp"
 
+#include <algorithm>
+
 #include "attune/json.hpp"
 #include "report_common.hpp"
 
@@ -81,6 +83,7 @@ void optional_number(JsonWriter &w, const std::optional<double> &v, int decimals
 std::string render_json(const Progress &p) {
   JsonWriter w(2);
   w.begin_object();
+  w.schema();
   w.key("plan").begin_object();
   w.key("id").value(p.plan->id).key("name").value(p.plan->name).key("weeks").value(p.plan->weeks);
   w.end_object();
@@ -297,6 +300,113 @@ std::string render_csv(const Progress &p) {
     out += "\r\n";
   }
   return out;
+}
+
+
+std::string render_runs_json(const RunComparison &c) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.schema();
+  w.key("today").value(format_day(c.today));
+  w.key("weeks").value(c.weeks);
+  w.key("runs").begin_array();
+  for (const RunRow &r : c.runs) {
+    w.begin_object();
+    w.key("run").value(r.run);
+    w.key("plan").begin_object();
+    w.key("id").value(r.plan_id).key("name").value(r.plan_name).key("weeks").value(r.weeks);
+    w.end_object();
+    w.key("phase").value(phase_name(r.phase));
+    w.key("start").value(format_day(r.start));
+    w.key("end").value(format_day(r.end));
+    w.key("ended");
+    if (r.ended)
+      w.value(format_day(*r.ended));
+    else
+      w.null();
+    w.key("days_practised").value(r.days_practised);
+    w.key("adherence").begin_object();
+    adherence_fields(w, r.adherence);
+    w.end_object();
+    w.key("longest_streak").value(r.longest_streak);
+    w.key("self_check").begin_object();
+    w.key("baseline");
+    optional_number(w, r.self_check_baseline, 1);
+    w.key("latest");
+    optional_number(w, r.self_check_latest, 1);
+    w.key("scale").begin_array().value(r.scale_min).value(r.scale_max).end_array();
+    w.key("dimensions").begin_object();
+    for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
+      w.key(to_string(d));
+      const auto t = std::find_if(r.dimensions.begin(), r.dimensions.end(),
+                                  [d](const DimensionTrend &x) { return x.dimension == d; });
+      if (t == r.dimensions.end()) {
+        w.null();
+        continue;
+      }
+      w.begin_object();
+      w.key("baseline");
+      optional_number(w, t->baseline, 3);
+      w.key("latest");
+      optional_number(w, t->latest, 3);
+      w.key("change");
+      optional_number(w, t->change, 3);
+      w.key("direction");
+      if (t->change)
+        w.value(to_string(t->direction));
+      else
+        w.null();
+      w.end_object();
+    }
+    w.end_object();
+    w.end_object();
+    w.key("by_week").begin_array();
+    for (std::size_t week = 0; week < r.week_adherence.size(); ++week) {
+      w.begin_object().key("week").value(week).key("adherence");
+      optional_number(w, r.week_adherence[week], 4);
+      w.key("self_check");
+      optional_number(w, r.week_self_check[week], 1);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return w.str();
+}
+
+std::string render_streak_json(const Progress &p, std::size_t recent) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.schema();
+  w.key("run").value(p.run->number);
+  w.key("phase").value(phase_name(p.pos.phase));
+  w.key("start").value(format_day(p.pos.start));
+  w.key("current").value(p.streak.current);
+  w.key("longest").value(p.streak.longest);
+  w.key("grace_days").value(p.plan->streak.grace_days);
+  // The days behind the streak: the last `recent` counted days, oldest first, as the text.
+  std::size_t end = 0;
+  while (p.pos.phase != Phase::not_started && end < p.days.size() && p.days[end].day <= p.through)
+    ++end;
+  const std::size_t begin = end > recent ? end - recent : 0;
+  w.key("through");
+  if (end > 0)
+    w.value(format_day(p.through));
+  else
+    w.null();
+  w.key("days").begin_array();
+  for (std::size_t i = begin; i < end; ++i)
+    w.begin_object()
+        .key("date")
+        .value(format_day(p.days[i].day))
+        .key("status")
+        .value(to_string(p.days[i].status))
+        .end_object();
+  w.end_array();
+  w.end_object();
+  return w.str();
 }
 
 } // namespace attune

@@ -1,4 +1,5 @@
 // One self-contained HTML page: inline CSS and SVG only (no scripts, no network), printable.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -307,6 +308,116 @@ void dimensions_svg(std::string &out, const Progress &p) {
   out += "</svg>";
 }
 
+/// One programme's chart for `report --run all`: adherence bars per week and the self-check
+/// as lines, on the axis every programme shares (weeks 0..c.weeks, 0 to 100%), so the charts
+/// line up one under the other. Dimension means are drawn on their plan's scale, bottom to top.
+void run_chart_svg(std::string &out, const RunComparison &c, const RunRow &r) {
+  static const char *const colours[] = {"#6b5fb5", "#c0564b", "#3f8f6b", "#6b5fb5"};
+  const int left = 40, top = 22, ch = 140, step = 50, bw = 26;
+  const int n = static_cast<int>(c.weeks) + 1; // weeks 0..N
+  const int w = left + (n - 1) * step + 30, h = top + ch + 40 + 18;
+  const std::string id = std::to_string(r.run);
+  out += "<svg id=\"chart-run-" + id + "\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 " +
+         std::to_string(w) + " " + std::to_string(h) + "\" width=\"" + std::to_string(w) +
+         "\" height=\"" + std::to_string(h) + "\"><title>Run " + id +
+         ": adherence and self-check by week</title>";
+  for (int pct = 0; pct <= 100; pct += 50) {
+    const int y = top + ch - ch * pct / 100;
+    out += "<line x1=\"" + std::to_string(left - 4) + "\" x2=\"" + std::to_string(w - 6) +
+           "\" y1=\"" + std::to_string(y) + "\" y2=\"" + std::to_string(y) +
+           "\" stroke=\"#e6e8ec\"/><text x=\"" + std::to_string(left - 8) + "\" y=\"" +
+           std::to_string(y + 4) + "\" text-anchor=\"end\" font-size=\"11\" fill=\"#7a8190\">" +
+           std::to_string(pct) + "%</text>";
+  }
+  for (std::size_t wk = 1; wk < r.week_adherence.size(); ++wk) {
+    if (!r.week_adherence[wk])
+      continue;
+    const double ratio = *r.week_adherence[wk];
+    const int bh = static_cast<int>(std::lround(ratio * ch));
+    const int x = left + 10 + int(wk) * step - bw / 2;
+    out += "<g class=\"week\"><title>Week " + std::to_string(wk) + ": " + percent(ratio) +
+           " of planned practices</title>";
+    if (bh > 0)
+      out += "<rect class=\"bar\" x=\"" + std::to_string(x) + "\" y=\"" +
+             std::to_string(top + ch - bh) + "\" width=\"" + std::to_string(bw) + "\" height=\"" +
+             std::to_string(bh) + "\" rx=\"5\" fill=\"#a9d3bd\"/>";
+    out += "</g>";
+  }
+  // The lines: each dimension on its scale, or the merged percent for older plans.
+  struct Line {
+    const char *label;
+    const char *colour;
+    std::vector<std::pair<unsigned, double>> points; // week, 0..1
+  };
+  std::vector<Line> lines;
+  const double span = r.scale_max > r.scale_min ? double(r.scale_max - r.scale_min) : 1.0;
+  for (const DimensionTrend &t : r.dimensions) {
+    Line l{dimension_label(t.dimension), colours[static_cast<int>(t.dimension) % 4], {}};
+    for (const DimensionPoint &d : t.points)
+      l.points.emplace_back(d.week, (d.mean - r.scale_min) / span);
+    lines.push_back(std::move(l));
+  }
+  if (r.dimensions.empty()) {
+    Line l{"Self-check", colours[0], {}};
+    for (std::size_t wk = 0; wk < r.week_self_check.size(); ++wk)
+      if (r.week_self_check[wk])
+        l.points.emplace_back(static_cast<unsigned>(wk), *r.week_self_check[wk] / 100.0);
+    lines.push_back(std::move(l));
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line &l = lines[i];
+    std::string points_attr, dots;
+    for (const auto &[week, v] : l.points) {
+      const double x = left + 10 + double(week) * step;
+      const double y = top + ch - ch * std::clamp(v, 0.0, 1.0);
+      points_attr += (points_attr.empty() ? "" : " ") + num(x) + "," + num(y);
+      dots += "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"4\" fill=\"" + l.colour +
+              "\"><title>" + l.label + ", week " + std::to_string(week) + "</title></circle>";
+    }
+    out += "<g class=\"line\" data-line=\"" + std::string(l.label) + "\">";
+    if (l.points.size() > 1)
+      out += "<polyline fill=\"none\" stroke=\"" + std::string(l.colour) +
+             "\" stroke-width=\"2.5\" points=\"" + points_attr + "\"/>";
+    out += dots + "<text x=\"" + std::to_string(left + static_cast<int>(i) * 110) + "\" y=\"" +
+           std::to_string(h - 4) + "\" font-size=\"12\" fill=\"" + l.colour + "\">\xe2\x94\x80 " +
+           l.label + "</text></g>";
+  }
+  for (int wk = 0; wk < n; ++wk)
+    out += "<text x=\"" + std::to_string(left + 10 + wk * step) + "\" y=\"" +
+           std::to_string(top + ch + 18) +
+           "\" text-anchor=\"middle\" font-size=\"12\" fill=\"#5b6270\">" +
+           (wk == 0 ? std::string("Base") : "W" + std::to_string(wk)) + "</text>";
+  out += "</svg>";
+}
+
+std::string run_status(const RunRow &r) {
+  if (r.ended)
+    return "ended early";
+  if (r.phase == Phase::active)
+    return "running";
+  if (r.phase == Phase::not_started)
+    return "not begun";
+  return "finished";
+}
+
+std::string run_self_check(const RunRow &r) {
+  std::string s;
+  for (const DimensionTrend &t : r.dimensions) {
+    if (!t.baseline)
+      continue;
+    s += (s.empty() ? "" : "; ") + std::string(dimension_label(t.dimension)) + " " +
+         scale_number(*t.baseline);
+    if (t.latest && t.change)
+      s += " \xe2\x86\x92 " + scale_number(*t.latest);
+  }
+  if (r.dimensions.empty() && r.self_check_baseline) {
+    s = "Self-check " + num(*r.self_check_baseline);
+    if (r.self_check_latest && *r.self_check_latest != *r.self_check_baseline)
+      s += " \xe2\x86\x92 " + num(*r.self_check_latest);
+  }
+  return s.empty() ? "\xe2\x80\x93" : s;
+}
+
 } // namespace
 
 std::string render_html(const Progress &p, const ReportOptions &options) {
@@ -421,6 +532,44 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
     }
     out += "</ul><p>" + esc(s.suggestion) + "</p></section>\n";
   }
+  out += "<footer>Made with attune, a self-help practice: not therapy, not a diagnosis. This "
+         "page stays on your computer.</footer>\n</main>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string render_runs_html(const RunComparison &c) {
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>Your programmes side by side \xc2\xb7 attune</title>\n<style>" +
+         std::string(style) + "</style>\n</head>\n<body>\n<main>\n";
+  out += "<header><h1>Your programmes side by side</h1><p class=\"dates\">" +
+         std::to_string(c.runs.size()) + (c.runs.size() == 1 ? " programme" : " programmes") +
+         " \xc2\xb7 as of " + long_day(c.today) + "</p></header>\n";
+  out += "<section id=\"runs\"><h2>Each programme</h2><table><thead><tr><th class=\"n\">Run"
+         "</th><th>Plan</th><th>Dates</th><th>Status</th><th class=\"n\">Days practised</th>"
+         "<th>Adherence</th><th class=\"n\">Longest streak</th><th>Self-check, start \xe2\x86\x92 "
+         "latest</th></tr></thead><tbody>";
+  for (const RunRow &r : c.runs) {
+    const long a = std::lround(r.adherence.ratio() * 100);
+    out += "<tr data-run=\"" + std::to_string(r.run) + "\"><td class=\"n\">" +
+           std::to_string(r.run) + "</td><td>" + esc(r.plan_name) + "</td><td>" +
+           format_day(r.start) + " \xe2\x80\x93 " + format_day(r.ended ? *r.ended : r.end) +
+           "</td><td>" + run_status(r) + "</td><td class=\"n\">" +
+           std::to_string(r.days_practised) + "</td><td><span class=\"meter\"><span style=\"width:" +
+           std::to_string(a) + "%\"></span></span>" + std::to_string(a) + "%</td><td class=\"n\">" +
+           days_word(r.longest_streak) + "</td><td>" + esc(run_self_check(r)) + "</td></tr>";
+  }
+  out += "</tbody></table></section>\n";
+  out += "<section id=\"charts\"><h2>Week by week, on one scale</h2>";
+  for (const RunRow &r : c.runs) {
+    out += "<figure>";
+    run_chart_svg(out, c, r);
+    out += "<figcaption>Run " + std::to_string(r.run) + " (" + esc(r.plan_name) +
+           "): bars are the share of planned practices done each week; lines are the "
+           "self-check, the plan's scale drawn bottom to top.</figcaption></figure>";
+  }
+  out += "<p class=\"gentle\">" + std::string(trend_disclaimer) + "</p></section>\n";
   out += "<footer>Made with attune, a self-help practice: not therapy, not a diagnosis. This "
          "page stays on your computer.</footer>\n</main>\n</body>\n</html>\n";
   return out;

@@ -80,6 +80,7 @@ std::string render_week_text(const Plan &plan, const Week &week, std::size_t wid
 std::string render_week_json(const Week &week) {
   JsonWriter j;
   j.begin_object();
+  j.schema();
   j.key("week").value(week.number).key("theme").value(week.theme);
   j.key("rationale").value(week.rationale).key("exercises").begin_array();
   for (const Exercise &e : week.exercises) {

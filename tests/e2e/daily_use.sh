@@ -63,9 +63,9 @@ expect_err_lines 1 "unknown option is one line"
 run plan validate
 expect_rc 2 "plan validate with no file"
 expect_err_has "attune: error: 'attune plan validate' needs at least one FILE; see 'attune plan validate --help'" "missing file wording"
-run report --run all
-expect_rc 2 "--run all"
-expect_err_has "attune: error: --run needs a whole number, not \"all\"; see 'attune report --help'" "conversion wording"
+run log --run all
+expect_rc 2 "log --run all"
+expect_err_has "attune: error: --run needs a whole number, not \"all\"; see 'attune log --help'" "conversion wording"
 run checkin -d 2026-11-02 -d 2026-11-01 catch-the-urge
 expect_rc 2 "-d given twice"
 expect_err_has "attune: error: --date was given more than once; 'attune checkin' takes one" "given twice wording"
@@ -91,7 +91,7 @@ expect_err_lacks() { if printf '%s' "$ERR" | grep -qF -- "$1"; then fail "$2: st
 run log --run 3
 expect_rc 2 "log --run 3"
 expect_err_has "there is only programme 1" "no 'there are 1'"
-for args in "checkin --dry-run" "plan validate" "report --run all" "checkin -d a -d b" "undo extra" "plan" "checkin --skip" "--color x"; do
+for args in "checkin --dry-run" "plan validate" "log --run all" "checkin -d a -d b" "undo extra" "plan" "checkin --skip" "--color x"; do
   # shellcheck disable=SC2086
   run $args
   expect_err_lacks "required" "$args: no CLI11 wording"
