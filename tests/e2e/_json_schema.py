@@ -11,6 +11,7 @@ are data (export.plans.*). Example: report.self_check.dimensions.avoidance.basel
 A key in the output but not in the man page fails, and so does one documented but never
 printed. --print lists the paths seen, one a line (to start a new section of the page).
 """
+import hashlib
 import json
 import os
 import re
@@ -25,7 +26,8 @@ COMMANDS = {
     "report": [["report", "--format", "json"], ["report", "--run", "1", "--format", "json"]],
     "report_all": [["report", "--run", "all", "--format", "json"]],
     "log": [["log", "--format", "json"], ["log", "--run", "1", "--format", "json"]],
-    "remind": [["remind", "--format", "json"]],
+    # The next morning, when something is open (open[] has its fields).
+    "remind": [["remind", "--format", "json"], ["ATTUNE_NOW=2026-11-19T09:00", "remind", "--format", "json"]],
     "streak": [["streak", "--format", "json"]],
     "plan_show": [["plan", "show", "--format", "json"]],
     "config_show": [["config", "show", "--format", "json"]],
@@ -52,8 +54,13 @@ def observed(bin_path):
     seen = {}
     for name, lines in COMMANDS.items():
         keys = set()
-        for args in lines:
-            proc = subprocess.run([bin_path] + args, capture_output=True, text=True)
+        for line in lines:
+            env = dict(os.environ)
+            args = list(line)
+            while args and "=" in args[0]:
+                key, value = args.pop(0).split("=", 1)
+                env[key] = value
+            proc = subprocess.run([bin_path] + args, capture_output=True, text=True, env=env)
             if proc.returncode not in (0, 10):
                 sys.exit("attune %s: exit %d: %s" % (" ".join(args), proc.returncode,
                                                      proc.stderr.strip()))
@@ -91,6 +98,15 @@ def main():
     data = os.environ["ATTUNE_DATA_DIR"]
     os.makedirs(data, exist_ok=True)
     shutil.copy(journal, os.path.join(data, "journal"))
+    # The plan copy `start` keeps beside the journal (export's plans.*): the fixture's plan.
+    source = os.environ.get("ATTUNE_SOURCE_DIR",
+                            os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    plan = os.path.join(source, "plans", "avoidant.toml")
+    digest = hashlib.sha256(open(plan, "rb").read()).hexdigest()
+    os.makedirs(os.path.join(data, "plans"), exist_ok=True)
+    shutil.copy(plan, os.path.join(data, "plans", digest + ".toml"))
+    os.chmod(data, 0o700)
+    os.chmod(os.path.join(data, "journal"), 0o600)
     seen = observed(os.environ["ATTUNE_BIN"])
     if "--print" in sys.argv[3:]:
         for name in COMMANDS:

@@ -49,7 +49,7 @@ def raw_line(rtype, day, fields):
 
 def programme(lines, run, start, days, keep, plan_hash):
     lines.append(line("start", start, run=run, plan="avoidant", hash=plan_hash))
-    lines.append(line("check", start, run=run, week=0, answers="2,2,4,2,4"))
+    lines.append(line("check", start, run=run, week=0, answers="2,4,4,2,4,4,3"))
     for i in range(days):
         day = start + datetime.timedelta(days=i)
         week = i // 7
@@ -60,8 +60,10 @@ def programme(lines, run, start, days, keep, plan_hash):
                 lines.append(line("skip", day, run=run, exercise=ex, reason="away for work"))
         if i % 7 == 6:
             a = min(5, 2 + (week + 1) // 2 if run == 1 else 3)
+            # Six items and the distress question (never scored).
             lines.append(line("check", day, run=run, week=week + 1,
-                              answers="%d,%d,%d,%d,%d" % (a, a, 6 - a, a, 6 - a)))
+                              answers="%d,%d,%d,%d,%d,%d,%d" % (a, 6 - a, 6 - a, a, 6 - a,
+                                                                6 - a, 2 + week % 3)))
 
 
 def main():
