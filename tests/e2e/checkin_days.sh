@@ -66,7 +66,7 @@ expect_out_lacks "Monday 2026-11-02, not answered yet" "an answered day is not o
 expect_out_has "Saved for 2026-11-05: catch-the-urge done." "Thursday saved"
 expect_out_has "Saved for 2026-11-04: body-check done, catch-the-urge skipped." "Wednesday saved"
 run log --format json
-got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin) if r["day"] in ("2026-11-04","2026-11-05")))')
+got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin)["records"] if r["day"] in ("2026-11-04","2026-11-05")))')
 want="[('2026-11-04', 'done', 'body-check'), ('2026-11-04', 'skip', 'catch-the-urge'), ('2026-11-05', 'done', 'catch-the-urge')]"
 [ "$got" = "$want" ] && pass || fail "earlier days recorded on their own dates: got $got"
 # The new options in the three shells' completions (they ask `attune complete`): offered by

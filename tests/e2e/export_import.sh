@@ -124,7 +124,7 @@ sed 's/"reason":"tired, /"reason":"exhausted, /' "$W/a.json" >"$W/conflict.json"
 cp "$T_ROOT/d1/journal" "$W/before"
 in_dir "$T_ROOT/d1" import "$W/conflict.json"
 expect_rc 65 "conflicting id"
-expect_err_has "attune: error: $W/conflict.json:8:5: record \"" "conflict names file, line and column"
+expect_err_has "attune: error: $W/conflict.json:9:5: record \"" "conflict names file, line and column"
 expect_err_has "differs from the record with the same id already in the journal; nothing was imported" "conflict wording"
 expect_err_lines 1 "conflict is one line"
 same "$W/before" "$T_ROOT/d1/journal" "a conflict writes nothing"
@@ -150,12 +150,12 @@ broken() { # FILE EXPECTED-ERROR DESCRIPTION
   [ ! -e "$T_ROOT/fresh/journal" ] && pass || fail "$3 writes no journal"
 }
 head -n 8 "$W/a.json" >"$W/cut.json"
-broken "$W/cut.json" "attune: error: $W/cut.json:9:1: the file ends inside an array opened at line 4, column 14; the file is not valid JSON; was it cut short or edited?" "truncated json"
+broken "$W/cut.json" "attune: error: $W/cut.json:9:1: the file ends inside an array opened at line 5, column 14; the file is not valid JSON; was it cut short or edited?" "truncated json"
 sed '0,/"run":1/s//"run":"1"/' "$W/a.json" >"$W/type.json"
-broken "$W/type.json" "attune: error: $W/type.json:5:" "a run given as a string"
+broken "$W/type.json" "attune: error: $W/type.json:6:" "a run given as a string"
 expect_err_has '"run" must be a number, not a string' "wrong type wording"
 sed '0,/"id":"/s//"id":"X/' "$W/a.json" >"$W/id.json"
-broken "$W/id.json" "attune: error: $W/id.json:5:11: id \"X" "bad id"
+broken "$W/id.json" "attune: error: $W/id.json:6:11: id \"X" "bad id"
 expect_err_has "is not 16 lowercase hex digits" "bad id wording"
 sed '3s/\r$/,\r/' "$W/a.csv" >"$W/cells.csv"
 broken "$W/cells.csv" "attune: error: $W/cells.csv:3:1: this row has 16 cells; the header has 15" "a row with an extra cell"
@@ -201,4 +201,14 @@ run help export
 expect_out_has "--format" "help export lists --format"
 run help import
 expect_out_has "--dry-run" "help import lists --dry-run"
+# "schema" (attune(1) JSON OUTPUT) is the first key; an export from before it imports as
+# well, and one from a newer schema is refused rather than half understood.
+head -n 2 "$W/a.json" | grep -qx '  "schema": 1,' && pass || fail "the export starts with schema 1"
+sed '0,/"schema": 1/s//"schema": 2/' "$W/a.json" >"$W/schema2.json"
+broken "$W/schema2.json" "attune: error: $W/schema2.json:2:13: the export is JSON schema 2, which this attune does not read (1); import it with the attune that wrote it, or upgrade attune" "a newer schema"
+grep -v '"schema": 1,' "$W/a.json" >"$W/old.json"
+rm -rf "$T_ROOT/old"
+in_dir "$T_ROOT/old" import "$W/old.json"
+expect_rc 0 "an export without schema (older attune) imports"
+
 finish

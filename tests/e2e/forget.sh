@@ -73,7 +73,7 @@ if cmp -s "$J" "$T_ROOT/before"; then pass; else fail "a refused forget changed 
 # --- --record ID: that one text only ---
 run log --format json
 ID=$(printf '%s' "$OUT" | python3 -c 'import json,sys
-for r in json.load(sys.stdin):
+for r in json.load(sys.stdin)["records"]:
     if "PRIVATE-ONE" in json.dumps(r): print(r["id"])')
 [ -n "$ID" ] || fail "could not find the note's id in log --format json"
 at 2026-10-04T09:00

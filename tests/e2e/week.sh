@@ -39,7 +39,7 @@ expect_out_has '"schedule": "daily"' "json schedule in words"
 if printf '%s' "$OUT" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert list(d) == ["week", "theme", "rationale", "exercises"], list(d)
+assert list(d) == ["schema", "week", "theme", "rationale", "exercises"], list(d)
 assert d["exercises"], "no exercises"
 for e in d["exercises"]:
     assert list(e) == ["id", "title", "what", "why", "cue", "cue_source", "schedule"], list(e)
