@@ -84,6 +84,8 @@ complete_line log --run ""
 if [ "$OUT" = "1" ]; then pass; else fail "log --run <TAB> gave: $OUT"; fi
 complete_line report --run ""
 if [ "$OUT" = "$(printf '%s\n' 1 all)" ]; then pass; else fail "report --run <TAB> gave: $OUT"; fi
+complete_line streak --format ""
+if [ "$OUT" = "$(printf '%s\n' json text)" ]; then pass; else fail "streak --format <TAB> gave: $OUT"; fi
 
 complete_line help che
 expect_out_has "checkin" "help che<TAB> offers checkin"

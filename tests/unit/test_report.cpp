@@ -293,3 +293,98 @@ BOOST_AUTO_TEST_CASE(renders_a_million_records_in_well_under_a_second) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(report_runs)
+
+/// Worked example: run 1 is the golden six weeks (finished by 2026-12-24); run 2 is a
+/// three-week plan with dimensions started Mon 2026-12-21: done Mon, Tue and Thu (today),
+/// Wed missed, no grace day, a baseline self-check only.
+///   run 2: 3 days practised, 3 of 4 planned (75%), longest streak 2 (Mon-Tue),
+///   week_adherence {null, 0.75, null, null}, avoidance 3.0 with no latest yet;
+///   the shared axis is the longer plan's: 6 weeks.
+BOOST_AUTO_TEST_CASE(two_runs_side_by_side_on_one_axis) {
+  const Plan plan1 = golden_plan();
+  Run run1 = golden_run();
+  Plan plan2 = make_plan({{daily("notice-urge")}, {daily("notice-urge")}, {daily("notice-urge")}});
+  plan2.id = "short";
+  plan2.name = "Three short weeks";
+  plan2.self_check = make_dimension_check();
+  plan2.streak.grace_days = 0;
+  Run run2 = make_run(d("2026-12-21"));
+  run2.number = 2;
+  for (const char *day : {"2026-12-21", "2026-12-22", "2026-12-24"})
+    add(run2, RecordType::done, day, "notice-urge");
+  add_check(run2, "2026-12-21", 0, {3, 3, 4, 2, 3});
+  const Day today = d("2026-12-24");
+  const std::vector<Progress> progress{compute_progress(plan1, run1, today),
+                                       compute_progress(plan2, run2, today)};
+
+  const RunComparison c = compare_runs(progress);
+  BOOST_TEST(c.weeks == 6u);
+  BOOST_TEST(format_day(c.today) == "2026-12-24");
+  BOOST_TEST_REQUIRE(c.runs.size() == 2u);
+
+  const RunRow &first = c.runs[0];
+  BOOST_TEST(first.run == 1u);
+  BOOST_TEST((first.phase == Phase::finished));
+  BOOST_TEST(format_day(first.end) == "2026-12-13");
+  BOOST_TEST(first.adherence.done == progress[0].total.done);
+  BOOST_TEST(first.longest_streak == progress[0].streak.longest);
+  BOOST_TEST(first.week_adherence.size() == 7u);
+  BOOST_TEST(!first.week_adherence[0].has_value());
+  BOOST_TEST(first.week_self_check[0].has_value());  // the baseline
+  BOOST_TEST(!first.week_self_check[2].has_value()); // week 2 not answered
+  BOOST_TEST(first.dimensions.empty());              // an older, one-number self-check
+  BOOST_TEST(*first.self_check_baseline == progress[0].self_check.baseline->percent);
+
+  const RunRow &second = c.runs[1];
+  BOOST_TEST(second.run == 2u);
+  BOOST_TEST(second.plan_id == "short");
+  BOOST_TEST((second.phase == Phase::active));
+  BOOST_TEST(format_day(second.end) == "2027-01-10");
+  BOOST_TEST(second.days_practised == 3u);
+  BOOST_TEST(second.adherence.done == 3u);
+  BOOST_TEST(second.adherence.planned == 4u);
+  BOOST_TEST(second.longest_streak == 2u);
+  BOOST_TEST_REQUIRE(second.week_adherence.size() == 4u);
+  BOOST_TEST(*second.week_adherence[1] == 0.75);
+  BOOST_TEST(!second.week_adherence[2].has_value()); // not begun
+  BOOST_TEST_REQUIRE(second.dimensions.size() == 3u);
+  BOOST_TEST(*second.dimensions[0].baseline == 3.0);
+  BOOST_TEST(!second.dimensions[0].change.has_value());
+
+  // The renderers: strings, one row per programme.
+  ReportOptions o;
+  o.width = 80;
+  const std::string text = render_runs_text(c, o);
+  BOOST_TEST(widest_line(text) <= 80u);
+  BOOST_TEST(text.find("  2  short     2026-12-21 \xe2\x80\x93 2027-01-10  running       3 days"
+                       "        75%   2 days\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("  2  3.0             4.0             2.0") != std::string::npos, text);
+  const std::string json = render_runs_json(c);
+  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"today\": \"2026-12-24\",\n  \"weeks\": 6,", 0) == 0u,
+             json);
+  BOOST_TEST(render_runs_markdown(c).find("| 2 | Three short weeks | 2026-12-21 \xe2\x80\x93 2027-01-10 "
+                                          "| running | 3 | 75% (3 of 4) | 2 days |") !=
+             std::string::npos);
+  const std::string html = render_runs_html(c);
+  BOOST_TEST(html.find("<svg id=\"chart-run-1\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
+             std::string::npos);
+  BOOST_TEST(html.find("<svg id=\"chart-run-2\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(streak_json_carries_the_schema_and_the_days_behind_it) {
+  const Plan plan = golden_plan();
+  const Run run = golden_run();
+  const Progress p = compute_progress(plan, run, d("2026-11-10"));
+  const std::string json = render_streak_json(p, 3);
+  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"run\": 1,\n  \"phase\": \"active\",", 0) == 0u, json);
+  BOOST_TEST(json.find("\"through\": \"2026-11-10\"") != std::string::npos, json);
+  // The last three counted days, oldest first.
+  BOOST_TEST(json.find("\"date\": \"2026-11-08\"") != std::string::npos, json);
+  BOOST_TEST(json.find("\"date\": \"2026-11-07\"") == std::string::npos, json);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
