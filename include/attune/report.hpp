@@ -60,7 +60,7 @@ struct RunRow {
   Day end{};                ///< the programme's planned last day
   std::optional<Day> ended; ///< the day it was ended early
   unsigned days_practised = 0;
-  Adherence adherence;     ///< as of the comparison's day, like `report`
+  Adherence adherence; ///< as of the comparison's day, like `report`
   unsigned longest_streak = 0;
   int scale_min = 1; ///< the plan's self-check scale, for the dimensions' means
   int scale_max = 5;

@@ -137,7 +137,6 @@ int run_report(const ReportArgs &args, Session &session) {
   return 0;
 }
 
-
 } // namespace
 
 Command register_report(CLI::App *sub, Session &session) {

@@ -302,7 +302,6 @@ std::string render_csv(const Progress &p) {
   return out;
 }
 
-
 std::string render_runs_json(const RunComparison &c) {
   JsonWriter w(2);
   w.begin_object();

@@ -556,8 +556,9 @@ std::string render_runs_html(const RunComparison &c) {
            std::to_string(r.run) + "</td><td>" + esc(r.plan_name) + "</td><td>" +
            format_day(r.start) + " \xe2\x80\x93 " + format_day(r.ended ? *r.ended : r.end) +
            "</td><td>" + run_status(r) + "</td><td class=\"n\">" +
-           std::to_string(r.days_practised) + "</td><td><span class=\"meter\"><span style=\"width:" +
-           std::to_string(a) + "%\"></span></span>" + std::to_string(a) + "%</td><td class=\"n\">" +
+           std::to_string(r.days_practised) +
+           "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(a) +
+           "%\"></span></span>" + std::to_string(a) + "%</td><td class=\"n\">" +
            days_word(r.longest_streak) + "</td><td>" + esc(run_self_check(r)) + "</td></tr>";
   }
   out += "</tbody></table></section>\n";

@@ -153,9 +153,8 @@ std::string narrow_runs(const RunComparison &c, std::size_t width) {
       check = "Self-check " + percent_cell(r);
     out += wrap_words(check, width, "  ") + "\n";
   }
-  out += wrap_words("Self-check: starting point" + std::string(arrow) + "latest. " +
-                        trend_disclaimer,
-                    width, "");
+  out += wrap_words(
+      "Self-check: starting point" + std::string(arrow) + "latest. " + trend_disclaimer, width, "");
   return out;
 }
 
@@ -248,8 +247,8 @@ std::string render_runs_markdown(const RunComparison &c) {
   }
   out += "\n" + rule + "\n";
   for (const RunRow &r : c.runs) {
-    out += "| " + std::to_string(r.run) + " | " + md(r.plan_name) + " | " + dates_cell(r) +
-           " | " + phase_word(r) + " | " + std::to_string(r.days_practised) + " | " +
+    out += "| " + std::to_string(r.run) + " | " + md(r.plan_name) + " | " + dates_cell(r) + " | " +
+           phase_word(r) + " | " + std::to_string(r.days_practised) + " | " +
            percent(r.adherence.ratio()) + " (" + std::to_string(r.adherence.done) + " of " +
            std::to_string(r.adherence.planned) + ") | " + days_word(r.longest_streak) + " |";
     for (const Dimension d : dims)

@@ -363,16 +363,21 @@ BOOST_AUTO_TEST_CASE(two_runs_side_by_side_on_one_axis) {
              text);
   BOOST_TEST(text.find("  2  3.0             4.0             2.0") != std::string::npos, text);
   const std::string json = render_runs_json(c);
-  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"today\": \"2026-12-24\",\n  \"weeks\": 6,", 0) == 0u,
+  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"today\": \"2026-12-24\",\n  \"weeks\": 6,", 0) ==
+                 0u,
              json);
-  BOOST_TEST(render_runs_markdown(c).find("| 2 | Three short weeks | 2026-12-21 \xe2\x80\x93 2027-01-10 "
-                                          "| running | 3 | 75% (3 of 4) | 2 days |") !=
-             std::string::npos);
+  BOOST_TEST(
+      render_runs_markdown(c).find("| 2 | Three short weeks | 2026-12-21 \xe2\x80\x93 2027-01-10 "
+                                   "| running | 3 | 75% (3 of 4) | 2 days |") != std::string::npos);
   const std::string html = render_runs_html(c);
-  BOOST_TEST(html.find("<svg id=\"chart-run-1\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
-             std::string::npos);
-  BOOST_TEST(html.find("<svg id=\"chart-run-2\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
-             std::string::npos);
+  BOOST_TEST(
+      html.find(
+          "<svg id=\"chart-run-1\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
+      std::string::npos);
+  BOOST_TEST(
+      html.find(
+          "<svg id=\"chart-run-2\" class=\"run-chart\" role=\"img\" viewBox=\"0 0 370 220\"") !=
+      std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(streak_json_carries_the_schema_and_the_days_behind_it) {
@@ -380,7 +385,8 @@ BOOST_AUTO_TEST_CASE(streak_json_carries_the_schema_and_the_days_behind_it) {
   const Run run = golden_run();
   const Progress p = compute_progress(plan, run, d("2026-11-10"));
   const std::string json = render_streak_json(p, 3);
-  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"run\": 1,\n  \"phase\": \"active\",", 0) == 0u, json);
+  BOOST_TEST(json.rfind("{\n  \"schema\": 1,\n  \"run\": 1,\n  \"phase\": \"active\",", 0) == 0u,
+             json);
   BOOST_TEST(json.find("\"through\": \"2026-11-10\"") != std::string::npos, json);
   // The last three counted days, oldest first.
   BOOST_TEST(json.find("\"date\": \"2026-11-08\"") != std::string::npos, json);
