@@ -36,6 +36,19 @@ std::optional<SkipRefusal> refuse_skip(const Exercise &exercise, Day day);
 /// done once) -> {trigger-note}; once trigger-note is done twice that week -> {}.
 std::vector<const Exercise *> open_exercises(const DayView &view);
 
+/// The when-it-arises exercises of the view's day with nothing recorded that day, in plan
+/// order: never open (open_exercises leaves them out), but the interactive check-in asks
+/// "done / didn't come up / not yet?" about them. Thursday with catch-the-urge (when it
+/// arises) silent and settle-first (when it arises) recorded as not arisen -> {catch-the-urge}.
+std::vector<const Exercise *> situational_unrecorded(const DayView &view);
+
+/// "It did not come up" belongs to a when-it-arises exercise only: for any other, the refusal
+/// (a scheduled exercise was planned whatever happened: a skip says it was not done).
+/// "body-check" (Mon/Wed/Fri) -> refused: "body-check is not a when-it-arises exercise",
+/// hint "--not-arisen is for an exercise tied to a situation; to say it was not done, use
+/// --skip body-check". "catch-the-urge" (when it arises) -> nullopt.
+std::optional<SkipRefusal> refuse_not_arisen(const Exercise &exercise);
+
 /// What an earlier day left unanswered: exercises scheduled that day (daily, or on that
 /// weekday) with nothing recorded. N-a-week ones are never owed on a particular day, so they
 /// are asked about today only.

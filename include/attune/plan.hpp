@@ -23,6 +23,9 @@ enum class ScheduleKind {
   daily,          ///< every day of the week
   times_per_week, ///< N times on any days of the programme week (flexible)
   weekdays,       ///< on the given weekdays only
+  /// When its situation comes up (the exercise's cue names it): never due, never open, never
+  /// missed; counted on the days it is done. "It did not come up" (not_arisen) is neutral.
+  when_it_arises,
 };
 
 /// How often an exercise is planned within one programme week.
@@ -34,10 +37,14 @@ struct Schedule {
   std::array<bool, 7> on{};
 
   /// True when the exercise is due on that very day: daily, or one of its weekdays.
-  /// A times_per_week exercise is never due on a particular day (it is open all week).
+  /// A times_per_week exercise is never due on a particular day (it is open all week); a
+  /// when_it_arises one never at all.
   bool due_on(date::weekday wd) const noexcept;
-  /// How many times a full programme week plans it: 7, N, or the number of weekdays.
+  /// How many times a full programme week plans it: 7, N, the number of weekdays, or 0 for
+  /// when_it_arises (nothing is owed; a situation may not arise).
   unsigned weekly_target() const noexcept;
+  /// True for when_it_arises: tied to a situation, never owed.
+  bool situational() const noexcept { return kind == ScheduleKind::when_it_arises; }
 };
 
 /// One small exercise. `id` is lowercase with dashes and stable across weeks.
@@ -46,7 +53,9 @@ struct Exercise {
   std::string title;
   std::string what; ///< what to do
   std::string why;  ///< why it helps
-  std::string cue;  ///< optional: when to do it ("after dinner")
+  /// When to do it ("after dinner"); for a when_it_arises exercise, required: the situation
+  /// ("whenever you want to leave a conversation").
+  std::string cue;
   Schedule schedule;
   SourcePos pos;
   /// Optional safety line shown with the exercise ("If someone frightens you ... skip this").

@@ -35,7 +35,8 @@ Position position(const Plan &plan, Day start, Day day) noexcept;
 /// depend on the run's own records (pauses moving the weeks later) live in one place.
 Position position(const Plan &plan, const Run &run, Day day) noexcept;
 
-enum class ExerciseState { open, done, skipped };
+/// not_arisen: a when-it-arises exercise whose situation did not come up that day (recorded).
+enum class ExerciseState { open, done, skipped, not_arisen };
 
 /// One exercise as it stands on a given day.
 struct DueItem {
@@ -52,8 +53,9 @@ struct DueItem {
 };
 
 /// The exercises of the day's programme week that are due that day or still open that week
-/// (N-a-week ones whose week is not met, see count_quota), plus anything done or skipped that
-/// day.
+/// (N-a-week ones whose week is not met, see count_quota), every when-it-arises one of the week
+/// (listed, never due or open: state open there means only "nothing recorded"), plus anything
+/// done or skipped that day.
 struct DayView {
   Position pos;
   const Week *week = nullptr; ///< nullptr unless pos.phase == active
@@ -78,7 +80,9 @@ std::string days_left_phrase(unsigned days_left);
 /// neither extends nor breaks a streak; an unfinished today does not break it.
 ///
 /// Precisely (the days from the start to min(today, last day, end day) are walked in order):
-/// - "due" means daily or weekday exercises scheduled that day; N-a-week ones are never due.
+/// - "due" means daily or weekday exercises scheduled that day; N-a-week ones are never due,
+///   when-it-arises ones never due either: they never break a streak. Done, they count as
+///   practice like any done exercise; "did not come up" (not_arisen) is neutral.
 /// - kept: something is due and all of it is done or skipped (a skip counts as kept), or
 ///   nothing is due and some exercise was done anyway (practising is never ignored).
 /// - neutral: nothing due and nothing done; also today while it is not kept yet.
@@ -86,6 +90,8 @@ std::string days_left_phrase(unsigned days_left);
 ///   between are not counted) are forgiven when a kept day follows; forgiven days do not add
 ///   to the length. One more missed day breaks the streak.
 /// Mon done, Tue done, Wed nothing due, Thu done, Fri (today, not yet) -> current streak 3
+/// daily A and when-it-arises B: Mon A done, Tue A done + B not_arisen, Wed A done, B
+/// silent all along -> current 3 (B is never owed); Thu A missed, B done -> partial: broken.
 /// grace 0: Mon done, Tue missed, Wed done -> current 1, longest 1
 /// grace 1: Mon done, Tue missed, Wed done -> current 2; Tue and Wed missed, Thu done -> 1
 /// grace 1: Mon done, Tue missed, Wed (today, open) -> current 1 (not broken yet)
@@ -129,6 +135,11 @@ struct Adherence {
   /// Done on days that count toward nothing: beyond an N-a-week target, or a weekday
   /// exercise on another day. Practice, shown, never lost: done + extra = days done.
   unsigned extra = 0;
+  /// When-it-arises exercises (never planned, so never in done or planned): the days it was
+  /// done ("practised on N days when it came up"), and the days recorded as "it did not come
+  /// up" (neutral, shown for the record).
+  unsigned practised = 0;
+  unsigned not_arisen = 0;
   /// done / planned in 0..1; 0 when nothing is planned yet.
   double ratio() const noexcept { return planned == 0 ? 0.0 : double(done) / planned; }
   Adherence &operator+=(const Adherence &o) noexcept {
@@ -136,6 +147,8 @@ struct Adherence {
     planned += o.planned;
     skipped += o.skipped;
     extra += o.extra;
+    practised += o.practised;
+    not_arisen += o.not_arisen;
     return *this;
   }
 };
@@ -151,6 +164,10 @@ struct Adherence {
 ///   after today, plus today while still open), unless a skip accounts for it. A past week
 ///   therefore owes N minus its skips; the current week owes nothing that can still be done.
 /// - a skipped occurrence is neither done nor planned: it is counted in `skipped` only.
+/// - when it arises: nothing is planned; each done day counts in `practised`, each "did not
+///   come up" day in `not_arisen`, and neither touches done, planned or the ratio.
+/// Situational, done Mon and Thu, not_arisen Tue, silent the rest -> practised 2, not_arisen 1,
+/// done 0, planned 0.
 /// 3 a week, week starts Mon, done Mon only. Today Sat (open): 2 days left -> 1 done / 1
 /// planned. Today Sun (open): 1 day left -> 1/2. Week over: 1/3.
 /// 2 a week: done Mon, skipped Tue, done Thu -> done 2, planned 2, skipped 1, days done 2.
@@ -185,6 +202,9 @@ enum class CellState {
   open,    ///< today, not done yet: scheduled today, or N a week and the week not met
   not_due, ///< a weekday exercise on another day; N a week on a past day, or once met
   future,  ///< after today
+  /// A when-it-arises exercise recorded as "it did not come up" that day (an unrecorded day
+  /// of one is not_due: it is never open or missed).
+  not_arisen,
 };
 const char *to_string(CellState state) noexcept;
 
@@ -362,6 +382,8 @@ struct WeekStats {
 /// Occurrences are the ones adherence plans, in day order: for daily/weekday exercises each
 /// scheduled day (value 1 if done, 0 if missed); for N-a-week ones each done day (1, at most N
 /// a week) and each occurrence that can no longer fit (0). A skip freezes it (no update).
+/// A when-it-arises exercise plans nothing (K0 = 0): it has no strength (0), and reports show
+/// its practised days instead.
 ///   K0 = occurrences the whole plan schedules for the exercise (sum of weekly targets)
 ///   W  = number of programme weeks the exercise appears in
 ///   m  = 0.5^(W / K0)   (the half-life is one programme week, whatever the frequency)

@@ -1,9 +1,10 @@
-// attune checkin [EXERCISE...] [--skip EXERCISE...] [--all | --skip-all] [--reason TEXT]
-//                [--note TEXT] [--date DATE]
+// attune checkin [EXERCISE...] [--skip EXERCISE...] [--not-arisen EXERCISE...]
+//                [--all | --skip-all] [--reason TEXT] [--note TEXT] [--date DATE]
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <istream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -28,7 +29,11 @@ namespace {
 struct CheckinOptions {
   std::vector<std::string> done;
   std::vector<std::string> skip;
+  /// When-it-arises exercises whose situation did not come up that day.
+  std::vector<std::string> not_arisen;
   std::optional<std::string> reason;
+  /// Reasons given per skip in the interactive check-in (over --reason).
+  std::map<std::string, std::string> skip_reasons;
   std::optional<std::string> note;
   std::optional<std::string> date;
   bool all = false;      ///< everything open that day done (but what --skip names)
@@ -67,27 +72,48 @@ std::string resolve_name(const std::string &typed, const Plan &plan, const DayVi
   }
 }
 
-enum class CheckinAnswer { done, skip, not_yet, ended };
+enum class CheckinAnswer { done, skip, not_yet, ended, not_arisen };
 
-/// Asks "done / skip / not yet?" about one exercise until the answer is one of those.
+/// Asks "done / skip / not yet?" about one exercise until the answer is one of those; for a
+/// when-it-arises exercise "done / didn't come up / not yet?" (nothing there is skipped: a
+/// situation that did not come up is not a skip).
 CheckinAnswer ask_one(Context &ctx, const Exercise &e, const std::string &weekly) {
+  const bool situational = e.schedule.situational();
   for (;;) {
-    ctx.out << '\n'
-            << printable(e.title) << " (" << printable(e.id) << ")"
-            << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] "
-            << std::flush;
+    ctx.out << '\n' << printable(e.title) << " (" << printable(e.id) << ")";
+    if (situational)
+      ctx.out << ", if it came up: " << printable(e.cue)
+              << "\n  done / didn't come up / not yet? [d/c/Enter] ";
+    else
+      ctx.out << (weekly.empty() ? "" : ", " + weekly) << "\n  done / skip / not yet? [d/s/Enter] ";
+    ctx.out << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line))
       return CheckinAnswer::ended;
     line = trim_blanks(line);
     if (line == "d" || line == "done" || line == "y" || line == "yes")
       return CheckinAnswer::done;
-    if (line == "s" || line == "skip")
+    if (!situational && (line == "s" || line == "skip"))
       return CheckinAnswer::skip;
+    if (situational && (line == "c" || line == "didn't come up" || line == "did not come up"))
+      return CheckinAnswer::not_arisen;
     if (line.empty() || line == "n" || line == "not yet")
       return CheckinAnswer::not_yet;
-    ctx.out << "  Please type d, s, or just press Enter.";
+    ctx.out << (situational ? "  Please type d, c, or just press Enter."
+                            : "  Please type d, s, or just press Enter.");
   }
+}
+
+/// After a skip: an optional reason, one line (Enter for none). False at the end of input.
+bool ask_reason(Context &ctx, const std::string &id, CheckinOptions &opts) {
+  ctx.out << "  A reason, if you like (Enter to pass): " << std::flush;
+  std::string line;
+  if (!std::getline(ctx.in, line))
+    return false;
+  line = trim_blanks(line);
+  if (!line.empty() && is_valid_utf8(line))
+    opts.skip_reasons[id] = line;
+  return true;
 }
 
 /// Asks about each open exercise in turn; on today (no --date), then about each earlier day
@@ -99,7 +125,12 @@ void ask_interactively(Session &session, const Plan &plan, const Run &run, const
   std::vector<std::string> reflections; // answers to the plan's prompts, labelled
   ctx.out << position_line(view.pos) << ". For each one: d = done, s = skip, Enter = not yet.\n";
   bool ended = false; // end of input: keep what was answered, ask nothing more
-  for (const Exercise *open : open_exercises(view)) {
+  // What is open, then the situational exercises with nothing recorded that day (never open:
+  // asked so that practice is counted, and "it did not come up" noted if the person wishes).
+  std::vector<const Exercise *> to_ask = open_exercises(view);
+  for (const Exercise *e : situational_unrecorded(view))
+    to_ask.push_back(e);
+  for (const Exercise *open : to_ask) {
     if (ended)
       break;
     const Exercise &e = *open;
@@ -132,6 +163,12 @@ void ask_interactively(Session &session, const Plan &plan, const Run &run, const
         }
       } else if (answer == CheckinAnswer::skip) {
         opts.skip.push_back(e.id);
+        if (!ask_reason(ctx, e.id, opts)) {
+          ended = true;
+          break;
+        }
+      } else if (answer == CheckinAnswer::not_arisen) {
+        opts.not_arisen.push_back(e.id);
       }
     }
   }
@@ -157,7 +194,7 @@ void ask_interactively(Session &session, const Plan &plan, const Run &run, const
       if (answer == CheckinAnswer::done)
         answers.done.push_back(e->id);
       else if (answer == CheckinAnswer::skip)
-        answers.skip.push_back(e->id);
+        answers.skip.push_back(e->id); // no reason asked: catching up stays short
     }
     if (!answers.done.empty() || !answers.skip.empty())
       opts.earlier.push_back(std::move(answers));
@@ -208,8 +245,8 @@ int run_checkin(Session &session, CheckinOptions opts) {
   if (opts.skip_all && !opts.skip.empty())
     throw Error(ErrorKind::usage, "--skip-all already skips everything open",
                 "leave out --skip, or name what to skip without --skip-all");
-  const bool named =
-      !opts.done.empty() || !opts.skip.empty() || opts.note || opts.all || opts.skip_all;
+  const bool named = !opts.done.empty() || !opts.skip.empty() || !opts.not_arisen.empty() ||
+                     opts.note || opts.all || opts.skip_all;
   if (!named && !ctx.in_tty)
     throw Error(ErrorKind::usage, "nothing to record",
                 "name what you did, e.g. 'attune checkin " + example_ids(session).front() +
@@ -256,7 +293,8 @@ int run_checkin(Session &session, CheckinOptions opts) {
                   "see 'attune report', or begin again with 'attune start --restart'");
     if (!named) {
       ask_interactively(session, plan, run, view, day, !opts.date, opts);
-      if (opts.done.empty() && opts.skip.empty() && !opts.note && opts.earlier.empty()) {
+      if (opts.done.empty() && opts.skip.empty() && opts.not_arisen.empty() && !opts.note &&
+          opts.earlier.empty()) {
         ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
         return exit_code::ok;
       }
@@ -274,6 +312,19 @@ int run_checkin(Session &session, CheckinOptions opts) {
       if (std::find(opts.done.begin(), opts.done.end(), id) != opts.done.end())
         throw Error(ErrorKind::usage, "\"" + id + "\" is named as both done and skipped",
                     "choose one");
+    for (auto &name : opts.not_arisen) {
+      name = resolve_name(name, plan, view);
+      for (const Exercise &e : view.week->exercises)
+        if (e.id == name)
+          if (const auto refusal = refuse_not_arisen(e))
+            throw Error(ErrorKind::invalid, refusal->message, refusal->hint);
+      const bool done = std::find(opts.done.begin(), opts.done.end(), name) != opts.done.end();
+      if (done || std::find(opts.skip.begin(), opts.skip.end(), name) != opts.skip.end())
+        throw Error(ErrorKind::usage,
+                    "\"" + name + "\" is named as both " + (done ? "done" : "skipped") +
+                        " and not arisen",
+                    "choose one");
+    }
     // --all / --skip-all: what is open that day (checkin_rules: open_exercises), but what
     // was named the other way ("--all --skip trigger-note": all done but that one).
     if (opts.all || opts.skip_all) {
@@ -333,14 +384,29 @@ int run_checkin(Session &session, CheckinOptions opts) {
   for (const auto &id : opts.skip) {
     const ExerciseState s = state_of(id);
     if (s != ExerciseState::open) {
-      already.push_back(id + (s == ExerciseState::done ? " (done)" : " (skipped)"));
+      already.push_back(id + (s == ExerciseState::done      ? " (done)"
+                              : s == ExerciseState::skipped ? " (skipped)"
+                                                            : " (did not come up)"));
       continue;
     }
     Record r = make(RecordType::skip, id);
-    if (opts.reason)
+    if (auto it = opts.skip_reasons.find(id); it != opts.skip_reasons.end())
+      r.text = it->second;
+    else if (opts.reason)
       r.text = *opts.reason;
     records.push_back(r);
     recorded.push_back(id + " skipped");
+  }
+  for (const auto &id : opts.not_arisen) {
+    const ExerciseState s = state_of(id);
+    if (s != ExerciseState::open) {
+      already.push_back(id + (s == ExerciseState::done      ? " (done)"
+                              : s == ExerciseState::skipped ? " (skipped)"
+                                                            : " (did not come up)"));
+      continue;
+    }
+    records.push_back(make(RecordType::not_arisen, id));
+    recorded.push_back(id + " did not come up");
   }
   // Earlier days answered in the interactive check-in, each only if still unanswered.
   std::vector<std::string> earlier_saved;
@@ -418,6 +484,11 @@ Command register_checkin(CLI::App *sub, Session &session) {
   // records trigger as done, rather than swallowing every word after it.
   sub->add_option("-s,--skip", opts->skip,
                   "An exercise skipped on purpose; repeat -s or give a comma list (a,b)")
+      ->type_name("EXERCISE")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  sub->add_option("--not-arisen", opts->not_arisen,
+                  "A when-it-arises exercise whose situation did not come up; repeat or a,b")
       ->type_name("EXERCISE")
       ->allow_extra_args(false)
       ->delimiter(',');

@@ -70,7 +70,7 @@ public:
 
   /// What `checkin` accepts today: the exercises of the running programme's current week
   /// (checkin_exercise_ids), with their titles; nothing when no programme runs.
-  Named checkin_exercises() {
+  Named checkin_exercises(bool situational_only = false) {
     Named out;
     const History history = build_history(session_.read_journal());
     const Run *run = history.active();
@@ -80,7 +80,7 @@ public:
     const DayView view = day_view(plan, *run, session_.today());
     for (const auto &id : checkin_exercise_ids(view))
       for (const Exercise &ex : view.week->exercises)
-        if (ex.id == id)
+        if (ex.id == id && (!situational_only || ex.schedule.situational()))
           out.emplace_back(id, ex.title);
     return out;
   }
@@ -240,7 +240,8 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources,
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
   auto has = [&](const char *word) { return type.find(word) != std::string::npos; };
   if (has("EXERCISE") || name == "skip" || name.find("exercise") != std::string::npos) {
-    for (auto &[id, title] : sources.checkin_exercises())
+    // --not-arisen names a when-it-arises exercise only: offer those.
+    for (auto &[id, title] : sources.checkin_exercises(name == "not-arisen"))
       if (std::find(typed.begin(), typed.end(), id) == typed.end())
         answer.candidates.push_back({id, title});
   } else if (name == "run") {

@@ -112,7 +112,8 @@ int run_log(Session &session, const LogOptions &opts) {
       json.key("recorded").value(format_instant(r.recorded));
       json.key("zone").value(r.zone);
       json.key("run").value(run->number);
-      if (r.type == RecordType::done || r.type == RecordType::skip)
+      if (r.type == RecordType::done || r.type == RecordType::skip ||
+          r.type == RecordType::not_arisen)
         json.key("exercise").value(r.exercise);
       if (r.type == RecordType::skip)
         json.key("reason").value(r.text);
@@ -175,6 +176,9 @@ int run_log(Session &session, const LogOptions &opts) {
       break;
     case RecordType::undo:
     case RecordType::forgotten:
+      break;
+    case RecordType::not_arisen:
+      line += "did not come up: " + printable(r.exercise);
       break;
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));

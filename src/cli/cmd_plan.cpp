@@ -191,6 +191,9 @@ std::string render_json(const Plan &plan, const std::string &origin) {
         }
         j.end_array();
         break;
+      case ScheduleKind::when_it_arises:
+        j.key("kind").value("when-it-arises");
+        break;
       }
       j.key("weekly_target").value(e.schedule.weekly_target()).end_object().end_object();
     }

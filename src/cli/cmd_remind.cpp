@@ -53,7 +53,8 @@ struct Reminder {
 
 /// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
 /// weekday) or planned N times a week and done fewer than N times so far this programme week.
-/// A 3-a-week exercise done twice by Wednesday stays open each day until the third time.
+/// A 3-a-week exercise done twice by Wednesday stays open each day until the third time. A
+/// when-it-arises exercise is never open: remind never nags about a situation.
 bool is_open(const DueItem &item) {
   if (item.state != ExerciseState::open || item.exercise == nullptr)
     return false;

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "attune/error.hpp"
 #include "attune/json.hpp"
@@ -56,7 +57,9 @@ std::string render_json(const DayView &view, Day day) {
     json.begin_object();
     json.key("id").value(e.id);
     json.key("title").value(e.title);
-    json.key("state").value(state_word(item.state));
+    // A when-it-arises exercise with nothing recorded is never "open": nothing is owed.
+    const bool waiting = e.schedule.situational() && item.state == ExerciseState::open;
+    json.key("state").value(waiting ? "if_it_comes_up" : state_word(item.state));
     json.key("due_today").value(item.due_today);
     json.key("week_done");
     if (e.schedule.kind == ScheduleKind::times_per_week)
@@ -97,6 +100,7 @@ std::string render_json(const DayView &view, Day day) {
       json.value(e.alone);
     if (item.state == ExerciseState::skipped)
       json.key("reason").value(item.skip_reason);
+    json.key("situational").value(e.schedule.situational());
     json.end_object();
   }
   json.end_array();
@@ -137,8 +141,25 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
     return out;
   }
   out += "\n";
-  for (const DueItem &item : view.items) {
+  // The scheduled exercises first; then, under their own heading, those for a situation
+  // (when-it-arises), which are never open or owed.
+  std::vector<DueItem> items;
+  for (const bool situational : {false, true})
+    for (const DueItem &item : view.items)
+      if (item.exercise->schedule.situational() == situational)
+        items.push_back(item);
+  bool any_waiting = false; // a situational one with nothing recorded yet
+  for (const DueItem &item : items)
+    any_waiting =
+        any_waiting || (item.exercise->schedule.situational() && item.state == ExerciseState::open);
+  bool heading_done = false;
+  for (const DueItem &item : items) {
     const Exercise &e = *item.exercise;
+    const bool situational = e.schedule.situational();
+    if (situational && !heading_done) {
+      out += "\nIf it comes up:\n";
+      heading_done = true;
+    }
     std::string mark;
     switch (item.state) {
     case ExerciseState::done:
@@ -147,8 +168,11 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
     case ExerciseState::skipped:
       mark = paint(color, "2", "[skipped]");
       break;
+    case ExerciseState::not_arisen:
+      mark = paint(color, "2", "[no need]");
+      break;
     case ExerciseState::open:
-      mark = "[open]   ";
+      mark = situational ? "         " : "[open]   ";
       break;
     }
     std::string line = paint(color, "1", printable(e.title)) + " (" + printable(e.id) + ")";
@@ -168,8 +192,14 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
                           hang);
     } else if (item.state == ExerciseState::skipped && !item.skip_reason.empty()) {
       out += wrap_words(printable(item.skip_reason), width, hang + "Reason: ", hang);
+    } else if (item.state == ExerciseState::not_arisen) {
+      out += wrap_words("It did not come up, and that is fine.", width, hang, hang);
     }
   }
+  if (any_waiting)
+    out += wrap_words("These are for when the moment comes; a day without it counts against "
+                      "nothing. 'attune checkin --not-arisen ID' notes that it did not come up.",
+                      width, "", "");
   out += "\n" + wrap_words(day_summary(view, day == today ? "today" : "that day"), width, "", "");
   return out;
 }

@@ -64,6 +64,8 @@ const char *state_word(ExerciseState state) noexcept {
     return "done";
   case ExerciseState::skipped:
     return "skipped";
+  case ExerciseState::not_arisen:
+    return "not_arisen";
   case ExerciseState::open:
     break;
   }
@@ -94,7 +96,8 @@ std::string day_summary(const DayView &view, const std::string &label) {
       ++due;
       if (item.state != ExerciseState::open)
         ++settled;
-    } else if (item.state == ExerciseState::open) {
+    } else if (item.state == ExerciseState::open && item.exercise != nullptr &&
+               !item.exercise->schedule.situational()) {
       ++open_week;
     }
   }

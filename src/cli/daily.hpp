@@ -25,7 +25,7 @@ Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run
 std::string match_exercise(const std::string &typed, const std::vector<std::string> &candidates,
                            const std::string &week_label);
 
-/// "done", "skipped", "open".
+/// "done", "skipped", "not_arisen", "open".
 const char *state_word(ExerciseState state) noexcept;
 
 /// "Week 3 · Day 17 of 42".

@@ -28,6 +28,24 @@ std::vector<const Exercise *> open_exercises(const DayView &view) {
   return out;
 }
 
+std::vector<const Exercise *> situational_unrecorded(const DayView &view) {
+  std::vector<const Exercise *> out;
+  for (const DueItem &item : view.items)
+    if (item.exercise != nullptr && item.state == ExerciseState::open &&
+        item.exercise->schedule.situational())
+      out.push_back(item.exercise);
+  return out;
+}
+
+std::optional<SkipRefusal> refuse_not_arisen(const Exercise &exercise) {
+  if (exercise.schedule.situational())
+    return std::nullopt;
+  return SkipRefusal{exercise.id + " is not a when-it-arises exercise",
+                     "--not-arisen is for an exercise tied to a situation; to say it was not "
+                     "done, use --skip " +
+                         exercise.id};
+}
+
 std::vector<const Exercise *> unanswered_exercises(const DayView &view) {
   std::vector<const Exercise *> out;
   for (const DueItem &item : view.items)

@@ -82,6 +82,9 @@ std::string json_record(const Record &r) {
       w.value(id);
     w.end_array();
     break;
+  case RecordType::not_arisen:
+    text("exercise", r.exercise);
+    break;
   case RecordType::end:
     break;
   }
@@ -166,6 +169,9 @@ std::string export_csv(const std::vector<Record> &records) {
     case RecordType::forgotten: // the ids, separated by spaces, in the ref column
       for (const auto &id : r.refs)
         ref += (ref.empty() ? "" : " ") + id;
+      break;
+    case RecordType::not_arisen:
+      exercise = exportable(r.exercise, "exercise", hex);
       break;
     case RecordType::end:
       break;

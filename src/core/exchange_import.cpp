@@ -45,6 +45,8 @@ std::vector<std::string> type_keys(RecordType type) {
     return {"ref"};
   case RecordType::forgotten:
     return {"refs"};
+  case RecordType::not_arisen:
+    return {"exercise"};
   case RecordType::end:
     break;
   }
@@ -96,11 +98,12 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   const auto type = parse_record_type(type_field->second.value);
   if (!type) {
     const std::string guess =
-        did_you_mean(type_field->second.value,
-                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten"});
+        did_you_mean(type_field->second.value, {"start", "end", "done", "skip", "note", "check",
+                                                "undo", "forgotten", "not_arisen"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
-         guess.empty() ? "types are start, end, done, skip, note, check, undo and forgotten"
-                       : "did you mean '" + guess + "'?");
+         guess.empty()
+             ? "types are start, end, done, skip, note, check, undo, forgotten and not_arisen"
+             : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
   std::vector<std::string> allowed = common_keys;
@@ -179,6 +182,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
            "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
     break;
   case RecordType::done:
+  case RecordType::not_arisen:
     r.exercise = values["exercise"];
     break;
   case RecordType::skip:

@@ -399,6 +399,7 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     break;
   case RecordType::done:
   case RecordType::skip:
+  case RecordType::not_arisen:
     if (!has("exercise"))
       return "no exercise";
     break;
@@ -462,7 +463,7 @@ bool same_record(const Record &a, const Record &b) {
 
 bool is_checkin(RecordType type) noexcept {
   return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
-         type == RecordType::check;
+         type == RecordType::check || type == RecordType::not_arisen;
 }
 
 } // namespace detail
@@ -493,6 +494,8 @@ std::string_view to_string(RecordType type) noexcept {
     return "undo";
   case RecordType::forgotten:
     return "forgotten";
+  case RecordType::not_arisen:
+    return "not_arisen";
   }
   return "note";
 }
@@ -500,7 +503,7 @@ std::string_view to_string(RecordType type) noexcept {
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo, RecordType::forgotten})
+        RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::not_arisen})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -567,6 +570,9 @@ std::string format_record(const Record &record) {
     break;
   case RecordType::forgotten:
     field("refs", join_refs(record.refs));
+    break;
+  case RecordType::not_arisen:
+    field("exercise", record.exercise);
     break;
   case RecordType::end:
     break;

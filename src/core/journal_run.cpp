@@ -272,6 +272,7 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
     return has(k_plan) && has(k_hash);
   case RecordType::done:
   case RecordType::skip:
+  case RecordType::not_arisen:
     return has(k_exercise);
   case RecordType::note:
     return has(k_text);

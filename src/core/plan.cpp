@@ -26,6 +26,8 @@ bool Schedule::due_on(date::weekday wd) const noexcept {
     return false;
   case ScheduleKind::weekdays:
     return on[wd.c_encoding()];
+  case ScheduleKind::when_it_arises:
+    return false;
   }
   return false;
 }
@@ -38,6 +40,8 @@ unsigned Schedule::weekly_target() const noexcept {
     return times;
   case ScheduleKind::weekdays:
     return static_cast<unsigned>(std::count(on.begin(), on.end(), true));
+  case ScheduleKind::when_it_arises:
+    return 0;
   }
   return 0;
 }

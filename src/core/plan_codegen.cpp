@@ -55,6 +55,8 @@ const char *kind_name(ScheduleKind kind) {
     return "ScheduleKind::times_per_week";
   case ScheduleKind::weekdays:
     return "ScheduleKind::weekdays";
+  case ScheduleKind::when_it_arises:
+    return "ScheduleKind::when_it_arises";
   }
   return "ScheduleKind::daily";
 }

@@ -223,21 +223,31 @@ const std::vector<std::string> weekday_names = {
     "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
 
 constexpr const char *schedule_forms =
-    "use \"daily\", { times_per_week = 3 } or { weekdays = [\"mon\", \"thu\"] }";
+    "use \"daily\", \"when-it-arises\", { times_per_week = 3 } or { weekdays = [\"mon\", "
+    "\"thu\"] }";
 
 std::optional<Schedule> read_schedule(Checker &check, const toml::node &n) {
   if (const auto *s = n.as_string()) {
     if (s->get() == "daily")
       return Schedule{};
-    const std::string guess = did_you_mean(s->get(), {"daily"});
+    if (s->get() == "when-it-arises") {
+      Schedule schedule;
+      schedule.kind = ScheduleKind::when_it_arises;
+      return schedule;
+    }
+    // "when_it_arises", "when-arises", "arises": a near miss of the situational schedule.
+    std::string guess = did_you_mean(s->get(), {"daily", "when-it-arises"});
+    if (guess.empty() && s->get().find("arise") != std::string::npos)
+      guess = "when-it-arises";
     check.error(pos_of(n), "unknown schedule " + quoted(s->get()),
-                guess.empty() ? schedule_forms : "did you mean \"daily\"?");
+                guess.empty() ? schedule_forms : "did you mean " + quoted(guess) + "?");
     return std::nullopt;
   }
   const auto *t = n.as_table();
   if (t == nullptr) {
     check.error(pos_of(n),
-                "\"schedule\" must be \"daily\" or a table, not " + type_phrase(n.type()),
+                "\"schedule\" must be \"daily\", \"when-it-arises\" or a table, not " +
+                    type_phrase(n.type()),
                 schedule_forms);
     return std::nullopt;
   }
@@ -395,6 +405,12 @@ std::optional<Exercise> read_exercise(Checker &check, const toml::table &t, unsi
   if (!schedule)
     return std::nullopt;
   e.schedule = *schedule;
+  if (e.schedule.kind == ScheduleKind::when_it_arises && e.cue.empty()) {
+    check.error(pos_of(*s), "a \"when-it-arises\" exercise needs a \"cue\" " + where,
+                "name the situation in \"cue\", like \"whenever you want to leave a "
+                "conversation\"");
+    return std::nullopt;
+  }
   return e;
 }
 

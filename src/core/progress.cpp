@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::uint8_t flag_done = 1;
 constexpr std::uint8_t flag_skip = 2;
+constexpr std::uint8_t flag_not_arisen = 4;
 
 bool is_flexible(const Schedule &s) noexcept {
   return s.kind == ScheduleKind::times_per_week;
@@ -63,7 +64,8 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day 
       ix.checks[r.week] = &r;
       continue;
     }
-    if (r.type != RecordType::done && r.type != RecordType::skip)
+    if (r.type != RecordType::done && r.type != RecordType::skip &&
+        r.type != RecordType::not_arisen)
       continue;
     const auto offset = (r.day - run.start).count();
     if (offset < 0 || offset >= static_cast<long>(total_days))
@@ -74,6 +76,8 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day 
     const std::size_t cell = std::size_t(offset) * ix.ids.size() + it->second;
     if (r.type == RecordType::done) {
       ix.flags[cell] |= flag_done;
+    } else if (r.type == RecordType::not_arisen) {
+      ix.flags[cell] |= flag_not_arisen;
     } else {
       ix.flags[cell] |= flag_skip;
       ix.skip_reasons[cell] = &r;
@@ -237,8 +241,18 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
   // One pass over the records of this programme week.
   // Per id and day of the week: 1 done, 2 skipped (done wins).
   std::unordered_map<std::string, std::vector<std::uint8_t>> marks;
-  std::unordered_map<std::string, const Record *> today_rec; // done wins over skip
+  // done wins over skip, skip over not_arisen
+  std::unordered_map<std::string, const Record *> today_rec;
+  const auto rank = [](RecordType t) {
+    return t == RecordType::done ? 2 : t == RecordType::skip ? 1 : 0;
+  };
   for (const Record &r : run.records) {
+    if (r.type == RecordType::not_arisen && r.day == day) {
+      auto &slot = today_rec[r.exercise];
+      if (slot == nullptr)
+        slot = &r;
+      continue;
+    }
     if (r.type != RecordType::done && r.type != RecordType::skip)
       continue;
     const auto off = (r.day - week_from).count();
@@ -249,11 +263,16 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
     v[std::size_t(off)] |= r.type == RecordType::done ? flag_done : flag_skip;
     if (r.day == day) {
       auto &slot = today_rec[r.exercise];
-      if (slot == nullptr || slot->type == RecordType::skip)
+      if (slot == nullptr || rank(slot->type) < rank(r.type))
         slot = &r;
     }
   }
 
+  const auto state_of = [](const Record &r) {
+    return r.type == RecordType::done   ? ExerciseState::done
+           : r.type == RecordType::skip ? ExerciseState::skipped
+                                        : ExerciseState::not_arisen;
+  };
   std::vector<std::string> listed;
   for (const Exercise &e : view.week->exercises) {
     DueItem item;
@@ -262,8 +281,7 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
     item.week_target = e.schedule.weekly_target();
     item.days_left = days_left;
     if (auto it = today_rec.find(e.id); it != today_rec.end()) {
-      item.state =
-          it->second->type == RecordType::done ? ExerciseState::done : ExerciseState::skipped;
+      item.state = state_of(*it->second);
       if (item.state == ExerciseState::skipped)
         item.skip_reason = it->second->text;
     }
@@ -283,7 +301,8 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
       item.week_met = q.met;
       still_open = !q.met;
     }
-    if (item.due_today || still_open || item.state != ExerciseState::open) {
+    if (item.due_today || still_open || item.state != ExerciseState::open ||
+        e.schedule.situational()) {
       view.items.push_back(std::move(item));
       listed.push_back(e.id);
     }
@@ -302,7 +321,7 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
         continue;
       DueItem item;
       item.exercise = &*it;
-      item.state = rec->type == RecordType::done ? ExerciseState::done : ExerciseState::skipped;
+      item.state = state_of(*rec);
       if (item.state == ExerciseState::skipped)
         item.skip_reason = rec->text;
       item.days_left = days_left;
@@ -361,6 +380,8 @@ const char *to_string(CellState state) noexcept {
     return "not-due";
   case CellState::future:
     return "future";
+  case CellState::not_arisen:
+    return "not-arisen";
   }
   return "future";
 }
@@ -637,6 +658,7 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
         const std::uint8_t f = counted ? ix.at(off, s) : 0;
         const bool done = f & flag_done;
         const bool skip = !done && (f & flag_skip);
+        const bool not_arisen = !done && !skip && (f & flag_not_arisen);
         const bool current = has_current && d == today;
         const bool due = !flex && e.schedule.due_on(date::weekday{d});
         DayCell &cell = p.days[first_cell + i];
@@ -651,6 +673,8 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
           ed.state = CellState::done;
         else if (skip)
           ed.state = CellState::skipped;
+        else if (not_arisen)
+          ed.state = CellState::not_arisen;
         else if (due)
           ed.state = current ? CellState::open : CellState::missed;
         else
@@ -671,6 +695,14 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
           ++cell.skipped;
         }
 
+        if (e.schedule.situational()) {
+          // Never owed: a done day is practice (the day counts as kept like any done day),
+          // "it did not come up" is neutral, silence is nothing at all.
+          a.practised += done ? 1 : 0;
+          a.not_arisen += not_arisen ? 1 : 0;
+          a.skipped += skip ? 1 : 0;
+          continue;
+        }
         if (!flex) {
           if (!due) {
             a.extra += done ? 1 : 0; // practice on another day: shown, never counted as owed

@@ -135,6 +135,20 @@ std::string render_json(const Progress &p) {
     adherence_fields(w, e.adherence);
     w.key("days_done").value(e.done_total);
     w.key("strength").value(e.strength, 1);
+    // A when-it-arises exercise is counted, never a ratio: days practised when it came up,
+    // days it did not come up (null for a scheduled exercise).
+    const bool situational = e.exercise->schedule.situational();
+    w.key("situational").value(situational);
+    w.key("practised_days");
+    if (situational)
+      w.value(e.adherence.practised);
+    else
+      w.null();
+    w.key("not_arisen_days");
+    if (situational)
+      w.value(e.adherence.not_arisen);
+    else
+      w.null();
     w.end_object();
   }
   w.end_array();

@@ -80,8 +80,15 @@ std::string practice_sentence(const Progress &p) {
          (done == 1 ? " practice" : " practices") + " done.";
 }
 
+std::string practised_phrase(const Adherence &a) {
+  if (a.practised == 0)
+    return "not practised yet when it came up";
+  return "practised on " + days_word(a.practised) + " when it came up";
+}
+
 bool worth_listing(const Progress &p, const ExerciseStats &e) {
-  if (e.done_total > 0 || e.adherence.planned > 0 || e.adherence.skipped > 0)
+  if (e.done_total > 0 || e.adherence.planned > 0 || e.adherence.skipped > 0 ||
+      e.adherence.not_arisen > 0)
     return true;
   for (const WeekStats &ws : p.weeks)
     for (const auto &[ex, a] : ws.exercises)

@@ -36,6 +36,10 @@ std::string practice_sentence(const Progress &p);
 /// False for an exercise nobody could have done yet: untouched, and every week it belongs to
 /// not begun. Such rows are left out of the reports instead of being listed as zeros.
 bool worth_listing(const Progress &p, const ExerciseStats &e);
+
+/// How a when-it-arises exercise went, as a count, never a ratio: "practised on 3 days when it
+/// came up", "practised on 1 day when it came up", "not practised yet when it came up".
+std::string practised_phrase(const Adherence &a);
 /// "A personal trend, not a diagnosis."
 extern const char *const trend_disclaimer;
 /// One kind sentence about the self-check (baseline, latest, change), or "" when none.

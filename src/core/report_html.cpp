@@ -484,6 +484,14 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
   for (const ExerciseStats &e : p.exercises) {
     if (!worth_listing(p, e))
       continue;
+    if (e.exercise->schedule.situational()) {
+      // A count, never a ratio or a strength: a situation may not arise.
+      out += "<tr class=\"situational\"><td>" + esc(title_of(e.exercise)) +
+             "</td><td colspan=\"2\">" + esc(practised_phrase(e.adherence)) +
+             "</td><td class=\"n\">" + std::to_string(e.adherence.skipped) +
+             "</td><td>\xe2\x80\x93</td></tr>";
+      continue;
+    }
     const long s = std::lround(e.strength);
     out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
            std::to_string(e.adherence.done) + "</td><td class=\"n\">" +
@@ -502,8 +510,11 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
     out += "<section id=\"week-detail\"><h2>Week " + std::to_string(ws.week) +
            (week && !week->theme.empty() ? ": " + esc(week->theme) : std::string()) + "</h2><ul>";
     for (const auto &[ex, a] : ws.exercises)
-      out += "<li>" + esc(title_of(ex)) + ": " + std::to_string(a.done) + " of " +
-             std::to_string(a.planned) + "</li>";
+      out += "<li>" + esc(title_of(ex)) + ": " +
+             (ex->schedule.situational()
+                  ? esc(practised_phrase(a))
+                  : std::to_string(a.done) + " of " + std::to_string(a.planned)) +
+             "</li>";
     out += "</ul></section>\n";
   }
 

@@ -129,6 +129,11 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
   for (const ExerciseStats &e : p.exercises) {
     if (!worth_listing(p, e))
       continue;
+    if (e.exercise->schedule.situational()) {
+      out += "| " + md(title_of(e.exercise)) + " | " + practised_phrase(e.adherence) +
+             " | \xe2\x80\x93 | " + std::to_string(e.adherence.skipped) + " | \xe2\x80\x93 |\n";
+      continue;
+    }
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.0f", e.strength);
     out += "| " + md(title_of(e.exercise)) + " | " + std::to_string(e.adherence.done) + " | " +
@@ -147,9 +152,13 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
       out += ": " + md(week->theme);
     out += "\n\n";
     for (const auto &[ex, a] : ws.exercises)
-      out += "- " + md(title_of(ex)) + ": " + std::to_string(a.done) + " of " +
-             std::to_string(a.planned) +
-             (a.skipped ? ", " + std::to_string(a.skipped) + " skipped" : std::string()) + "\n";
+      out +=
+          "- " + md(title_of(ex)) + ": " +
+          (ex->schedule.situational()
+               ? practised_phrase(a)
+               : std::to_string(a.done) + " of " + std::to_string(a.planned) +
+                     (a.skipped ? ", " + std::to_string(a.skipped) + " skipped" : std::string())) +
+          "\n";
   }
 
   if (!p.notes.empty()) {

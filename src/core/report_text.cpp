@@ -251,6 +251,12 @@ void exercises(std::string &out, const Progress &p, const ReportOptions &o) {
   for (const ExerciseStats &e : p.exercises) {
     if (!worth_listing(p, e))
       continue;
+    if (e.exercise->schedule.situational()) {
+      // No ratio and no strength: a situation may not arise. A count, on its own line.
+      out += "  " + truncate(printable(title_of(e.exercise)), o.width - 2) + "\n";
+      wrap(out, practised_phrase(e.adherence), o.width, 4);
+      continue;
+    }
     std::string line =
         "  " + pad_right(truncate(printable(title_of(e.exercise)), title_w), title_w);
     const bool nothing_yet = e.adherence.planned == 0 && e.adherence.done == 0;
@@ -288,6 +294,13 @@ void week_detail(std::string &out, const Progress &p, const ReportOptions &o, un
   const std::size_t title_w = o.width > 24 ? o.width - 14 : 10;
   for (const auto &[ex, a] : ws.exercises) {
     std::string line = "  " + pad_right(truncate(printable(title_of(ex)), title_w), title_w);
+    if (ex->schedule.situational()) {
+      out +=
+          truncate("  " + truncate(printable(title_of(ex)), title_w) + ": " + practised_phrase(a),
+                   o.width) +
+          "\n";
+      continue;
+    }
     line += pad_left(std::to_string(a.done) + "/" + std::to_string(a.planned), 7);
     if (a.skipped > 0)
       line += " (" + std::to_string(a.skipped) + " skipped)";

@@ -176,6 +176,8 @@ std::string describe_checkin(const Record &r) {
     return printable(r.exercise) + " done";
   case RecordType::skip:
     return printable(r.exercise) + " skipped";
+  case RecordType::not_arisen:
+    return printable(r.exercise) + " did not come up";
   case RecordType::note: {
     if (r.text.empty())
       return "a note (its words erased)";

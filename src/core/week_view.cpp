@@ -46,6 +46,8 @@ std::string describe_schedule(const Schedule &s) {
                           : std::to_string(s.times) + " times a week";
   case ScheduleKind::weekdays:
     break;
+  case ScheduleKind::when_it_arises:
+    return "when it comes up";
   }
   std::string days;
   for (unsigned i = 1; i <= 7; ++i) { // Monday first
