@@ -312,7 +312,8 @@ void dimensions_svg(std::string &out, const Progress &p) {
 /// as lines, on the axis every programme shares (weeks 0..c.weeks, 0 to 100%), so the charts
 /// line up one under the other. Dimension means are drawn on their plan's scale, bottom to top.
 void run_chart_svg(std::string &out, const RunComparison &c, const RunRow &r) {
-  static const char *const colours[] = {"#6b5fb5", "#c0564b", "#3f8f6b", "#6b5fb5"};
+  // The single-run report's colours: avoidance, anxiety, awareness; the merged score as avoidance.
+  static const char *const colours[] = {"#6b5fb5", "#c0564b", "#3f8f6b"};
   const int left = 40, top = 22, ch = 140, step = 50, bw = 26;
   const int n = static_cast<int>(c.weeks) + 1; // weeks 0..N
   const int w = left + (n - 1) * step + 30, h = top + ch + 40 + 18;
@@ -352,7 +353,7 @@ void run_chart_svg(std::string &out, const RunComparison &c, const RunRow &r) {
   std::vector<Line> lines;
   const double span = r.scale_max > r.scale_min ? double(r.scale_max - r.scale_min) : 1.0;
   for (const DimensionTrend &t : r.dimensions) {
-    Line l{dimension_label(t.dimension), colours[static_cast<int>(t.dimension) % 4], {}};
+    Line l{dimension_label(t.dimension), colours[(static_cast<int>(t.dimension) + 2) % 3], {}};
     for (const DimensionPoint &d : t.points)
       l.points.emplace_back(d.week, (d.mean - r.scale_min) / span);
     lines.push_back(std::move(l));
@@ -564,10 +565,10 @@ std::string render_runs_html(const RunComparison &c) {
   for (const RunRow &r : c.runs) {
     const long a = std::lround(r.adherence.ratio() * 100);
     out += "<tr data-run=\"" + std::to_string(r.run) + "\"><td class=\"n\">" +
-           std::to_string(r.run) + "</td><td>" + esc(r.plan_name) + "</td><td>" +
-           format_day(r.start) + " \xe2\x80\x93 " + format_day(r.ended ? *r.ended : r.end) +
-           "</td><td>" + run_status(r) + "</td><td class=\"n\">" +
-           std::to_string(r.days_practised) +
+           std::to_string(r.run) + "</td><td>" + esc(r.plan_name) +
+           "</td><td style=\"white-space:nowrap\">" + format_day(r.start) + " \xe2\x80\x93 " +
+           format_day(r.ended ? *r.ended : r.end) + "</td><td>" + run_status(r) +
+           "</td><td class=\"n\">" + std::to_string(r.days_practised) +
            "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(a) +
            "%\"></span></span>" + std::to_string(a) + "%</td><td class=\"n\">" +
            days_word(r.longest_streak) + "</td><td>" + esc(run_self_check(r)) + "</td></tr>";

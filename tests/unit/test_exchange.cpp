@@ -84,17 +84,19 @@ BOOST_AUTO_TEST_SUITE(exchange)
 
 BOOST_AUTO_TEST_CASE(json_export_writes_one_record_per_line_with_the_fields_of_its_type) {
   std::vector<Record> two = {sample()[1], sample()[4]};
-  BOOST_TEST(export_json(two, {{"abc", "x = 1\n"}}) ==
-             "{\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [\n"
-             "    {\"id\":\"00000000000000a2\",\"type\":\"done\",\"day\":\"2026-11-02\","
-             "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
-             "\"exercise\":\"catch-the-urge\"},\n"
-             "    {\"id\":\"00000000000000a5\",\"type\":\"check\",\"day\":\"2026-11-02\","
-             "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
-             "\"week\":0,\"answers\":[3,5,2]}\n"
-             "  ],\n  \"plans\": {\n    \"abc\": \"x = 1\\n\"\n  }\n}\n");
-  BOOST_TEST(export_json({}, {}) == "{\n  \"format\": \"attune-export\",\n  \"version\": 1,\n"
-                                    "  \"records\": [],\n  \"plans\": {}\n}\n");
+  BOOST_TEST(
+      export_json(two, {{"abc", "x = 1\n"}}) ==
+      "{\n  \"schema\": 1,\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [\n"
+      "    {\"id\":\"00000000000000a2\",\"type\":\"done\",\"day\":\"2026-11-02\","
+      "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
+      "\"exercise\":\"catch-the-urge\"},\n"
+      "    {\"id\":\"00000000000000a5\",\"type\":\"check\",\"day\":\"2026-11-02\","
+      "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
+      "\"week\":0,\"answers\":[3,5,2]}\n"
+      "  ],\n  \"plans\": {\n    \"abc\": \"x = 1\\n\"\n  }\n}\n");
+  BOOST_TEST(export_json({}, {}) ==
+             "{\n  \"schema\": 1,\n  \"format\": \"attune-export\",\n  \"version\": 1,\n"
+             "  \"records\": [],\n  \"plans\": {}\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_are_written_as_hex_and_named) {
@@ -291,7 +293,7 @@ BOOST_AUTO_TEST_CASE(the_same_id_with_other_content_is_a_conflict) {
   } catch (const Error &e) {
     BOOST_TEST((e.kind() == ErrorKind::data));
     BOOST_TEST(format_location(*e.where()) + ": " + e.what() ==
-               "f:6:5: record \"00000000000000a2\" differs from the record with the same id "
+               "f:7:5: record \"00000000000000a2\" differs from the record with the same id "
                "already in the journal; nothing was imported");
   }
   Record again = sample()[1];
@@ -301,7 +303,7 @@ BOOST_AUTO_TEST_CASE(the_same_id_with_other_content_is_a_conflict) {
     (void)select_new_records(Journal{}, inside);
     BOOST_FAIL("no conflict reported");
   } catch (const Error &e) {
-    BOOST_TEST(std::string(e.what()).find("differs from the record with the same id at line 5") !=
+    BOOST_TEST(std::string(e.what()).find("differs from the record with the same id at line 6") !=
                std::string::npos);
   }
 }

@@ -83,7 +83,8 @@ BOOST_AUTO_TEST_CASE(json_keeps_the_exact_text_and_names_the_cue_source) {
       out += c;
   while (out.find("  ") != std::string::npos)
     out.erase(out.find("  "), 1);
-  BOOST_TEST(out.find("{ \"week\": 2, \"theme\": \"Noticing\", \"rationale\": \"Before") == 0u);
+  BOOST_TEST(out.find("{ \"schema\": 1, \"week\": 2, \"theme\": \"Noticing\", \"rationale\": "
+                      "\"Before") == 0u);
   BOOST_TEST(out.find("\"id\": \"name-it\", \"title\": \"Name it\", \"what\": \"When you want "
                       "to pull away, say the feeling to yourself.\", \"why\": \"Naming a feeling "
                       "calms it.\", \"cue\": \"After dinner\", \"cue_source\": \"plan\", "
