@@ -35,39 +35,42 @@ expect_out_lacks '"type": "done"' "nothing was written by a refused check-in"
 # Monday: everything open done, but the weekly one skipped.
 at 2026-11-02T19:00 checkin --all --skip trigger-note
 expect_rc 0 "checkin --all --skip"
-expect_out_has "Saved for today: catch-the-urge done, body-check done, trigger-note skipped." "--all records what is open, --skip names the exception"
+expect_out_has "Saved for today: body-check done, trigger-note skipped." "--all records what is open, --skip names the exception"
+expect_out_lacks "catch-the-urge" "--all never records a when-it-arises exercise"
 at 2026-11-02T19:00 checkin --all
 expect_rc 0 "checkin --all with nothing open"
 expect_out_has "Nothing is open for today; nothing recorded." "says so when nothing is open"
 # The skip did not meet the weekly quota: trigger-note is open again on Tuesday.
 at 2026-11-03T19:00 checkin --skip-all --reason "a long day"
 expect_rc 0 "checkin --skip-all --reason"
-expect_out_has "Saved for today: catch-the-urge skipped, trigger-note skipped." "--skip-all skips what is open"
+expect_out_has "Saved for today: trigger-note skipped." "--skip-all skips what is open"
+expect_out_lacks "catch-the-urge" "--skip-all never skips a when-it-arises exercise"
 at 2026-11-03T19:00 log --format json
 expect_out_has '"reason": "a long day"' "the reason goes with each skip"
 at 2026-11-03T19:00 remind
 expect_out_empty "remind: nothing open after --skip-all"
 
-# A gap: nothing on Wednesday or Thursday. Friday on a terminal asks about today, then
-# Thursday, then Wednesday (newest first), then offers a note.
-export ATTUNE_NOW=2026-11-06T20:00
-# Today: catch-the-urge d, trigger-note Enter, body-check (Fri) s; Thu: catch-the-urge d;
-# Wed: catch-the-urge s, body-check d; note: Enter.
-tty_run $'d\n\ns\nd\ns\nd\n' checkin
+# A gap: nothing from Wednesday to Saturday. Sunday on a terminal asks about today (what is
+# open, then the when-it-arises catch-the-urge), then Friday, then Wednesday (newest first;
+# Thursday and Saturday had nothing scheduled: body-check is Mon/Wed/Fri), then a note.
+export ATTUNE_NOW=2026-11-08T20:00
+# Today: trigger-note Enter, catch-the-urge d; Fri: body-check s; Wed: body-check d; note: Enter.
+tty_run $'\nd\ns\nd\n' checkin
 expect_rc 0 "interactive check-in after a gap"
 [ -n "${SHOW:-}" ] && printf "%s\n" "$OUT" >&2
-thu=$(printf '%s' "$OUT" | grep -n "Thursday 2026-11-05, not answered yet:" | cut -d: -f1)
+fri=$(printf '%s' "$OUT" | grep -n "Friday 2026-11-06, not answered yet:" | cut -d: -f1)
 wed=$(printf '%s' "$OUT" | grep -n "Wednesday 2026-11-04, not answered yet:" | cut -d: -f1)
-[ -n "$thu" ] && [ -n "$wed" ] && [ "$thu" -lt "$wed" ] && pass ||
-  fail "earlier days are offered newest first (Thursday line $thu, Wednesday line $wed)"
-expect_out_has "Saved for today: catch-the-urge done, body-check skipped." "today saved"
+[ -n "$fri" ] && [ -n "$wed" ] && [ "$fri" -lt "$wed" ] && pass ||
+  fail "earlier days are offered newest first (Friday line $fri, Wednesday line $wed)"
+expect_out_has "Saved for today: catch-the-urge done." "today saved"
 expect_out_lacks "Tuesday 2026-11-03, not answered yet" "an answered day is not offered"
 expect_out_lacks "Monday 2026-11-02, not answered yet" "an answered day is not offered (Monday)"
-expect_out_has "Saved for 2026-11-05: catch-the-urge done." "Thursday saved"
-expect_out_has "Saved for 2026-11-04: body-check done, catch-the-urge skipped." "Wednesday saved"
+expect_out_lacks "Thursday 2026-11-05, not answered yet" "a day with nothing scheduled is not offered"
+expect_out_has "Saved for 2026-11-06: body-check skipped." "Friday saved"
+expect_out_has "Saved for 2026-11-04: body-check done." "Wednesday saved"
 run log --format json
-got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin)["records"] if r["day"] in ("2026-11-04","2026-11-05")))')
-want="[('2026-11-04', 'done', 'body-check'), ('2026-11-04', 'skip', 'catch-the-urge'), ('2026-11-05', 'done', 'catch-the-urge')]"
+got=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(sorted((r["day"],r["type"],r["exercise"]) for r in json.load(sys.stdin)["records"] if r["day"] in ("2026-11-04","2026-11-05","2026-11-06")))')
+want="[('2026-11-04', 'done', 'body-check'), ('2026-11-06', 'skip', 'body-check')]"
 [ "$got" = "$want" ] && pass || fail "earlier days recorded on their own dates: got $got"
 # The new options in the three shells' completions (they ask `attune complete`): offered by
 # name, and a flag does not swallow the next word (after --skip-all come exercise ids).

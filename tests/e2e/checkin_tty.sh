@@ -2,22 +2,37 @@
 # The interactive check-in through a pseudo-terminal, as a person would use it; and the
 # same command off a terminal, which must fail at once instead of waiting for input.
 . "$(dirname "$0")/_lib.sh"
-export ATTUNE_NOW=2026-11-05T20:00 # a Thursday: catch-the-urge due, trigger-note open
+# A Thursday: trigger-note open, catch-the-urge (when it arises) asked after it, body-check not due.
+export ATTUNE_NOW=2026-11-05T20:00
 
 
 run start
 expect_rc 0 "start off a terminal"
 
-tty_run $'d\nnot sure\ns\nSpoke up at dinner.' checkin
+# trigger-note: a stray answer, then skipped with a reason; catch-the-urge: "s" is no answer
+# for a situation, then done; a note.
+tty_run $'not sure\ns\ntoo tired\ns\nd\nSpoke up at dinner.' checkin
 expect_rc 0 "interactive check-in"
-expect_out_has "Catch the urge (catch-the-urge)" "asks about the daily exercise"
 expect_out_has "done / skip / not yet? [d/s/Enter]" "offers the three answers"
 expect_out_has "Please type d, s, or just press Enter." "a stray answer is asked again, kindly"
 expect_out_has "(trigger-note), 0 of 4 this week, today and 6 more days left" "asks about the weekly one with its progress"
+expect_out_has "A reason, if you like (Enter to pass):" "a skip asks for an optional reason"
+expect_out_has "Catch the urge (catch-the-urge), if it came up: whenever you want to leave a conversation or go quiet" "asks about the situational exercise with its situation"
+expect_out_has "done / didn't come up / not yet? [d/c/Enter]" "offers done, didn't come up, not yet for a situation"
+expect_out_has "Please type d, c, or just press Enter." "a skip is no answer for a situation"
 expect_out_has "A note for the day? (Enter to leave it)" "offers a note"
 expect_out_has "Saved for today: catch-the-urge done, trigger-note skipped, a note." "saves what was said"
 run log --format json
 expect_out_has '"note": "Spoke up at dinner."' "the note was saved"
+expect_out_has '"reason": "too tired"' "the skip's reason was saved"
+
+# Friday: trigger-note skipped with Enter for no reason, body-check not yet, and "c" records
+# that the situation did not come up.
+ATTUNE_NOW=2026-11-06T20:00 tty_run $'s\n\n\nc\n\n' checkin
+expect_rc 0 "interactive check-in, a situation that did not come up"
+expect_out_has "Saved for today: trigger-note skipped, catch-the-urge did not come up." "saves the skip and the not arisen"
+ATTUNE_NOW=2026-11-06T20:00 run today --format json
+expect_out_has '"state": "not_arisen"' "today shows it did not come up"
 
 tty_run $'\n' checkin --date 2026-11-05
 expect_rc 0 "nothing open is asked again"

@@ -33,6 +33,10 @@ expect_out_lacks "notice-response" "checkin no<TAB> in week 1 leaves out week 3'
 complete_line checkin --skip bo
 expect_out_has "body-check" "checkin --skip bo<TAB> offers body-check"
 
+complete_line checkin --not-arisen ""
+expect_out_has "catch-the-urge" "checkin --not-arisen <TAB> offers the situational exercise"
+expect_out_lacks "body-check" "checkin --not-arisen <TAB> leaves out scheduled ones"
+
 complete_line --data-dir "$T_ROOT/elsewhere" checkin ca
 expect_rc 0 "checkin with no programme"
 expect_out_empty "with no programme running, checkin accepts no exercise: none is offered"

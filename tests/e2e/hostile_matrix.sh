@@ -5,7 +5,7 @@
 # on a refusal, not even a new file). A control case first shows the command works at all.
 #
 # A new writing command joins by adding one line to WRITERS below. Ends with one summary line:
-#   hostile matrix: 66 cases (66 passed, 0 failed, 0 skipped); exits 0x9 2x10 74x7 75x7 77x33; bytes changed in 0 cases
+#   hostile matrix: 74 cases (74 passed, 0 failed, 0 skipped); exits 0x10 2x10 74x8 75x8 77x38; bytes changed in 0 cases
 . "$(dirname "$0")/_lib.sh"
 export ATTUNE_NOW=2026-11-26T09:30
 bound=5
@@ -16,6 +16,7 @@ if [ "${ATTUNE_SANITIZE:-0}" = 1 ]; then bound=20; fi
 WRITERS=(
   "start     | journal | start --restart"
   "checkin   | journal | checkin catch-the-urge --note matrix"
+  "not-arisen | journal | checkin --not-arisen catch-the-urge --note matrix"
   "undo      | journal | undo"
   "reflect   | journal | reflect --answers 3,3,3,3,3,3,3"
   "import    | journal | import @IMPORT@"

@@ -50,7 +50,8 @@ run today
 expect_rc 0 "today on day 1"
 expect_out_has "Week 1 · Day 1 of 42  Today, Thursday" "position line"
 expect_out_has "This week: Notice the urge to pull away" "theme"
-expect_out_has "[open]    Catch the urge (catch-the-urge)" "daily exercise open"
+expect_out_has "If it comes up:" "the situational exercise is listed apart"
+expect_out_lacks "[open]    Catch the urge" "a situational exercise is never open"
 expect_out_has "(trigger-note): 0 of 4 this week, today and 6 more days left" "N-a-week progress"
 expect_out_lacks "body-check" "body-check is not due on a Thursday"
 
@@ -62,7 +63,8 @@ expect_out_has '"day": 1' "json day"
 expect_out_has '"theme": "Notice the urge to pull away"' "json theme"
 expect_out_has '"id": "catch-the-urge"' "json exercise id"
 expect_out_has '"state": "open"' "json state"
-expect_out_has '"due_today": true' "json due_today"
+expect_out_has '"state": "if_it_comes_up"' "json: a situation is never open"
+expect_out_lacks '"due_today": true' "json: nothing is due on a Thursday of week 1"
 expect_out_has '"week_target": 4' "json week_target"
 
 run checkin catch trig
@@ -103,7 +105,7 @@ at 2026-11-06T21:00
 run checkin catch --skip body-check --reason "a long day at work" --note "felt tired"
 expect_rc 0 "done, skip with reason and note"
 expect_out_has "Saved for today: catch-the-urge done, body-check skipped, a note." "mixed feedback"
-expect_out_has "Both for today are taken care of" "skips count as taken care of"
+expect_out_has "The one for today is taken care of" "skips count as taken care of"
 expect_out_has "a streak of 2 days" "streak on day 2"
 
 at 2026-11-09T08:00

@@ -39,10 +39,11 @@ expect_out_has '"open":[]' "json has no open items when idle"
 at "$MON" start
 expect_rc 0 "start on Monday"
 
-# Monday: the daily, the 4-a-week and the Monday exercise are open.
+# Monday: the 4-a-week and the Monday exercise are open; catch-the-urge (when it arises) is
+# never open, so never named.
 cron_run "$MON" remind
 expect_rc 0 "remind with something open (no --exit-code)"
-expect_out_has "attune: 3 practices open today: catch-the-urge, trigger-note, body-check" \
+expect_out_has "attune: 2 practices open today: trigger-note, body-check" \
   "remind names what is open"
 expect_err_empty "remind with something open"
 n=$(printf '%s\n' "$OUT" | grep -c '')
@@ -50,7 +51,7 @@ if [ "$n" -eq 1 ]; then pass; else fail "remind prints one line, not $n"; fi
 if printf '%s' "$OUT" | grep -q $'\x1b'; then fail "remind printed colour"; else pass; fi
 cron_run "$MON" remind --exit-code
 expect_rc 10 "remind --exit-code with something open"
-expect_out_has "3 practices open today" "remind --exit-code still prints the line"
+expect_out_has "2 practices open today" "remind --exit-code still prints the line"
 cron_run "$MON" remind --format json --exit-code
 expect_rc 10 "json --exit-code with something open"
 expect_out_has '"state":"open"' "json says open"
@@ -58,9 +59,10 @@ expect_out_has '"date":"2026-11-02"' "json has the day"
 expect_out_has '"week":1' "json has the week"
 expect_out_has '"id":"trigger-note","title":"Write down the trigger","due_today":false,"week_done":0,"week_target":4' \
   "json describes an N-a-week exercise"
-expect_out_has '"id":"catch-the-urge","title":"Catch the urge","due_today":true' \
-  "json describes a daily exercise"
-expect_out_has '"text":"attune: 3 practices open today' "json carries the line for status bars"
+expect_out_has '"id":"body-check","title":"Check in with your body","due_today":true' \
+  "json describes an exercise due today"
+expect_out_lacks 'catch-the-urge' "json never names a situational exercise"
+expect_out_has '"text":"attune: 2 practices open today' "json carries the line for status bars"
 
 # Done or skipped is not open.
 at "$MON" checkin catch-the-urge trigger-note
@@ -76,10 +78,10 @@ expect_out_has '"state":"clear"' "json says clear"
 
 # Tuesday: no body-check (Mon/Wed/Fri); the 4-a-week one stays open until done 4 times.
 cron_run "$TUE" remind
-expect_out_has "attune: 2 practices open today: catch-the-urge, trigger-note" "Tuesday's open items"
-at "$TUE" checkin catch-the-urge
+expect_out_has "attune: 1 practice open today: trigger-note" "Tuesday's open item, singular"
+at "$TUE" checkin --not-arisen catch-the-urge
 cron_run "$TUE" remind
-expect_out_has "attune: 1 practice open today: trigger-note" "one practice, singular"
+expect_out_has "attune: 1 practice open today: trigger-note" "a situation that did not come up changes nothing"
 
 # --notify: notify-send is run directly with the line, and nothing is printed.
 mkdir -p "$T_ROOT/bin" "$T_ROOT/badbin"

@@ -71,7 +71,8 @@ import json, sys
 for e in json.load(sys.stdin)["exercises"]:
     print(e["id"], "caution" if e["caution"] else e["caution"], "alone" if e["alone"] else e["alone"])')
 if [ "$fields" = "stay-five-minutes caution alone
-catch-the-urge None None" ]; then pass; else
+catch-the-urge None None
+say-i-need-a-moment caution alone" ]; then pass; else
   OUT=$fields fail "json has caution and alone per exercise, null when absent"
 fi
 expect_out_has '"caution": "If someone frightens, controls or hurts you' "json caution text"

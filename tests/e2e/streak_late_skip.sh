@@ -5,7 +5,10 @@
 . "$(dirname "$0")/_lib.sh"
 SRC=${ATTUNE_SOURCE_DIR:?}
 plan=$T_ROOT/no-grace.toml
-sed 's/^grace_days = .*/grace_days = 0/' "$SRC/plans/avoidant.toml" >"$plan"
+# catch-the-urge daily again (the shipped plan has it when-it-arises, which is never due): the
+# test needs something due every day.
+sed -e 's/^grace_days = .*/grace_days = 0/' -e 's/schedule = "when-it-arises"/schedule = "daily"/' \
+  "$SRC/plans/avoidant.toml" >"$plan"
 RC=0 OUT="" ERR=""
 
 # due DAY: the exercises due on DAY (the day given as today).

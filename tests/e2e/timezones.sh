@@ -54,7 +54,7 @@ fresh boundary
 export TZ=Europe/Berlin
 ATTUNE_NOW=2026-03-09T12:00 run start
 ATTUNE_NOW=2026-03-11T01:30 run checkin catch
-expect_out_has "Saved for 2026-03-10 (before 04:00 still counts as the day before): catch-the-urge done. The one for that day is taken care of" "01:30 check-in saved for the 10th, and it says so"
+expect_out_has "Saved for 2026-03-10 (before 04:00 still counts as the day before): catch-the-urge done. Nothing is set for that day itself" "01:30 check-in saved for the 10th, and it says so"
 grep -q $'\tdone\t2026-03-10\t2026-03-11T00:30:00Z\t' "$ATTUNE_DATA_DIR/journal" && pass || fail "01:30 on the 11th is stored for the 10th"
 ATTUNE_NOW=2026-03-11T04:00 run today --format json
 expect_out_has '"date": "2026-03-11"' "04:00 is the new day"

@@ -25,7 +25,8 @@ expect_rc 0 "week 1 without a programme"
 expect_out_has "Week 1 of 6: Notice the urge to pull away" "week 1 heading"
 expect_out_has "    What: " "exercises say what"
 expect_out_has "    Why:  " "exercises say why"
-expect_out_has "), daily" "schedules in words"
+expect_out_has "), when it comes up" "schedules in words"
+expect_out_has "), 4 times a week" "schedules in words (N a week)"
 expect_err_empty "week 1"
 long=$(printf '%s\n' "$OUT" | awk 'length > 80' | wc -l)
 if [ "$long" -eq 0 ]; then pass; else fail "week 1 text has lines over 80 columns (not a terminal)"; fi
@@ -35,7 +36,7 @@ expect_rc 0 "week 1 json"
 expect_out_has '"week": 1,' "json week"
 expect_out_has '"theme": "Notice the urge to pull away",' "json theme"
 expect_out_has '"cue_source": "plan",' "json cue source"
-expect_out_has '"schedule": "daily"' "json schedule in words"
+expect_out_has '"schedule": "when it comes up"' "json schedule in words"
 if printf '%s' "$OUT" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)

@@ -397,8 +397,9 @@ BOOST_AUTO_TEST_CASE(rejects_a_schedule_that_is_not_one_of_the_three_kinds) {
       "p.toml:63:12: error: a schedule has both \"times_per_week\" and \"weekdays\"; "
       "choose one of them");
   BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = 7")) ==
-             "p.toml:36:12: error: \"schedule\" must be \"daily\" or a table, not an integer; use "
-             "\"daily\", { times_per_week = 3 } or { weekdays = [\"mon\", \"thu\"] }");
+             "p.toml:36:12: error: \"schedule\" must be \"daily\", \"when-it-arises\" or a table, "
+             "not an integer; use \"daily\", \"when-it-arises\", { times_per_week = 3 } or "
+             "{ weekdays = [\"mon\", \"thu\"] }");
 }
 
 BOOST_AUTO_TEST_CASE(rejects_week_numbers_that_skip_or_repeat) {
@@ -641,6 +642,7 @@ BOOST_AUTO_TEST_CASE(every_shipped_exercise_is_small_cued_and_safe) {
   int with_other = 0;
   int disclosures = 0;
   int cautions = 0;
+  int situational = 0;
   for (const auto &entry : std::filesystem::directory_iterator(ATTUNE_SOURCE_DIR "/plans")) {
     if (entry.path().extension() != ".toml")
       continue;
@@ -657,6 +659,18 @@ BOOST_AUTO_TEST_CASE(every_shipped_exercise_is_small_cued_and_safe) {
         for (const Exercise &e : week.exercises) {
           BOOST_TEST_CONTEXT("week " << week.number << " " << e.id) {
             BOOST_TEST(!e.cue.empty());
+            // A cue that names a situation (which may not come up) goes with when-it-arises; a
+            // cue that names a routine ("when you brush your teeth") with a fixed schedule.
+            const bool names_situation = [&e] {
+              for (const char *lead :
+                   {"whenever", "if ", "when you catch", "when you need", "when you notice",
+                    "when someone", "before sending", "before a conversation"})
+                if (e.cue.rfind(lead, 0) == 0)
+                  return true;
+              return false;
+            }();
+            BOOST_TEST(e.schedule.situational() == names_situation);
+            situational += e.schedule.situational();
             const bool tells = mentions(e.what, {"tell someone", "tell the person"});
             // "name it to yourself" is noticing, even when the urge is about someone.
             const bool other =
@@ -687,6 +701,32 @@ BOOST_AUTO_TEST_CASE(every_shipped_exercise_is_small_cued_and_safe) {
   BOOST_TEST(with_other >= 3 * 6);
   BOOST_TEST(disclosures >= 3 * 2);
   BOOST_TEST(cautions >= 3 * 4);
+  // catch-the-urge, staying longer, the pause, asking, comforting: in every plan.
+  BOOST_TEST(situational >= 3 * 5);
+}
+
+/// schedule = "when-it-arises" needs a cue naming the situation; near misses get a hint.
+BOOST_AUTO_TEST_CASE(reads_when_it_arises_and_requires_its_cue) {
+  const std::string situational =
+      with("schedule = { times_per_week = 3 }", "schedule = \"when-it-arises\"");
+  const PlanLoadResult r = load_plan(situational, "p.toml");
+  BOOST_REQUIRE(r.plan.has_value());
+  const Schedule &s = r.plan->week_plans[0].exercises[1].schedule;
+  BOOST_TEST((s.kind == ScheduleKind::when_it_arises));
+  BOOST_TEST(s.situational());
+  BOOST_TEST(s.weekly_target() == 0u);
+  BOOST_TEST(!s.due_on(date::Monday));
+  // The first exercise has no cue: a situational schedule there is refused, at the value.
+  BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = \"when-it-arises\"")) ==
+             "p.toml:36:12: error: a \"when-it-arises\" exercise needs a \"cue\" in an exercise "
+             "of week 1; name the situation in \"cue\", like \"whenever you want to leave a "
+             "conversation\"");
+  BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = \"when-arises\"")) ==
+             "p.toml:36:12: error: unknown schedule \"when-arises\"; did you mean "
+             "\"when-it-arises\"?");
+  BOOST_TEST(errors(with("schedule = \"daily\"", "schedule = \"if it arises\"")) ==
+             "p.toml:36:12: error: unknown schedule \"if it arises\"; did you mean "
+             "\"when-it-arises\"?");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
