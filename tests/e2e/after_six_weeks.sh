@@ -141,6 +141,16 @@ at 2026-12-16T09:02 checkin body-check
 expect_rc 2 "an exercise not kept"
 expect_err_has "no exercise \"body-check\" in your kept practice" "names the kept practice"
 
+# Completion: after the end, checkin offers the kept exercises; keep offers the plan's.
+OUT=$(printf 'checkin\n\n' | ATTUNE_NOW=2026-12-16T09:03 "$ATTUNE_BIN" complete words 2>/dev/null)
+RC=$? ERR=""
+expect_out_has "trigger-note" "checkin completes a kept exercise"
+expect_out_lacks "body-check" "checkin does not offer what is not kept"
+OUT=$(printf 'keep\n\n' | ATTUNE_NOW=2026-12-16T09:03 "$ATTUNE_BIN" complete words 2>/dev/null)
+expect_out_has "body-check" "keep completes the programme's exercises"
+at 2026-12-16T09:03 help keep
+expect_out_has "--times-per-week" "keep --help"
+
 ci() { at "$1T20:00" checkin "$2" --date "$1"; [ "$RC" -eq 0 ] || fail "checkin $2 on $1"; }
 # Week 1 (Wed 12-16 .. Tue 12-22): both met.
 ci 2026-12-16 catch-the-urge
@@ -272,16 +282,29 @@ at 2026-11-21T09:00 today --format json
 expect_json "d['phase']" finished "phase after end"
 at 2026-11-21T09:01 keep catch-the-urge
 expect_rc 0 "keep after an early end"
-at 2026-11-21T09:02 checkin catch-the-urge
-expect_rc 0 "checkin the kept exercise after an early end"
+# On a terminal: checkin asks about the kept exercise, review asks its three questions.
+export ATTUNE_NOW=2026-11-21T09:02
+tty_run $'d' checkin
+expect_rc 0 "interactive checkin of the kept practice"
+expect_out_has "Your kept practice. For each one: d = done, s = skip, Enter = not yet." "asks about the kept practice"
+expect_out_has "Saved for today: catch-the-urge done." "saves the kept exercise"
+unset ATTUNE_NOW
 at 2026-11-21T09:03 undo
 expect_rc 0 "undo after the end"
-at 2026-11-21T09:04 review --keep "being kind to myself"
-expect_rc 0 "review after an early end"
+expect_out_has "catch-the-urge done" "undo names what it withdrew"
+export ATTUNE_NOW=2026-11-21T09:04
+tty_run $'being honest with myself\n\nbeing kind to myself' review
+unset ATTUNE_NOW
+expect_rc 0 "interactive review after an early end"
+expect_out_has "What are the early signs that you are pulling away again?" "asks the second question"
+expect_out_has "Saved your review (2 answers)." "Enter leaves one out"
+at 2026-11-21T09:05 report --format json
+expect_json "d['review']['signs']" None "the skipped question is null"
+expect_json "d['review']['keep']" "being kind to myself" "the third answer"
 # The follow-up counts from the end day: 2026-11-20 + 28 days.
 at 2026-12-18T09:00 remind --exit-code
 expect_rc 10 "follow-up 4 weeks after the early end"
-at 2026-11-21T09:05 start
+at 2026-11-21T09:06 start
 expect_rc 0 "a new programme after an end"
 expect_out_lacks "Ended programme" "nothing running, nothing ended"
 

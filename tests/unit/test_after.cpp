@@ -2,6 +2,7 @@
 
 #include "attune/after.hpp"
 #include "attune/error.hpp"
+#include "attune/forget.hpp"
 #include "attune/journal.hpp"
 #include "progress_fixtures.hpp"
 
@@ -298,6 +299,33 @@ BOOST_AUTO_TEST_CASE(new_records_round_trip_through_the_journal_line) {
                                       return x;
                                     }()));
   BOOST_TEST(bad.records.empty());
+}
+
+BOOST_AUTO_TEST_CASE(forget_erases_review_answers_and_end_reasons) {
+  Journal j;
+  Record review;
+  review.id = "00000000000000d1";
+  review.type = RecordType::review;
+  review.question = "signs";
+  review.text = "I go quiet";
+  Record keep_rec = review;
+  keep_rec.id = "00000000000000d2";
+  keep_rec.type = RecordType::keep;
+  keep_rec.text.clear();
+  keep_rec.exercise = "breathe";
+  keep_rec.times = 3;
+  Record end = review;
+  end.id = "00000000000000d3";
+  end.type = RecordType::end;
+  end.text = "too much";
+  j.records = {review, keep_rec, end};
+  ForgetTarget all;
+  all.by = ForgetTarget::By::all_notes;
+  BOOST_TEST((texts_to_forget(j, all) == std::vector<std::string>{review.id, end.id}));
+  const auto shared = without_notes(j.records);
+  BOOST_REQUIRE(shared.size() == 2u); // the review is left out, the end keeps no reason
+  BOOST_TEST(int(shared[0].type) == int(RecordType::keep));
+  BOOST_TEST(shared[1].text.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
