@@ -1,5 +1,6 @@
 #pragma once
-/// `attune forget`: which note and skip-reason texts to erase, and the journal without them.
+/// `attune forget`: which note, skip-reason and review texts to erase, and the journal without
+/// them.
 /// The front end takes the lock, reads the text, asks, and replaces the journal
 /// (JournalStore::replace_journal), so the erased bytes leave the file all or nothing.
 #include <cstddef>
@@ -22,8 +23,8 @@ struct ForgetTarget {
   Day day{};             ///< By::day: records counted for this day (their DAY field)
 };
 
-/// The ids of the records whose text goes, in file order: notes and skips with a non-empty
-/// text, withdrawn (undone) ones too, since undo leaves their text in the file.
+/// The ids of the records whose text goes, in file order: notes, skips and review answers with a
+/// non-empty text, withdrawn (undone) ones too, since undo leaves their text in the file.
 /// By::record throws Error(invalid) for an id that is not a record here and Error(no_data)
 /// for a record that holds no text (a done, or a text already erased); the others may
 /// return an empty list.
@@ -53,7 +54,7 @@ std::vector<Record> forgotten_records(const std::vector<std::string> &ids, const
                                       const std::function<std::string()> &new_id);
 
 /// The journal's records without note and skip-reason text, for sharing (`--no-notes`):
-/// note and forgotten records are left out, skips keep their exercise without the reason.
+/// note, review and forgotten records are left out, skips keep their exercise without the reason.
 std::vector<Record> without_notes(const std::vector<Record> &records);
 
 } // namespace attune

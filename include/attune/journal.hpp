@@ -5,14 +5,17 @@
 ///   first line:  "attune-journal 1"
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
-///     TYPE      start | end | done | skip | note | check | undo | forgotten | not_arisen
+///     TYPE      start | end | done | skip | note | check | undo | forgotten | not_arisen |
+///               review | keep | keep-stop
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
-///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID; unknown keys are
-///               kept and ignored.
+///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID,
+///               question=helped|signs|keep (review), times=N (keep, 1..7),
+///               followup=4|12 (check: a follow-up self-check N weeks after the end);
+///               unknown keys are kept and ignored.
 ///               cmd=ID (optional, on any type): the records one command wrote
 ///               together (one append) share it, the id of the first of them; a record
 ///               without it is a command of its own (older journals, one-record commands).
@@ -50,12 +53,20 @@ enum class RecordType {
   /// A when-it-arises exercise's situation did not come up that day: run, exercise. Neutral
   /// everywhere (adherence, streak, strength, quota); withdrawn by undo like done and skip.
   not_arisen,
+  /// One answer of the end-of-programme review: run, question (helped, signs, keep), text.
+  /// Personal like a note: `attune forget` erases its text.
+  review,
+  /// One exercise kept as a light practice after the end: run, exercise, times (a week).
+  /// The keep records of one command are the kept set; a later `keep` command replaces it.
+  keep,
+  /// `attune keep --stop`: the kept practice ends (run).
+  keep_stop,
 };
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
-/// The types an undo can withdraw: done, skip, note, check, not_arisen (what a person
-/// recorded).
+/// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep-stop
+/// (what a person recorded).
 bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
 
@@ -78,6 +89,9 @@ struct Record {
   /// Any type: the id of the first record of the command that wrote this one, when that
   /// command wrote two or more records (one append); empty otherwise.
   std::string cmd;
+  std::string question;  ///< review: "helped", "signs" or "keep"
+  unsigned times = 0;    ///< keep: times a week (1..7)
+  unsigned followup = 0; ///< check: 4 or 12 for a follow-up self-check after the end, else 0
 };
 
 /// The command a record belongs to: its `cmd`, or its own id when it has none (a command

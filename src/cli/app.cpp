@@ -62,6 +62,10 @@ const CommandEntry command_table[] = {
     {"config", "Show the settings in use and where they come from", register_config, false},
     {"support", "Show where to find help: your own contacts, your plan's advice, helplines",
      register_support, false},
+    {"end", "End a running programme early, kindly, without starting another", register_end, false},
+    {"review", "Look back on a finished programme: three short questions", register_review, false},
+    {"keep", "After the end, keep up to three exercises as a light weekly practice", register_keep,
+     false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
 };
 

@@ -13,6 +13,7 @@
 
 #include <sys/stat.h>
 
+#include "after_flow.hpp"
 #include "attune/checkin_rules.hpp"
 #include "attune/config.hpp"
 #include "attune/error.hpp"
@@ -269,6 +270,25 @@ int run_checkin(Session &session, CheckinOptions opts) {
     throw Error(ErrorKind::usage, "--reason goes with --skip or --skip-all",
                 "e.g. 'attune checkin --skip " + example_ids(session).back() +
                     " --reason \"a long day\"'");
+
+  // After the programme's end, check-ins are for the kept practice (after_flow).
+  if (struct stat seen{}; ::stat(session.store().journal_path().c_str(), &seen) == 0) {
+    const History now = build_history(session.read_journal_run(std::nullopt));
+    const Run *latest = now.active() != nullptr ? now.active() : ended_run(now);
+    if (latest != nullptr &&
+        checkin_after_end(session, now, resolve_run_day(opts.date, today, latest))) {
+      KeptCheckin kept;
+      kept.done = opts.done;
+      kept.skip = opts.skip;
+      kept.reason = opts.reason;
+      kept.note = opts.note;
+      kept.date = opts.date;
+      kept.all = opts.all;
+      kept.skip_all = opts.skip_all;
+      kept.ask = !named;
+      return run_kept_checkin(session, kept);
+    }
+  }
 
   // A first look, to resolve names and ask questions: without the lock when asking (a person
   // may take minutes), else under the lock kept for the write, so the journal is read once.

@@ -28,6 +28,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "after_flow.hpp"
+#include "attune/after.hpp"
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
@@ -75,8 +77,19 @@ public:
     const History history = build_history(session_.read_journal());
     const Run *run = history.active();
     if (run == nullptr)
+      run = ended_run(history);
+    if (run == nullptr)
       return out;
     const Plan plan = session_.plan_for_run(*run);
+    if (programme_over(plan, *run, session_.today())) { // after the end: the kept practice
+      const Maintenance m = maintenance_of(*run);
+      if (m.active)
+        for (const std::string &id : m.exercises)
+          for (const std::string &known : plan.exercise_ids())
+            if (known == id)
+              out.emplace_back(id, "kept");
+      return out;
+    }
     const DayView view = day_view(plan, *run, session_.today());
     for (const auto &id : checkin_exercise_ids(view))
       for (const Exercise &ex : view.week->exercises)
@@ -98,7 +111,8 @@ public:
   Named undo_commands() {
     Named out;
     const History history = build_history(session_.read_journal());
-    if (const Run *run = history.active())
+    const Run *run = history.active() != nullptr ? history.active() : ended_run(history);
+    if (run != nullptr)
       for (const RecordedCommand &c : recorded_commands(*run)) {
         if (out.size() == 10)
           break;
@@ -239,7 +253,11 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources,
   }
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
   auto has = [&](const char *word) { return type.find(word) != std::string::npos; };
-  if (has("EXERCISE") || name == "skip" || name.find("exercise") != std::string::npos) {
+  if (name == "programme-exercise") { // keep: any exercise of the programme
+    for (auto &[id, title] : sources.exercises())
+      if (std::find(typed.begin(), typed.end(), id) == typed.end())
+        answer.candidates.push_back({id, title});
+  } else if (has("EXERCISE") || name == "skip" || name.find("exercise") != std::string::npos) {
     // --not-arisen names a when-it-arises exercise only: offer those.
     for (auto &[id, title] : sources.checkin_exercises(name == "not-arisen"))
       if (std::find(typed.begin(), typed.end(), id) == typed.end())

@@ -127,6 +127,18 @@ int run_log(Session &session, const LogOptions &opts) {
         for (int a : r.answers)
           json.value(a);
         json.end_array();
+        if (r.followup != 0)
+          json.key("followup").value(r.followup);
+      }
+      if (r.type == RecordType::end && !r.text.empty())
+        json.key("reason").value(r.text);
+      if (r.type == RecordType::review) {
+        json.key("question").value(r.question);
+        json.key("text").value(r.text);
+      }
+      if (r.type == RecordType::keep) {
+        json.key("exercise").value(r.exercise);
+        json.key("times_per_week").value(r.times);
       }
       json.end_object();
       continue;
@@ -157,7 +169,8 @@ int run_log(Session &session, const LogOptions &opts) {
           "started programme " + std::to_string(run->number) + " (" + printable(r.plan_id) + ")";
       break;
     case RecordType::end:
-      line += "ended programme " + std::to_string(run->number);
+      line += "ended programme " + std::to_string(run->number) +
+              (r.text.empty() ? "" : ": " + printable(r.text));
       break;
     case RecordType::done:
       line += "done     " + printable(r.exercise);
@@ -170,8 +183,9 @@ int run_log(Session &session, const LogOptions &opts) {
       line += "note     " + (r.text.empty() ? std::string("(text erased)") : printable(r.text));
       break;
     case RecordType::check:
-      line += (r.week == 0 ? std::string("self-check (baseline) ")
-                           : "self-check (week " + std::to_string(r.week) + ") ") +
+      line += (r.followup != 0 ? "self-check (" + std::to_string(r.followup) + "-week follow-up) "
+               : r.week == 0   ? std::string("self-check (baseline) ")
+                               : "self-check (week " + std::to_string(r.week) + ") ") +
               answers_text(r.answers);
       break;
     case RecordType::undo:
@@ -179,6 +193,16 @@ int run_log(Session &session, const LogOptions &opts) {
       break;
     case RecordType::not_arisen:
       line += "did not come up: " + printable(r.exercise);
+      break;
+    case RecordType::review:
+      line += "review   " + printable(r.question) + ": " +
+              (r.text.empty() ? std::string("(text erased)") : printable(r.text));
+      break;
+    case RecordType::keep:
+      line += "keep     " + printable(r.exercise) + ", " + std::to_string(r.times) + " a week";
+      break;
+    case RecordType::keep_stop:
+      line += "stopped the kept practice";
       break;
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));

@@ -2,10 +2,12 @@
 // weekly self-check.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <ostream>
 #include <string>
 
+#include "attune/after.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
@@ -54,11 +56,50 @@ std::optional<unsigned> ask_week(Context &ctx, unsigned ended, unsigned current)
   }
 }
 
+/// The follow-up self-check `weeks` (4 or 12) weeks after the end.
+int reflect_followup(Session &session, const ReflectOptions &opts, const Plan &plan, const Run &run,
+                     Day day, unsigned weeks) {
+  Context &ctx = session.ctx();
+  const SelfCheck &check = plan.self_check;
+  const std::string name = "the " + std::to_string(weeks) + "-week follow-up";
+  std::vector<int> answers;
+  if (opts.answers) {
+    answers = parse_answers(*opts.answers, check);
+  } else {
+    if (!ctx.in_tty)
+      throw Error(ErrorKind::usage, "not a terminal, so I cannot ask",
+                  "give the answers with --answers (the same statements as the weekly "
+                  "self-check)");
+    ctx.out << wrap_words("The follow-up self-check, " + std::to_string(weeks) +
+                              " weeks after your programme: the same statements as before.",
+                          ctx.text_width(), "", "");
+    const auto asked = ask_answers(session, check);
+    if (!asked) {
+      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      return exit_code::ok;
+    }
+    answers = *asked;
+  }
+  save_self_check(session, run.number, plan.weeks, day, answers, weeks);
+  if (!ctx.global.quiet)
+    ctx.out << wrap_words("Saved " + name +
+                              ". Thank you for checking in with yourself; "
+                              "'attune report' shows it beside the programme's self-checks.",
+                          ctx.text_width(), "", "");
+  const auto before = previous_self_check(check, run, plan.weeks + 1);
+  if (const auto now = score_self_check(check, answers)) {
+    const std::string line = support_line_after_check(check, before, *now);
+    if (!line.empty())
+      ctx.out << wrap_words(line, ctx.text_width(), "", "");
+  }
+  return exit_code::ok;
+}
+
 int run_reflect(Session &session, const ReflectOptions &opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
   const History history = build_history(session.read_journal());
-  const Run &run = require_active_run(history);
+  const Run &run = require_latest_run(history);
   const Day day = resolve_run_day(opts.date, today, &run);
   const Plan plan = session.plan_for_run(run);
   const SelfCheck &check = plan.self_check;
@@ -68,8 +109,29 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
 
   std::vector<unsigned> taken;
   for (const Record &r : run.records)
-    if (r.type == RecordType::check)
+    if (r.type == RecordType::check && r.followup == 0)
       taken.push_back(r.week);
+  // After the end: the follow-up self-checks, 4 and 12 weeks on (after.hpp).
+  if (!opts.baseline && !opts.week && programme_over(plan, run, day)) {
+    const auto followup = followup_due(plan, run, day);
+    // The last week's self-check may still come late, until the first follow-up is due.
+    const bool last_taken = std::find(taken.begin(), taken.end(), plan.weeks) != taken.end() ||
+                            run.ended || day >= followup_due_day(plan, run, followup_weeks.front());
+    if (followup)
+      return reflect_followup(session, opts, plan, run, day, *followup);
+    if (last_taken) {
+      std::optional<Day> next;
+      for (const unsigned weeks : followup_weeks)
+        if (!next && followup_due_day(plan, run, weeks) > day)
+          next = followup_due_day(plan, run, weeks);
+      throw Error(ErrorKind::invalid,
+                  next ? "the next self-check is the follow-up on " + format_day(*next) + ", " +
+                             std::to_string((*next - day).count()) + " days from now"
+                       : std::string("both follow-up self-checks are recorded"),
+                  next ? "'attune remind' says when it is due; 'attune report' shows the trend"
+                       : "'attune report' shows them on the trend");
+    }
+  }
   const ReflectWeek choice = reflect_week(plan, run.start, day, taken);
   unsigned week = choice.week;
   bool chose = false; // the person (--week, --baseline, or the question) picked the week
@@ -104,7 +166,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     chose = true;
   }
   for (const Record &r : run.records)
-    if (r.type == RecordType::check && r.week == week)
+    if (r.type == RecordType::check && r.followup == 0 && r.week == week)
       throw Error(ErrorKind::invalid,
                   "the self-check for " + week_name(week) + " is already recorded",
                   "it is taken once a programme week; " + redo_hint(r));

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <thread>
@@ -16,6 +17,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "after_flow.hpp"
+#include "attune/after.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
@@ -49,6 +52,8 @@ struct Reminder {
   unsigned week = 0;
   unsigned day_number = 0;
   std::vector<OpenItem> open;
+  bool maintenance = false;             ///< after the end, a kept practice is running
+  std::optional<unsigned> followup_due; ///< 4 or 12: that follow-up self-check is due
 };
 
 /// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
@@ -69,8 +74,26 @@ Reminder build_reminder(Session &session) {
   const History history = build_history(session.read_journal());
   const Run *run = history.active();
   if (run == nullptr)
+    run = ended_run(history);
+  if (run == nullptr)
     return r;
   const Plan plan = session.plan_for_run(*run);
+  if (programme_over(plan, *run, r.day)) {
+    // After the end: the kept exercises open this maintenance week, and a follow-up due.
+    r.followup_due = followup_due(plan, *run, r.day);
+    const Maintenance m = maintenance_of(*run);
+    r.maintenance = m.active && r.day >= m.since;
+    if (r.maintenance)
+      for (const MaintenanceItem &item : maintenance_day(plan, m, *run, r.day))
+        if (item.state == ExerciseState::open && !item.quota.met)
+          r.open.push_back(
+              {item.exercise,
+               item.plan_exercise != nullptr ? item.plan_exercise->title : item.exercise, false,
+               item.quota.done, item.quota.target});
+    if (r.maintenance || r.followup_due)
+      r.state = r.open.empty() && !r.followup_due ? RemindState::clear : RemindState::open;
+    return r;
+  }
   const DayView view = day_view(plan, *run, r.day);
   if (view.pos.phase != Phase::active)
     return r;
@@ -84,14 +107,19 @@ Reminder build_reminder(Session &session) {
   return r;
 }
 
-/// "2 practices open today: stay-present, name-a-feeling" (empty when nothing is open).
+/// "2 practices open today: stay-present, name-a-feeling" (empty when nothing is open); after
+/// the end, "...; the 4-week follow-up self-check is due ('attune reflect')".
 std::string summary(const Reminder &r) {
-  if (r.open.empty())
-    return {};
-  std::string text = std::to_string(r.open.size()) +
-                     (r.open.size() == 1 ? " practice" : " practices") + " open today: ";
-  for (std::size_t i = 0; i < r.open.size(); ++i)
-    text += (i == 0 ? "" : ", ") + r.open[i].id;
+  std::string text;
+  if (!r.open.empty()) {
+    text = std::to_string(r.open.size()) + (r.open.size() == 1 ? " practice" : " practices") +
+           " open today: ";
+    for (std::size_t i = 0; i < r.open.size(); ++i)
+      text += (i == 0 ? "" : ", ") + r.open[i].id;
+  }
+  if (r.followup_due)
+    text += (text.empty() ? "the " : "; the ") + std::to_string(*r.followup_due) +
+            "-week follow-up self-check is due ('attune reflect')";
   return text;
 }
 
@@ -104,7 +132,7 @@ std::string render_json(const Reminder &r) {
   json.key("date").value(format_day(r.day));
   json.key("week").value(r.week);
   json.key("day").value(r.day_number);
-  json.key("text").value(r.open.empty() ? std::string() : "attune: " + summary(r));
+  json.key("text").value(summary(r).empty() ? std::string() : "attune: " + summary(r));
   json.key("open").begin_array();
   for (const OpenItem &item : r.open) {
     json.begin_object();
@@ -116,6 +144,12 @@ std::string render_json(const Reminder &r) {
     json.end_object();
   }
   json.end_array();
+  json.key("maintenance").value(r.maintenance);
+  json.key("followup_due");
+  if (r.followup_due)
+    json.value(*r.followup_due);
+  else
+    json.null();
   json.end_object();
   return json.str() + "\n";
 }

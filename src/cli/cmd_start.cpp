@@ -36,6 +36,9 @@ struct StartOptions {
 struct StartNumbers {
   unsigned claim;
   unsigned shown;
+  /// With --restart: the programme it ended, in words ("programme 1 (Acting less avoidantly,
+  /// 2026-11-02 to 2026-11-20)"); empty when nothing was running.
+  std::string ended;
 };
 
 /// Returns the new run's numbers. The lock is released on return, before any question.
@@ -47,6 +50,7 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
   const History history = build_history(journal);
 
   std::vector<Record> records;
+  std::string ended;
   unsigned number = 1;
   // Past every number in use, shown or written (they differ after two starts clashed).
   for (const Run &r : history.runs)
@@ -71,6 +75,10 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
       end.zone = session.zone_name();
       end.run = active->claim;
       records.push_back(end);
+      ended = "programme " + std::to_string(active->number) + " (" + printable(active_plan.name) +
+              ", " + format_day(active->start) + " to " + format_day(today) +
+              "); it stays in your history ('attune report --run " +
+              std::to_string(active->number) + "')";
     }
   }
 
@@ -90,7 +98,7 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
 
   const bool clashed = std::any_of(history.runs.begin(), history.runs.end(),
                                    [](const Run &r) { return r.number != r.claim; });
-  return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number};
+  return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number, ended};
 }
 
 /// True when a start now would be refused because a programme is still running (checked
@@ -153,6 +161,8 @@ int run_start(Session &session, const StartOptions &opts) {
   const Position pos = position(plan, start, today);
   const std::size_t width = ctx.text_width();
   if (!ctx.global.quiet) {
+    if (!numbers.ended.empty())
+      ctx.out << wrap_words("Ended " + numbers.ended + ".", width, "", "");
     ctx.out << wrap_words("Programme " + std::to_string(number) +
                               " started: " + printable(plan.name) + ".",
                           width, "", "");

@@ -5,9 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "after_flow.hpp"
+#include "attune/after.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/report.hpp"
+#include "attune/text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "run_select.hpp"
@@ -63,6 +66,28 @@ int run_streak(Session &session, const std::string &format) {
     ctx.out << "Your programme begins on " << format_day(p.pos.start)
             << ". Streaks start counting then.\n";
     return 0;
+  }
+  const Maintenance kept = maintenance_of(run);
+  if (kept.exists && programme_over(plan, run, p.today)) {
+    // After the end the kept practice counts in maintenance weeks (after.hpp).
+    const auto weeks = maintenance_weeks(plan, kept, run, p.today);
+    const Streak ks = maintenance_streak(weeks);
+    const auto w = [](unsigned n) { return std::to_string(n) + (n == 1 ? " week" : " weeks"); };
+    std::string line =
+        std::string(kept.active ? "Your kept practice" : "Your kept practice (stopped)") + ": " +
+        (ks.current > 0 ? "current streak " + w(ks.current) : std::string("no current streak")) +
+        (ks.longest > 0 ? ", longest " + w(ks.longest) : std::string()) + ".";
+    if (kept.active && !weeks.empty()) {
+      std::string now;
+      for (const MaintenanceItem &item : weeks.back().items)
+        now += (now.empty() ? "" : "; ") + printable(item.exercise) + " " + kept_progress(item);
+      line += " So far: " + now + ".";
+    }
+    ctx.out << wrap_words(line, ctx.text_width(), "", "");
+    if (!ctx.global.quiet)
+      ctx.out << wrap_words("A kept week is one where each exercise reached its times a week. "
+                            "The programme's own streak:",
+                            ctx.text_width(), "", "");
   }
   if (p.streak.current > 0)
     ctx.out << "Current streak: " << paint(color, "1", days(p.streak.current)) << ".";

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "after_flow.hpp"
+#include "attune/after.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
@@ -36,12 +38,13 @@ const char *phase_word(Phase phase) {
   return "finished";
 }
 
-std::string render_json(const DayView &view, Day day) {
+std::string render_json(const DayView &view, Day day, const Plan &plan, const Run &run) {
   JsonWriter json;
   json.begin_object();
   json.schema();
   json.key("date").value(format_day(day));
-  json.key("phase").value(phase_word(view.pos.phase));
+  json.key("phase").value(
+      phase_word(programme_over(plan, run, day) ? Phase::finished : view.pos.phase));
   json.key("week").value(view.pos.week);
   json.key("day").value(view.pos.day);
   json.key("total_days").value(view.pos.total_days);
@@ -104,6 +107,7 @@ std::string render_json(const DayView &view, Day day) {
     json.end_object();
   }
   json.end_array();
+  after_today_json(json, plan, run, day);
   json.end_object();
   return json.str();
 }
@@ -210,6 +214,8 @@ int run_today(Session &session, const TodayOptions &opts) {
   const Journal journal = session.read_journal_run(std::nullopt);
   const History history = build_history(journal);
   const Run *run = history.active();
+  if (run == nullptr)
+    run = ended_run(history); // ended with 'attune end': what comes after it
   if (run == nullptr) {
     // Nothing to show for a day: the clock and the time zone are only needed for --date
     // and JSON (start-up stays as cheap as the binary's).
@@ -240,9 +246,12 @@ int run_today(Session &session, const TodayOptions &opts) {
   const Plan plan = session.plan_for_run(*run);
   const DayView view = day_view(plan, *run, day);
   if (opts.format == "json")
-    ctx.out << render_json(view, day);
+    ctx.out << render_json(view, day, plan, *run);
+  else if (programme_over(plan, *run, day))
+    ctx.out << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
   else
-    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width());
+    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width())
+            << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
   return exit_code::ok;
 }
 

@@ -42,7 +42,7 @@ int list_commands(Session &session) {
   Context &ctx = session.ctx();
   const Journal journal = session.read_journal();
   const History history = build_history(journal);
-  const Run &run = require_active_run(history);
+  const Run &run = require_latest_run(history);
   const std::vector<RecordedCommand> commands = recorded_commands(run);
   if (commands.empty()) {
     ctx.out << "Nothing to undo in programme " << run.number << " yet.\n";
@@ -71,7 +71,7 @@ int run_undo(Session &session, const UndoOptions &opts) {
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
   const History history = build_history(journal);
-  const Run &run = require_active_run(history);
+  const Run &run = require_latest_run(history);
   const RecordedCommand command = choose_undo(journal, run, opts.id);
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < command.records.size(); ++i)

@@ -34,5 +34,8 @@ Command register_remind(CLI::App *sub, Session &session);
 Command register_config(CLI::App *sub, Session &session);
 Command register_support(CLI::App *sub, Session &session);
 Command register_complete(CLI::App *sub, Session &session);
+Command register_end(CLI::App *sub, Session &session);
+Command register_review(CLI::App *sub, Session &session);
+Command register_keep(CLI::App *sub, Session &session);
 
 } // namespace attune::cli

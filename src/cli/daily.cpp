@@ -13,6 +13,14 @@ const Run &require_active_run(const History &history) {
   return *run;
 }
 
+const Run &require_latest_run(const History &history) {
+  if (const Run *run = history.active())
+    return *run;
+  if (history.runs.empty())
+    return require_active_run(history);
+  return history.runs.back();
+}
+
 Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run *run) {
   if (!text)
     return today;

@@ -16,6 +16,10 @@ class Session;
 /// The run check-ins go to. Throws Error(no_data) with a hint to start when there is none.
 const Run &require_active_run(const History &history);
 
+/// The run the commands after the end look at (review, keep, undo, reflect): the active run,
+/// else the newest one (ended with `attune end`). Throws Error(no_data) when none was started.
+const Run &require_latest_run(const History &history);
+
 /// Resolves a DATE argument (calendar.hpp resolve_day) for a run: refuses a day after
 /// `today` and a day before the run's start, each with what is allowed.
 Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run *run);

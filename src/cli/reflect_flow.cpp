@@ -115,7 +115,7 @@ std::string redo_hint(const Record &check) {
 }
 
 void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                     const std::vector<int> &answers) {
+                     const std::vector<int> &answers, unsigned followup) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
@@ -123,10 +123,11 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
   const Run *run = history.find(run_number);
   if (run != nullptr)
     for (const Record &r : run->records)
-      if (r.type == RecordType::check && r.week == week)
+      if (r.type == RecordType::check && r.week == week && r.followup == followup)
         throw Error(ErrorKind::invalid,
-                    (week == 0 ? std::string("the baseline self-check")
-                               : "the self-check for week " + std::to_string(week)) +
+                    (followup != 0 ? "the " + std::to_string(followup) + "-week follow-up"
+                     : week == 0   ? std::string("the baseline self-check")
+                                   : "the self-check for week " + std::to_string(week)) +
                         " is already recorded",
                     redo_hint(r));
   Record rec;
@@ -138,6 +139,7 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
   rec.run = run != nullptr ? run->claim : run_number;
   rec.week = week;
   rec.answers = answers;
+  rec.followup = followup;
   store.append(lock, journal, {rec});
 }
 

@@ -24,8 +24,9 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
 std::string redo_hint(const Record &check);
 
 /// Writes a check record under the lock, re-checking that the week is still free.
+/// `followup` (4 or 12) records a follow-up self-check after the end (re-checked likewise).
 void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                     const std::vector<int> &answers);
+                     const std::vector<int> &answers, unsigned followup = 0);
 
 /// After `start`: on a terminal, offers the baseline self-check (skippable); otherwise says
 /// how to take it later.

@@ -86,8 +86,22 @@ std::string json_record(const Record &r) {
     text("exercise", r.exercise);
     break;
   case RecordType::end:
+    if (!r.text.empty())
+      text("reason", r.text);
+    break;
+  case RecordType::review:
+    text("question", r.question);
+    text("text", r.text);
+    break;
+  case RecordType::keep:
+    text("exercise", r.exercise);
+    w.key("times").value(r.times);
+    break;
+  case RecordType::keep_stop:
     break;
   }
+  if (r.type == RecordType::check && r.followup != 0)
+    w.key("followup").value(r.followup);
   if (!r.cmd.empty())
     w.key("cmd").value(r.cmd);
   if (!hex.empty()) {
@@ -136,14 +150,15 @@ std::string export_json(const std::vector<Record> &records,
 }
 
 std::string csv_header() {
-  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd";
+  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,"
+         "question,times,followup";
 }
 
 std::string export_csv(const std::vector<Record> &records) {
   std::string out = csv_header() + "\r\n";
   for (const Record &r : records) {
     std::vector<std::string> hex;
-    std::string exercise, text, plan, hash, week, answers, ref;
+    std::string exercise, text, plan, hash, week, answers, ref, question, times, followup;
     switch (r.type) {
     case RecordType::start:
       plan = exportable(r.plan_id, "plan", hex);
@@ -162,6 +177,8 @@ std::string export_csv(const std::vector<Record> &records) {
     case RecordType::check:
       week = std::to_string(r.week);
       answers = answers_text(r.answers);
+      if (r.followup != 0)
+        followup = std::to_string(r.followup);
       break;
     case RecordType::undo:
       ref = r.ref;
@@ -174,6 +191,17 @@ std::string export_csv(const std::vector<Record> &records) {
       exercise = exportable(r.exercise, "exercise", hex);
       break;
     case RecordType::end:
+      text = exportable(r.text, "text", hex);
+      break;
+    case RecordType::review:
+      question = exportable(r.question, "question", hex);
+      text = exportable(r.text, "text", hex);
+      break;
+    case RecordType::keep:
+      exercise = exportable(r.exercise, "exercise", hex);
+      times = std::to_string(r.times);
+      break;
+    case RecordType::keep_stop:
       break;
     }
     std::string hex_names;
@@ -193,7 +221,10 @@ std::string export_csv(const std::vector<Record> &records) {
                                  answers,
                                  ref,
                                  hex_names,
-                                 r.cmd};
+                                 r.cmd,
+                                 question,
+                                 times,
+                                 followup};
     bool first = true;
     for (const auto &cell : cells) {
       if (!first)

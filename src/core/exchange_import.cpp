@@ -23,12 +23,15 @@ struct Field {
 using Fields = std::map<std::string, Field, std::less<>>;
 
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
-const std::vector<std::string> all_keys = {"id",       "type",   "day",  "recorded", "zone", "run",
-                                           "exercise", "reason", "text", "plan",     "hash", "week",
-                                           "answers",  "ref",    "refs", "hex",      "cmd"};
-const std::vector<std::string> text_keys = {"exercise", "reason", "text", "plan", "hash"};
+const std::vector<std::string> all_keys = {"id",   "type",     "day",      "recorded", "zone",
+                                           "run",  "exercise", "reason",   "text",     "plan",
+                                           "hash", "week",     "answers",  "ref",      "refs",
+                                           "hex",  "cmd",      "question", "times",    "followup"};
+const std::vector<std::string> text_keys = {"exercise", "reason", "text",
+                                            "plan",     "hash",   "question"};
 
-/// The fields a type holds beyond the common ones; every one is required except `reason`.
+/// The fields a type holds beyond the common ones; every one is required except `reason` and
+/// `followup` (optional_keys).
 std::vector<std::string> type_keys(RecordType type) {
   switch (type) {
   case RecordType::start:
@@ -40,7 +43,7 @@ std::vector<std::string> type_keys(RecordType type) {
   case RecordType::note:
     return {"text"};
   case RecordType::check:
-    return {"week", "answers"};
+    return {"week", "answers", "followup"};
   case RecordType::undo:
     return {"ref"};
   case RecordType::forgotten:
@@ -48,9 +51,20 @@ std::vector<std::string> type_keys(RecordType type) {
   case RecordType::not_arisen:
     return {"exercise"};
   case RecordType::end:
+    return {"reason"};
+  case RecordType::review:
+    return {"question", "text"};
+  case RecordType::keep:
+    return {"exercise", "times"};
+  case RecordType::keep_stop:
     break;
   }
   return {};
+}
+
+/// Fields a type may leave out.
+bool optional_key(const std::string &key) {
+  return key == "reason" || key == "followup";
 }
 
 [[noreturn]] void fail(const Location &where, const std::string &message, const std::string &hint) {
@@ -97,13 +111,13 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
          "every record needs id, type, day, recorded, zone, run");
   const auto type = parse_record_type(type_field->second.value);
   if (!type) {
-    const std::string guess =
-        did_you_mean(type_field->second.value, {"start", "end", "done", "skip", "note", "check",
-                                                "undo", "forgotten", "not_arisen"});
+    const std::string guess = did_you_mean(
+        type_field->second.value, {"start", "end", "done", "skip", "note", "check", "undo",
+                                   "forgotten", "not_arisen", "review", "keep", "keep-stop"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
-         guess.empty()
-             ? "types are start, end, done, skip, note, check, undo, forgotten and not_arisen"
-             : "did you mean '" + guess + "'?");
+         guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
+                         "not_arisen, review, keep and keep-stop"
+                       : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
   std::vector<std::string> allowed = common_keys;
@@ -115,7 +129,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
            "a " + type_name + " record holds " + join(allowed));
   for (const auto &key : allowed)
-    if (key != "reason" && fields.count(key) == 0)
+    if (!optional_key(key) && fields.count(key) == 0)
       fail(where, "a " + type_name + " record without " + quoted(key),
            "a " + type_name + " record holds " + join(allowed));
 
@@ -234,7 +248,31 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     break;
   }
   case RecordType::end:
+    r.text = values["reason"];
     break;
+  case RecordType::review:
+    r.question = values["question"];
+    r.text = values["text"];
+    if (!detail::is_review_question(r.question))
+      fail(at("question"), "question " + quoted(r.question) + " is not a review question",
+           "the questions are helped, signs and keep");
+    break;
+  case RecordType::keep:
+    r.exercise = values["exercise"];
+    r.times = number("times");
+    if (r.times < 1 || r.times > 7)
+      fail(at("times"), "times " + quoted(values["times"]) + " is not 1 to 7",
+           "times is how many days a week the exercise is kept");
+    break;
+  case RecordType::keep_stop:
+    break;
+  }
+  // CSV gives every column: an empty followup cell is a plain self-check.
+  if (r.type == RecordType::check && fields.count("followup") != 0 && !values["followup"].empty()) {
+    r.followup = number("followup");
+    if (r.followup != 4 && r.followup != 12)
+      fail(at("followup"), "followup " + quoted(values["followup"]) + " is not 4 or 12",
+           "a follow-up self-check is the one 4 or 12 weeks after the end");
   }
 
   // The last word is the journal's own reader: what goes in must come out the same.
@@ -276,7 +314,7 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
     }
     const JsonValue &value = m.value;
     const std::string what = quoted(m.key);
-    if (m.key == "run" || m.key == "week") {
+    if (m.key == "run" || m.key == "week" || m.key == "times" || m.key == "followup") {
       expect_kind(value, JsonValue::Kind::number, what, file);
       fields[m.key] = {value.text, at_value(value, file)};
     } else if (m.key == "answers") {
@@ -406,9 +444,11 @@ ImportData read_csv(std::string_view text, const std::string &file) {
     }
   }
   const CsvRow &head = rows.front();
-  // Exports of attunes before `cmd` end at "hex": read them as they are.
-  if (head.cells.size() + 1 == columns.size() && columns.back() == "cmd")
-    columns.pop_back();
+  // Exports of older attunes end earlier (at "hex", before `cmd`; at "cmd", before the
+  // review/keep columns): read them as they are.
+  for (const char *newer : {"followup", "times", "question", "cmd"})
+    if (head.cells.size() < columns.size() && columns.back() == newer)
+      columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
     const bool extra = i >= columns.size();
     const CsvCell &cell = i < head.cells.size() ? head.cells[i] : head.cells.back();
@@ -439,7 +479,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
       const CsvCell &cell = row.cells[c];
       const Location cell_at{file, cell.line, cell.col};
       std::string key = columns[c];
-      if (key == "text" && type == RecordType::skip)
+      if (key == "text" && (type == RecordType::skip || type == RecordType::end))
         key = "reason";
       if (key == "ref" && type == RecordType::forgotten)
         key = "refs";
@@ -450,7 +490,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
           if (space == std::string::npos)
             space = cell.text.size();
           std::string name = cell.text.substr(start, space - start);
-          if (name == "text" && type == RecordType::skip)
+          if (name == "text" && (type == RecordType::skip || type == RecordType::end))
             name = "reason";
           hex.push_back({name, cell_at});
           start = space + 1;

@@ -10,8 +10,15 @@
 namespace attune {
 namespace {
 
+/// Notes, skip reasons, review answers and the reason a programme was ended: the person's
+/// own words.
+bool personal(RecordType type) {
+  return type == RecordType::note || type == RecordType::skip || type == RecordType::review ||
+         type == RecordType::end;
+}
+
 bool holds_text(const Record &r) {
-  return (r.type == RecordType::note || r.type == RecordType::skip) && !r.text.empty();
+  return personal(r.type) && !r.text.empty();
 }
 
 } // namespace
@@ -25,7 +32,7 @@ std::vector<std::string> texts_to_forget(const Journal &journal, const ForgetTar
       if (!holds_text(r))
         throw Error(ErrorKind::no_data,
                     "record \"" + r.id + "\" holds no note or reason to forget" +
-                        (r.type == RecordType::note || r.type == RecordType::skip
+                        (personal(r.type)
                              ? " (its text is already erased)"
                              : " (it is a " + std::string(to_string(r.type)) + " record)"),
                     "'attune log --format json' shows each record's id");
@@ -101,7 +108,8 @@ std::vector<Record> without_notes(const std::vector<Record> &records) {
   std::vector<Record> kept;
   kept.reserve(records.size());
   for (const Record &r : records) {
-    if (r.type == RecordType::note || r.type == RecordType::forgotten)
+    if (r.type == RecordType::note || r.type == RecordType::forgotten ||
+        r.type == RecordType::review)
       continue;
     kept.push_back(r);
     kept.back().text.clear();

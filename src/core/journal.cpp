@@ -385,6 +385,20 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       if (!is_record_id(*value))
         return "bad cmd";
       record.cmd = std::move(*value);
+    } else if (key == "question") {
+      if (!is_review_question(*value))
+        return "bad question";
+      record.question = std::move(*value);
+    } else if (key == "times") {
+      const auto times = parse_unsigned(*value);
+      if (!times || *times < 1 || *times > 7)
+        return "bad times";
+      record.times = *times;
+    } else if (key == "followup") {
+      const auto followup = parse_unsigned(*value);
+      if (!followup || (*followup != 4 && *followup != 12))
+        return "bad followup";
+      record.followup = *followup;
     }
     // Unknown keys (from a newer attune) are accepted and ignored.
   }
@@ -420,6 +434,16 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       return "a forgotten without refs";
     break;
   case RecordType::end:
+    break;
+  case RecordType::review:
+    if (!has("question") || !has("text"))
+      return "a review without question or text";
+    break;
+  case RecordType::keep:
+    if (!has("exercise") || !has("times"))
+      return "a keep without exercise or times";
+    break;
+  case RecordType::keep_stop:
     break;
   }
   return std::nullopt;
@@ -463,7 +487,12 @@ bool same_record(const Record &a, const Record &b) {
 
 bool is_checkin(RecordType type) noexcept {
   return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
-         type == RecordType::check || type == RecordType::not_arisen;
+         type == RecordType::check || type == RecordType::not_arisen ||
+         type == RecordType::review || type == RecordType::keep || type == RecordType::keep_stop;
+}
+
+bool is_review_question(std::string_view text) noexcept {
+  return text == "helped" || text == "signs" || text == "keep";
 }
 
 } // namespace detail
@@ -496,6 +525,12 @@ std::string_view to_string(RecordType type) noexcept {
     return "forgotten";
   case RecordType::not_arisen:
     return "not_arisen";
+  case RecordType::review:
+    return "review";
+  case RecordType::keep:
+    return "keep";
+  case RecordType::keep_stop:
+    return "keep-stop";
   }
   return "note";
 }
@@ -503,7 +538,8 @@ std::string_view to_string(RecordType type) noexcept {
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::not_arisen})
+        RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::not_arisen,
+        RecordType::review, RecordType::keep, RecordType::keep_stop})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -564,6 +600,8 @@ std::string format_record(const Record &record) {
   case RecordType::check:
     field("week", std::to_string(record.week));
     field("answers", join_answers(record.answers));
+    if (record.followup != 0)
+      field("followup", std::to_string(record.followup));
     break;
   case RecordType::undo:
     field("ref", record.ref);
@@ -575,6 +613,18 @@ std::string format_record(const Record &record) {
     field("exercise", record.exercise);
     break;
   case RecordType::end:
+    if (!record.text.empty())
+      field("reason", record.text);
+    break;
+  case RecordType::review:
+    field("question", record.question);
+    field("text", record.text);
+    break;
+  case RecordType::keep:
+    field("exercise", record.exercise);
+    field("times", std::to_string(record.times));
+    break;
+  case RecordType::keep_stop:
     break;
   }
   if (!record.cmd.empty())

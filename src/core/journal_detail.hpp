@@ -28,5 +28,7 @@ bool is_writable_version(unsigned version) noexcept;
 /// The problem message for a complete line that is not a record.
 std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why);
 bool is_checkin(RecordType type) noexcept;
+/// "helped", "signs", "keep": the questions of the review.
+bool is_review_question(std::string_view text) noexcept;
 
 } // namespace attune::detail

@@ -284,6 +284,10 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
     return false; // refs= is left to the full parser
   case RecordType::end:
     break;
+  case RecordType::review:
+  case RecordType::keep:
+  case RecordType::keep_stop:
+    return false; // their keys (question=, times=) are left to the full parser
   }
   return true;
 }

@@ -61,7 +61,8 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day 
       continue;
     }
     if (r.type == RecordType::check) {
-      ix.checks[r.week] = &r;
+      if (r.followup == 0) // follow-ups after the end are not a programme week's (after.hpp)
+        ix.checks[r.week] = &r;
       continue;
     }
     if (r.type != RecordType::done && r.type != RecordType::skip &&
@@ -558,7 +559,8 @@ std::optional<SelfCheckScore> previous_self_check(const SelfCheck &check, const 
                                                   unsigned week) {
   const Record *found = nullptr;
   for (const Record &r : run.records)
-    if (r.type == RecordType::check && r.week < week && (!found || r.week >= found->week))
+    if (r.type == RecordType::check && r.followup == 0 && r.week < week &&
+        (!found || r.week >= found->week))
       found = &r;
   if (found == nullptr)
     return std::nullopt;

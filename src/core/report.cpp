@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "attune/after.hpp"
 #include "attune/json.hpp"
 #include "report_common.hpp"
 
@@ -74,6 +75,87 @@ void optional_percent(JsonWriter &w, const std::optional<SelfCheckScore> &s) {
 void optional_number(JsonWriter &w, const std::optional<double> &v, int decimals) {
   if (v)
     w.value(*v, decimals);
+  else
+    w.null();
+}
+
+} // namespace
+
+namespace {
+
+/// review, maintenance, followup_due: what came after the end (attune(1), REPORT FORMATS).
+void after_json(JsonWriter &w, const AfterView &after) {
+  w.key("review");
+  if (after.review.empty()) {
+    w.null();
+  } else {
+    w.begin_object();
+    for (const ReviewQuestion q : review_questions) {
+      w.key(to_string(q));
+      const auto found = std::find_if(after.review.answers.begin(), after.review.answers.end(),
+                                      [q](const ReviewAnswer &a) { return a.question == q; });
+      if (found == after.review.answers.end())
+        w.null();
+      else
+        w.value(found->text);
+    }
+    w.key("date").value(format_day(after.review.answers.front().day));
+    w.end_object();
+  }
+  w.key("maintenance");
+  const Maintenance &m = after.maintenance;
+  if (!m.exists) {
+    w.null();
+  } else {
+    w.begin_object();
+    w.key("active").value(m.active);
+    w.key("since").value(format_day(m.since));
+    w.key("stopped");
+    if (m.stopped)
+      w.value(format_day(*m.stopped));
+    else
+      w.null();
+    w.key("times_per_week").value(m.times_per_week);
+    w.key("exercises").begin_array();
+    for (const std::string &id : m.exercises)
+      w.value(id);
+    w.end_array();
+    w.key("streak").begin_object();
+    w.key("current").value(after.maintenance_streak.current);
+    w.key("longest").value(after.maintenance_streak.longest);
+    w.end_object();
+    w.key("weeks").begin_array();
+    for (const MaintenanceWeekStats &ws : after.maintenance_weeks) {
+      w.begin_object().key("week").value(ws.week.number);
+      w.key("from").value(format_day(ws.week.from)).key("to").value(format_day(ws.week.to));
+      w.key("current").value(ws.current).key("kept").value(ws.kept);
+      w.key("exercises").begin_array();
+      for (const MaintenanceItem &i : ws.items)
+        w.begin_object()
+            .key("id")
+            .value(i.exercise)
+            .key("done")
+            .value(i.quota.done)
+            .key("target")
+            .value(i.quota.target)
+            .key("extra")
+            .value(i.quota.extra)
+            .key("skipped")
+            .value(i.quota.skipped)
+            .key("missed")
+            .value(i.quota.missed)
+            .key("met")
+            .value(i.quota.met)
+            .end_object();
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.key("followup_due");
+  if (after.followup_due)
+    w.value(*after.followup_due);
   else
     w.null();
 }
@@ -232,6 +314,25 @@ std::string render_json(const Progress &p) {
           .value(distress_high(p.plan->self_check, *s.distress))
           .end_object();
   w.end_array();
+  // Follow-up self-checks 4 and 12 weeks after the end (after.hpp), beside the trend.
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  w.key("followups").begin_array();
+  for (const FollowupPoint &f : after.followups) {
+    w.begin_object().key("followup").value(f.weeks).key("due").value(format_day(f.due));
+    w.key("date").value(format_day(f.score.day));
+    w.key("mean").value(f.score.mean, 3).key("percent").value(f.score.percent, 1);
+    w.key("change");
+    if (p.self_check.baseline)
+      w.value(f.score.percent - p.self_check.baseline->percent, 1);
+    else
+      w.null();
+    for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
+      w.key(to_string(d));
+      optional_number(w, f.score.on(d), 3);
+    }
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 
   w.key("days").begin_array();
@@ -272,6 +373,7 @@ std::string render_json(const Progress &p) {
     w.key("suggestion").value(s.suggestion);
     w.end_object();
   }
+  after_json(w, after);
   w.end_object();
   return w.str();
 }

@@ -282,4 +282,59 @@ std::string dimension_changes(const Progress &p) {
   return s;
 }
 
+std::string followup_sentence(const Progress &p, const FollowupPoint &f) {
+  std::string s =
+      std::to_string(f.weeks) + " weeks after the end (" + long_day(f.score.day) + "): ";
+  if (p.self_check.dimensions.empty())
+    return s + percent(f.score.percent / 100.0);
+  std::string dims;
+  for (const DimensionTrend &t : p.self_check.dimensions)
+    if (const auto v = f.score.on(t.dimension))
+      dims += (dims.empty() ? "" : ", ") + std::string(dimension_label(t.dimension)) + " " +
+              scale_number(*v);
+  return s + dims;
+}
+
+std::vector<std::pair<std::string, std::string>> review_pairs(const AfterView &after) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const ReviewAnswer &a : after.review.answers)
+    out.emplace_back(std::string(review_label(a.question)),
+                     a.text.empty() ? std::string("(erased)") : a.text);
+  return out;
+}
+
+std::vector<std::string> maintenance_lines(const AfterView &after) {
+  const Maintenance &m = after.maintenance;
+  std::vector<std::string> out;
+  if (!m.exists)
+    return out;
+  std::string which;
+  for (std::size_t i = 0; i < m.exercises.size(); ++i)
+    which += (i == 0 ? "" : i + 1 == m.exercises.size() ? " and " : ", ") + m.exercises[i];
+  out.push_back("Kept since " + long_day(m.since) + ", " + std::to_string(m.times_per_week) +
+                (m.times_per_week == 1 ? " time" : " times") + " a week: " + which +
+                (m.stopped ? " (stopped " + long_day(*m.stopped) + ")." : "."));
+  unsigned kept = 0;
+  unsigned over = 0;
+  for (const MaintenanceWeekStats &w : after.maintenance_weeks)
+    if (!w.current) {
+      ++over;
+      kept += w.kept ? 1 : 0;
+    }
+  if (over > 0)
+    out.push_back("Weeks where each one reached its times: " + std::to_string(kept) + " of " +
+                  std::to_string(over) + "; longest run " +
+                  std::to_string(after.maintenance_streak.longest) +
+                  (after.maintenance_streak.longest == 1 ? " week." : " weeks."));
+  if (m.active && !after.maintenance_weeks.empty() && after.maintenance_weeks.back().current) {
+    std::string now;
+    for (const MaintenanceItem &i : after.maintenance_weeks.back().items)
+      now += (now.empty() ? "" : "; ") + i.exercise + " " + std::to_string(i.quota.done) + " of " +
+             std::to_string(i.quota.target);
+    out.push_back("This week (week " + std::to_string(after.maintenance_weeks.back().week.number) +
+                  "): " + now + ".");
+  }
+  return out;
+}
+
 } // namespace attune::report_detail

@@ -2,6 +2,9 @@
 /// Wording and formatting shared by the report renderers (private to src/core).
 #include <string>
 
+#include <vector>
+
+#include "attune/after.hpp"
 #include "attune/progress.hpp"
 
 namespace attune::report_detail {
@@ -65,5 +68,15 @@ std::string baseline_note(const Progress &p);
 extern const char *const early_dip_note;
 /// "avoidance lower, anxiety about the same, noticing higher" ("" without dimension changes).
 std::string dimension_changes(const Progress &p);
+
+/// "4 weeks after the end (Sun 10 Jan 2027): avoidance 2.5, anxiety 3.0, noticing 4.0" (or the
+/// security percent in a plan without dimensions). The scores only, never a verdict.
+std::string followup_sentence(const Progress &p, const FollowupPoint &f);
+
+/// The review as label/answer pairs, in question order ("(erased)" for a forgotten answer).
+std::vector<std::pair<std::string, std::string>> review_pairs(const AfterView &after);
+
+/// The kept practice in sentences: since when, how often, which, the weeks kept, this week.
+std::vector<std::string> maintenance_lines(const AfterView &after);
 
 } // namespace attune::report_detail

@@ -477,6 +477,13 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
     out += "<p class=\"gentle\">" + esc(baseline_note(p)) + "</p>";
   if (p.self_check.early_dip)
     out += "<p class=\"gentle\">" + esc(early_dip_note) + "</p>";
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  if (!after.followups.empty()) {
+    out += "<h3>Follow-up self-checks</h3><ul id=\"followups\">";
+    for (const FollowupPoint &f : after.followups)
+      out += "<li>" + esc(followup_sentence(p, f)) + "</li>";
+    out += "</ul>";
+  }
   out += "</section>\n";
 
   out += "<section id=\"exercises\"><h2>Exercises</h2><table><thead><tr><th>Exercise</th>"
@@ -543,6 +550,18 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
       out += "<li>Self-check since baseline: " + esc(points(*s.change)) + "</li>";
     }
     out += "</ul><p>" + esc(s.suggestion) + "</p></section>\n";
+  }
+  if (!after.review.empty()) {
+    out += "<section id=\"review\"><h2>Your review</h2><dl>";
+    for (const auto &[label, text] : review_pairs(after))
+      out += "<dt>" + esc(label) + "</dt><dd>" + esc(text) + "</dd>";
+    out += "</dl></section>\n";
+  }
+  if (after.maintenance.exists) {
+    out += "<section id=\"maintenance\"><h2>Your kept practice</h2><ul>";
+    for (const std::string &line : maintenance_lines(after))
+      out += "<li>" + esc(line) + "</li>";
+    out += "</ul></section>\n";
   }
   out += "<footer>Made with attune, a self-help practice: not therapy, not a diagnosis. This "
          "page stays on your computer.</footer>\n</main>\n</body>\n</html>\n";

@@ -122,6 +122,12 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
     out += "\n" + baseline_note(p) + "\n";
   if (p.self_check.early_dip)
     out += "\n" + std::string(early_dip_note) + "\n";
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  if (!after.followups.empty()) {
+    out += "\nFollow-up self-checks:\n\n";
+    for (const FollowupPoint &f : after.followups)
+      out += "- " + md(followup_sentence(p, f)) + "\n";
+  }
 
   out += "\n## Exercises\n\n";
   out += "| Exercise | Done | Planned | Skipped | Strength |\n";
@@ -184,6 +190,16 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
       out += "- Self-check since baseline: " + points(*s.change) + "\n";
     }
     out += "\n" + md(s.suggestion) + "\n";
+  }
+  if (!after.review.empty()) {
+    out += "\n## Your review\n\n";
+    for (const auto &[label, text] : review_pairs(after))
+      out += "- **" + md(label) + ":** " + md(text) + "\n";
+  }
+  if (after.maintenance.exists) {
+    out += "\n## Your kept practice\n\n";
+    for (const std::string &line : maintenance_lines(after))
+      out += "- " + md(line) + "\n";
   }
   out += "\n_Made with attune, a self-help practice. It is not therapy and not a diagnosis._\n";
   return out;

@@ -341,6 +341,29 @@ void self_check(std::string &out, const Progress &p, const ReportOptions &o) {
     wrap(out, baseline_note(p), o.width, 2);
   if (p.self_check.early_dip)
     wrap(out, early_dip_note, o.width, 2);
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  for (const FollowupPoint &f : after.followups)
+    wrap(out, "Follow-up, " + followup_sentence(p, f) + ".", o.width, 2);
+}
+
+/// Review and kept practice, once the programme is over.
+void after_sections(std::string &out, const Progress &p, const ReportOptions &o) {
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  if (!after.review.empty()) {
+    out += "\n" + heading("Your review", o.color) + "\n";
+    for (const auto &[label, text] : review_pairs(after))
+      wrap(out, label + ": " + text, o.width, 2);
+  }
+  if (after.maintenance.exists) {
+    out += "\n" + heading("Your kept practice", o.color) + "\n";
+    for (const std::string &line : maintenance_lines(after))
+      wrap(out, line, o.width, 2);
+  }
+  if (after.followup_due)
+    wrap(out,
+         "The " + std::to_string(*after.followup_due) +
+             "-week follow-up self-check is due: `attune reflect` takes it.",
+         o.width, 0);
 }
 
 void summary(std::string &out, const Progress &p, const ReportOptions &o) {
@@ -391,6 +414,7 @@ std::string render_text(const Progress &p, const ReportOptions &options) {
   self_check(out, p, o);
   if (p.summary)
     summary(out, p, o);
+  after_sections(out, p, o);
   return out;
 }
 

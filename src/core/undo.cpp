@@ -185,6 +185,8 @@ std::string describe_checkin(const Record &r) {
     return "the note \"" + printable(shown) + "\"";
   }
   case RecordType::check:
+    if (r.followup != 0)
+      return "the " + std::to_string(r.followup) + "-week follow-up self-check";
     return r.week == 0 ? std::string("the baseline self-check")
                        : "the week " + std::to_string(r.week) + " self-check";
   case RecordType::start:
@@ -192,6 +194,12 @@ std::string describe_checkin(const Record &r) {
   case RecordType::undo:
   case RecordType::forgotten:
     break;
+  case RecordType::review:
+    return "the review answer (" + printable(r.question) + ")";
+  case RecordType::keep:
+    return "keeping " + printable(r.exercise);
+  case RecordType::keep_stop:
+    return "stopping the kept practice";
   }
   return std::string(to_string(r.type));
 }

@@ -22,6 +22,7 @@ WRITERS=(
   "import    | journal | import @IMPORT@"
   "report -o | output  | report -o @OUT@"
   "export -o | output  | export -o @OUT@"
+  "end       | journal | end --reason matrix"
 )
 
 CASES=0 FAILED=0 SKIPPED=0 CHANGED=0

@@ -165,10 +165,10 @@ expect_err_has "the self-check for week 6 is already recorded" "once per week wo
 at 2026-12-17T09:00
 run today
 expect_rc 0 "after the end"
-expect_out_has "is complete: 2026-11-05 to 2026-12-16." "today after the end"
+expect_out_has "ran from 2026-11-05 to 2026-12-16. What you practised is yours to keep." "today after the end"
 run checkin catch
 expect_rc 2 "check-in after the end"
-expect_err_has "attune: error: the programme ended on 2026-12-16, so 2026-12-17 cannot take check-ins" "after-end wording"
+expect_err_has "attune: error: the programme ended on 2026-12-16, and no exercise is kept after it" "after-end wording"
 run checkin stay --date 2026-12-16
 expect_rc 0 "backdating into the last day is still allowed"
 expect_out_has "Saved for 2026-12-16: stay-five-minutes done." "backdated into the last day"

@@ -1,0 +1,317 @@
+#include "after_flow.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+
+#include <sys/stat.h>
+
+#include "attune/error.hpp"
+#include "attune/text.hpp"
+#include "daily.hpp"
+#include "output.hpp"
+#include "session.hpp"
+
+namespace attune::cli {
+
+const Run *ended_run(const History &history) {
+  if (history.active() != nullptr || history.runs.empty() || !history.runs.back().ended)
+    return nullptr;
+  return &history.runs.back();
+}
+
+std::string kept_progress(const MaintenanceItem &item) {
+  const QuotaCount &q = item.quota;
+  std::string out = std::to_string(q.done) + " of " + std::to_string(q.target) + " this week";
+  if (q.extra > 0)
+    out += ", plus " + std::to_string(q.extra) + " extra";
+  else if (!q.met)
+    out += ", " + days_left_phrase(item.days_left);
+  return out;
+}
+
+namespace {
+
+std::string kept_title(const MaintenanceItem &item) {
+  return item.plan_exercise != nullptr ? printable(item.plan_exercise->title)
+                                       : printable(item.exercise);
+}
+
+} // namespace
+
+std::string after_today_text(const Plan &plan, const Run &run, Day day, bool color,
+                             std::size_t width) {
+  const AfterView v = after_view(plan, run, day);
+  std::string out;
+  if (!programme_over(plan, run, day)) {
+    // The last day: the list was shown; the review is offered after it.
+    if (review_offered(plan, run, day))
+      out += "\n" + wrap_words("This is the last day of your programme. When you are ready, "
+                               "'attune review' asks three short questions to carry with you.",
+                               width, "", "");
+    return out;
+  }
+  const bool early = run.ended && *run.ended < position(plan, run, run.start).last;
+  out += wrap_words("Your programme (" + printable(plan.name) + ") " +
+                        (early ? "ended on " + format_day(v.end)
+                               : "ran from " + format_day(run.start) + " to " + format_day(v.end)) +
+                        ". What you practised is yours to keep.",
+                    width, "", "");
+  if (v.maintenance.active) {
+    const auto items = maintenance_day(plan, v.maintenance, run, day);
+    const MaintenanceWeek week = maintenance_week(v.maintenance.since, day);
+    out += "\n" + paint(color, "1", "Your kept practice") + ", week " +
+           std::to_string(week.number) + " (since " + format_day(v.maintenance.since) + ")\n";
+    const std::string hang(12, ' ');
+    for (const MaintenanceItem &item : items) {
+      std::string mark = item.state == ExerciseState::done      ? paint(color, "32", "[done]   ")
+                         : item.state == ExerciseState::skipped ? paint(color, "2", "[skipped]")
+                                                                : "[open]   ";
+      out += wrap_words(kept_title(item) + " (" + printable(item.exercise) +
+                            "): " + kept_progress(item),
+                        width, "  " + mark + " ", hang);
+      if (item.state == ExerciseState::open && !item.quota.met && item.plan_exercise != nullptr &&
+          !item.plan_exercise->what.empty())
+        out += wrap_words(printable(item.plan_exercise->what), width, hang, hang);
+    }
+  }
+  if (v.followup_due)
+    out += "\n" + wrap_words("It is " + std::to_string(*v.followup_due) +
+                                 " weeks since your programme ended: 'attune reflect' takes the "
+                                 "follow-up self-check, to see where you are now.",
+                             width, "", "");
+  if (review_offered(plan, run, day))
+    out += "\n" + wrap_words("When you are ready, 'attune review' asks three short questions: "
+                             "what helped, the early signs of pulling away, and what you will "
+                             "keep doing.",
+                             width, "", "");
+  if (!v.maintenance.active)
+    out += "\n" + wrap_words("To carry up to three exercises on as a light practice, use "
+                             "'attune keep EXERCISE...'; 'attune report' shows how it went, and "
+                             "'attune start' begins a new programme whenever you like.",
+                             width, "", "");
+  return out;
+}
+
+void after_today_json(JsonWriter &json, const Plan &plan, const Run &run, Day day) {
+  json.key("review_offered").value(review_offered(plan, run, day));
+  const Maintenance m = maintenance_of(run);
+  json.key("maintenance");
+  if (!m.active || day < m.since || !programme_over(plan, run, day)) {
+    json.null();
+  } else {
+    const MaintenanceWeek week = maintenance_week(m.since, day);
+    json.begin_object();
+    json.key("since").value(format_day(m.since));
+    json.key("times_per_week").value(m.times_per_week);
+    json.key("week").value(week.number);
+    json.key("week_from").value(format_day(week.from));
+    json.key("week_to").value(format_day(week.to));
+    json.key("exercises").begin_array();
+    for (const MaintenanceItem &item : maintenance_day(plan, m, run, day)) {
+      json.begin_object();
+      json.key("id").value(item.exercise);
+      json.key("title").value(item.plan_exercise != nullptr ? item.plan_exercise->title
+                                                            : item.exercise);
+      json.key("state").value(state_word(item.state));
+      json.key("week_done").value(item.quota.done);
+      json.key("week_target").value(item.quota.target);
+      json.key("week_skipped").value(item.quota.skipped);
+      json.key("week_extra").value(item.quota.extra);
+      json.key("week_met").value(item.quota.met);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.key("followup_due");
+  if (const auto due = followup_due(plan, run, day))
+    json.value(*due);
+  else
+    json.null();
+}
+
+bool checkin_after_end(Session &session, const History &history, Day day) {
+  const Run *run = history.active();
+  if (run == nullptr)
+    run = ended_run(history);
+  if (run == nullptr)
+    return false;
+  const Plan plan = session.plan_for_run(*run);
+  return programme_over(plan, *run, day);
+}
+
+namespace {
+
+enum class KeptAnswer { done, skip, not_yet, ended };
+
+KeptAnswer ask_kept(Context &ctx, const MaintenanceItem &item) {
+  for (;;) {
+    ctx.out << '\n'
+            << kept_title(item) << " (" << printable(item.exercise) << "), " << kept_progress(item)
+            << "\n  done / skip / not yet? [d/s/Enter] " << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line))
+      return KeptAnswer::ended;
+    line = trim_blanks(line);
+    if (line == "d" || line == "done" || line == "y" || line == "yes")
+      return KeptAnswer::done;
+    if (line == "s" || line == "skip")
+      return KeptAnswer::skip;
+    if (line.empty() || line == "n" || line == "not yet")
+      return KeptAnswer::not_yet;
+    ctx.out << "  Please type d, s, or just press Enter.";
+  }
+}
+
+} // namespace
+
+int run_kept_checkin(Session &session, KeptCheckin opts) {
+  Context &ctx = session.ctx();
+  const Day today = session.today();
+  JournalStore &store = session.store();
+  const auto decide = [&](const Journal &journal, bool asking) {
+    const History history = build_history(journal);
+    const Run &run = require_latest_run(history);
+    const Day day = resolve_run_day(opts.date, today, &run);
+    const Plan plan = session.plan_for_run(run);
+    const Maintenance m = maintenance_of(run);
+    const bool names = !opts.done.empty() || !opts.skip.empty() || opts.all || opts.skip_all;
+    const std::string ended = "the programme ended on " + format_day(programme_end(plan, run));
+    if (!m.active && (names || asking))
+      throw Error(ErrorKind::invalid, ended + ", and no exercise is kept after it",
+                  "'attune keep EXERCISE...' carries up to three on as a light practice; "
+                  "'attune start' begins a new programme");
+    if (m.active && day < m.since && (names || asking))
+      throw Error(ErrorKind::invalid,
+                  "your kept practice began on " + format_day(m.since) + ", after " +
+                      format_day(day),
+                  "check-ins for the kept exercises count from " + format_day(m.since) + " on");
+    std::vector<MaintenanceItem> items;
+    if (m.active && day >= m.since)
+      items = maintenance_day(plan, m, run, day);
+    return std::make_tuple(run.claim, day, m, items);
+  };
+
+  if (opts.ask) {
+    const auto [claim, day, m, items] = decide(session.read_journal_run(std::nullopt), true);
+    (void)claim;
+    (void)m;
+    ctx.out << "Your kept practice. For each one: d = done, s = skip, Enter = not yet.\n";
+    bool any_open = false;
+    for (const MaintenanceItem &item : items) {
+      if (item.state != ExerciseState::open || item.quota.met)
+        continue;
+      any_open = true;
+      const KeptAnswer a = ask_kept(ctx, item);
+      if (a == KeptAnswer::ended)
+        break;
+      if (a == KeptAnswer::done)
+        opts.done.push_back(item.exercise);
+      else if (a == KeptAnswer::skip)
+        opts.skip.push_back(item.exercise);
+    }
+    if (!any_open)
+      ctx.out << "\nEverything you keep is taken care of for " << format_day(day) << ".\n";
+    if (opts.done.empty() && opts.skip.empty()) {
+      ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
+      return exit_code::ok;
+    }
+  }
+
+  const auto lock = store.lock(session.lock_timeout());
+  const Journal journal = session.read_journal_run(std::nullopt, &lock);
+  const auto [claim, day, m, items] = decide(journal, false);
+  std::vector<std::string> kept_ids = m.exercises;
+  const auto state_of = [&items = items](const std::string &id) {
+    for (const MaintenanceItem &i : items)
+      if (i.exercise == id)
+        return i.state;
+    return ExerciseState::open;
+  };
+  for (auto &name : opts.done)
+    name = match_exercise(name, kept_ids, "your kept practice");
+  for (auto &name : opts.skip)
+    name = match_exercise(name, kept_ids, "your kept practice");
+  if (opts.all || opts.skip_all) {
+    auto &into = opts.all ? opts.done : opts.skip;
+    const auto &other = opts.all ? opts.skip : opts.done;
+    for (const MaintenanceItem &i : items)
+      if (i.state == ExerciseState::open && !i.quota.met &&
+          std::find(other.begin(), other.end(), i.exercise) == other.end())
+        into.push_back(i.exercise);
+  }
+  std::vector<Record> records;
+  std::vector<std::string> saved, already;
+  const auto make = [&, &claim = claim, &day = day](RecordType type, const std::string &id) {
+    Record r;
+    r.id = session.new_record_id();
+    r.type = type;
+    r.day = day;
+    r.recorded = session.now();
+    r.zone = session.zone_name();
+    r.run = claim;
+    r.exercise = id;
+    return r;
+  };
+  for (const auto &id : opts.done) {
+    if (state_of(id) == ExerciseState::done) {
+      already.push_back(id + " (done)");
+      continue;
+    }
+    records.push_back(make(RecordType::done, id));
+    saved.push_back(id + " done");
+  }
+  for (const auto &id : opts.skip) {
+    if (state_of(id) != ExerciseState::open) {
+      already.push_back(id + (state_of(id) == ExerciseState::done ? " (done)" : " (skipped)"));
+      continue;
+    }
+    Record r = make(RecordType::skip, id);
+    if (opts.reason)
+      r.text = *opts.reason;
+    records.push_back(r);
+    saved.push_back(id + " skipped");
+  }
+  if (opts.note) {
+    Record r = make(RecordType::note, "");
+    r.text = *opts.note;
+    records.push_back(r);
+    saved.push_back("a note");
+  }
+  if (!records.empty())
+    store.append(lock, journal, records);
+  if (!already.empty()) {
+    std::string list;
+    for (const auto &a : already)
+      list += (list.empty() ? "" : ", ") + a;
+    ctx.out << "Already recorded for " << format_day(day) << ": " << list << ".\n";
+  }
+  if (saved.empty()) {
+    if (already.empty())
+      ctx.out << "Nothing is open for " << (day == today ? "today" : format_day(day))
+              << "; nothing recorded.\n";
+    return exit_code::ok;
+  }
+  if (ctx.global.quiet)
+    return exit_code::ok;
+  std::string list;
+  for (const auto &s : saved)
+    list += (list.empty() ? "" : ", ") + s;
+  std::string line =
+      "Saved for " + (day == today ? std::string("today") : format_day(day)) + ": " + list + ".";
+  if (m.active && day >= m.since) {
+    const History history = build_history(journal);
+    Run updated = require_latest_run(history);
+    updated.records.insert(updated.records.end(), records.begin(), records.end());
+    const Plan plan = session.plan_for_run(updated);
+    std::string weekly;
+    for (const MaintenanceItem &i : maintenance_day(plan, m, updated, day))
+      weekly += (weekly.empty() ? "" : "; ") + printable(i.exercise) + " " + kept_progress(i);
+    line += " So far: " + weekly + ".";
+  }
+  ctx.out << wrap_words(line, ctx.text_width(), "", "");
+  return exit_code::ok;
+}
+
+} // namespace attune::cli
