@@ -63,6 +63,8 @@ const CommandEntry command_table[] = {
     {"support", "Show where to find help: your own contacts, your plan's advice, helplines",
      register_support, false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
+    {"cue", "Set your own cue for an exercise (when this happens, I will do it), or --clear it",
+     register_cue, false},
 };
 
 /// Which commands need their options declared. Declaring all of them costs more than the

@@ -84,6 +84,10 @@ std::string json_record(const Record &r) {
     break;
   case RecordType::end:
     break;
+  case RecordType::cue:
+    text("exercise", r.exercise);
+    text("text", r.text);
+    break;
   }
   if (!r.cmd.empty())
     w.key("cmd").value(r.cmd);
@@ -167,6 +171,10 @@ std::string export_csv(const std::vector<Record> &records) {
         ref += (ref.empty() ? "" : " ") + id;
       break;
     case RecordType::end:
+      break;
+    case RecordType::cue:
+      exercise = exportable(r.exercise, "exercise", hex);
+      text = exportable(r.text, "text", hex);
       break;
     }
     std::string hex_names;

@@ -46,6 +46,8 @@ std::vector<std::string> type_keys(RecordType type) {
     return {"refs"};
   case RecordType::end:
     break;
+  case RecordType::cue:
+    return {"exercise", "text"};
   }
   return {};
 }
@@ -96,9 +98,9 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   if (!type) {
     const std::string guess =
         did_you_mean(type_field->second.value,
-                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten"});
+                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten", "cue"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
-         guess.empty() ? "types are start, end, done, skip, note, check, undo and forgotten"
+         guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten and cue"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
@@ -229,6 +231,10 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     break;
   }
   case RecordType::end:
+    break;
+  case RecordType::cue:
+    r.exercise = values["exercise"];
+    r.text = values["text"];
     break;
   }
 

@@ -11,7 +11,9 @@ namespace attune {
 namespace {
 
 bool holds_text(const Record &r) {
-  return (r.type == RecordType::note || r.type == RecordType::skip) && !r.text.empty();
+  // A cue is the person's own words too; erased, it reads as cleared (the plan's cue again).
+  return (r.type == RecordType::note || r.type == RecordType::skip || r.type == RecordType::cue) &&
+         !r.text.empty();
 }
 
 } // namespace
@@ -24,8 +26,9 @@ std::vector<std::string> texts_to_forget(const Journal &journal, const ForgetTar
         continue;
       if (!holds_text(r))
         throw Error(ErrorKind::no_data,
-                    "record \"" + r.id + "\" holds no note or reason to forget" +
-                        (r.type == RecordType::note || r.type == RecordType::skip
+                    "record \"" + r.id + "\" holds no note, reason or cue to forget" +
+                        (r.type == RecordType::note || r.type == RecordType::skip ||
+                                 r.type == RecordType::cue
                              ? " (its text is already erased)"
                              : " (it is a " + std::string(to_string(r.type)) + " record)"),
                     "'attune log --format json' shows each record's id");

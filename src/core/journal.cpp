@@ -420,6 +420,10 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     break;
   case RecordType::end:
     break;
+  case RecordType::cue:
+    if (!has("exercise") || !has("text"))
+      return "a cue without exercise or text";
+    break;
   }
   return std::nullopt;
 }
@@ -493,6 +497,8 @@ std::string_view to_string(RecordType type) noexcept {
     return "undo";
   case RecordType::forgotten:
     return "forgotten";
+  case RecordType::cue:
+    return "cue";
   }
   return "note";
 }
@@ -500,7 +506,7 @@ std::string_view to_string(RecordType type) noexcept {
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo, RecordType::forgotten})
+        RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::cue})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -513,7 +519,7 @@ std::string describe_unwritable_version(unsigned version) {
 }
 
 bool is_withdrawable(RecordType type) noexcept {
-  return is_checkin(type);
+  return is_checkin(type) || type == RecordType::cue;
 }
 
 const std::string &command_id(const Record &record) noexcept {
@@ -569,6 +575,10 @@ std::string format_record(const Record &record) {
     field("refs", join_refs(record.refs));
     break;
   case RecordType::end:
+    break;
+  case RecordType::cue:
+    field("exercise", record.exercise);
+    field("text", record.text);
     break;
   }
   if (!record.cmd.empty())
@@ -821,8 +831,8 @@ std::optional<std::string> clash_note(const Journal &journal) {
 
 History build_history(const Journal &journal) {
   // Which records are withdrawn. Undo applies whatever the order in the file (a union merge
-  // may put an undo before its target). Only check-ins (done, skip, note, check) can be
-  // withdrawn; an undo that refers to a start, an end or another undo is ignored.
+  // may put an undo before its target). Only check-ins (done, skip, note, check) and cues can
+  // be withdrawn; an undo that refers to a start, an end or another undo is ignored.
   std::unordered_map<std::string, RecordType> type_of;
   for (const Record &r : journal.records)
     type_of.emplace(r.id, r.type);
@@ -831,7 +841,7 @@ History build_history(const Journal &journal) {
     if (r.type != RecordType::undo)
       continue;
     const auto target = type_of.find(r.ref);
-    if (target != type_of.end() && is_checkin(target->second))
+    if (target != type_of.end() && is_withdrawable(target->second))
       withdrawn.insert(r.ref);
   }
   std::vector<const Record *> effective;

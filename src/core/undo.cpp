@@ -190,6 +190,9 @@ std::string describe_checkin(const Record &r) {
   case RecordType::undo:
   case RecordType::forgotten:
     break;
+  case RecordType::cue:
+    return r.text.empty() ? "clearing your cue for " + printable(r.exercise)
+                          : "your cue for " + printable(r.exercise);
   }
   return std::string(to_string(r.type));
 }
