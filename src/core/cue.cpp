@@ -14,7 +14,9 @@ namespace {
 constexpr std::string_view seen_header = "attune-weeks-seen 1\n";
 
 std::optional<unsigned> small_number(std::string_view text) {
-  if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != text.npos)
+  // Digits as format_week_seen writes them (no leading zero), so a file reads back exactly.
+  if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != text.npos ||
+      (text.size() > 1 && text[0] == '0'))
     return std::nullopt;
   unsigned n = 0;
   for (const char c : text)

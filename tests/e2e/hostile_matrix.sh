@@ -21,6 +21,7 @@ WRITERS=(
   "import    | journal | import @IMPORT@"
   "report -o | output  | report -o @OUT@"
   "export -o | output  | export -o @OUT@"
+  "cue       | journal | cue catch-the-urge after-dinner"
 )
 
 CASES=0 FAILED=0 SKIPPED=0 CHANGED=0
