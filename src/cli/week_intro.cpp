@@ -16,14 +16,29 @@
 namespace attune::cli {
 namespace {
 
+/// STATE/weeks.seen, or "" when there is no state folder (no home).
 std::string seen_path(Session &session) {
-  return session.store().data_dir() + "/weeks.seen";
+  const std::string &dir = session.paths().state_dir;
+  return dir.empty() ? std::string() : dir + "/weeks.seen";
+}
+
+/// Makes `dir` and its missing parents (0700). False when it is not a folder after all.
+bool make_folders(const std::string &dir) {
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0)
+    return S_ISDIR(info.st_mode);
+  const std::size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0 && !make_folders(dir.substr(0, slash)))
+    return false;
+  return ::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST;
 }
 
 } // namespace
 
 std::optional<WeekSeen> read_week_seen(Session &session) {
   const std::string path = seen_path(session);
+  if (path.empty())
+    return std::nullopt;
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return std::nullopt;
@@ -42,10 +57,10 @@ std::optional<WeekSeen> read_week_seen(Session &session) {
 }
 
 void write_week_seen(Session &session, const WeekSeen &seen) {
-  struct stat info {};
-  if (::stat(session.store().data_dir().c_str(), &info) != 0 || !S_ISDIR(info.st_mode))
-    return; // never create the data folder for a memory
+  // Kept apart from the data folder: commands that only read never change it.
   const std::string path = seen_path(session);
+  if (path.empty() || !make_folders(session.paths().state_dir))
+    return;
   const std::string text = format_week_seen(seen);
   std::string temp = temp_file_template(path);
   const int fd = ::mkstemp(temp.data()); // 0600
@@ -73,6 +88,8 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
   Context &ctx = session.ctx();
   if (!(ctx.in_tty && ctx.out_tty) || ctx.global.quiet || week == 0)
     return;
+  if (session.paths().state_dir.empty())
+    return; // with nowhere to remember it, the offer would come every time: not at all
   const std::string key = programme_key(run);
   const std::optional<WeekSeen> seen = read_week_seen(session);
   if (!week_is_new(seen, key, week, WeekSeenKind::offer))

@@ -1,6 +1,7 @@
 #pragma once
 /// A week that introduces itself: the memory of which week's introduction and cue offer
-/// were shown (DATA/weeks.seen, see attune(1) FILES), and the cue offer on a terminal.
+/// were shown (STATE/weeks.seen: $XDG_STATE_HOME/attune or ~/.local/state/attune, see
+/// attune(1) FILES), and the cue offer on a terminal.
 #include <optional>
 #include <string>
 
@@ -12,11 +13,11 @@ namespace attune::cli {
 
 class Session;
 
-/// What DATA/weeks.seen remembers; nullopt when it is missing or not such a file.
+/// What STATE/weeks.seen remembers; nullopt when it is missing or not such a file.
 std::optional<WeekSeen> read_week_seen(Session &session);
 
-/// Replaces DATA/weeks.seen (temporary file, rename) when the data folder exists. Only a
-/// memory: a failure is ignored (the introduction or offer is shown once more).
+/// Replaces STATE/weeks.seen (temporary file, rename), making the state folder (0700) when
+/// needed. Only a memory: a failure is ignored (the introduction or offer is shown again).
 void write_week_seen(Session &session, const WeekSeen &seen);
 
 /// On a terminal (stdin and stdout), not --quiet, and when week `week`'s cue offer is still

@@ -53,7 +53,8 @@ expect_out_empty "remind: nothing open after --skip-all"
 export ATTUNE_NOW=2026-11-06T20:00
 # Today: catch-the-urge d, trigger-note Enter, body-check (Fri) s; Thu: catch-the-urge d;
 # Wed: catch-the-urge s, body-check d; note: Enter.
-tty_run $'d\n\ns\nd\ns\nd\n' checkin
+# (First the week's cue offer, three new exercises: Enter keeps the plan's.)
+tty_run $'\n\n\nd\n\ns\nd\ns\nd\n' checkin
 expect_rc 0 "interactive check-in after a gap"
 [ -n "${SHOW:-}" ] && printf "%s\n" "$OUT" >&2
 thu=$(printf '%s' "$OUT" | grep -n "Thursday 2026-11-05, not answered yet:" | cut -d: -f1)

@@ -9,7 +9,8 @@ run start
 expect_rc 0 "start"
 
 # catch-the-urge: not yet; trigger-note: done, then its four prompts (one left blank), a note.
-tty_run $'\nd\nWent quiet when M. asked about work\nScared\n\nStayed and said I was tired\nLong day.' checkin
+# First, the week's cue offer (three new exercises): Enter keeps the plan's.
+tty_run $'\n\n\n\nd\nWent quiet when M. asked about work\nScared\n\nStayed and said I was tired\nLong day.' checkin
 expect_rc 0 "interactive check-in with prompts"
 expect_out_has "A few words for each, if you like (Enter to pass):" "the prompts are introduced"
 expect_out_has "  What happened?" "asks the first prompt"

@@ -8,7 +8,8 @@ export ATTUNE_NOW=2026-11-05T20:00 # a Thursday: catch-the-urge due, trigger-not
 run start
 expect_rc 0 "start off a terminal"
 
-tty_run $'d\nnot sure\ns\nSpoke up at dinner.' checkin
+# The week's first interactive check-in first offers its three new cues: Enter keeps each.
+tty_run $'\n\n\nd\nnot sure\ns\nSpoke up at dinner.' checkin
 expect_rc 0 "interactive check-in"
 expect_out_has "Catch the urge (catch-the-urge)" "asks about the daily exercise"
 expect_out_has "done / skip / not yet? [d/s/Enter]" "offers the three answers"

@@ -185,7 +185,9 @@ at "$WEEK4" week --format json
 R4=$(json_get '" ".join(d["rationale"].split()[:3])')
 at "$WEEK4" today
 expect_out_lacks "$R4" "week 4 introduced already"
-rm -f "$ATTUNE_DATA_DIR/weeks.seen"
+[ -f "$HOME/.local/state/attune/weeks.seen" ] && pass || fail "the memory is in the state folder"
+[ -e "$ATTUNE_DATA_DIR/weeks.seen" ] && fail "the memory is kept out of the data folder" || pass
+rm -f "$HOME/.local/state/attune/weeks.seen"
 at "$WEEK4" today
 expect_rc 0 "today without weeks.seen"
 expect_out_has "$R4" "the introduction comes once more"
