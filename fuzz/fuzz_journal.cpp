@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "attune/cue.hpp"
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
@@ -39,6 +40,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       std::abort();
   }
   const attune::History history = attune::build_history(journal);
+  // Personal cues and the week rules: any run, any day, never a crash; a cue in force is
+  // never empty (an empty one means cleared).
+  if (const attune::Run *active = history.active()) {
+    for (const auto &[id, cue] : attune::personal_cues(*active))
+      if (cue.empty())
+        std::abort();
+    (void)attune::self_check_due(default_plan(), *active,
+                                 active->start + date::days{static_cast<int>(size % 50)});
+  }
+  // The week memory file: whatever parses formats back to the same bytes.
+  if (const auto seen = attune::parse_week_seen(text))
+    if (attune::format_week_seen(*seen) != text)
+      std::abort();
   // undo: every command of the running programme can be chosen by its short id, and the
   // newest one is what `attune undo` takes; refusals are attune::Error, never a crash.
   if (const attune::Run *active = history.active()) {

@@ -23,8 +23,9 @@ struct ForgetTarget {
   Day day{};             ///< By::day: records counted for this day (their DAY field)
 };
 
-/// The ids of the records whose text goes, in file order: notes, skips and review answers with a
-/// non-empty text, withdrawn (undone) ones too, since undo leaves their text in the file.
+/// The ids of the records whose text goes, in file order: notes, skips, review answers and
+/// cues with a non-empty text, withdrawn (undone) ones too, since undo leaves their text in
+/// the file. An erased cue reads as cleared: the plan's cue applies again.
 /// By::record throws Error(invalid) for an id that is not a record here and Error(no_data)
 /// for a record that holds no text (a done, or a text already erased); the others may
 /// return an empty list.

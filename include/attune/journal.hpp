@@ -6,7 +6,7 @@
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
 ///     TYPE      start | end | done | skip | note | check | undo | forgotten | not_arisen |
-///               review | keep | keep-stop
+///               review | keep | keep-stop | cue
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
@@ -61,12 +61,15 @@ enum class RecordType {
   keep,
   /// `attune keep --stop`: the kept practice ends (run).
   keep_stop,
+  /// The person's own cue for an exercise (an if-then plan): run, exercise, text; an empty
+  /// text returns to the plan's cue. The newest cue record of an exercise wins.
+  cue,
 };
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
-/// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep-stop
-/// (what a person recorded).
+/// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep-stop,
+/// cue (what a person recorded).
 bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
 
@@ -78,8 +81,8 @@ struct Record {
   Instant recorded{};
   std::string zone;
   unsigned run = 0;
-  std::string exercise;          ///< done, skip, not_arisen
-  std::string text;              ///< note text, or skip reason
+  std::string exercise;          ///< done, skip, not_arisen, keep, cue
+  std::string text;              ///< note text, skip reason, review answer, or cue text (empty: cleared)
   std::string plan_id;           ///< start
   std::string plan_hash;         ///< start
   std::vector<int> answers;      ///< check

@@ -15,6 +15,9 @@ namespace attune {
 /// The text of one note or skip reason, in bytes of UTF-8 as typed: about 30 printed pages.
 inline constexpr std::size_t max_note_bytes = std::size_t{64} * 1024;
 
+/// A personal cue (`attune cue`), in bytes of UTF-8: one short sentence, on one line.
+inline constexpr std::size_t max_cue_bytes = 300;
+
 /// One journal line as written, LF included. A note at the limit, every byte escaped as \xHH,
 /// still fits (4 x 64 KiB plus the other fields).
 inline constexpr std::size_t max_line_bytes = std::size_t{1024} * 1024;
@@ -23,7 +26,8 @@ inline constexpr std::size_t max_line_bytes = std::size_t{1024} * 1024;
 /// refuses a record that would make the file larger, so no journal attune wrote is refused.
 inline constexpr std::uint64_t max_journal_bytes = std::uint64_t{256} * 1024 * 1024;
 
-/// Throws Error(data) at `where` when the record's text is longer than max_note_bytes or its
+/// Throws Error(data) at `where` when the record's text is longer than max_note_bytes (a
+/// cue's longer than max_cue_bytes: 300 bytes pass, 301 do not) or its
 /// journal line (format_record) longer than max_line_bytes.
 /// A note of 65,536 bytes passes; one of 65,537 is refused with "the note is too long".
 void check_record_limits(const Record &record, const std::optional<Location> &where = {});

@@ -14,6 +14,9 @@ struct Paths {
   std::string data_dir;    ///< journal, lock, plan copies
   std::string config_file; ///< $XDG_CONFIG_HOME/attune/config.toml
   std::string plans_dir;   ///< $XDG_CONFIG_HOME/attune/plans (user plans)
+  /// $XDG_STATE_HOME/attune (absolute only), else HOME/.local/state/attune, else the
+  /// passwd home's; "" when there is no home (state is then not kept: it is never needed).
+  std::string state_dir;
 };
 
 /// Resolution, first match wins:

@@ -1,6 +1,7 @@
 #pragma once
 /// What `attune week` shows: one programme week's theme, rationale and exercises.
 #include <cstddef>
+#include <map>
 #include <string>
 
 #include "attune/plan.hpp"
@@ -21,12 +22,22 @@ std::string describe_schedule(const Schedule &s);
 ///       What: Say the feeling.
 ///       Why:  Naming calms.
 ///       Cue:  After dinner.          (left out when the plan sets no cue)
-std::string render_week_text(const Plan &plan, const Week &week, std::size_t width = 78);
+/// With `cues` (exercise id -> the person's own cue), an exercise with one shows
+///       Your cue: When I get home.
+/// in place of the plan's.
+std::string render_week_text(const Plan &plan, const Week &week, std::size_t width = 78,
+                             const std::map<std::string, std::string> &cues = {});
 
 /// The JSON of `attune week N --format json`, exact text (no printable()):
 /// {"week":N,"theme":...,"rationale":...,"exercises":[{"id","title","what","why","cue",
-/// "cue_source","schedule"}]}; cue_source is "plan" (the cue comes from the plan), schedule
+/// "cue_source","schedule"}]}; cue_source is "plan" (the cue comes from the plan) or "mine"
+/// (the person's own, from `cues`: exercise id -> text, see cue.hpp personal_cues), schedule
 /// is describe_schedule()'s string.
-std::string render_week_json(const Week &week);
+std::string render_week_json(const Week &week, const std::map<std::string, std::string> &cues = {});
+
+/// The week's rationale as `today` shows it on the first day it is seen: its paragraphs,
+/// printable(), wrapped at `width` columns (0 = no wrap), ending with a newline; "" when the
+/// plan gives none.
+std::string render_week_rationale(const Week &week, std::size_t width);
 
 } // namespace attune

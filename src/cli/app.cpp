@@ -67,6 +67,8 @@ const CommandEntry command_table[] = {
     {"keep", "After the end, keep up to three exercises as a light weekly practice", register_keep,
      false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
+    {"cue", "Set your own cue for an exercise (when this happens, I will do it), or --clear it",
+     register_cue, false},
 };
 
 /// Which commands need their options declared. Declaring all of them costs more than the

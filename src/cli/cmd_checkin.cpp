@@ -23,6 +23,7 @@
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
+#include "week_intro.hpp"
 
 namespace attune::cli {
 namespace {
@@ -312,6 +313,10 @@ int run_checkin(Session &session, CheckinOptions opts) {
                       format_day(day) + " cannot take check-ins",
                   "see 'attune report', or begin again with 'attune start --restart'");
     if (!named) {
+      // The first interactive check-in of a programme week offers the week's new cues
+      // (once, with `today`; see week_intro.hpp), before the questions.
+      if (!opts.date)
+        offer_week_cues(session, plan, run, view.pos.week);
       ask_interactively(session, plan, run, view, day, !opts.date, opts);
       if (opts.done.empty() && opts.skip.empty() && opts.not_arisen.empty() && !opts.note &&
           opts.earlier.empty()) {

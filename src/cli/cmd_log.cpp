@@ -113,12 +113,14 @@ int run_log(Session &session, const LogOptions &opts) {
       json.key("zone").value(r.zone);
       json.key("run").value(run->number);
       if (r.type == RecordType::done || r.type == RecordType::skip ||
-          r.type == RecordType::not_arisen)
+          r.type == RecordType::not_arisen || r.type == RecordType::cue)
         json.key("exercise").value(r.exercise);
       if (r.type == RecordType::skip)
         json.key("reason").value(r.text);
       if (r.type == RecordType::note)
         json.key("note").value(r.text);
+      if (r.type == RecordType::cue)
+        json.key("cue").value(r.text);
       if (r.type == RecordType::start)
         json.key("plan").value(r.plan_id);
       if (r.type == RecordType::check) {
@@ -203,6 +205,10 @@ int run_log(Session &session, const LogOptions &opts) {
       break;
     case RecordType::keep_stop:
       line += "stopped the kept practice";
+      break;
+    case RecordType::cue:
+      line += "cue      " + printable(r.exercise) +
+              (r.text.empty() ? std::string(": back to the plan's") : ": " + printable(r.text));
       break;
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));

@@ -19,6 +19,7 @@
 
 #include "after_flow.hpp"
 #include "attune/after.hpp"
+#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
@@ -54,6 +55,8 @@ struct Reminder {
   std::vector<OpenItem> open;
   bool maintenance = false;             ///< after the end, a kept practice is running
   std::optional<unsigned> followup_due; ///< 4 or 12: that follow-up self-check is due
+  /// The last day of a programme week with no self-check for it (cue.hpp self_check_due).
+  bool self_check_due = false;
 };
 
 /// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
@@ -99,6 +102,7 @@ Reminder build_reminder(Session &session) {
     return r;
   r.week = view.pos.week;
   r.day_number = view.pos.day;
+  r.self_check_due = self_check_due(plan, *run, r.day);
   for (const DueItem &item : view.items)
     if (is_open(item))
       r.open.push_back({item.exercise->id, item.exercise->title, item.due_today, item.week_done,
@@ -133,6 +137,7 @@ std::string render_json(const Reminder &r) {
   json.key("week").value(r.week);
   json.key("day").value(r.day_number);
   json.key("text").value(summary(r).empty() ? std::string() : "attune: " + summary(r));
+  json.key("self_check_due").value(r.self_check_due);
   json.key("open").begin_array();
   for (const OpenItem &item : r.open) {
     json.begin_object();
@@ -229,6 +234,10 @@ int run_remind(const RemindOptions &opts, Session &session) {
     if (!(opts.notify && send_notification(ctx, body)))
       ctx.out << "attune: " << body << '\n';
   }
+  // Said in words only: the state and exit status stay about today's practice.
+  if (opts.format != "json" && r.self_check_due)
+    ctx.out << "attune: today ends week " << r.week
+            << "; its self-check is there when you are ready ('attune reflect')\n";
   if (!opts.exit_code)
     return exit_code::ok;
   switch (r.state) {

@@ -9,14 +9,17 @@
 
 #include "after_flow.hpp"
 #include "attune/after.hpp"
+#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
+#include "attune/week_view.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "output.hpp"
 #include "session.hpp"
+#include "week_intro.hpp"
 
 namespace attune::cli {
 namespace {
@@ -38,7 +41,8 @@ const char *phase_word(Phase phase) {
   return "finished";
 }
 
-std::string render_json(const DayView &view, Day day, const Plan &plan, const Run &run) {
+std::string render_json(const DayView &view, Day day, const Plan &plan, const Run &run,
+                        const std::map<std::string, std::string> &cues) {
   JsonWriter json;
   json.begin_object();
   json.schema();
@@ -89,7 +93,9 @@ std::string render_json(const DayView &view, Day day, const Plan &plan, const Ru
       json.value(item.week_met);
     else
       json.null();
-    json.key("cue").value(e.cue);
+    const EffectiveCue cue = effective_cue(e, cues);
+    json.key("cue").value(cue.text);
+    json.key("cue_source").value(to_string(cue.source));
     json.key("what").value(e.what);
     json.key("caution");
     if (e.caution.empty())
@@ -113,9 +119,11 @@ std::string render_json(const DayView &view, Day day, const Plan &plan, const Ru
 }
 
 /// The day as text, every line wrapped at `width` columns; an exercise's lines hang at
-/// column 13, under its title.
+/// column 13, under its title. `intro`: the week's rationale follows its theme (the first
+/// `today` of a programme week). A cue of the person's own shows as "Your cue:".
 std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color,
-                        std::size_t width) {
+                        std::size_t width, const std::map<std::string, std::string> &cues,
+                        bool intro) {
   const std::string hang(12, ' ');
   std::string out;
   const Position &pos = view.pos;
@@ -139,6 +147,8 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
          weekday_long(date::weekday{day}) + "\n";
   if (view.week != nullptr)
     out += wrap_words(printable(view.week->theme), width, "This week: ", "           ");
+  if (intro && view.week != nullptr && !view.week->rationale.empty())
+    out += "\n" + render_week_rationale(*view.week, width);
   if (view.items.empty()) {
     out += "\n" + wrap_words("Nothing is set for this day. A rest is part of the practice.", width,
                              "", "");
@@ -187,8 +197,11 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
     if (item.state == ExerciseState::open) {
       if (!e.what.empty())
         out += wrap_words(printable(e.what), width, hang, hang);
-      if (!e.cue.empty())
-        out += wrap_words(printable(e.cue), width, hang + "When: ", hang);
+      const EffectiveCue cue = effective_cue(e, cues);
+      if (cue.source == CueSource::mine)
+        out += wrap_words(printable(cue.text), width, hang + "Your cue: ", hang);
+      else if (!cue.text.empty())
+        out += wrap_words(printable(cue.text), width, hang + "When: ", hang);
       if (!e.alone.empty())
         out += wrap_words(printable(e.alone), width, hang + "On your own: ", hang);
       if (!e.caution.empty())
@@ -245,13 +258,32 @@ int run_today(Session &session, const TodayOptions &opts) {
   const Day day = resolve_run_day(opts.date, today, run);
   const Plan plan = session.plan_for_run(*run);
   const DayView view = day_view(plan, *run, day);
-  if (opts.format == "json")
-    ctx.out << render_json(view, day, plan, *run);
-  else if (programme_over(plan, *run, day))
+  const std::map<std::string, std::string> cues = personal_cues(*run);
+  if (opts.format == "json") {
+    ctx.out << render_json(view, day, plan, *run, cues);
+    return exit_code::ok;
+  }
+  if (programme_over(plan, *run, day)) {
     ctx.out << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
-  else
-    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width())
-            << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
+    return exit_code::ok;
+  }
+  // The first text view of a programme week (today's, not another day's) introduces it;
+  // --quiet leaves the introduction out and does not count as having shown it.
+  const bool this_week = day == today && view.pos.phase == Phase::active;
+  std::optional<WeekSeen> seen;
+  bool intro = false;
+  if (this_week && !ctx.global.quiet) {
+    seen = read_week_seen(session);
+    intro = week_is_new(seen, programme_key(*run), view.pos.week, WeekSeenKind::intro);
+  }
+  ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width(), cues,
+                         intro)
+          << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
+  if (intro)
+    write_week_seen(session,
+                    remember_week(seen, programme_key(*run), view.pos.week, WeekSeenKind::intro));
+  if (this_week)
+    offer_week_cues(session, plan, *run, view.pos.week);
   return exit_code::ok;
 }
 

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
 #include "attune/plan_catalog.hpp"
@@ -81,10 +82,14 @@ int run_week(Session &session, const WeekOptions &opts) {
   if (week == nullptr) // a loaded plan has every week; kept for safety
     throw Error(ErrorKind::usage, "there is no week " + std::to_string(n) + " in this plan",
                 week_range_hint(plan));
+  // The person's own cues belong to the running programme; a --plan other than its own
+  // shows that plan as written.
+  const std::map<std::string, std::string> cues =
+      run && !ctx.global.plan ? personal_cues(*run) : std::map<std::string, std::string>{};
   if (opts.format == "json")
-    ctx.out << render_week_json(*week);
+    ctx.out << render_week_json(*week, cues);
   else
-    ctx.out << render_week_text(plan, *week, ctx.text_width());
+    ctx.out << render_week_text(plan, *week, ctx.text_width(), cues);
   return exit_code::ok;
 }
 

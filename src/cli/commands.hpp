@@ -37,5 +37,6 @@ Command register_complete(CLI::App *sub, Session &session);
 Command register_end(CLI::App *sub, Session &session);
 Command register_review(CLI::App *sub, Session &session);
 Command register_keep(CLI::App *sub, Session &session);
+Command register_cue(CLI::App *sub, Session &session);
 
 } // namespace attune::cli

@@ -99,6 +99,10 @@ std::string json_record(const Record &r) {
     break;
   case RecordType::keep_stop:
     break;
+  case RecordType::cue:
+    text("exercise", r.exercise);
+    text("text", r.text);
+    break;
   }
   if (r.type == RecordType::check && r.followup != 0)
     w.key("followup").value(r.followup);
@@ -202,6 +206,10 @@ std::string export_csv(const std::vector<Record> &records) {
       times = std::to_string(r.times);
       break;
     case RecordType::keep_stop:
+      break;
+    case RecordType::cue:
+      exercise = exportable(r.exercise, "exercise", hex);
+      text = exportable(r.text, "text", hex);
       break;
     }
     std::string hex_names;

@@ -58,6 +58,8 @@ std::vector<std::string> type_keys(RecordType type) {
     return {"exercise", "times"};
   case RecordType::keep_stop:
     break;
+  case RecordType::cue:
+    return {"exercise", "text"};
   }
   return {};
 }
@@ -111,12 +113,13 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
          "every record needs id, type, day, recorded, zone, run");
   const auto type = parse_record_type(type_field->second.value);
   if (!type) {
-    const std::string guess = did_you_mean(
-        type_field->second.value, {"start", "end", "done", "skip", "note", "check", "undo",
-                                   "forgotten", "not_arisen", "review", "keep", "keep-stop"});
+    const std::string guess =
+        did_you_mean(type_field->second.value,
+                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
+                      "not_arisen", "review", "keep", "keep-stop", "cue"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
          guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
-                         "not_arisen, review, keep and keep-stop"
+                         "not_arisen, review, keep, keep-stop and cue"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
@@ -263,6 +266,10 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     if (r.times < 1 || r.times > 7)
       fail(at("times"), "times " + quoted(values["times"]) + " is not 1 to 7",
            "times is how many days a week the exercise is kept");
+    break;
+  case RecordType::cue:
+    r.exercise = values["exercise"];
+    r.text = values["text"];
     break;
   case RecordType::keep_stop:
     break;

@@ -10,11 +10,11 @@
 namespace attune {
 namespace {
 
-/// Notes, skip reasons, review answers and the reason a programme was ended: the person's
-/// own words.
+/// Notes, skip reasons, review answers, the reason a programme was ended and personal cues:
+/// the person's own words. An erased cue reads as cleared (the plan's cue again).
 bool personal(RecordType type) {
   return type == RecordType::note || type == RecordType::skip || type == RecordType::review ||
-         type == RecordType::end;
+         type == RecordType::end || type == RecordType::cue;
 }
 
 bool holds_text(const Record &r) {
@@ -31,7 +31,7 @@ std::vector<std::string> texts_to_forget(const Journal &journal, const ForgetTar
         continue;
       if (!holds_text(r))
         throw Error(ErrorKind::no_data,
-                    "record \"" + r.id + "\" holds no note or reason to forget" +
+                    "record \"" + r.id + "\" holds no note, reason or cue to forget" +
                         (personal(r.type)
                              ? " (its text is already erased)"
                              : " (it is a " + std::string(to_string(r.type)) + " record)"),

@@ -443,6 +443,10 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     if (!has("exercise") || !has("times"))
       return "a keep without exercise or times";
     break;
+  case RecordType::cue:
+    if (!has("exercise") || !has("text"))
+      return "a cue without exercise or text";
+    break;
   case RecordType::keep_stop:
     break;
   }
@@ -531,6 +535,8 @@ std::string_view to_string(RecordType type) noexcept {
     return "keep";
   case RecordType::keep_stop:
     return "keep-stop";
+  case RecordType::cue:
+    return "cue";
   }
   return "note";
 }
@@ -539,7 +545,7 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
         RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::not_arisen,
-        RecordType::review, RecordType::keep, RecordType::keep_stop})
+        RecordType::review, RecordType::keep, RecordType::keep_stop, RecordType::cue})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -552,7 +558,7 @@ std::string describe_unwritable_version(unsigned version) {
 }
 
 bool is_withdrawable(RecordType type) noexcept {
-  return is_checkin(type);
+  return is_checkin(type) || type == RecordType::cue;
 }
 
 const std::string &command_id(const Record &record) noexcept {
@@ -625,6 +631,10 @@ std::string format_record(const Record &record) {
     field("times", std::to_string(record.times));
     break;
   case RecordType::keep_stop:
+    break;
+  case RecordType::cue:
+    field("exercise", record.exercise);
+    field("text", record.text);
     break;
   }
   if (!record.cmd.empty())
@@ -877,8 +887,8 @@ std::optional<std::string> clash_note(const Journal &journal) {
 
 History build_history(const Journal &journal) {
   // Which records are withdrawn. Undo applies whatever the order in the file (a union merge
-  // may put an undo before its target). Only check-ins (done, skip, note, check) can be
-  // withdrawn; an undo that refers to a start, an end or another undo is ignored.
+  // may put an undo before its target). Only check-ins (done, skip, note, check) and cues can
+  // be withdrawn; an undo that refers to a start, an end or another undo is ignored.
   std::unordered_map<std::string, RecordType> type_of;
   for (const Record &r : journal.records)
     type_of.emplace(r.id, r.type);
@@ -887,7 +897,7 @@ History build_history(const Journal &journal) {
     if (r.type != RecordType::undo)
       continue;
     const auto target = type_of.find(r.ref);
-    if (target != type_of.end() && is_checkin(target->second))
+    if (target != type_of.end() && is_withdrawable(target->second))
       withdrawn.insert(r.ref);
   }
   std::vector<const Record *> effective;

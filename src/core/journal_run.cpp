@@ -284,6 +284,8 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
     return false; // refs= is left to the full parser
   case RecordType::end:
     break;
+  case RecordType::cue:
+    return has(k_exercise) && has(k_text);
   case RecordType::review:
   case RecordType::keep:
   case RecordType::keep_stop:
@@ -602,10 +604,10 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
     return read_by_start(whole, number);
   }
 
-  // Undo withdraws check-ins wherever they stand (build_history's rule).
+  // Undo withdraws check-ins and cues wherever they stand (build_history's rule).
   for (const Undo &u : undos) {
     const Entry *target = index.find(u.ref);
-    if (target != nullptr && detail::is_checkin(target->type)) {
+    if (target != nullptr && is_withdrawable(target->type)) {
       entries[static_cast<std::size_t>(target - entries.data())].withdrawn = true;
       if (summary != nullptr)
         spans.add(target->run, u.at.offset, u.end, u.at.line);

@@ -12,6 +12,11 @@ std::string format_size(std::uint64_t bytes) {
 }
 
 void check_record_limits(const Record &record, const std::optional<Location> &where) {
+  if (record.type == RecordType::cue && record.text.size() > max_cue_bytes)
+    throw Error(ErrorKind::data,
+                "the cue is too long to record (" + std::to_string(record.text.size()) +
+                    " bytes; at most " + std::to_string(max_cue_bytes) + "); nothing was written",
+                "a cue is one short sentence", where);
   if (record.text.size() > max_note_bytes) {
     const std::string what = record.type == RecordType::skip ? "reason" : "note";
     throw Error(ErrorKind::data,

@@ -64,6 +64,10 @@ Paths resolve_paths(const EnvLookup &env, const std::optional<std::string> &data
     config_dir = join(need_home("configuration"), ".config/attune");
   paths.config_file = join(config_dir, "config.toml");
   paths.plans_dir = join(config_dir, "plans");
+  if (auto xdg = absolute(env, "XDG_STATE_HOME"))
+    paths.state_dir = join(*xdg, "attune");
+  else if (home)
+    paths.state_dir = join(*home, ".local/state/attune");
   return paths;
 }
 

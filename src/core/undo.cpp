@@ -200,6 +200,9 @@ std::string describe_checkin(const Record &r) {
     return "keeping " + printable(r.exercise);
   case RecordType::keep_stop:
     return "stopping the kept practice";
+  case RecordType::cue:
+    return r.text.empty() ? "clearing your cue for " + printable(r.exercise)
+                          : "your cue for " + printable(r.exercise);
   }
   return std::string(to_string(r.type));
 }

@@ -58,7 +58,8 @@ std::string describe_schedule(const Schedule &s) {
   return "on " + days;
 }
 
-std::string render_week_text(const Plan &plan, const Week &week, std::size_t width) {
+std::string render_week_text(const Plan &plan, const Week &week, std::size_t width,
+                             const std::map<std::string, std::string> &cues) {
   std::string out = wrap_words("Week " + std::to_string(week.number) + " of " +
                                    std::to_string(plan.weeks) + ": " + printable(week.theme),
                                width, "", "  ");
@@ -73,13 +74,20 @@ std::string render_week_text(const Plan &plan, const Week &week, std::size_t wid
     out += "\n" + heading;
     out += field("What: ", e.what, width);
     out += field("Why:  ", e.why, width);
-    if (!e.cue.empty())
+    const auto mine = cues.find(e.id);
+    if (mine != cues.end())
+      out += field("Your cue: ", mine->second, width);
+    else if (!e.cue.empty())
       out += field("Cue:  ", e.cue, width);
   }
   return out;
 }
 
-std::string render_week_json(const Week &week) {
+std::string render_week_rationale(const Week &week, std::size_t width) {
+  return week.rationale.empty() ? std::string() : paragraph(week.rationale, width, "");
+}
+
+std::string render_week_json(const Week &week, const std::map<std::string, std::string> &cues) {
   JsonWriter j;
   j.begin_object();
   j.schema();
@@ -88,7 +96,11 @@ std::string render_week_json(const Week &week) {
   for (const Exercise &e : week.exercises) {
     j.begin_object().key("id").value(e.id).key("title").value(e.title);
     j.key("what").value(e.what).key("why").value(e.why);
-    j.key("cue").value(e.cue).key("cue_source").value("plan");
+    const auto mine = cues.find(e.id);
+    if (mine != cues.end())
+      j.key("cue").value(mine->second).key("cue_source").value("mine");
+    else
+      j.key("cue").value(e.cue).key("cue_source").value("plan");
     j.key("schedule").value(describe_schedule(e.schedule)).end_object();
   }
   j.end_array().end_object();

@@ -50,12 +50,14 @@ expect_out_has '"reason": "a long day"' "the reason goes with each skip"
 at 2026-11-03T19:00 remind
 expect_out_empty "remind: nothing open after --skip-all"
 
-# A gap: nothing from Wednesday to Saturday. Sunday on a terminal asks about today (what is
-# open, then the when-it-arises catch-the-urge), then Friday, then Wednesday (newest first;
+# A gap: nothing from Wednesday to Saturday. Sunday on a terminal first offers the week's
+# cues (three new exercises: Enter keeps the plan's), then asks about today (what is open,
+# then the when-it-arises catch-the-urge), then Friday, then Wednesday (newest first;
 # Thursday and Saturday had nothing scheduled: body-check is Mon/Wed/Fri), then a note.
 export ATTUNE_NOW=2026-11-08T20:00
-# Today: trigger-note Enter, catch-the-urge d; Fri: body-check s; Wed: body-check d; note: Enter.
-tty_run $'\nd\ns\nd\n' checkin
+# Cues: Enter x3; today: trigger-note Enter, catch-the-urge d; Fri: body-check s;
+# Wed: body-check d; note: Enter.
+tty_run $'\n\n\n\nd\ns\nd\n' checkin
 expect_rc 0 "interactive check-in after a gap"
 [ -n "${SHOW:-}" ] && printf "%s\n" "$OUT" >&2
 fri=$(printf '%s' "$OUT" | grep -n "Friday 2026-11-06, not answered yet:" | cut -d: -f1)

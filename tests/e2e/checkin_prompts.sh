@@ -8,9 +8,10 @@ export ATTUNE_NOW=2026-11-05T20:00 # a Thursday: catch-the-urge due, trigger-not
 run start
 expect_rc 0 "start"
 
+# First, the week's cue offer (three new exercises): Enter keeps the plan's.
 # trigger-note: done, then its four prompts (one left blank); catch-the-urge (when it
 # arises, asked after what is open): not yet; a note.
-tty_run $'d\nWent quiet when M. asked about work\nScared\n\nStayed and said I was tired\n\nLong day.' checkin
+tty_run $'\n\n\nd\nWent quiet when M. asked about work\nScared\n\nStayed and said I was tired\n\nLong day.' checkin
 expect_rc 0 "interactive check-in with prompts"
 expect_out_has "A few words for each, if you like (Enter to pass):" "the prompts are introduced"
 expect_out_has "  What happened?" "asks the first prompt"

@@ -9,9 +9,10 @@ export ATTUNE_NOW=2026-11-05T20:00
 run start
 expect_rc 0 "start off a terminal"
 
+# The week's first interactive check-in first offers its three new cues: Enter keeps each.
 # trigger-note: a stray answer, then skipped with a reason; catch-the-urge: "s" is no answer
 # for a situation, then done; a note.
-tty_run $'not sure\ns\ntoo tired\ns\nd\nSpoke up at dinner.' checkin
+tty_run $'\n\n\nnot sure\ns\ntoo tired\ns\nd\nSpoke up at dinner.' checkin
 expect_rc 0 "interactive check-in"
 expect_out_has "done / skip / not yet? [d/s/Enter]" "offers the three answers"
 expect_out_has "Please type d, s, or just press Enter." "a stray answer is asked again, kindly"

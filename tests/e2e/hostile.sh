@@ -254,4 +254,21 @@ else
   echo "SKIP: the folder-permission cases need root and setpriv (CI runs them as root)"
 fi
 
+# A personal cue holds the person's words like a note: hostile text is refused whole.
+if ready cue; then
+  rm -rf "$ATTUNE_DATA_DIR"
+  hrun start
+  before=$(snapshot "$ATTUNE_DATA_DIR")
+  hrun cue catch-the-urge $'caf\xc3\x28'
+  expect_clean_error 2 "invalid UTF-8 in a cue"
+  expect_err_has "UTF-8" "invalid UTF-8 in a cue: says so"
+  expect_valid_utf8_err "invalid UTF-8 in a cue"
+  hrun cue catch-the-urge $'when\x1b[31m red'
+  expect_clean_error 2 "a control character in a cue"
+  hrun cue $'catch\xff' "after dinner"
+  expect_clean_error 2 "invalid UTF-8 in a cue's exercise"
+  expect_valid_utf8_err "invalid UTF-8 in a cue's exercise"
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "a refused cue was written"
+fi
+
 finish

@@ -23,6 +23,7 @@ WRITERS=(
   "report -o | output  | report -o @OUT@"
   "export -o | output  | export -o @OUT@"
   "end       | journal | end --reason matrix"
+  "cue       | journal | cue catch-the-urge after-dinner"
 )
 
 CASES=0 FAILED=0 SKIPPED=0 CHANGED=0

@@ -45,9 +45,9 @@ hangs() {
   wrong=$(printf '%s\n' "$OUT" | sed 's/\x1b\[[0-9;]*m//g' | awk "$1" | head -3)
   if [ -z "$wrong" ]; then pass; else fail "$2: a line lost its indent: $wrong"; fi
 }
-# today: between the theme and the summary, each line is an exercise ("  [open]") or hangs
-# under it at column 13.
-TODAY_INDENT='/^$/ { block++; next } block == 1 && !/^  \[/ && !/^            [^ ]/'
+# today: in the list (the block that starts with an exercise, after the theme and the week's
+# introduction), each line is an exercise ("  [open]") or hangs under it at column 13.
+TODAY_INDENT='/^$/ { inlist = 0; next } /^  \[/ { inlist = 1 } inlist && !/^  \[/ && !/^            [^ ]/'
 # log: a record starts with its date; its wrapped text hangs under the text: a note, a reason
 # or an exercise at column 36, other records (started programme ...) at column 27.
 LOG_INDENT='!/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]  / &&

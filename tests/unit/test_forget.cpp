@@ -141,7 +141,7 @@ BOOST_AUTO_TEST_CASE(a_record_without_text_or_an_unknown_id_is_refused_in_words)
   } catch (const Error &e) {
     BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(ErrorKind::no_data));
     BOOST_TEST(std::string(e.what()) ==
-               "record \"00000000000000a5\" holds no note or reason to forget (its text is "
+               "record \"00000000000000a5\" holds no note, reason or cue to forget (its text is "
                "already erased)");
   }
   try {

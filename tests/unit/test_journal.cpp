@@ -98,10 +98,12 @@ BOOST_AUTO_TEST_CASE(every_record_type_round_trips) {
   unsigned n = 1;
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo}) {
+        RecordType::check, RecordType::undo, RecordType::cue}) {
     Record r = make(id_n(n++), type);
     if (type == RecordType::skip)
       r.text = "too tired";
+    if (type == RecordType::cue)
+      r.text = "when I get home";
     if (type == RecordType::undo)
       r.ref = id_n(3);
     written.push_back(r);
@@ -118,6 +120,7 @@ BOOST_AUTO_TEST_CASE(every_record_type_round_trips) {
   BOOST_TEST(j.records[5].answers == (std::vector<int>{3, 5, 2}));
   BOOST_TEST(j.records[5].week == 2U);
   BOOST_TEST(j.records[6].ref == id_n(3));
+  BOOST_TEST(j.records[7].text == "when I get home");
 }
 
 BOOST_AUTO_TEST_CASE(hostile_note_text_round_trips_exactly) {

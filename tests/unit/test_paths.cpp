@@ -118,3 +118,22 @@ BOOST_AUTO_TEST_CASE(no_home_with_data_dir_still_needs_a_config_folder) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(paths_state)
+
+BOOST_AUTO_TEST_CASE(state_lives_in_xdg_state_home_else_under_home_and_never_in_the_data_dir) {
+  BOOST_TEST(resolve_paths(env_of({{"HOME", "/home/ana"}}), std::nullopt, std::nullopt).state_dir ==
+             "/home/ana/.local/state/attune");
+  BOOST_TEST(resolve_paths(env_of({{"HOME", "/home/ana"}, {"XDG_STATE_HOME", "/s"}}),
+                           std::string("/d"), std::nullopt)
+                 .state_dir == "/s/attune");
+  // Relative values are ignored, as the spec says; with no home there is no state folder.
+  BOOST_TEST(resolve_paths(env_of({{"HOME", "/home/ana"}, {"XDG_STATE_HOME", "s"}}), std::nullopt,
+                           std::nullopt)
+                 .state_dir == "/home/ana/.local/state/attune");
+  BOOST_TEST(resolve_paths(env_of({{"ATTUNE_DATA_DIR", "/d"}, {"XDG_CONFIG_HOME", "/c"}}),
+                           std::nullopt, std::nullopt)
+                 .state_dir.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
