@@ -24,6 +24,7 @@ fi
 if [ "$want_tests" = yes ]; then
   packages+=(man-db) # `man -w` in the install and package tests
   packages+=(zsh fish) # the zsh and fish completions, run in real shells
+  packages+=(python3-icalendar) # export --format ics, read by a real calendar parser
 fi
 
 missing=()

@@ -40,6 +40,10 @@ struct Config {
   Setting<std::vector<std::string>> support_lines;
   /// [support] directory: whether `attune support` adds the international helpline directory.
   Setting<bool> support_directory{true};
+  /// Local time of the calendar's reminders (`export --format ics`), "19:00" by default.
+  Setting<std::chrono::minutes> remind_at{std::chrono::minutes{19 * 60}};
+  /// How long a hook may run before it is stopped (1..600 s).
+  Setting<std::chrono::seconds> hook_timeout{std::chrono::seconds{5}};
 };
 
 /// At most this many [support] lines, each at most max_support_line_bytes.
@@ -56,9 +60,10 @@ inline constexpr std::size_t max_config_bytes = 64 * 1024;
 /// sees the text. Throws Error(config) at FILE:LINE:COL for a syntax error, an unknown key
 /// (with did-you-mean: "time_zone" -> "timezone"), a wrong type or a bad value (a time zone
 /// name that cannot be one, "25:00", a colour other than auto/always/never, a timeout
-/// outside 0..3600, a [support] line that is empty, too long or holds a control character).
-/// A time zone is checked for spelling only (is_zone_name); whether it exists
-/// is for the caller, who reports unknown_zone_error. An empty text gives the defaults.
+/// outside 0..3600 (hook_timeout: 1..600), a remind_at that is not HH:MM, a [support] line that is
+/// empty, too long or holds a control character). A time zone is checked for spelling only
+/// (is_zone_name); whether it exists is for the caller, who reports unknown_zone_error. An empty
+/// text gives the defaults.
 Config parse_config(std::string_view text, std::string_view source_name);
 
 /// Every problem of config.toml's keys at once, in file order, and the settings that were

@@ -22,6 +22,7 @@
 
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
+#include "attune/json.hpp"
 #include "attune/limits.hpp"
 
 namespace attune {
@@ -38,6 +39,33 @@ inline constexpr std::size_t max_import_bytes = max_journal_bytes;
 /// The JSON export: every record in order, and the plan copies by hash.
 std::string export_json(const std::vector<Record> &records,
                         const std::map<std::string, std::string> &plans);
+
+/// One record as a JSON object: the one mapping from a record to JSON, used by the export
+/// (each item of "records"), `log --format json` and hooks (one object per line), so a field
+/// has one name everywhere (attune-journal(5), EXPORT FORMATS). Keys in this order: id, type,
+/// day, recorded, zone, run, then the type's fields (start: plan, hash; done: exercise;
+/// skip: exercise, reason; note: text; check: week, answers; undo: ref; forgotten: refs),
+/// "cmd" when set, "hex" when a text field is not valid UTF-8 (written as hex), and
+/// "programme_week" when given (log and hooks: the programme week of the record's day, 0
+/// outside the programme). A skip {exercise "name-feeling", reason "tired"} ->
+/// {"id":"..","type":"skip",...,"run":1,"exercise":"name-feeling","reason":"tired"}
+void write_record_json(JsonWriter &w, const Record &record,
+                       std::optional<unsigned> programme_week = std::nullopt);
+
+/// write_record_json on one compact line, ending in LF (what a hook reads on stdin).
+std::string record_json_line(const Record &record, std::optional<unsigned> programme_week);
+
+/// A record as `log --format json` shows it: `programme_week` is the programme week of its
+/// day (0 outside the programme); `record.run` the programme's number.
+struct LogEntry {
+  Record record;
+  unsigned programme_week = 0;
+};
+
+/// `log --format json`: {"schema": 1, "records": [...]} (two-space indent), write_record_json objects with
+/// "programme_week". The fields are the export's (a test compares them): a note's text is
+/// "text" and a self-check's week "week" (attune 0.1.0 and earlier: "note" and "self_check_week").
+std::string render_log_json(const std::vector<LogEntry> &entries);
 
 /// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd" (no line
 /// end). Import also reads the header of older exports, which ends at "hex".

@@ -102,6 +102,11 @@ struct Record {
 ///   {id a1.., cmd ""} -> "a1.."; {id b2.., cmd "a1.."} -> "a1.."
 const std::string &command_id(const Record &record) noexcept;
 
+/// The `cmd` of records one command appends together: the first one's id when there are two
+/// or more, else "" (the store writes it into every record whose cmd is empty; hooks see
+/// the records as written). {a1, b2} -> "a1"; {a1} -> "".
+std::string batch_command_id(const std::vector<Record> &records);
+
 /// "was written by a newer attune (format 2)" or "names format 0, which no attune writes".
 std::string describe_unwritable_version(unsigned version);
 

@@ -54,7 +54,7 @@ const CommandEntry command_table[] = {
     {"plan", "List, show and check programme plans, or get a suggestion", register_plan, false},
     {"remind", "Say what is still open today, for cron and status bars (quiet when nothing is)",
      register_remind, false},
-    {"export", "Write the whole journal as JSON (with plan copies) or CSV, to keep or move",
+    {"export", "Write the journal as JSON or CSV to keep or move, or the programme as a calendar",
      register_export, false},
     {"import", "Add the records of an export (JSON or CSV) or a journal file that are new",
      register_import, false},

@@ -22,6 +22,7 @@
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
+#include "hooks.hpp"
 #include "session.hpp"
 #include "week_intro.hpp"
 
@@ -496,6 +497,8 @@ int run_checkin(Session &session, CheckinOptions opts) {
   if (!earlier_saved.empty() && !ctx.global.quiet)
     for (const auto &entry : earlier_saved)
       ctx.out << wrap_words("Saved for " + entry + ".", ctx.text_width(), "", "");
+  held.reset(); // a hook may run attune (log, report): not under our lock
+  run_hooks(session, HookCommand::checkin, records);
   return exit_code::ok;
 }
 

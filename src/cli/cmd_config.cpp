@@ -55,6 +55,8 @@ std::vector<Row> effective(Session &session) {
   rows.push_back(row("plan", session.chosen_plan(), c.plan));
   rows.push_back(row("color", c.color.value, c.color));
   rows.push_back(row("lock_timeout", std::to_string(c.lock_timeout.value.count()), c.lock_timeout));
+  rows.push_back(row("remind_at", format_clock_time(c.remind_at.value), c.remind_at));
+  rows.push_back(row("hook_timeout", std::to_string(c.hook_timeout.value.count()), c.hook_timeout));
 
   const Context &ctx = session.ctx();
   Row data{"data_dir", session.paths().data_dir, "default", ""};

@@ -9,10 +9,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
 #include "attune/forget.hpp"
+#include "attune/ics.hpp"
 #include "attune/plan_loader.hpp"
+#include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "offers.hpp"
@@ -22,7 +25,7 @@
 namespace attune::cli {
 namespace {
 
-const std::vector<std::string> export_formats{"json", "csv"};
+const std::vector<std::string> export_formats{"json", "csv", "ics"};
 
 struct ExportArgs {
   std::string format = "json";
@@ -30,17 +33,62 @@ struct ExportArgs {
   bool no_notes = false;
 };
 
+/// --format ics: the running programme's calendar (no notes: only the plan's exercises).
+int export_calendar(const ExportArgs &args, Session &session, bool to_file) {
+  Context &ctx = session.ctx();
+  const Journal journal = session.read_journal_run(std::nullopt);
+  const History history = build_history(journal);
+  const Run *run = history.active();
+  if (run == nullptr)
+    throw Error(ErrorKind::no_data, "no programme is running, so there is no calendar to export",
+                "start one with 'attune start'");
+  const Plan plan = session.plan_for_run(*run);
+  if (position(plan, *run, session.today()).phase == Phase::finished)
+    throw Error(ErrorKind::no_data,
+                "programme " + std::to_string(run->number) +
+                    " has ended, so there is nothing "
+                    "left to remind you of",
+                "start a new one with 'attune start'");
+  const CalendarInput in{plan, *run, session.zone(), session.config().remind_at.value,
+                         session.now()};
+  const std::string text = programme_calendar(in);
+  if (!to_file) {
+    ctx.out << text;
+    ctx.out.flush();
+    if (!ctx.out)
+      throw Error(ErrorKind::io, "could not write the calendar to standard output",
+                  "check where the output goes and try again");
+    return exit_code::ok;
+  }
+  write_private_file(args.output, text, session.paths().data_dir);
+  if (!ctx.global.quiet) {
+    std::size_t events = 0;
+    for (std::size_t at = text.find("BEGIN:VEVENT"); at != std::string::npos;
+         at = text.find("BEGIN:VEVENT", at + 1))
+      ++events;
+    ctx.out << wrap_words("Saved the calendar of programme " + std::to_string(run->number) + " (" +
+                              std::to_string(events) + (events == 1 ? " reminder" : " reminders") +
+                              ", at " + format_clock_time(in.remind_at) + ") to " +
+                              printable(args.output) +
+                              ". Import it into your calendar; importing it again updates it.",
+                          ctx.text_width(), "", "");
+  }
+  return exit_code::ok;
+}
+
 int run_export(const ExportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   if (std::find(export_formats.begin(), export_formats.end(), args.format) ==
       export_formats.end()) {
     const std::string guess = did_you_mean(args.format, export_formats);
     throw Error(ErrorKind::usage, "unknown export format \"" + args.format + "\"",
-                guess.empty() ? "choose json or csv" : "did you mean '" + guess + "'?");
+                guess.empty() ? "choose json, csv or ics" : "did you mean '" + guess + "'?");
   }
   const bool to_file = !args.output.empty() && args.output != "-";
   if (to_file) // refuse before any work; write_private_file checks again
     check_output_target(args.output, session.paths().data_dir);
+  if (args.format == "ics")
+    return export_calendar(args, session, to_file);
   Journal journal = session.read_journal();
   if (args.no_notes)
     journal.records = without_notes(journal.records); // for sharing, not for a backup
@@ -88,7 +136,8 @@ int run_export(const ExportArgs &args, Session &session) {
 
 Command register_export(CLI::App *sub, Session &session) {
   auto args = std::make_shared<ExportArgs>();
-  sub->add_option("--format", args->format, "json (default) or csv")
+  sub->add_option("--format", args->format,
+                  "json (default), csv, or ics (a calendar of the programme)")
       ->check(offers(export_formats))
       ->type_name("FORMAT");
   sub->add_option("-o,--output", args->output, "Write to FILE (0600) instead of the screen")
@@ -97,7 +146,9 @@ Command register_export(CLI::App *sub, Session &session) {
                 "Leave out notes and skip reasons (to share it; not a backup)");
   sub->footer("Every record is written, in journal order, with all its fields;\n"
               "'attune import' reads it back exactly. Formats: man attune-journal.\n"
-              "With --no-notes, notes are left out and skips lose their reason.");
+              "With --no-notes, notes are left out and skips lose their reason.\n"
+              "--format ics writes the running programme's reminders instead (at\n"
+              "remind_at, config.toml), for a phone's calendar.");
   return {sub, [args, &session]() { return run_export(*args, session); }};
 }
 

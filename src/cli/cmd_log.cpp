@@ -8,7 +8,7 @@
 
 #include "attune/config.hpp"
 #include "attune/error.hpp"
-#include "attune/json.hpp"
+#include "attune/exchange.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -87,11 +87,7 @@ int run_log(Session &session, const LogOptions &opts) {
   const std::chrono::minutes day_start = session.config().day_starts_at.value;
   const std::size_t width = ctx.text_width();
 
-  // An object, not a bare array, so fields can be added beside the records (attune(1)).
-  JsonWriter json;
-  json.begin_object();
-  json.schema();
-  json.key("records").begin_array();
+  std::vector<LogEntry> entries;
   std::string text;
   for (const Record &r : run->records) {
     if (r.type == RecordType::undo)
@@ -104,45 +100,10 @@ int run_log(Session &session, const LogOptions &opts) {
     if (opts.grep && searchable(r).find(needle) == std::string::npos)
       continue;
     if (opts.format == "json") {
-      json.begin_object();
-      json.key("id").value(r.id);
-      json.key("type").value(to_string(r.type));
-      json.key("day").value(format_day(r.day));
-      json.key("week").value(pos.week);
-      json.key("recorded").value(format_instant(r.recorded));
-      json.key("zone").value(r.zone);
-      json.key("run").value(run->number);
-      if (r.type == RecordType::done || r.type == RecordType::skip ||
-          r.type == RecordType::not_arisen || r.type == RecordType::cue)
-        json.key("exercise").value(r.exercise);
-      if (r.type == RecordType::skip)
-        json.key("reason").value(r.text);
-      if (r.type == RecordType::note)
-        json.key("note").value(r.text);
-      if (r.type == RecordType::cue)
-        json.key("cue").value(r.text);
-      if (r.type == RecordType::start)
-        json.key("plan").value(r.plan_id);
-      if (r.type == RecordType::check) {
-        json.key("self_check_week").value(r.week);
-        json.key("answers").begin_array();
-        for (int a : r.answers)
-          json.value(a);
-        json.end_array();
-        if (r.followup != 0)
-          json.key("followup").value(r.followup);
-      }
-      if (r.type == RecordType::end && !r.text.empty())
-        json.key("reason").value(r.text);
-      if (r.type == RecordType::review) {
-        json.key("question").value(r.question);
-        json.key("text").value(r.text);
-      }
-      if (r.type == RecordType::keep) {
-        json.key("exercise").value(r.exercise);
-        json.key("times_per_week").value(r.times);
-      }
-      json.end_object();
+      // `run` as the programme's number, as --run takes it (render_log_json).
+      Record shown = r;
+      shown.run = run->number;
+      entries.push_back({std::move(shown), pos.week});
       continue;
     }
     std::string line = format_day(r.day) + "  ";
@@ -213,10 +174,8 @@ int run_log(Session &session, const LogOptions &opts) {
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));
   }
-  json.end_array();
-  json.end_object();
   if (opts.format == "json")
-    ctx.out << json.str();
+    ctx.out << render_log_json(entries);
   else if (text.empty())
     ctx.out << (filtered ? "Nothing recorded matches.\n" : "Nothing recorded yet.\n");
   else

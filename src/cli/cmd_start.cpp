@@ -14,6 +14,7 @@
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
+#include "hooks.hpp"
 #include "reflect_flow.hpp"
 #include "session.hpp"
 #include "suggest_flow.hpp"
@@ -39,6 +40,7 @@ struct StartNumbers {
   /// With --restart: the programme it ended, in words ("programme 1 (Acting less avoidantly,
   /// 2026-11-02 to 2026-11-20)"); empty when nothing was running.
   std::string ended;
+  std::vector<Record> written; ///< for the hooks, once the lock is released
 };
 
 /// Returns the new run's numbers. The lock is released on return, before any question.
@@ -98,7 +100,8 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
 
   const bool clashed = std::any_of(history.runs.begin(), history.runs.end(),
                                    [](const Run &r) { return r.number != r.claim; });
-  return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number, ended};
+  return {number, clashed ? static_cast<unsigned>(history.runs.size()) + 1 : number, ended,
+          records};
 }
 
 /// True when a start now would be refused because a programme is still running (checked
@@ -157,6 +160,7 @@ int run_start(Session &session, const StartOptions &opts) {
   }
 
   const StartNumbers numbers = write_start(session, plan, source.text, start, today, opts.restart);
+  run_hooks(session, HookCommand::start, numbers.written);
   const unsigned number = numbers.shown;
   const Position pos = position(plan, start, today);
   const std::size_t width = ctx.text_width();

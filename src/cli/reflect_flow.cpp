@@ -7,6 +7,7 @@
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "attune/undo.hpp"
+#include "hooks.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -114,8 +115,11 @@ std::string redo_hint(const Record &check) {
          "' first (it withdraws only that self-check)";
 }
 
-void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                     const std::vector<int> &answers, unsigned followup) {
+namespace {
+
+/// Writes the self-check under the lock (released on return) and gives the record back.
+Record append_self_check(Session &session, unsigned run_number, unsigned week, Day day,
+                         const std::vector<int> &answers, unsigned followup) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal(&lock);
@@ -141,6 +145,15 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
   rec.answers = answers;
   rec.followup = followup;
   store.append(lock, journal, {rec});
+  return rec;
+}
+
+} // namespace
+
+void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
+                     const std::vector<int> &answers, unsigned followup) {
+  const Record rec = append_self_check(session, run_number, week, day, answers, followup);
+  run_hooks(session, HookCommand::reflect, {rec});
 }
 
 void offer_baseline(Session &session, const Plan &plan, const Run &run) {

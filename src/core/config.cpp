@@ -160,8 +160,9 @@ std::string_view to_string(SettingOrigin origin) noexcept {
 }
 
 const std::vector<std::string> &config_keys() {
-  static const std::vector<std::string> keys = {"timezone", "day_starts_at", "plan",
-                                                "color",    "lock_timeout",  "support"};
+  static const std::vector<std::string> keys = {"timezone",  "day_starts_at", "plan",
+                                                "color",     "lock_timeout",  "support",
+                                                "remind_at", "hook_timeout"};
   return keys;
 }
 
@@ -265,10 +266,32 @@ ConfigParse parse_config_all(std::string_view text, std::string_view source_name
             std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
       } else if (name == "support") {
         read_support(node, file, config);
+      } else if (name == "remind_at") {
+        const std::string value = want_string(node, name, file, "\"19:00\"");
+        const auto minutes = parse_clock_time(value);
+        if (!minutes)
+          throw Error(ErrorKind::config, "remind_at \"" + value + "\" is not a time of day",
+                      "write HH:MM from 00:00 to 23:59, for example \"19:00\"",
+                      at(file, node.source()));
+        config.remind_at = {*minutes, SettingOrigin::config_file, where, {}};
+      } else if (name == "hook_timeout") {
+        const auto *number = node.as_integer();
+        if (number == nullptr)
+          throw Error(ErrorKind::config,
+                      "\"hook_timeout\" must be a whole number of seconds, not " +
+                          std::string(type_name(node.type())),
+                      "for example: hook_timeout = 5", at(file, node.source()));
+        const auto seconds = number->get();
+        if (seconds < 1 || seconds > 600)
+          throw Error(ErrorKind::config,
+                      "hook_timeout " + std::to_string(seconds) + " is out of range",
+                      "use 1 to 600 seconds", at(file, node.source()));
+        config.hook_timeout = {
+            std::chrono::seconds{seconds}, SettingOrigin::config_file, where, {}};
       } else {
         const std::string guess = did_you_mean(name, config_keys());
         std::string hint = guess.empty() ? "known keys: timezone, day_starts_at, plan, color, "
-                                           "lock_timeout, [support]"
+                                           "lock_timeout, [support], remind_at, hook_timeout"
                                          : "did you mean \"" + guess + "\"?";
         throw Error(ErrorKind::config, "unknown key \"" + name + "\"", hint, where);
       }

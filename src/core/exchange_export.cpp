@@ -38,8 +38,9 @@ std::string answers_text(const std::vector<int> &answers) {
   return out;
 }
 
-std::string json_record(const Record &r) {
-  JsonWriter w(0);
+} // namespace
+
+void write_record_json(JsonWriter &w, const Record &r, std::optional<unsigned> programme_week) {
   std::vector<std::string> hex;
   w.begin_object();
   w.key("id").value(r.id);
@@ -114,11 +115,29 @@ std::string json_record(const Record &r) {
       w.value(name);
     w.end_array();
   }
+  if (programme_week)
+    w.key("programme_week").value(*programme_week);
+  w.end_object();
+}
+
+std::string record_json_line(const Record &record, std::optional<unsigned> programme_week) {
+  JsonWriter w(0);
+  write_record_json(w, record, programme_week);
+  return w.str() + '\n';
+}
+
+std::string render_log_json(const std::vector<LogEntry> &entries) {
+  // An object, not a bare array, so fields can be added beside the records (attune(1)).
+  JsonWriter w;
+  w.begin_object();
+  w.schema();
+  w.key("records").begin_array();
+  for (const LogEntry &entry : entries)
+    write_record_json(w, entry.record, entry.programme_week);
+  w.end_array();
   w.end_object();
   return w.str();
 }
-
-} // namespace
 
 std::string_view to_string(ExchangeFormat format) noexcept {
   switch (format) {
@@ -139,7 +158,9 @@ std::string export_json(const std::vector<Record> &records,
                     ",\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [";
   for (std::size_t i = 0; i < records.size(); ++i) {
     out += i == 0 ? "\n    " : ",\n    ";
-    out += json_record(records[i]);
+    JsonWriter w(0);
+    write_record_json(w, records[i]);
+    out += w.str();
   }
   out += records.empty() ? "],\n" : "\n  ],\n";
   out += "  \"plans\": {";

@@ -561,6 +561,10 @@ bool is_withdrawable(RecordType type) noexcept {
   return is_checkin(type) || type == RecordType::cue;
 }
 
+std::string batch_command_id(const std::vector<Record> &records) {
+  return records.size() > 1 ? records.front().id : std::string();
+}
+
 const std::string &command_id(const Record &record) noexcept {
   return record.cmd.empty() ? record.id : record.cmd;
 }

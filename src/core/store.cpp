@@ -480,7 +480,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
   ends.reserve(records.size());
   // One append is one command: two or more records share the first one's id as `cmd`, so
   // `attune undo` withdraws them together (attune-journal(5)).
-  const std::string batch = records.size() > 1 ? records.front().id : std::string();
+  const std::string batch = batch_command_id(records);
   for (const Record &given : records) {
     Record record = given;
     if (record.cmd.empty())

@@ -18,6 +18,6 @@ expect_out_has "  What happened?" "asks the first prompt"
 expect_out_has "  How strong was the urge, 0 to 10?" "asks the scale prompt"
 expect_out_has "Saved for today: trigger-note done, a note." "saves the exercise and a note"
 run log --format json
-expect_out_has '"note": "Write down the trigger: What happened? Went quiet when M. asked about work / What did I feel? Scared / What did I do? Stayed and said I was tired / Long day."' "answers are labelled in the note"
+expect_out_has '"text": "Write down the trigger: What happened? Went quiet when M. asked about work / What did I feel? Scared / What did I do? Stayed and said I was tired / Long day."' "answers are labelled in the note"
 
 finish

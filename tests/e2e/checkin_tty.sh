@@ -24,7 +24,7 @@ expect_out_has "Please type d, c, or just press Enter." "a skip is no answer for
 expect_out_has "A note for the day? (Enter to leave it)" "offers a note"
 expect_out_has "Saved for today: catch-the-urge done, trigger-note skipped, a note." "saves what was said"
 run log --format json
-expect_out_has '"note": "Spoke up at dinner."' "the note was saved"
+expect_out_has '"text": "Spoke up at dinner."' "the note was saved"
 expect_out_has '"reason": "too tired"' "the skip's reason was saved"
 
 # Friday: trigger-note skipped with Enter for no reason, body-check not yet, and "c" records
@@ -59,7 +59,7 @@ How hard was this week for you?" "the distress question is asked last, with its 
 expect_out_has "Please type a number from 1 to 5." "off-scale answer asked again"
 expect_out_has "Your starting point is saved." "baseline saved"
 run log --format json
-expect_out_has '"self_check_week": 0' "baseline recorded as week 0"
+expect_out_has '"week": 0' "baseline recorded as week 0"
 
 export ATTUNE_DATA_DIR="$T_ROOT/data-skip-baseline"
 tty_run $'n\nn' start

@@ -64,7 +64,7 @@ complete_line report --format=m
 expect_out_has "--format=markdown" "report --format=m<TAB> offers --format=markdown"
 
 complete_line export --format ""
-if [ "$OUT" = "$(printf '%s\n' csv json)" ]; then pass
+if [ "$OUT" = "$(printf '%s\n' csv ics json)" ]; then pass
 else fail "export --format <TAB> gave: $OUT"; fi
 
 for cmd in "today" "log" "config show" "plan show"; do

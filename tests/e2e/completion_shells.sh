@@ -67,6 +67,9 @@ for shell in zsh fish; do
   complete_in "attune export --format c"
   expect_line "csv" "$shell: export --format c<TAB> offers csv"
 
+  complete_in "attune export --format i"
+  expect_line "ics" "$shell: export --format i<TAB> offers ics"
+
   complete_in "attune checkin catch-the-urge "
   expect_line "body-check" "$shell: checkin <TAB> offers the week's exercises"
   expect_out_lacks "catch-the-urge" "$shell: an id already typed is not offered again"

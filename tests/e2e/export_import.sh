@@ -71,7 +71,7 @@ expect_err_has "attune: error: \"$SRC/journal\" is the journal itself; choose an
 same "$W/journal.before" "$SRC/journal" "the journal is untouched"
 run export --format xml
 expect_rc 2 "unknown export format"
-expect_err_has 'attune: error: unknown export format "xml"; choose json or csv' "bad format wording"
+expect_err_has 'attune: error: unknown export format "xml"; choose json, csv or ics' "bad format wording"
 
 # --- round trips into empty folders ---
 in_dir "$T_ROOT/d1" import "$W/a.json"

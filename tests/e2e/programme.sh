@@ -44,7 +44,7 @@ run reflect --answers 2,2,4,1,4,2,2
 expect_rc 0 "baseline self-check"
 expect_out_has "Saved the self-check for your starting point (baseline)." "baseline saved"
 run log --format json
-expect_out_has '"self_check_week": 0' "the first self-check is week 0"
+expect_out_has '"week": 0' "the first self-check is week 0"
 
 run today
 expect_rc 0 "today on day 1"
@@ -133,7 +133,7 @@ run log --format json
 expect_rc 0 "log json"
 expect_out_has '"type": "skip"' "log json type"
 expect_out_has '"reason": "a long day at work"' "log json reason"
-expect_out_has '"note": "felt tired"' "log json note"
+expect_out_has '"text": "felt tired"' "log json note (export's name, text)"
 expect_out_has '"exercise": "body-check"' "log json exercise"
 run log --week 9
 expect_rc 2 "log week out of range"

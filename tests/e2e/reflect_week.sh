@@ -25,7 +25,7 @@ expect_rc 0 "reflect on Monday of week 2"
 expect_out_has "It counts for week 1, the week that just ended; to count it for this week instead, run 'attune undo' and then 'attune reflect --week 2'." "says which week and how to choose the other"
 expect_out_has "Saved the self-check for week 1." "saved for the week that just ended"
 at 2026-11-09T20:01 log --format json --since 2026-11-09
-expect_out_has '"self_check_week": 1' "the journal holds week 1"
+expect_out_has '"week": 1' "the journal holds week 1"
 at 2026-11-09T20:02 undo
 expect_rc 0 "undo"
 
@@ -47,7 +47,7 @@ expect_rc 0 "reflect on a terminal, Tuesday of week 2"
 case "$OUT" in *"Is this one for the week that just ended (week 1), or this one (week 2)?"*) pass ;; *) fail "asks which week" ;; esac
 case "$OUT" in *"Saved the self-check for week 2."*) pass ;; *) fail "the chosen week is saved" ;; esac
 at 2026-11-10T20:01 log --format json --since 2026-11-10
-expect_out_has '"self_check_week": 2' "week 2 recorded from the terminal"
+expect_out_has '"week": 2' "week 2 recorded from the terminal"
 
 # Week 2 is answered now: Tuesday still offers only week 1, without asking.
 at 2026-11-10T20:02 reflect --answers 2,2,2,2,2,2,2

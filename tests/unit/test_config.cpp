@@ -61,7 +61,23 @@ BOOST_AUTO_TEST_CASE(unknown_key_points_at_it_with_did_you_mean) {
 BOOST_AUTO_TEST_CASE(unknown_key_far_from_any_lists_the_known_ones) {
   BOOST_TEST(error_of("wallpaper = 1\n") ==
              "config.toml:1:1: unknown key \"wallpaper\"; known keys: timezone, day_starts_at, "
-             "plan, color, lock_timeout, [support]");
+             "plan, color, lock_timeout, [support], remind_at, hook_timeout");
+}
+
+BOOST_AUTO_TEST_CASE(remind_at_and_hook_timeout_are_read_and_checked) {
+  const Config defaults = parse_config("", "config.toml");
+  BOOST_TEST(defaults.remind_at.value.count() == 19 * 60);
+  BOOST_TEST(defaults.hook_timeout.value.count() == 5);
+  const Config set = parse_config("remind_at = \"07:30\"\nhook_timeout = 20\n", "config.toml");
+  BOOST_TEST(set.remind_at.value.count() == 7 * 60 + 30);
+  BOOST_TEST(set.hook_timeout.value.count() == 20);
+  BOOST_TEST(error_of("remind_at = \"7pm\"\n") ==
+             "config.toml:1:13: remind_at \"7pm\" is not a time of day; write HH:MM from 00:00 "
+             "to 23:59, for example \"19:00\"");
+  BOOST_TEST(error_of("hook_timeout = 601\n") ==
+             "config.toml:1:16: hook_timeout 601 is out of range; use 1 to 600 seconds");
+  BOOST_TEST(error_of("remindat = \"19:00\"\n") ==
+             "config.toml:1:1: unknown key \"remindat\"; did you mean \"remind_at\"?");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_type_names_the_key_and_the_value_position) {

@@ -1,0 +1,129 @@
+// One record -> JSON mapping (issue 15): the export, `log --format json` and hooks write the
+// same fields under the same names, and import reads them back.
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "attune/exchange.hpp"
+#include "attune/json_reader.hpp"
+
+using namespace attune;
+
+namespace {
+
+Record make(const std::string &id, RecordType type) {
+  Record r;
+  r.id = id;
+  r.type = type;
+  r.day = *parse_iso_day("2026-11-02");
+  r.recorded = *parse_instant("2026-11-02T08:30:00Z");
+  r.zone = "Europe/Berlin";
+  r.run = 1;
+  return r;
+}
+
+/// One record of every type with every field its type uses set, and a cmd.
+std::vector<Record> every_type() {
+  std::vector<Record> out;
+  Record start = make("00000000000000b1", RecordType::start);
+  start.plan_id = "avoidant";
+  start.plan_hash = std::string(64, 'a');
+  out.push_back(start);
+  Record done = make("00000000000000b2", RecordType::done);
+  done.exercise = "catch-the-urge";
+  done.cmd = "00000000000000b2";
+  out.push_back(done);
+  Record skip = make("00000000000000b3", RecordType::skip);
+  skip.exercise = "body-check";
+  skip.text = "tired";
+  skip.cmd = "00000000000000b2";
+  out.push_back(skip);
+  Record note = make("00000000000000b4", RecordType::note);
+  note.text = "felt tired";
+  out.push_back(note);
+  Record check = make("00000000000000b5", RecordType::check);
+  check.week = 2;
+  check.answers = {3, 5, 2};
+  out.push_back(check);
+  Record undo = make("00000000000000b6", RecordType::undo);
+  undo.ref = "00000000000000b4";
+  out.push_back(undo);
+  Record end = make("00000000000000b7", RecordType::end);
+  out.push_back(end);
+  Record forgotten = make("00000000000000b8", RecordType::forgotten);
+  forgotten.run = 0;
+  forgotten.refs = {"00000000000000b4"};
+  out.push_back(forgotten);
+  return out;
+}
+
+std::vector<std::string> keys(const JsonValue &object) {
+  std::vector<std::string> out;
+  for (const auto &m : object.members)
+    out.push_back(m.key);
+  return out;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(record_json)
+
+// A field written by the export and not by log (or hooks), or the other way round, fails here.
+BOOST_AUTO_TEST_CASE(export_log_and_hooks_write_the_same_fields) {
+  const std::vector<Record> records = every_type();
+  const JsonValue exported = parse_json(export_json(records, {}), "export");
+  std::vector<LogEntry> entries;
+  for (const Record &r : records)
+    entries.push_back({r, 3});
+  const JsonValue logged = parse_json(render_log_json(entries), "log");
+  BOOST_TEST_REQUIRE(exported.find("records")->items.size() == records.size());
+  BOOST_TEST_REQUIRE(logged.items.size() == records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    BOOST_TEST_CONTEXT("record " << to_string(records[i].type)) {
+      const JsonValue &e = exported.find("records")->items[i];
+      const JsonValue &l = logged.items[i];
+      const JsonValue h = parse_json(record_json_line(records[i], 3), "hook");
+      std::vector<std::string> want = keys(e);
+      want.push_back("programme_week"); // the one field log and hooks add
+      BOOST_TEST(keys(l) == want, boost::test_tools::per_element());
+      BOOST_TEST(keys(h) == want, boost::test_tools::per_element());
+      for (const auto &m : e.members) {
+        const JsonValue *in_log = l.find(m.key);
+        const JsonValue *in_hook = h.find(m.key);
+        BOOST_TEST((in_log != nullptr && in_log->text == m.value.text), "log " << m.key);
+        BOOST_TEST((in_hook != nullptr && in_hook->text == m.value.text), "hook " << m.key);
+      }
+      BOOST_TEST(l.find("programme_week")->text == "3");
+    }
+  }
+}
+
+// Worked example: a note's text is "text" and a self-check's week "week", as import reads
+// them (no more "note" / "self_check_week" in log).
+BOOST_AUTO_TEST_CASE(the_names_are_the_ones_import_reads) {
+  const std::vector<Record> records = every_type();
+  BOOST_TEST(record_json_line(records[3], 1) ==
+             "{\"id\":\"00000000000000b4\",\"type\":\"note\",\"day\":\"2026-11-02\","
+             "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
+             "\"text\":\"felt tired\",\"programme_week\":1}\n");
+  BOOST_TEST(record_json_line(records[4], std::nullopt) ==
+             "{\"id\":\"00000000000000b5\",\"type\":\"check\",\"day\":\"2026-11-02\","
+             "\"recorded\":\"2026-11-02T08:30:00Z\",\"zone\":\"Europe/Berlin\",\"run\":1,"
+             "\"week\":2,\"answers\":[3,5,2]}\n");
+  // The lines without programme_week are an export's records: import gives every field back.
+  std::string doc = "{\"format\": \"attune-export\", \"version\": 1, \"records\": [\n";
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    std::string line = record_json_line(records[i], std::nullopt);
+    line.pop_back();
+    doc += (i == 0 ? "" : ",\n") + line;
+  }
+  doc += "], \"plans\": {}}\n";
+  const ImportData data = read_exchange(doc, "hooks.json");
+  BOOST_TEST_REQUIRE(data.records.size() == records.size());
+  for (std::size_t i = 0; i < records.size(); ++i)
+    BOOST_TEST(format_record(data.records[i].record) == format_record(records[i]));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
