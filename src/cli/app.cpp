@@ -62,6 +62,7 @@ const CommandEntry command_table[] = {
     {"config", "Show the settings in use and where they come from", register_config, false},
     {"support", "Show where to find help: your own contacts, your plan's advice, helplines",
      register_support, false},
+    {"sync", "Share the data folder with your other machines through git", register_sync, false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
 };
 

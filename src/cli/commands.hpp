@@ -34,5 +34,6 @@ Command register_remind(CLI::App *sub, Session &session);
 Command register_config(CLI::App *sub, Session &session);
 Command register_support(CLI::App *sub, Session &session);
 Command register_complete(CLI::App *sub, Session &session);
+Command register_sync(CLI::App *sub, Session &session);
 
 } // namespace attune::cli
