@@ -239,8 +239,10 @@ int Syncer::init() {
                   "attune shares only its own files: give it a folder of its own (--data-dir)");
   }
   (void)lock(); // creates the folder when it is new
+  // One branch name on every machine, whatever each git's init.defaultBranch says: two
+  // machines on "master" and "main" would each push a branch the other never merges.
   if (!existed)
-    must({"init", "-q"}, "make the data folder a git repository");
+    must({"init", "-q", "--initial-branch=main"}, "make the data folder a git repository");
   write_small_text(dir_ + "/.gitattributes",
                    with_lines(read_small_text(dir_ + "/.gitattributes"), sync_attribute_lines()));
   write_small_text(dir_ + "/.gitignore",
@@ -252,7 +254,9 @@ int Syncer::init() {
   const bool committed = commit_local("attune: set up sync");
   if (args_.remote) {
     const bool had = git_.run({"remote", "get-url", sync_remote_name}).ok();
-    must({"remote", had ? "set-url" : "add", sync_remote_name, *args_.remote}, "set the remote");
+    // "--": a REMOTE that starts with "-" is never taken for an option of git's.
+    must({"remote", had ? "set-url" : "add", "--", sync_remote_name, *args_.remote},
+         "set the remote");
   }
   if (ctx_.global.quiet)
     return exit_code::ok;

@@ -9,9 +9,9 @@ REAL_GIT=$(command -v git) || { echo "FAIL: git is not installed (scripts/setup.
 export GIT_CONFIG_GLOBAL="$T_ROOT/gitconfig" GIT_CONFIG_NOSYSTEM=1
 git config --global user.name "Test Person"
 git config --global user.email "test@example.invalid"
-git config --global init.defaultBranch main
+git config --global init.defaultBranch master # attune names its branch main whatever this says
 BARE="$T_ROOT/remote.git"
-git init -q --bare "$BARE"
+git init -q --bare --initial-branch=main "$BARE"
 A="$T_ROOT/a"
 B="$T_ROOT/b"
 at() { export ATTUNE_NOW="$1"; }
@@ -71,6 +71,7 @@ case "$tracked" in
 *) fail "sync init tracks: $tracked" ;;
 esac
 [ "$(git -C "$A" remote get-url origin)" = "$BARE" ] && pass || fail "the remote is not origin"
+[ "$(git -C "$A" symbolic-ref --short HEAD)" = main ] && pass || fail "the branch is not main"
 on "$A" sync init
 expect_rc 0 "sync init again (the repository is ours)"
 
