@@ -25,6 +25,7 @@ if [ "$want_tests" = yes ]; then
   packages+=(man-db) # `man -w` in the install and package tests
   packages+=(zsh fish) # the zsh and fish completions, run in real shells
   packages+=(python3-icalendar) # export --format ics, read by a real calendar parser
+  packages+=(git) # attune sync's tests run real git (tests/e2e/sync.sh)
 fi
 
 missing=()

@@ -20,6 +20,8 @@ enum class ErrorKind {
   /// the records were written and every reader sees them, but a step that makes them
   /// durable (fsync of the file or its folder, close) failed: exit 13
   unconfirmed,
+  /// a program attune needs is missing (git for `attune sync`): exit 69
+  unavailable,
 };
 
 /// Documented exit codes (attune(1), EXIT STATUS).
@@ -38,6 +40,8 @@ inline constexpr int remind_open = 10;
 inline constexpr int remind_idle = 11;
 /// Saved, but attune could not confirm it is safely on disk (ErrorKind::unconfirmed).
 inline constexpr int unconfirmed = 13;
+/// A program attune needs is not installed (ErrorKind::unavailable), as sysexits' EX_UNAVAILABLE.
+inline constexpr int unavailable = 69;
 } // namespace exit_code
 
 /// A position in a file, 1-based; line 0 means "the whole file".

@@ -66,6 +66,7 @@ const CommandEntry command_table[] = {
     {"review", "Look back on a finished programme: three short questions", register_review, false},
     {"keep", "After the end, keep up to three exercises as a light weekly practice", register_keep,
      false},
+    {"sync", "Share the data folder with your other machines through git", register_sync, false},
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
     {"cue", "Set your own cue for an exercise (when this happens, I will do it), or --clear it",
      register_cue, false},

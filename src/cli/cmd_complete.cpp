@@ -276,7 +276,7 @@ Answer values_for(const CLI::Option &opt, CompletionSources &sources,
     for (auto &[id, title] : sources.plans())
       answer.candidates.push_back({id, title});
     answer.directive = ":files";
-  } else if (has("DIR")) {
+  } else if (has("DIR") || has("REMOTE")) { // `sync init REMOTE`: a path is a folder
     answer.directive = ":dirs";
   } else if (has("FILE") || has("PATH")) {
     answer.directive = ":files";

@@ -1,4 +1,5 @@
 // attune forget: erase the text of notes and skip reasons from the journal itself.
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -12,6 +13,7 @@
 #include "attune/error.hpp"
 #include "attune/forget.hpp"
 #include "attune/store.hpp"
+#include "attune/sync.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
@@ -41,6 +43,22 @@ ForgetTarget target_of(const ForgetArgs &args, Session &session) {
     target.day = resolve_run_day(args.day, session.today(), nullptr);
   }
   return target;
+}
+
+bool is_git_folder(const std::string &dir) {
+  struct stat st {};
+  return ::stat((dir + "/.git").c_str(), &st) == 0;
+}
+
+/// Whether the repository's own configuration names a remote (read as text: forget must not
+/// need git to be installed).
+bool has_git_remote(const std::string &dir) {
+  std::ifstream config(dir + "/.git/config");
+  std::string line;
+  while (std::getline(config, line))
+    if (line.find("[remote \"") != std::string::npos)
+      return true;
+  return false;
 }
 
 std::string texts(std::size_t n) {
@@ -103,10 +121,10 @@ int run_forget(const ForgetArgs &args, Session &session) {
     ctx.warn(std::to_string(erased.unreadable_with_id) +
              (erased.unreadable_with_id == 1 ? " damaged line names" : " damaged lines name") +
              " an erased record and was left as it is; it may still hold the text");
-  struct stat st {};
-  if (::stat((store.data_dir() + "/.git").c_str(), &st) == 0)
-    ctx.warn("the data folder is a git repository: its history, and any clone or remote, may "
-             "still hold the text; attune cannot erase it there");
+  if (const std::string warning =
+          forget_git_warning(is_git_folder(store.data_dir()), has_git_remote(store.data_dir()));
+      !warning.empty())
+    ctx.warn(warning);
   if (!ctx.global.quiet)
     ctx.out << "Erased the text of " << texts(ids.size())
             << ". The journal keeps a count of what was erased, never the words.\n"

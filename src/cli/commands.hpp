@@ -38,5 +38,6 @@ Command register_end(CLI::App *sub, Session &session);
 Command register_review(CLI::App *sub, Session &session);
 Command register_keep(CLI::App *sub, Session &session);
 Command register_cue(CLI::App *sub, Session &session);
+Command register_sync(CLI::App *sub, Session &session);
 
 } // namespace attune::cli

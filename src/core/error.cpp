@@ -34,6 +34,8 @@ int exit_code_for(ErrorKind kind) noexcept {
     return exit_code::config;
   case ErrorKind::unconfirmed:
     return exit_code::unconfirmed;
+  case ErrorKind::unavailable:
+    return exit_code::unavailable;
   }
   return exit_code::internal;
 }

@@ -115,4 +115,12 @@ run --help
 expect_rc 0 "--help"
 expect_out_lacks " complete " "help does not show the hidden command"
 
+# sync: its subcommand and option; `sync init REMOTE` completes folders (a bare repository).
+complete_line sync ""
+expect_out_has "init" "sync <TAB> offers init"
+complete_line sync --
+expect_out_has "--verbose" "sync --<TAB> offers --verbose"
+complete_line sync init "$T_ROOT/somewhere/di"
+expect_out_has "$T_ROOT/somewhere/dir-one" "sync init <TAB> completes folders"
+
 finish
