@@ -5,14 +5,14 @@
 ///   first line:  "attune-journal 1"
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
-///     TYPE      start | end | done | skip | note | check | undo | forgotten
+///     TYPE      start | end | done | skip | note | check | undo | forgotten | pause | resume
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
 ///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
-///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID; unknown keys are
-///               kept and ignored.
+///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID, until=YYYY-MM-DD;
+///               unknown keys are kept and ignored.
 ///               cmd=ID (optional, on any type): the records one command wrote
 ///               together (one append) share it, the id of the first of them; a record
 ///               without it is a command of its own (older journals, one-record commands).
@@ -47,11 +47,18 @@ enum class RecordType {
   /// `attune forget` erased the text of these notes and skip reasons: refs (ids, at least
   /// one), run 0. Bookkeeping like undo: it belongs to no run and creates none.
   forgotten,
+  /// The programme rests from DAY (the first paused day) through `until` (inclusive) when
+  /// given, else until a `resume`: run, optional until, optional reason in `text` (private
+  /// like a note). Paused days are neither planned nor missed (progress.hpp, run_pauses).
+  pause,
+  /// Ends an open pause: run; DAY is the first day back.
+  resume,
 };
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
-/// The types an undo can withdraw: done, skip, note, check (what a person recorded).
+/// The types an undo can withdraw: done, skip, note, check, pause, resume (what a person
+/// recorded).
 bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
 
@@ -64,7 +71,7 @@ struct Record {
   std::string zone;
   unsigned run = 0;
   std::string exercise;          ///< done, skip
-  std::string text;              ///< note text, or skip reason
+  std::string text;              ///< note text, skip reason, or pause reason
   std::string plan_id;           ///< start
   std::string plan_hash;         ///< start
   std::vector<int> answers;      ///< check
@@ -74,6 +81,7 @@ struct Record {
   /// Any type: the id of the first record of the command that wrote this one, when that
   /// command wrote two or more records (one append); empty otherwise.
   std::string cmd;
+  std::optional<Day> until; ///< pause: its last day (inclusive); nullopt: open
 };
 
 /// The command a record belongs to: its `cmd`, or its own id when it has none (a command
@@ -188,6 +196,25 @@ Journal parse_journal_run(const JournalSource &source, const JournalSummary &sum
 std::string format_journal_summary(const JournalSummary &summary);
 std::optional<JournalSummary> parse_journal_summary(std::string_view text);
 
+/// One pause of a programme: days `from` .. `until` (inclusive) rest; nothing is planned or
+/// missed on them and the programme's later weeks move on by their number (progress.hpp).
+struct Pause {
+  Day from{};
+  std::optional<Day> until; ///< the last paused day; nullopt: open (no return day yet)
+  std::string reason;       ///< private like a note (`attune forget` erases it)
+  std::string id;           ///< of the pause record
+};
+
+/// The pauses the effective records of one run describe, by `from` (then file order): each
+/// `pause` record; the first `resume` dated on or after a pause's first day and within it (any
+/// day, for an open one) ends it the day before (resume DAY - 1: back early from a planned
+/// pause too); a resume on the pause's own first day leaves nothing. Other resumes end
+/// nothing.
+///   pause 11-10 (open), resume 11-15 -> {11-10 .. 11-14}
+///   pause 11-10 until 11-12, pause 11-20 (open) -> {11-10 .. 11-12}, {11-20 .. open}
+///   pause 11-10 (open), resume 11-10 -> {}
+std::vector<Pause> pauses_of(const std::vector<Record> &records);
+
 /// One programme run, with undo applied: `records` are the effective records of the run
 /// in file order (withdrawn ones and the undo records themselves removed).
 struct Run {
@@ -202,6 +229,7 @@ struct Run {
   Day start{};
   std::optional<Day> ended; ///< day of an `end` record, if the run was ended early
   std::vector<Record> records;
+  std::vector<Pause> pauses; ///< pauses_of(records), set by build_history
 };
 
 /// Every run in the journal, oldest first (by number).

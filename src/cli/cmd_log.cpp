@@ -117,6 +117,14 @@ int run_log(Session &session, const LogOptions &opts) {
         json.key("note").value(r.text);
       if (r.type == RecordType::start)
         json.key("plan").value(r.plan_id);
+      if (r.type == RecordType::pause) {
+        json.key("until");
+        if (r.until)
+          json.value(format_day(*r.until));
+        else
+          json.null();
+        json.key("reason").value(r.text);
+      }
       if (r.type == RecordType::check) {
         json.key("self_check_week").value(r.week);
         json.key("answers").begin_array();
@@ -172,6 +180,13 @@ int run_log(Session &session, const LogOptions &opts) {
       break;
     case RecordType::undo:
     case RecordType::forgotten:
+      break;
+    case RecordType::pause:
+      line += "pause    " + (r.until ? "until " + format_day(*r.until) : std::string("open")) +
+              (r.text.empty() ? "" : ": " + printable(r.text));
+      break;
+    case RecordType::resume:
+      line += "resume   back from a pause";
       break;
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));

@@ -84,6 +84,13 @@ std::string json_record(const Record &r) {
     break;
   case RecordType::end:
     break;
+  case RecordType::pause:
+    if (r.until)
+      w.key("until").value(format_day(*r.until));
+    text("reason", r.text);
+    break;
+  case RecordType::resume:
+    break;
   }
   if (!r.cmd.empty())
     w.key("cmd").value(r.cmd);
@@ -132,14 +139,14 @@ std::string export_json(const std::vector<Record> &records,
 }
 
 std::string csv_header() {
-  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd";
+  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,until";
 }
 
 std::string export_csv(const std::vector<Record> &records) {
   std::string out = csv_header() + "\r\n";
   for (const Record &r : records) {
     std::vector<std::string> hex;
-    std::string exercise, text, plan, hash, week, answers, ref;
+    std::string exercise, text, plan, hash, week, answers, ref, until;
     switch (r.type) {
     case RecordType::start:
       plan = exportable(r.plan_id, "plan", hex);
@@ -168,6 +175,12 @@ std::string export_csv(const std::vector<Record> &records) {
       break;
     case RecordType::end:
       break;
+    case RecordType::pause: // the reason in the text column, like a skip's
+      text = exportable(r.text, "text", hex);
+      until = r.until ? format_day(*r.until) : std::string();
+      break;
+    case RecordType::resume:
+      break;
     }
     std::string hex_names;
     for (const auto &name : hex)
@@ -186,7 +199,8 @@ std::string export_csv(const std::vector<Record> &records) {
                                  answers,
                                  ref,
                                  hex_names,
-                                 r.cmd};
+                                 r.cmd,
+                                 until};
     bool first = true;
     for (const auto &cell : cells) {
       if (!first)

@@ -22,12 +22,13 @@ struct Field {
 using Fields = std::map<std::string, Field, std::less<>>;
 
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
-const std::vector<std::string> all_keys = {"id",       "type",   "day",  "recorded", "zone", "run",
-                                           "exercise", "reason", "text", "plan",     "hash", "week",
-                                           "answers",  "ref",    "refs", "hex",      "cmd"};
+const std::vector<std::string> all_keys = {
+    "id",   "type", "day",  "recorded", "zone", "run",  "exercise", "reason", "text",
+    "plan", "hash", "week", "answers",  "ref",  "refs", "hex",      "cmd",    "until"};
 const std::vector<std::string> text_keys = {"exercise", "reason", "text", "plan", "hash"};
 
-/// The fields a type holds beyond the common ones; every one is required except `reason`.
+/// The fields a type holds beyond the common ones; every one is required except `reason` and
+/// `until` (a pause without one is open).
 std::vector<std::string> type_keys(RecordType type) {
   switch (type) {
   case RecordType::start:
@@ -45,6 +46,10 @@ std::vector<std::string> type_keys(RecordType type) {
   case RecordType::forgotten:
     return {"refs"};
   case RecordType::end:
+    break;
+  case RecordType::pause:
+    return {"until", "reason"};
+  case RecordType::resume:
     break;
   }
   return {};
@@ -95,10 +100,11 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   const auto type = parse_record_type(type_field->second.value);
   if (!type) {
     const std::string guess =
-        did_you_mean(type_field->second.value,
-                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten"});
+        did_you_mean(type_field->second.value, {"start", "end", "done", "skip", "note", "check",
+                                                "undo", "forgotten", "pause", "resume"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
-         guess.empty() ? "types are start, end, done, skip, note, check, undo and forgotten"
+         guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, pause "
+                         "and resume"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
@@ -111,7 +117,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
            "a " + type_name + " record holds " + join(allowed));
   for (const auto &key : allowed)
-    if (key != "reason" && fields.count(key) == 0)
+    if (key != "reason" && key != "until" && fields.count(key) == 0)
       fail(where, "a " + type_name + " record without " + quoted(key),
            "a " + type_name + " record holds " + join(allowed));
 
@@ -229,6 +235,19 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     break;
   }
   case RecordType::end:
+    break;
+  case RecordType::pause:
+    r.text = values["reason"];
+    if (!values["until"].empty()) { // CSV: an empty cell is an open pause
+      const auto until = parse_iso_day(values["until"]);
+      if (!until || *until < r.day)
+        fail(at("until"),
+             "until " + quoted(values["until"]) + " is not a date on or after the pause's day",
+             "write it as YYYY-MM-DD, or leave it out for an open pause");
+      r.until = *until;
+    }
+    break;
+  case RecordType::resume:
     break;
   }
 
@@ -389,7 +408,10 @@ ImportData read_csv(std::string_view text, const std::string &file) {
     }
   }
   const CsvRow &head = rows.front();
-  // Exports of attunes before `cmd` end at "hex": read them as they are.
+  // Exports of attunes before `until` end at "cmd", before `cmd` at "hex": read them as they
+  // are.
+  if (head.cells.size() + 1 == columns.size() && columns.back() == "until")
+    columns.pop_back();
   if (head.cells.size() + 1 == columns.size() && columns.back() == "cmd")
     columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
@@ -422,7 +444,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
       const CsvCell &cell = row.cells[c];
       const Location cell_at{file, cell.line, cell.col};
       std::string key = columns[c];
-      if (key == "text" && type == RecordType::skip)
+      if (key == "text" && (type == RecordType::skip || type == RecordType::pause))
         key = "reason";
       if (key == "ref" && type == RecordType::forgotten)
         key = "refs";
@@ -433,7 +455,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
           if (space == std::string::npos)
             space = cell.text.size();
           std::string name = cell.text.substr(start, space - start);
-          if (name == "text" && type == RecordType::skip)
+          if (name == "text" && (type == RecordType::skip || type == RecordType::pause))
             name = "reason";
           hex.push_back({name, cell_at});
           start = space + 1;

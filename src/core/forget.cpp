@@ -11,7 +11,9 @@ namespace attune {
 namespace {
 
 bool holds_text(const Record &r) {
-  return (r.type == RecordType::note || r.type == RecordType::skip) && !r.text.empty();
+  return (r.type == RecordType::note || r.type == RecordType::skip ||
+          r.type == RecordType::pause) &&
+         !r.text.empty();
 }
 
 } // namespace
@@ -25,7 +27,8 @@ std::vector<std::string> texts_to_forget(const Journal &journal, const ForgetTar
       if (!holds_text(r))
         throw Error(ErrorKind::no_data,
                     "record \"" + r.id + "\" holds no note or reason to forget" +
-                        (r.type == RecordType::note || r.type == RecordType::skip
+                        (r.type == RecordType::note || r.type == RecordType::skip ||
+                                 r.type == RecordType::pause
                              ? " (its text is already erased)"
                              : " (it is a " + std::string(to_string(r.type)) + " record)"),
                     "'attune log --format json' shows each record's id");

@@ -385,6 +385,11 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       if (!is_record_id(*value))
         return "bad cmd";
       record.cmd = std::move(*value);
+    } else if (key == "until") {
+      const auto until = parse_iso_day(*value);
+      if (!until)
+        return "bad until";
+      record.until = *until;
     }
     // Unknown keys (from a newer attune) are accepted and ignored.
   }
@@ -420,7 +425,15 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     break;
   case RecordType::end:
     break;
+  case RecordType::pause:
+    if (record.until && *record.until < record.day)
+      return "a pause that ends before it begins";
+    break;
+  case RecordType::resume:
+    break;
   }
+  if (record.type != RecordType::pause)
+    record.until.reset(); // only a pause has a last day
   return std::nullopt;
 }
 
@@ -462,7 +475,7 @@ bool same_record(const Record &a, const Record &b) {
 
 bool is_checkin(RecordType type) noexcept {
   return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
-         type == RecordType::check;
+         type == RecordType::check || type == RecordType::pause || type == RecordType::resume;
 }
 
 } // namespace detail
@@ -493,6 +506,10 @@ std::string_view to_string(RecordType type) noexcept {
     return "undo";
   case RecordType::forgotten:
     return "forgotten";
+  case RecordType::pause:
+    return "pause";
+  case RecordType::resume:
+    return "resume";
   }
   return "note";
 }
@@ -500,7 +517,8 @@ std::string_view to_string(RecordType type) noexcept {
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
-        RecordType::check, RecordType::undo, RecordType::forgotten})
+        RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::pause,
+        RecordType::resume})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -569,6 +587,14 @@ std::string format_record(const Record &record) {
     field("refs", join_refs(record.refs));
     break;
   case RecordType::end:
+    break;
+  case RecordType::pause:
+    if (record.until)
+      field("until", format_day(*record.until));
+    if (!record.text.empty())
+      field("reason", record.text);
+    break;
+  case RecordType::resume:
     break;
   }
   if (!record.cmd.empty())
@@ -845,10 +871,45 @@ History build_history(const Journal &journal) {
                                                           : group_by_start(effective);
   if (journal.kept_run && history.runs.size() == 1)
     history.runs.front().number = *journal.kept_run; // one programme of a clashing journal
+  for (Run &run : history.runs)
+    run.pauses = pauses_of(run.records);
   history.newest_run = history.runs.empty()
                            ? journal.newest_run
                            : std::max(journal.newest_run, history.runs.back().number);
   return history;
+}
+
+std::vector<Pause> pauses_of(const std::vector<Record> &records) {
+  std::vector<const Record *> pauses;
+  std::vector<const Record *> resumes;
+  for (const Record &r : records) {
+    if (r.type == RecordType::pause)
+      pauses.push_back(&r);
+    else if (r.type == RecordType::resume)
+      resumes.push_back(&r);
+  }
+  std::stable_sort(pauses.begin(), pauses.end(),
+                   [](const Record *a, const Record *b) { return a->day < b->day; });
+  std::stable_sort(resumes.begin(), resumes.end(),
+                   [](const Record *a, const Record *b) { return a->day < b->day; });
+  std::vector<Pause> out;
+  std::size_t next_resume = 0;
+  for (const Record *p : pauses) {
+    Pause pause{p->day, p->until, p->text, p->id};
+    // The first resume on or after the pause's first day ends it (an open one, or a planned
+    // one cut short); earlier resumes belonged to earlier pauses, or to none.
+    while (next_resume < resumes.size() && resumes[next_resume]->day < p->day)
+      ++next_resume;
+    if (next_resume < resumes.size() &&
+        (!pause.until || resumes[next_resume]->day <= *pause.until)) {
+      const Day back = resumes[next_resume++]->day;
+      if (back <= p->day)
+        continue; // resumed on its first day: nothing was paused
+      pause.until = back - date::days(1);
+    }
+    out.push_back(std::move(pause));
+  }
+  return out;
 }
 
 const Run *History::active() const noexcept {
