@@ -50,8 +50,10 @@ int run_report(const ReportArgs &args, Session &session) {
   const Journal journal = session.read_journal_run(args.run);
   const History history = build_history(journal);
   Run run = select_run(history, args.run);
-  if (args.no_notes)
+  if (args.no_notes) {
     run.records = without_notes(run.records); // for sharing: not one word of a note
+    run.pauses = pauses_of(run.records);      // nor of a pause's reason
+  }
   const Plan plan = session.plan_for_run(run);
   if (args.week && (*args.week < 1 || *args.week > plan.weeks))
     throw Error(ErrorKind::usage,

@@ -8,6 +8,7 @@
 
 #include "attune/error.hpp"
 #include "attune/json.hpp"
+#include "attune/pause.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -29,17 +30,38 @@ const char *phase_word(Phase phase) {
     return "not_started";
   case Phase::active:
     return "active";
+  case Phase::paused:
+    return "paused";
   case Phase::finished:
     break;
   }
   return "finished";
 }
 
-std::string render_json(const DayView &view, Day day) {
+std::string render_json(const DayView &view, Day day, const Away &away) {
   JsonWriter json;
   json.begin_object();
   json.key("date").value(format_day(day));
   json.key("phase").value(phase_word(view.pos.phase));
+  json.key("paused");
+  if (view.pos.phase == Phase::paused) {
+    json.begin_object();
+    json.key("from").value(format_day(view.pos.pause_from));
+    json.key("until");
+    if (view.pos.pause_until)
+      json.value(format_day(*view.pos.pause_until));
+    else
+      json.null();
+    json.key("reason");
+    if (view.pos.pause != nullptr && !view.pos.pause->reason.empty())
+      json.value(view.pos.pause->reason);
+    else
+      json.null();
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("away_days").value(away.away_days);
   json.key("week").value(view.pos.week);
   json.key("day").value(view.pos.day);
   json.key("total_days").value(view.pos.total_days);
@@ -106,10 +128,15 @@ std::string render_json(const DayView &view, Day day) {
 /// The day as text, every line wrapped at `width` columns; an exercise's lines hang at
 /// column 13, under its title.
 std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color,
-                        std::size_t width) {
+                        std::size_t width, const Away &away) {
   const std::string hang(12, ' ');
   std::string out;
   const Position &pos = view.pos;
+  if (pos.phase == Phase::paused)
+    return wrap_words(paused_line(pos.pause_from, pos.pause_until), width, "", "");
+  // The welcome back opens the day (never a count of what was missed).
+  if (day == today && away.welcome)
+    out += wrap_words(welcome_back_line(away), width, "", "") + "\n";
   if (pos.phase == Phase::not_started) {
     out += wrap_words("Your programme begins on " + format_day(pos.start) +
                           ". Until then, nothing is due.",
@@ -207,10 +234,11 @@ int run_today(Session &session, const TodayOptions &opts) {
   const Day day = resolve_run_day(opts.date, today, run);
   const Plan plan = session.plan_for_run(*run);
   const DayView view = day_view(plan, *run, day);
+  const Away gap = away(plan, *run, day);
   if (opts.format == "json")
-    ctx.out << render_json(view, day);
+    ctx.out << render_json(view, day, gap);
   else
-    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width());
+    ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width(), gap);
   return exit_code::ok;
 }
 

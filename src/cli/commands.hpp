@@ -34,5 +34,7 @@ Command register_remind(CLI::App *sub, Session &session);
 Command register_config(CLI::App *sub, Session &session);
 Command register_support(CLI::App *sub, Session &session);
 Command register_complete(CLI::App *sub, Session &session);
+Command register_pause(CLI::App *sub, Session &session);
+Command register_resume(CLI::App *sub, Session &session);
 
 } // namespace attune::cli
