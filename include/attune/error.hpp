@@ -38,6 +38,8 @@ inline constexpr int config = 78;
 inline constexpr int remind_open = 10;
 /// `remind --exit-code`: no programme is running (not an error).
 inline constexpr int remind_idle = 11;
+/// `remind --exit-code`: the programme is paused today (not an error).
+inline constexpr int remind_paused = 12;
 /// Saved, but attune could not confirm it is safely on disk (ErrorKind::unconfirmed).
 inline constexpr int unconfirmed = 13;
 /// A program attune needs is not installed (ErrorKind::unavailable), as sysexits' EX_UNAVAILABLE.

@@ -6,7 +6,7 @@
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
 ///     TYPE      start | end | done | skip | note | check | undo | forgotten | not_arisen |
-///               review | keep | keep-stop | cue
+///               review | keep | keep-stop | cue | pause | resume
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
@@ -14,7 +14,8 @@
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
 ///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID,
 ///               question=helped|signs|keep (review), times=N (keep, 1..7),
-///               followup=4|12 (check: a follow-up self-check N weeks after the end);
+///               followup=4|12 (check: a follow-up self-check N weeks after the end),
+///               until=YYYY-MM-DD (pause);
 ///               unknown keys are kept and ignored.
 ///               cmd=ID (optional, on any type): the records one command wrote
 ///               together (one append) share it, the id of the first of them; a record
@@ -64,12 +65,18 @@ enum class RecordType {
   /// The person's own cue for an exercise (an if-then plan): run, exercise, text; an empty
   /// text returns to the plan's cue. The newest cue record of an exercise wins.
   cue,
+  /// The programme rests from DAY (the first paused day) through `until` (inclusive) when
+  /// given, else until a `resume`: run, optional until, optional reason in `text` (private
+  /// like a note). Paused days are neither planned nor missed (progress.hpp, run_pauses).
+  pause,
+  /// Ends an open pause: run; DAY is the first day back.
+  resume,
 };
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
 /// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep-stop,
-/// cue (what a person recorded).
+/// cue, pause, resume (what a person recorded).
 bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;
 
@@ -82,7 +89,8 @@ struct Record {
   std::string zone;
   unsigned run = 0;
   std::string exercise;          ///< done, skip, not_arisen, keep, cue
-  std::string text;              ///< note text, skip reason, review answer, or cue text (empty: cleared)
+  /// note text, skip/end/pause reason, review answer, or cue text (empty: cleared)
+  std::string text;
   std::string plan_id;           ///< start
   std::string plan_hash;         ///< start
   std::vector<int> answers;      ///< check
@@ -95,6 +103,7 @@ struct Record {
   std::string question;  ///< review: "helped", "signs" or "keep"
   unsigned times = 0;    ///< keep: times a week (1..7)
   unsigned followup = 0; ///< check: 4 or 12 for a follow-up self-check after the end, else 0
+  std::optional<Day> until; ///< pause: its last day (inclusive); nullopt: open
 };
 
 /// The command a record belongs to: its `cmd`, or its own id when it has none (a command
@@ -214,6 +223,25 @@ Journal parse_journal_run(const JournalSource &source, const JournalSummary &sum
 std::string format_journal_summary(const JournalSummary &summary);
 std::optional<JournalSummary> parse_journal_summary(std::string_view text);
 
+/// One pause of a programme: days `from` .. `until` (inclusive) rest; nothing is planned or
+/// missed on them and the programme's later weeks move on by their number (progress.hpp).
+struct Pause {
+  Day from{};
+  std::optional<Day> until; ///< the last paused day; nullopt: open (no return day yet)
+  std::string reason;       ///< private like a note (`attune forget` erases it)
+  std::string id;           ///< of the pause record
+};
+
+/// The pauses the effective records of one run describe, by `from` (then file order): each
+/// `pause` record; the first `resume` dated on or after a pause's first day and within it (any
+/// day, for an open one) ends it the day before (resume DAY - 1: back early from a planned
+/// pause too); a resume on the pause's own first day leaves nothing. Other resumes end
+/// nothing.
+///   pause 11-10 (open), resume 11-15 -> {11-10 .. 11-14}
+///   pause 11-10 until 11-12, pause 11-20 (open) -> {11-10 .. 11-12}, {11-20 .. open}
+///   pause 11-10 (open), resume 11-10 -> {}
+std::vector<Pause> pauses_of(const std::vector<Record> &records);
+
 /// One programme run, with undo applied: `records` are the effective records of the run
 /// in file order (withdrawn ones and the undo records themselves removed).
 struct Run {
@@ -228,6 +256,7 @@ struct Run {
   Day start{};
   std::optional<Day> ended; ///< day of an `end` record, if the run was ended early
   std::vector<Record> records;
+  std::vector<Pause> pauses; ///< pauses_of(records), set by build_history
 };
 
 /// Every run in the journal, oldest first (by number).

@@ -15,18 +15,58 @@ enum class Phase {
   not_started, ///< today is before the run's start day
   active,      ///< within days 1 .. weeks*7
   finished,    ///< past the last day, or ended early
+  paused,      ///< a paused day (attune pause): nothing is planned, nothing is missed
 };
 
 /// Where a day falls in a run. Programme week N is days 7(N-1)+1 .. 7N from the start day,
 /// not calendar weeks. Start Thu 2026-11-05: Thu 11-05 is week 1 day 1, Wed 11-11 week 1
 /// day 7, Thu 11-12 week 2 day 8.
+/// Paused days are not programme days: the weeks after a pause move later by its length.
+/// Start Thu 2026-11-05, paused Mon 11-09 .. Wed 11-11: Sun 11-08 is day 4, Thu 11-12 day 5,
+/// week 2 begins Sun 11-15 (not Thu 11-12), and the last day moves 3 days later.
 struct Position {
   Phase phase = Phase::not_started;
-  unsigned week = 0;       ///< 1..weeks when active, 0 otherwise
-  unsigned day = 0;        ///< 1..total_days when active, 0 otherwise
+  /// 1..weeks when active; when paused, the week the programme goes on with; 0 otherwise
+  unsigned week = 0;
+  /// 1..total_days when active; when paused, the day it goes on with; 0 otherwise
+  unsigned day = 0;
   unsigned total_days = 0; ///< weeks * 7
   Day start{};
-  Day last{}; ///< the programme's last day (start + total_days - 1)
+  /// The programme's last day: start + total_days - 1, plus every paused day up to it (an open
+  /// pause counted through the day asked about, as if the person came back the day after)
+  Day last{};
+  Day pause_from{};               ///< paused: the first day of this pause
+  std::optional<Day> pause_until; ///< paused: its last day; nullopt while it is open
+  const Pause *pause = nullptr;   ///< paused: the run's pause record (reason); may be null
+};
+
+/// Which calendar days of a run are programme days: every day from the start except the
+/// paused ones (pauses merged, those before the start clipped). An open pause counts through
+/// `horizon` (the day asked about), and not at all when it begins after it.
+/// Start Mon 2026-11-30, paused Tue 12-01 .. Thu 12-03: day_at(0) = 11-30, day_at(1) = 12-04,
+/// index_of(12-04) = 1, paused_before(12-04) = 3; across a month end.
+class RunDays {
+public:
+  RunDays(const Run &run, Day horizon);
+  /// True for a paused day.
+  bool paused(Day day) const noexcept;
+  /// The merged pause holding `day`, as {from, until}; until is nullopt for an open pause.
+  std::optional<std::pair<Day, std::optional<Day>>> span_of(Day day) const noexcept;
+  /// Paused days in [start, day).
+  unsigned paused_before(Day day) const noexcept;
+  /// Programme days before `day` (a day on or after the start).
+  unsigned index_of(Day day) const noexcept;
+  /// The calendar day of programme day `index` (0 = the start).
+  Day day_at(unsigned index) const noexcept;
+
+private:
+  Day start_{};
+  struct Span {
+    Day from{};
+    Day until{};
+    bool open = false;
+  };
+  std::vector<Span> spans_; ///< merged, by from, none before the start
 };
 
 /// The position of `day` in a run of `plan` that starts on `start`.
@@ -302,6 +342,10 @@ struct ReflectWeek {
 /// week 1 answered -> {2}; Mon 11-02 without a baseline -> {0}; Mon 12-14 (after the end,
 /// week 6 unanswered) -> {6}.
 ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector<unsigned> &taken);
+/// The same for a run, with its pauses (the weeks move later; a paused day counts for the week
+/// the programme goes on with).
+ReflectWeek reflect_week(const Plan &plan, const Run &run, Day day,
+                         const std::vector<unsigned> &taken);
 
 /// The sentence every end summary closes with, whatever the practice: help is offered because
 /// it exists, never as a response to practising less.
@@ -357,6 +401,8 @@ bool early_dip(const SelfCheckTrend &trend);
 /// Whether a baseline self-check may be recorded for `day`: before the programme starts or
 /// during its week 1 (days 1..7). Start Mon 2 Nov: Sun 8 Nov -> true, Mon 9 Nov -> false.
 bool baseline_open(const Plan &plan, Day start, Day day) noexcept;
+/// The same for a run, with its pauses.
+bool baseline_open(const Plan &plan, const Run &run, Day day) noexcept;
 
 /// The one kind line `reflect` ends with after a self-check, or "" when none is due: when the
 /// distress answer is high (distress_high) or security fell sharply from the previous self-check

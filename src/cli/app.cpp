@@ -70,6 +70,9 @@ const CommandEntry command_table[] = {
     {"complete", "Candidates for shell completion (hidden)", register_complete, true},
     {"cue", "Set your own cue for an exercise (when this happens, I will do it), or --clear it",
      register_cue, false},
+    {"pause", "Rest the programme for some days: neither planned nor missed", register_pause,
+     false},
+    {"resume", "End a pause and carry on", register_resume, false},
 };
 
 /// Which commands need their options declared. Declaring all of them costs more than the
@@ -489,7 +492,8 @@ int finish_stdout(int rc, StdoutBuffer &out, std::ostream &err) {
     return rc;
   if (why == EPIPE)
     return rc; // the reader had enough (SIGPIPE ignored): like cat, say nothing
-  if (rc != exit_code::ok && rc != exit_code::remind_open && rc != exit_code::remind_idle)
+  if (rc != exit_code::ok && rc != exit_code::remind_open && rc != exit_code::remind_idle &&
+      rc != exit_code::remind_paused)
     return rc; // the command's own error was printed and stands
   err << "attune: error: could not write to standard output (" << std::strerror(why)
       << "); the output is incomplete: check where it goes (a full disk?)\n";

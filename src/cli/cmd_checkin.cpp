@@ -17,6 +17,7 @@
 #include "attune/checkin_rules.hpp"
 #include "attune/config.hpp"
 #include "attune/error.hpp"
+#include "attune/pause.hpp"
 #include "attune/progress.hpp"
 #include "attune/prompts.hpp"
 #include "attune/text.hpp"
@@ -235,6 +236,30 @@ std::vector<std::string> example_ids(Session &session) {
   return ids;
 }
 
+/// The run as it stands once this check-in's `resume` (`back`, today) is written: an open pause
+/// ends with the next check-in.
+Run resumed_run(const Run &run, const Record &back) {
+  Run out = run;
+  out.records.push_back(back);
+  out.pauses = pauses_of(out.records);
+  return out;
+}
+
+/// A paused day takes no check-in, unless it is today in an open pause, which the check-in
+/// ends (the caller asks or says so). Throws for the others, with the way back.
+void refuse_paused_day(const DayView &view, Day day, Day today, bool ends_open_pause) {
+  if (view.pos.phase != Phase::paused || ends_open_pause)
+    return;
+  const std::string span = view.pos.pause_until ? "from " + format_day(view.pos.pause_from) +
+                                                      " until " + format_day(*view.pos.pause_until)
+                                                : "since " + format_day(view.pos.pause_from);
+  throw Error(ErrorKind::invalid,
+              format_day(day) + " is a day of your pause (" + span + "), so it takes no check-ins",
+              day <= today && view.pos.pause_until && *view.pos.pause_until >= today
+                  ? "if you are back, 'attune resume' ends the pause today"
+                  : "'attune resume' ends a pause; 'attune undo' withdraws one made by mistake");
+}
+
 int run_checkin(Session &session, CheckinOptions opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
@@ -304,10 +329,43 @@ int run_checkin(Session &session, CheckinOptions opts) {
   {
     first = session.read_journal_run(std::nullopt, held ? &*held : nullptr);
     const History history = build_history(*first);
-    const Run &run = require_active_run(history);
-    const Day day = resolve_run_day(opts.date, today, &run);
-    const Plan plan = session.plan_for_run(run);
-    const DayView view = day_view(plan, run, day);
+    const Run &active = require_active_run(history);
+    const Day day = resolve_run_day(opts.date, today, &active);
+    const Plan plan = session.plan_for_run(active);
+    const DayView paused_view = day_view(plan, active, day);
+    const Pause *open = day == today ? open_pause(active, today) : nullptr;
+    refuse_paused_day(paused_view, day, today, open != nullptr);
+    std::optional<Run> resumed;
+    if (open != nullptr) {
+      // The open pause ends with this check-in: asked on a terminal, said off one.
+      if (!named) {
+        ctx.out << wrap_words("You are pausing since " + format_day(open->from) +
+                                  ". Welcome back: end the pause and check in for today? [Y/n]",
+                              ctx.text_width(), "", "")
+                << "> " << std::flush;
+        std::string answer;
+        const bool got = static_cast<bool>(std::getline(ctx.in, answer));
+        const std::string a = trim_blanks(answer);
+        if (!got || a == "n" || a == "N" || a == "no" || a == "No") {
+          ctx.out << "\nYour pause goes on; nothing recorded. Rest well.\n";
+          return exit_code::ok;
+        }
+      } else {
+        ctx.note("your pause since " + format_day(open->from) +
+                 " ends with this check-in: welcome back");
+      }
+      Record back;
+      back.type = RecordType::resume;
+      back.day = today;
+      resumed = resumed_run(active, back);
+    }
+    const Run &run = resumed ? *resumed : active;
+    const DayView view = resumed ? day_view(plan, run, day) : paused_view;
+    if (!named && day == today && !resumed) {
+      const std::string welcome = welcome_back_line(away(plan, run, today));
+      if (!welcome.empty())
+        ctx.out << wrap_words(welcome, ctx.text_width(), "", "") << "\n";
+    }
     if (view.pos.phase != Phase::active || view.week == nullptr)
       throw Error(ErrorKind::invalid,
                   "the programme ended on " + format_day(view.pos.last) + ", so " +
@@ -375,10 +433,24 @@ int run_checkin(Session &session, CheckinOptions opts) {
   const JournalStore::Lock &lock = *held;
   const Journal journal = std::move(*first);
   const History history = build_history(journal);
-  const Run &run = require_active_run(history);
-  const Day day = resolve_run_day(opts.date, today, &run);
-  const Plan plan = session.plan_for_run(run);
+  const Run &active = require_active_run(history);
+  const Day day = resolve_run_day(opts.date, today, &active);
+  const Plan plan = session.plan_for_run(active);
+  // An open pause ends with this check-in (said above): its `resume` is written first.
+  std::optional<Record> back;
+  if (day == today && open_pause(active, today) != nullptr) {
+    back.emplace();
+    back->id = session.new_record_id();
+    back->type = RecordType::resume;
+    back->day = today;
+    back->recorded = session.now();
+    back->zone = session.zone_name();
+    back->run = active.claim;
+  }
+  const Run run_resumed = back ? resumed_run(active, *back) : Run{};
+  const Run &run = back ? run_resumed : active;
   const DayView before = day_view(plan, run, day);
+  refuse_paused_day(before, day, today, false);
 
   auto state_of = [&before](const std::string &id) {
     for (const DueItem &item : before.items)
@@ -460,8 +532,13 @@ int run_checkin(Session &session, CheckinOptions opts) {
     records.push_back(r);
     recorded.push_back("a note");
   }
-  if (!records.empty())
+  if (!records.empty()) {
+    if (back)
+      records.insert(records.begin(), *back);
     store.append(lock, journal, records);
+    if (back)
+      records.erase(records.begin()); // in `run` already
+  }
 
   // Feedback from the journal as it now stands.
   Run after = run;

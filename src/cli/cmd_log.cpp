@@ -171,6 +171,13 @@ int run_log(Session &session, const LogOptions &opts) {
       line += "cue      " + printable(r.exercise) +
               (r.text.empty() ? std::string(": back to the plan's") : ": " + printable(r.text));
       break;
+    case RecordType::pause:
+      line += "pause    " + (r.until ? "until " + format_day(*r.until) : std::string("open")) +
+              (r.text.empty() ? "" : ": " + printable(r.text));
+      break;
+    case RecordType::resume:
+      line += "resume   back from a pause";
+      break;
     }
     text += wrap_words(line.substr(lead), width, line.substr(0, lead), std::string(lead, ' '));
   }

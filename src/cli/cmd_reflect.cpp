@@ -132,7 +132,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
                        : "'attune report' shows them on the trend");
     }
   }
-  const ReflectWeek choice = reflect_week(plan, run.start, day, taken);
+  const ReflectWeek choice = reflect_week(plan, run, day, taken);
   unsigned week = choice.week;
   bool chose = false; // the person (--week, --baseline, or the question) picked the week
   if (opts.baseline) {
@@ -140,7 +140,7 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
       throw Error(ErrorKind::usage,
                   "--baseline and --week " + std::to_string(*opts.week) + " name different weeks",
                   "the baseline is week 0: use one of them");
-    if (!baseline_open(plan, run.start, day))
+    if (!baseline_open(plan, run, day))
       throw Error(ErrorKind::invalid,
                   "the baseline self-check is taken during week 1, and " + format_day(day) +
                       " is not in week 1",

@@ -45,7 +45,7 @@ struct OpenItem {
   unsigned week_target = 0;
 };
 
-enum class RemindState { idle, clear, open };
+enum class RemindState { idle, clear, open, paused };
 
 struct Reminder {
   RemindState state = RemindState::idle;
@@ -98,6 +98,11 @@ Reminder build_reminder(Session &session) {
     return r;
   }
   const DayView view = day_view(plan, *run, r.day);
+  if (view.pos.phase == Phase::paused) {
+    r.state = RemindState::paused; // resting: nothing to remind of, and no word about it
+    r.week = view.pos.week;
+    return r;
+  }
   if (view.pos.phase != Phase::active)
     return r;
   r.week = view.pos.week;
@@ -128,7 +133,7 @@ std::string summary(const Reminder &r) {
 }
 
 std::string render_json(const Reminder &r) {
-  static const char *const names[] = {"idle", "clear", "open"};
+  static const char *const names[] = {"idle", "clear", "open", "paused"};
   JsonWriter json(0);
   json.begin_object();
   json.schema();
@@ -245,6 +250,8 @@ int run_remind(const RemindOptions &opts, Session &session) {
     return exit_code::remind_open;
   case RemindState::idle:
     return exit_code::remind_idle;
+  case RemindState::paused:
+    return exit_code::remind_paused;
   case RemindState::clear:
     break;
   }
@@ -256,7 +263,8 @@ int run_remind(const RemindOptions &opts, Session &session) {
 Command register_remind(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<RemindOptions>();
   sub->add_flag("--exit-code", opts->exit_code,
-                "Exit 10 when something is open, 11 when no programme runs, 0 otherwise");
+                "Exit 10 when something is open, 11 when no programme runs, 12 while "
+                "paused, 0 otherwise");
   sub->add_option("--format", opts->format, "Output: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");

@@ -64,8 +64,10 @@ std::string report_all(const ReportArgs &args, ReportFormat format, const Report
                 "begin with 'attune start'");
   std::vector<Run> runs = history.runs;
   if (args.no_notes) // nothing of a note is shown; still, never let one in
-    for (Run &run : runs)
+    for (Run &run : runs) {
       run.records = without_notes(run.records);
+      run.pauses = pauses_of(run.records); // nor of a pause's reason
+    }
   std::vector<Plan> plans;
   plans.reserve(runs.size()); // Progress points into these: no reallocation
   std::vector<Progress> progress;
@@ -96,8 +98,10 @@ std::string report_one(const ReportArgs &args, ReportFormat format, const Report
   const Journal journal = session.read_journal_run(number);
   const History history = build_history(journal);
   Run run = select_run(history, number);
-  if (args.no_notes)
+  if (args.no_notes) {
     run.records = without_notes(run.records); // for sharing: not one word of a note
+    run.pauses = pauses_of(run.records);      // nor of a pause's reason
+  }
   const Plan plan = session.plan_for_run(run);
   if (args.week && (*args.week < 1 || *args.week > plan.weeks))
     throw Error(ErrorKind::usage,

@@ -12,6 +12,7 @@
 #include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
+#include "attune/pause.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "attune/week_view.hpp"
@@ -35,6 +36,8 @@ const char *phase_word(Phase phase) {
     return "not_started";
   case Phase::active:
     return "active";
+  case Phase::paused:
+    return "paused";
   case Phase::finished:
     break;
   }
@@ -42,13 +45,32 @@ const char *phase_word(Phase phase) {
 }
 
 std::string render_json(const DayView &view, Day day, const Plan &plan, const Run &run,
-                        const std::map<std::string, std::string> &cues) {
+                        const std::map<std::string, std::string> &cues, const Away &away) {
   JsonWriter json;
   json.begin_object();
   json.schema();
   json.key("date").value(format_day(day));
   json.key("phase").value(
       phase_word(programme_over(plan, run, day) ? Phase::finished : view.pos.phase));
+  json.key("paused");
+  if (view.pos.phase == Phase::paused) {
+    json.begin_object();
+    json.key("from").value(format_day(view.pos.pause_from));
+    json.key("until");
+    if (view.pos.pause_until)
+      json.value(format_day(*view.pos.pause_until));
+    else
+      json.null();
+    json.key("reason");
+    if (view.pos.pause != nullptr && !view.pos.pause->reason.empty())
+      json.value(view.pos.pause->reason);
+    else
+      json.null();
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("away_days").value(away.away_days);
   json.key("week").value(view.pos.week);
   json.key("day").value(view.pos.day);
   json.key("total_days").value(view.pos.total_days);
@@ -123,10 +145,15 @@ std::string render_json(const DayView &view, Day day, const Plan &plan, const Ru
 /// `today` of a programme week). A cue of the person's own shows as "Your cue:".
 std::string render_text(const DayView &view, const Plan &plan, Day day, Day today, bool color,
                         std::size_t width, const std::map<std::string, std::string> &cues,
-                        bool intro) {
+                        bool intro, const Away &away) {
   const std::string hang(12, ' ');
   std::string out;
   const Position &pos = view.pos;
+  if (pos.phase == Phase::paused)
+    return wrap_words(paused_line(pos.pause_from, pos.pause_until), width, "", "");
+  // The welcome back opens the day (never a count of what was missed).
+  if (day == today && away.welcome)
+    out += wrap_words(welcome_back_line(away), width, "", "") + "\n";
   if (pos.phase == Phase::not_started) {
     out += wrap_words("Your programme begins on " + format_day(pos.start) +
                           ". Until then, nothing is due.",
@@ -259,8 +286,9 @@ int run_today(Session &session, const TodayOptions &opts) {
   const Plan plan = session.plan_for_run(*run);
   const DayView view = day_view(plan, *run, day);
   const std::map<std::string, std::string> cues = personal_cues(*run);
+  const Away gap = away(plan, *run, day);
   if (opts.format == "json") {
-    ctx.out << render_json(view, day, plan, *run, cues);
+    ctx.out << render_json(view, day, plan, *run, cues, gap);
     return exit_code::ok;
   }
   if (programme_over(plan, *run, day)) {
@@ -277,7 +305,7 @@ int run_today(Session &session, const TodayOptions &opts) {
     intro = week_is_new(seen, programme_key(*run), view.pos.week, WeekSeenKind::intro);
   }
   ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width(), cues,
-                         intro)
+                         intro, gap)
           << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
   if (intro)
     write_week_seen(session,

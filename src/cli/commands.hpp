@@ -39,5 +39,7 @@ Command register_review(CLI::App *sub, Session &session);
 Command register_keep(CLI::App *sub, Session &session);
 Command register_cue(CLI::App *sub, Session &session);
 Command register_sync(CLI::App *sub, Session &session);
+Command register_pause(CLI::App *sub, Session &session);
+Command register_resume(CLI::App *sub, Session &session);
 
 } // namespace attune::cli

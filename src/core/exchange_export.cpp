@@ -104,6 +104,13 @@ void write_record_json(JsonWriter &w, const Record &r, std::optional<unsigned> p
     text("exercise", r.exercise);
     text("text", r.text);
     break;
+  case RecordType::pause:
+    if (r.until)
+      w.key("until").value(format_day(*r.until));
+    text("reason", r.text);
+    break;
+  case RecordType::resume:
+    break;
   }
   if (r.type == RecordType::check && r.followup != 0)
     w.key("followup").value(r.followup);
@@ -176,14 +183,14 @@ std::string export_json(const std::vector<Record> &records,
 
 std::string csv_header() {
   return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,"
-         "question,times,followup";
+         "question,times,followup,until";
 }
 
 std::string export_csv(const std::vector<Record> &records) {
   std::string out = csv_header() + "\r\n";
   for (const Record &r : records) {
     std::vector<std::string> hex;
-    std::string exercise, text, plan, hash, week, answers, ref, question, times, followup;
+    std::string exercise, text, plan, hash, week, answers, ref, question, times, followup, until;
     switch (r.type) {
     case RecordType::start:
       plan = exportable(r.plan_id, "plan", hex);
@@ -232,6 +239,12 @@ std::string export_csv(const std::vector<Record> &records) {
       exercise = exportable(r.exercise, "exercise", hex);
       text = exportable(r.text, "text", hex);
       break;
+    case RecordType::pause: // the reason in the text column, like a skip's
+      text = exportable(r.text, "text", hex);
+      until = r.until ? format_day(*r.until) : std::string();
+      break;
+    case RecordType::resume:
+      break;
     }
     std::string hex_names;
     for (const auto &name : hex)
@@ -253,7 +266,8 @@ std::string export_csv(const std::vector<Record> &records) {
                                  r.cmd,
                                  question,
                                  times,
-                                 followup};
+                                 followup,
+                                 until};
     bool first = true;
     for (const auto &cell : cells) {
       if (!first)

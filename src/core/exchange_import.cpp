@@ -23,15 +23,15 @@ struct Field {
 using Fields = std::map<std::string, Field, std::less<>>;
 
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
-const std::vector<std::string> all_keys = {"id",   "type",     "day",      "recorded", "zone",
-                                           "run",  "exercise", "reason",   "text",     "plan",
-                                           "hash", "week",     "answers",  "ref",      "refs",
-                                           "hex",  "cmd",      "question", "times",    "followup"};
+const std::vector<std::string> all_keys = {
+    "id",   "type",  "day",      "recorded", "zone",   "run",      "exercise", "reason",
+    "text", "plan",  "hash",     "week",     "answers", "ref",     "refs",     "hex",
+    "cmd",  "question", "times", "followup", "until"};
 const std::vector<std::string> text_keys = {"exercise", "reason", "text",
                                             "plan",     "hash",   "question"};
 
-/// The fields a type holds beyond the common ones; every one is required except `reason` and
-/// `followup` (optional_keys).
+/// The fields a type holds beyond the common ones; every one is required except `reason`,
+/// `followup` and `until` (optional_keys; a pause without `until` is open).
 std::vector<std::string> type_keys(RecordType type) {
   switch (type) {
   case RecordType::start:
@@ -60,13 +60,17 @@ std::vector<std::string> type_keys(RecordType type) {
     break;
   case RecordType::cue:
     return {"exercise", "text"};
+  case RecordType::pause:
+    return {"until", "reason"};
+  case RecordType::resume:
+    break;
   }
   return {};
 }
 
 /// Fields a type may leave out.
 bool optional_key(const std::string &key) {
-  return key == "reason" || key == "followup";
+  return key == "reason" || key == "followup" || key == "until";
 }
 
 [[noreturn]] void fail(const Location &where, const std::string &message, const std::string &hint) {
@@ -116,10 +120,10 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     const std::string guess =
         did_you_mean(type_field->second.value,
                      {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
-                      "not_arisen", "review", "keep", "keep-stop", "cue"});
+                      "not_arisen", "review", "keep", "keep-stop", "cue", "pause", "resume"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
          guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
-                         "not_arisen, review, keep, keep-stop and cue"
+                         "not_arisen, review, keep, keep-stop, cue, pause and resume"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
@@ -272,6 +276,19 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     r.text = values["text"];
     break;
   case RecordType::keep_stop:
+    break;
+  case RecordType::pause:
+    r.text = values["reason"];
+    if (!values["until"].empty()) { // CSV: an empty cell is an open pause
+      const auto until = parse_iso_day(values["until"]);
+      if (!until || *until < r.day)
+        fail(at("until"),
+             "until " + quoted(values["until"]) + " is not a date on or after the pause's day",
+             "write it as YYYY-MM-DD, or leave it out for an open pause");
+      r.until = *until;
+    }
+    break;
+  case RecordType::resume:
     break;
   }
   // CSV gives every column: an empty followup cell is a plain self-check.
@@ -452,8 +469,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
   }
   const CsvRow &head = rows.front();
   // Exports of older attunes end earlier (at "hex", before `cmd`; at "cmd", before the
-  // review/keep columns): read them as they are.
-  for (const char *newer : {"followup", "times", "question", "cmd"})
+  // review/keep columns; at "followup", before `until`): read them as they are.
+  for (const char *newer : {"until", "followup", "times", "question", "cmd"})
     if (head.cells.size() < columns.size() && columns.back() == newer)
       columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
@@ -486,7 +503,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
       const CsvCell &cell = row.cells[c];
       const Location cell_at{file, cell.line, cell.col};
       std::string key = columns[c];
-      if (key == "text" && (type == RecordType::skip || type == RecordType::end))
+      if (key == "text" && (type == RecordType::skip || type == RecordType::end ||
+                            type == RecordType::pause))
         key = "reason";
       if (key == "ref" && type == RecordType::forgotten)
         key = "refs";
@@ -497,7 +515,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
           if (space == std::string::npos)
             space = cell.text.size();
           std::string name = cell.text.substr(start, space - start);
-          if (name == "text" && (type == RecordType::skip || type == RecordType::end))
+          if (name == "text" && (type == RecordType::skip || type == RecordType::end ||
+                                 type == RecordType::pause))
             name = "reason";
           hex.push_back({name, cell_at});
           start = space + 1;

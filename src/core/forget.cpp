@@ -10,11 +10,11 @@
 namespace attune {
 namespace {
 
-/// Notes, skip reasons, review answers, the reason a programme was ended and personal cues:
+/// Notes, skip reasons, review answers, the reason a programme was ended or paused, and cues:
 /// the person's own words. An erased cue reads as cleared (the plan's cue again).
 bool personal(RecordType type) {
   return type == RecordType::note || type == RecordType::skip || type == RecordType::review ||
-         type == RecordType::end || type == RecordType::cue;
+         type == RecordType::end || type == RecordType::cue || type == RecordType::pause;
 }
 
 bool holds_text(const Record &r) {

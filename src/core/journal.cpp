@@ -399,6 +399,11 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       if (!followup || (*followup != 4 && *followup != 12))
         return "bad followup";
       record.followup = *followup;
+    } else if (key == "until") {
+      const auto until = parse_iso_day(*value);
+      if (!until)
+        return "bad until";
+      record.until = *until;
     }
     // Unknown keys (from a newer attune) are accepted and ignored.
   }
@@ -447,9 +452,16 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     if (!has("exercise") || !has("text"))
       return "a cue without exercise or text";
     break;
+  case RecordType::pause:
+    if (record.until && *record.until < record.day)
+      return "a pause that ends before it begins";
+    break;
+  case RecordType::resume:
   case RecordType::keep_stop:
     break;
   }
+  if (record.type != RecordType::pause)
+    record.until.reset(); // only a pause has a last day
   return std::nullopt;
 }
 
@@ -492,7 +504,8 @@ bool same_record(const Record &a, const Record &b) {
 bool is_checkin(RecordType type) noexcept {
   return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
          type == RecordType::check || type == RecordType::not_arisen ||
-         type == RecordType::review || type == RecordType::keep || type == RecordType::keep_stop;
+         type == RecordType::review || type == RecordType::keep || type == RecordType::keep_stop ||
+         type == RecordType::cue || type == RecordType::pause || type == RecordType::resume;
 }
 
 bool is_review_question(std::string_view text) noexcept {
@@ -537,6 +550,10 @@ std::string_view to_string(RecordType type) noexcept {
     return "keep-stop";
   case RecordType::cue:
     return "cue";
+  case RecordType::pause:
+    return "pause";
+  case RecordType::resume:
+    return "resume";
   }
   return "note";
 }
@@ -545,7 +562,8 @@ std::optional<RecordType> parse_record_type(std::string_view text) noexcept {
   for (const RecordType type :
        {RecordType::start, RecordType::end, RecordType::done, RecordType::skip, RecordType::note,
         RecordType::check, RecordType::undo, RecordType::forgotten, RecordType::not_arisen,
-        RecordType::review, RecordType::keep, RecordType::keep_stop, RecordType::cue})
+        RecordType::review, RecordType::keep, RecordType::keep_stop, RecordType::cue,
+        RecordType::pause, RecordType::resume})
     if (to_string(type) == text)
       return type;
   return std::nullopt;
@@ -639,6 +657,14 @@ std::string format_record(const Record &record) {
   case RecordType::cue:
     field("exercise", record.exercise);
     field("text", record.text);
+    break;
+  case RecordType::pause:
+    if (record.until)
+      field("until", format_day(*record.until));
+    if (!record.text.empty())
+      field("reason", record.text);
+    break;
+  case RecordType::resume:
     break;
   }
   if (!record.cmd.empty())
@@ -915,10 +941,45 @@ History build_history(const Journal &journal) {
                                                           : group_by_start(effective);
   if (journal.kept_run && history.runs.size() == 1)
     history.runs.front().number = *journal.kept_run; // one programme of a clashing journal
+  for (Run &run : history.runs)
+    run.pauses = pauses_of(run.records);
   history.newest_run = history.runs.empty()
                            ? journal.newest_run
                            : std::max(journal.newest_run, history.runs.back().number);
   return history;
+}
+
+std::vector<Pause> pauses_of(const std::vector<Record> &records) {
+  std::vector<const Record *> pauses;
+  std::vector<const Record *> resumes;
+  for (const Record &r : records) {
+    if (r.type == RecordType::pause)
+      pauses.push_back(&r);
+    else if (r.type == RecordType::resume)
+      resumes.push_back(&r);
+  }
+  std::stable_sort(pauses.begin(), pauses.end(),
+                   [](const Record *a, const Record *b) { return a->day < b->day; });
+  std::stable_sort(resumes.begin(), resumes.end(),
+                   [](const Record *a, const Record *b) { return a->day < b->day; });
+  std::vector<Pause> out;
+  std::size_t next_resume = 0;
+  for (const Record *p : pauses) {
+    Pause pause{p->day, p->until, p->text, p->id};
+    // The first resume on or after the pause's first day ends it (an open one, or a planned
+    // one cut short); earlier resumes belonged to earlier pauses, or to none.
+    while (next_resume < resumes.size() && resumes[next_resume]->day < p->day)
+      ++next_resume;
+    if (next_resume < resumes.size() &&
+        (!pause.until || resumes[next_resume]->day <= *pause.until)) {
+      const Day back = resumes[next_resume++]->day;
+      if (back <= p->day)
+        continue; // resumed on its first day: nothing was paused
+      pause.until = back - date::days(1);
+    }
+    out.push_back(std::move(pause));
+  }
+  return out;
 }
 
 const Run *History::active() const noexcept {

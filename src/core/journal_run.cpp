@@ -283,7 +283,10 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   case RecordType::forgotten:
     return false; // refs= is left to the full parser
   case RecordType::end:
+  case RecordType::resume:
     break;
+  case RecordType::pause:
+    break; // until= is an unknown key here: a pause with one goes to the full parser
   case RecordType::cue:
     return has(k_exercise) && has(k_text);
   case RecordType::review:

@@ -37,7 +37,8 @@ struct RunIndex {
   std::uint8_t at(unsigned day, std::size_t s) const { return flags[day * ids.size() + s]; }
 };
 
-RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day through) {
+RunIndex build_index(const Plan &plan, const Run &run, const RunDays &run_days, unsigned total_days,
+                     Day through) {
   RunIndex ix;
   ix.ids = plan.exercise_ids();
   ix.first.assign(ix.ids.size(), nullptr);
@@ -68,8 +69,11 @@ RunIndex build_index(const Plan &plan, const Run &run, unsigned total_days, Day 
     if (r.type != RecordType::done && r.type != RecordType::skip &&
         r.type != RecordType::not_arisen)
       continue;
-    const auto offset = (r.day - run.start).count();
-    if (offset < 0 || offset >= static_cast<long>(total_days))
+    // A paused day is no programme day: what is recorded on one counts toward nothing.
+    if (r.day < run.start || run_days.paused(r.day))
+      continue;
+    const auto offset = static_cast<long>(run_days.index_of(r.day));
+    if (offset >= static_cast<long>(total_days))
       continue;
     auto it = ix.slot.find(r.exercise);
     if (it == ix.slot.end())
@@ -212,8 +216,96 @@ Position position(const Plan &plan, Day start, Day day) noexcept {
   return p;
 }
 
+RunDays::RunDays(const Run &run, Day horizon) : start_(run.start) {
+  std::vector<Span> spans;
+  for (const Pause &p : run.pauses) {
+    Span s{std::max(p.from, run.start), p.until.value_or(horizon), !p.until};
+    if (s.open && p.from > horizon)
+      continue; // an open pause that has not begun by the day asked about moves nothing yet
+    if (s.until < s.from)
+      continue;
+    spans.push_back(s);
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const Span &a, const Span &b) { return a.from < b.from; });
+  for (const Span &s : spans) {
+    if (!spans_.empty() && s.from <= spans_.back().until + date::days(1)) {
+      Span &last = spans_.back();
+      if (s.until >= last.until) {
+        last.until = s.until;
+        last.open = s.open;
+      }
+      continue;
+    }
+    spans_.push_back(s);
+  }
+}
+
+bool RunDays::paused(Day day) const noexcept {
+  return span_of(day).has_value();
+}
+
+std::optional<std::pair<Day, std::optional<Day>>> RunDays::span_of(Day day) const noexcept {
+  for (const Span &s : spans_)
+    if (s.from <= day && day <= s.until)
+      return std::make_pair(s.from, s.open ? std::nullopt : std::optional<Day>(s.until));
+  return std::nullopt;
+}
+
+unsigned RunDays::paused_before(Day day) const noexcept {
+  long n = 0;
+  for (const Span &s : spans_) {
+    if (s.from >= day)
+      break;
+    n += (std::min(s.until, day - date::days(1)) - s.from).count() + 1;
+  }
+  return static_cast<unsigned>(n);
+}
+
+unsigned RunDays::index_of(Day day) const noexcept {
+  if (day < start_)
+    return 0;
+  return static_cast<unsigned>((day - start_).count()) - paused_before(day);
+}
+
+Day RunDays::day_at(unsigned index) const noexcept {
+  Day d = start_ + date::days(index);
+  for (const Span &s : spans_)
+    if (s.from <= d)
+      d += s.until - s.from + date::days(1);
+  return d;
+}
+
 Position position(const Plan &plan, const Run &run, Day day) noexcept {
-  return position(plan, run.start, day);
+  Position p = position(plan, run.start, day);
+  if (run.pauses.empty() || day < run.start || p.total_days == 0)
+    return p;
+  const RunDays days(run, day);
+  p.last = days.day_at(p.total_days - 1);
+  const auto span = days.span_of(day);
+  if (span && day <= p.last) {
+    p.phase = Phase::paused;
+    p.pause_from = span->first;
+    p.pause_until = span->second;
+    for (const Pause &pause : run.pauses)
+      if (pause.from <= day && (!pause.until || day <= *pause.until))
+        p.pause = &pause;
+    // The programme goes on with the day after the pause: the days kept before it, plus one.
+    const unsigned done = days.index_of(day);
+    p.day = std::min(done + 1, p.total_days);
+    p.week = (p.day - 1) / 7 + 1;
+    return p;
+  }
+  if (day > p.last) {
+    p.phase = Phase::finished;
+    p.week = 0;
+    p.day = 0;
+    return p;
+  }
+  p.phase = Phase::active;
+  p.day = days.index_of(day) + 1;
+  p.week = (p.day - 1) / 7 + 1;
+  return p;
 }
 
 std::vector<std::string> checkin_exercise_ids(const DayView &view) {
@@ -235,7 +327,8 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
   view.week = plan.week(view.pos.week);
   if (view.week == nullptr)
     return view;
-  const Day week_from = run.start + date::days(7 * (view.pos.week - 1));
+  const RunDays run_days(run, day);
+  const unsigned week_first = 7 * (view.pos.week - 1); // programme day index
   const unsigned days_left = 7 * view.pos.week - view.pos.day;
   const date::weekday wd{day};
 
@@ -256,8 +349,10 @@ DayView day_view(const Plan &plan, const Run &run, Day day) {
     }
     if (r.type != RecordType::done && r.type != RecordType::skip)
       continue;
-    const auto off = (r.day - week_from).count();
-    if (off < 0 || off > 6 || r.day > day)
+    if (r.day < run.start || r.day > day || run_days.paused(r.day))
+      continue;
+    const long off = long(run_days.index_of(r.day)) - long(week_first);
+    if (off < 0 || off > 6)
       continue;
     auto &v = marks[r.exercise];
     v.resize(7, 0);
@@ -603,7 +698,8 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
   // The one day that may still be open: today, when it is a counted day of the run.
   const bool has_current = started && today == through;
 
-  RunIndex ix = build_index(plan, run, total_days, through);
+  const RunDays run_days(run, today);
+  RunIndex ix = build_index(plan, run, run_days, total_days, through);
   const std::size_t n = ix.ids.size();
   p.notes = ix.notes;
 
@@ -627,15 +723,16 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
     const Week *week = plan.week(wn);
     WeekStats ws;
     ws.week = wn;
-    ws.from = run.start + date::days(7 * (wn - 1));
-    ws.to = ws.from + date::days(6);
+    // Programme days, not calendar days: a pause inside the week makes it longer.
+    ws.from = run_days.day_at(7 * (wn - 1));
+    ws.to = run_days.day_at(7 * wn - 1);
     ws.reached = started && ws.from <= through;
 
     // Day cells for the week (filled per exercise below).
     const std::size_t first_cell = p.days.size();
     for (unsigned i = 0; i < 7; ++i) {
       DayCell c;
-      c.day = ws.from + date::days(i);
+      c.day = run_days.day_at(7 * (wn - 1) + i);
       c.week = wn;
       p.days.push_back(c);
     }
@@ -654,8 +751,8 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
       unsigned done_days = 0, skip_days = 0;
       QuotaCount q = count_quota(target, 0, 0, 7);
       for (unsigned i = 0; i < 7; ++i) {
-        const Day d = ws.from + date::days(i);
         const unsigned off = 7 * (wn - 1) + i;
+        const Day d = run_days.day_at(off);
         const bool counted = started && d <= through;
         const std::uint8_t f = counted ? ix.at(off, s) : 0;
         const bool done = f & flag_done;
@@ -854,11 +951,14 @@ Progress compute_progress(const Plan &plan, const Run &run, Day today,
   return p;
 }
 
-ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector<unsigned> &taken) {
+namespace {
+
+ReflectWeek reflect_week_at(const Plan &plan, Position pos, const std::vector<unsigned> &taken) {
   const auto has = [&taken](unsigned w) {
     return std::find(taken.begin(), taken.end(), w) != taken.end();
   };
-  const Position pos = position(plan, start, day);
+  if (pos.phase == Phase::paused)
+    pos.phase = Phase::active; // a self-check while resting counts for the week it waits in
   const bool active = pos.phase == Phase::active;
   const unsigned week = active ? pos.week : plan.weeks;
   if (!has(0) && week <= 1)
@@ -868,6 +968,23 @@ ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector
   if (active && week >= 2 && day_of_week <= 2 && !has(week - 1))
     return {week - 1, has(week) ? std::nullopt : std::optional<unsigned>(week), week};
   return {week, std::nullopt, week};
+}
+
+} // namespace
+
+ReflectWeek reflect_week(const Plan &plan, Day start, Day day, const std::vector<unsigned> &taken) {
+  return reflect_week_at(plan, position(plan, start, day), taken);
+}
+
+ReflectWeek reflect_week(const Plan &plan, const Run &run, Day day,
+                         const std::vector<unsigned> &taken) {
+  return reflect_week_at(plan, position(plan, run, day), taken);
+}
+
+bool baseline_open(const Plan &plan, const Run &run, Day day) noexcept {
+  const Position pos = position(plan, run, day);
+  return pos.phase == Phase::not_started ||
+         ((pos.phase == Phase::active || pos.phase == Phase::paused) && pos.week == 1);
 }
 
 } // namespace attune

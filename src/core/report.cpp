@@ -55,6 +55,8 @@ const char *phase_name(Phase phase) {
     return "active";
   case Phase::finished:
     return "finished";
+  case Phase::paused:
+    return "paused";
   }
   return "active";
 }
@@ -179,6 +181,24 @@ std::string render_json(const Progress &p) {
   else
     w.null();
   w.key("today").value(format_day(p.today));
+  // Pauses, as rested: an open one counted through today (its `until` is null).
+  w.key("pauses").begin_array();
+  for (const Pause &pause : p.run->pauses) {
+    const Day last = pause.until ? *pause.until : p.today;
+    w.begin_object().key("from").value(format_day(pause.from)).key("until");
+    if (pause.until)
+      w.value(format_day(*pause.until));
+    else
+      w.null();
+    w.key("days").value(last < pause.from ? 0 : (last - pause.from).count() + 1);
+    w.key("reason");
+    if (pause.reason.empty())
+      w.null();
+    else
+      w.value(pause.reason);
+    w.end_object();
+  }
+  w.end_array();
   w.key("week");
   if (p.pos.phase == Phase::active)
     w.value(p.pos.week);

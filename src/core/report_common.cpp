@@ -51,6 +51,9 @@ std::string position_line(const Progress &p) {
   case Phase::active:
     return "Week " + std::to_string(p.pos.week) + " \xc2\xb7 Day " + std::to_string(p.pos.day) +
            " of " + std::to_string(p.pos.total_days);
+  case Phase::paused:
+    return "Pausing \xc2\xb7 back with week " + std::to_string(p.pos.week) + ", day " +
+           std::to_string(p.pos.day) + " of " + std::to_string(p.pos.total_days);
   case Phase::finished:
     break;
   }

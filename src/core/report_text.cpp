@@ -149,6 +149,19 @@ void header(std::string &out, const Progress &p, const ReportOptions &o) {
        long_day(p.pos.start) + " to " + long_day(p.pos.last) + " \xc2\xb7 today " +
            long_day(p.today),
        width, 0);
+  // Pauses, kindly: rest is part of the practice, and the weeks waited.
+  if (!p.run->pauses.empty()) {
+    std::string rests;
+    for (const Pause &pause : p.run->pauses) {
+      rests += rests.empty() ? "" : "; ";
+      rests += pause.until ? format_day(pause.from) + " to " + format_day(*pause.until)
+                           : "since " + format_day(pause.from);
+    }
+    wrap(out,
+         std::string(p.run->pauses.size() == 1 ? "You paused" : "Your pauses") + " (" + rests +
+             "): those days rest outside the programme, and its weeks moved on with you.",
+         width, 0);
+  }
   if (p.total.planned > 0 || p.total.skipped > 0) {
     wrap(out, practice_sentence(p), width, 0);
     std::string s = std::to_string(p.total.done) + " of " + std::to_string(p.total.planned) +

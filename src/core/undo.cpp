@@ -189,6 +189,10 @@ std::string describe_checkin(const Record &r) {
       return "the " + std::to_string(r.followup) + "-week follow-up self-check";
     return r.week == 0 ? std::string("the baseline self-check")
                        : "the week " + std::to_string(r.week) + " self-check";
+  case RecordType::pause: // never the reason: it is private like a note
+    return r.until ? "the pause until " + format_day(*r.until) : std::string("the pause");
+  case RecordType::resume:
+    return "the return from a pause";
   case RecordType::start:
   case RecordType::end:
   case RecordType::undo:
