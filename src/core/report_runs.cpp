@@ -123,6 +123,8 @@ std::string phase_word(const RunRow &r) {
     return "not begun";
   case Phase::active:
     return "running";
+  case Phase::paused:
+    return "paused";
   case Phase::finished:
     break;
   }
