@@ -47,7 +47,10 @@ hangs() {
 }
 # today: between the theme and the summary, each line is an exercise ("  [open]") or hangs
 # under it at column 13.
-TODAY_INDENT='/^$/ { block++; next } block == 1 && !/^  \[/ && !/^            [^ ]/'
+# The "If it comes up:" section (when-it-arises exercises) is a list of its own: its heading
+# and closing words start at column 1, its exercises hang like the others.
+TODAY_INDENT='/^$/ { block++; next } /^If it comes up:$/ { block = 99; next }
+              block == 1 && !/^  \[/ && !/^            [^ ]/'
 # log: a record starts with its date; its wrapped text hangs under the text: a note, a reason
 # or an exercise at column 36, other records (started programme ...) at column 27.
 LOG_INDENT='!/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]  / &&
