@@ -110,7 +110,7 @@ CheckinAnswer ask_one(Context &ctx, const Exercise &e, const std::string &weekly
 
 /// After a skip: an optional reason, one line (Enter for none). False at the end of input.
 bool ask_reason(Context &ctx, const std::string &id, CheckinOptions &opts) {
-  ctx.out << "  A reason, if you like (Enter to pass): " << std::flush;
+  ctx.out << "  A reason, if you like (Enter to pass):\n  > " << std::flush;
   std::string line;
   if (!std::getline(ctx.in, line))
     return false;

@@ -198,7 +198,8 @@ std::string render_text(const DayView &view, const Plan &plan, Day day, Day toda
     const Exercise &e = *item.exercise;
     const bool situational = e.schedule.situational();
     if (situational && !heading_done) {
-      out += "\nIf it comes up:\n";
+      // A blank line between the lists, none when only situations are listed.
+      out += std::string(&item == &items.front() ? "" : "\n") + "If it comes up:\n";
       heading_done = true;
     }
     std::string mark;
