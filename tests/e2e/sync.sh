@@ -149,6 +149,9 @@ expect_out_has "the push is pending" "offline sync says so"
 expect_err_has "attune: warning: cannot fetch: cannot reach the remote 'origin'" "offline: why"
 git -C "$A" diff --quiet HEAD -- journal && pass || fail "offline sync did not commit the journal"
 git -C "$A" show HEAD:journal | grep -q A-OFFLINE && pass || fail "the commit lacks the check-in"
+on "$A" sync --verbose
+expect_rc 0 "offline sync --verbose"
+expect_err_has "    fatal: " "--verbose shows git's own words, indented"
 mv "$BARE.away" "$BARE"
 on "$A" sync
 expect_rc 0 "back online: the pending push goes"

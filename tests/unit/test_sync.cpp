@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "attune/error.hpp"
 #include "attune/forget.hpp"
 #include "attune/journal.hpp"
 #include "attune/sync.hpp"
@@ -179,6 +180,10 @@ BOOST_AUTO_TEST_CASE(git_failures_in_attunes_words) {
   BOOST_TEST((classify_git_failure("something else") == GitFailure::other));
   BOOST_TEST(describe_git_failure(GitFailure::unreachable, "origin") ==
              "cannot reach the remote 'origin'");
+}
+
+BOOST_AUTO_TEST_CASE(git_missing_is_exit_69) {
+  BOOST_TEST(exit_code_for(ErrorKind::unavailable) == 69);
 }
 
 BOOST_AUTO_TEST_CASE(forget_warns_about_git) {
