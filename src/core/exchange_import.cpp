@@ -410,9 +410,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
   const CsvRow &head = rows.front();
   // Exports of attunes before `until` end at "cmd", before `cmd` at "hex": read them as they
   // are.
-  if (head.cells.size() + 1 == columns.size() && columns.back() == "until")
-    columns.pop_back();
-  if (head.cells.size() + 1 == columns.size() && columns.back() == "cmd")
+  while (head.cells.size() < columns.size() &&
+         (columns.back() == "until" || columns.back() == "cmd"))
     columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
     const bool extra = i >= columns.size();
