@@ -61,7 +61,7 @@ grep -q '"reason":"line one\\r\\nline two, \\"three\\""' "$W/a.json" && pass ||
 [ "$(grep -c '"[0-9a-f]\{64\}": "' "$W/a.json")" -eq 1 ] && pass || fail "json carries the plan copy"
 run export --format csv -o "$W/a.csv"
 expect_rc 0 "export csv"
-head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,question,times,followup\r\n') &&
+head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,question,times,followup,until\r\n') &&
   pass || fail "csv header with CRLF"
 grep -q ',"tired, ""really"", ok",' "$W/a.csv" && pass || fail "csv quotes a reason with commas"
 cp "$SRC/journal" "$W/journal.before"

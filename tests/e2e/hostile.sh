@@ -220,6 +220,36 @@ if ready undo; then
   expect_out_has 'Withdrawn: catch-the-urge done and the note "hostile"' "undo takes the good command"
 fi
 
+# ---- pause: hostile dates and reasons, and a pause line that cannot be ------------------------
+if ready pause; then
+  rm -rf "$ATTUNE_DATA_DIR"
+  hrun start --on 2026-11-02
+  before=$(snapshot "$ATTUNE_DATA_DIR")
+  long=$(head -c 100000 /dev/zero | tr '\0' '9')
+  for bad in $'2026-11-3\xff' $'\x1b[31m2026' "$long" "2026-02-30"; do
+    hrun pause --until "$bad"
+    expect_clean_error 2 "pause --until hostile (${#bad} bytes)"
+    expect_valid_utf8_err "pause --until hostile"
+    if printf '%s' "$ERR" | grep -q $'\x1b'; then fail "pause: an ESC byte reached the terminal"; else pass; fi
+    [ "${#ERR}" -lt 400 ] && pass || fail "pause: a long date is not echoed whole"
+  done
+  hrun pause --reason $'caf\xc3\x28'
+  expect_clean_error 2 "invalid UTF-8 in a pause reason"
+  [ "$(snapshot "$ATTUNE_DATA_DIR")" = "$before" ] && pass || fail "a refused pause was written"
+  hrun pause --from 2026-11-10 --until 2026-11-12 --reason $'\x1b[2Jwiped'
+  expect_rc 0 "a pause whose reason holds an escape sequence"
+  hrun log
+  if printf '%s' "$OUT" | grep -q $'\x1b'; then fail "log sent a reason's ESC to the terminal"; else pass; fi
+  # A pause line with a right checksum whose until= comes before its day: reported, skipped.
+  body=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' 00000000000000ab pause 2026-11-20 \
+    2026-11-26T08:00:00Z UTC run=1 until=2026-11-19)
+  crc=$(printf '%s' "$body" | python3 -c 'import sys, zlib; print("%08x" % zlib.crc32(sys.stdin.buffer.read()))')
+  printf '%s\t~%s\n' "$body" "$crc" >>"$ATTUNE_DATA_DIR/journal"
+  hrun remind --exit-code
+  expect_rc 10 "a bad pause line pauses nothing"
+  expect_err_has "(a pause that ends before it begins): skipped" "the bad pause line is reported"
+fi
+
 # ---- Folders we may not use (as root, run attune as an unprivileged user) -------------------
 if ready checkin && [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
   as_user() { setpriv --reuid=daemon --regid=daemon --clear-groups -- "$@"; }
