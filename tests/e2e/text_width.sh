@@ -46,8 +46,8 @@ hangs() {
   if [ -z "$wrong" ]; then pass; else fail "$2: a line lost its indent: $wrong"; fi
 }
 # today: between the theme and the summary, each line is an exercise ("  [open]") or hangs
-# under it at column 13.
-TODAY_INDENT='/^$/ { block++; next } block == 1 && !/^  \[/ && !/^            [^ ]/'
+# under it at column 13. A welcome back (after quiet days) is one more paragraph before them.
+TODAY_INDENT='NR == 1 && /^Welcome back:/ { welcome = 1 } /^$/ { block++; next } block == 1 + welcome && !/^  \[/ && !/^            [^ ]/'
 # log: a record starts with its date; its wrapped text hangs under the text: a note, a reason
 # or an exercise at column 36, other records (started programme ...) at column 27.
 LOG_INDENT='!/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]  / &&
