@@ -31,8 +31,10 @@ Day pause_day(const std::string &text, Day today, const char *option) {
     return *day;
   if (const auto day = resolve_day(text, today))
     return *day;
+  // A long value is not echoed whole: its start says enough.
+  const std::string shown = text.size() > 40 ? text.substr(0, 32) + "..." : text;
   throw Error(ErrorKind::invalid,
-              std::string(option) + " \"" + printable(text) + "\" is not a date I can read",
+              std::string(option) + " \"" + printable(shown) + "\" is not a date I can read",
               "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
 }
 

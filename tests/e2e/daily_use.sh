@@ -125,7 +125,7 @@ expect_rc 0 "attune rep"
 expect_out_has '"weeks"' "rep runs report"
 run re
 expect_rc 2 "attune re is ambiguous"
-expect_err_has "attune: error: \"re\" could be reflect, report, remind or review" "ambiguous prefix lists the candidates"
+expect_err_has "attune: error: \"re\" could be reflect, report, remind, review or resume" "ambiguous prefix lists the candidates"
 expect_err_lines 1 "ambiguous prefix is one line"
 run --data-dir "$ATTUNE_DATA_DIR" st
 expect_rc 2 "attune st is ambiguous after a global option"
