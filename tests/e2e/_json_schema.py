@@ -21,7 +21,10 @@ import sys
 
 # Each document and the command lines that, together, show every one of its fields.
 COMMANDS = {
-    "today": [["today", "--format", "json"], ["today", "--format", "json", "--date", "-1"]],
+    # A paused day of run 2 (paused has its fields), and after its end with a practice kept.
+    "today": [["today", "--format", "json"], ["today", "--format", "json", "--date", "-1"],
+              ["today", "--format", "json", "--date", "2026-11-05"],
+              ["ATTUNE_NOW=2026-12-22T20:00", "today", "--format", "json"]],
     "week": [["week", "1", "--format", "json"]],
     "report": [["report", "--format", "json"], ["report", "--run", "1", "--format", "json"]],
     "report_all": [["report", "--run", "all", "--format", "json"]],

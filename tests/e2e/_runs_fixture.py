@@ -7,7 +7,8 @@ self-check each week; run 2 starts Mon 2026-11-02 and is in its third week on We
 (the "now" of the tests: ATTUNE_NOW=2026-11-18T20:00, TZ=UTC), with a skip that day.
 --every-field adds what only some records carry, so every JSON field appears somewhere (used
 by json_schema.sh): a command id (cmd), an undo, a forgotten record, and a note whose bytes
-are not UTF-8 (exported as hex).
+are not UTF-8 (exported as hex); after run 1, a review, a kept practice and a follow-up
+self-check; in run 2, a pause, and a practice kept after its end.
 """
 import datetime
 import hashlib
@@ -95,6 +96,20 @@ def main():
         lines.append(raw_line("undo", today, ["run=2", "ref=" + undone]))
         lines.append(raw_line("note", today, ["run=2", "text=caf\\xe9 at noon"]))
         lines.append(raw_line("forgotten", today, ["run=2", "refs=" + "%016x" % 0xDEAD]))
+        # After run 1: its review, a kept practice and the 4-week follow-up self-check.
+        after = datetime.date(2026, 10, 19)
+        for question, text in (("helped", "naming one feeling"), ("signs", "going quiet"),
+                               ("keep", "one feeling a day")):
+            lines.append(line("review", after, run=1, question=question, text=text))
+        lines.append(line("keep", after, run=1, exercise="say-one-feeling", times=3))
+        lines.append(line("check", datetime.date(2026, 11, 16), run=1, week=6,
+                          answers="4,2,2,4,2,2,2", followup=4))
+        # A rest in run 2 (today --date 2026-11-05 is paused), and a practice kept after its
+        # end (today at ATTUNE_NOW=2026-12-22 shows it).
+        lines.append(line("pause", datetime.date(2026, 11, 5), run=2, until="2026-11-06",
+                          reason="a family visit"))
+        lines.append(line("keep", datetime.date(2026, 12, 20), run=2,
+                          exercise="say-one-feeling", times=3))
     with open(out_path, "w", encoding="utf-8") as f:
         f.writelines(lines)
 

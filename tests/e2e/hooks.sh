@@ -42,7 +42,7 @@ if "$PY_BIN" - "$SEEN/on-checkin.json" "$JSONLOG" <<'PY'; then pass; else fail "
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
 got = [json.loads(l) for l in lines]
-log = json.loads(sys.argv[2])
+log = json.loads(sys.argv[2])["records"]
 assert [g["type"] for g in got] == ["done", "note"], got
 assert got[0]["exercise"] == "catch-the-urge" and got[1]["text"] == "felt it, stayed", got
 by_id = {r["id"]: r for r in log}

@@ -63,7 +63,7 @@ expect_err_has "attune: error: the cue is empty" "empty cue"
 at "$MON" cue trigger-note "a cue" --clear
 expect_rc 2 "text and --clear"
 at "$MON" log --format json
-if [ "$(json_get 'sum(r["type"] == "cue" for r in d)')" = 0 ]; then pass; else fail "a refused cue wrote nothing"; fi
+if [ "$(json_get 'sum(r["type"] == "cue" for r in d["records"])')" = 0 ]; then pass; else fail "a refused cue wrote nothing"; fi
 
 at "$MON" cue trigger-note "  when I brush my teeth at night "
 expect_rc 0 "set a cue"
@@ -146,7 +146,7 @@ expect_out_lacks "self-check" "nothing said once taken"
 
 # ---- A new week: the introduction again, then the offer on a terminal, once.
 ATTUNE_NOW=$WEEK2 run log --format json
-cues_before=$(json_get 'sum(r["type"] == "cue" for r in d)')
+cues_before=$(json_get 'sum(r["type"] == "cue" for r in d["records"])')
 ATTUNE_NOW=$WEEK2 tty_run $'\n\n' today
 expect_rc 0 "first today of week 2 on a terminal"
 expect_out_has "This week: Reflect on what happens inside" "week 2's theme"
@@ -157,7 +157,7 @@ case $offer in *"(trigger-note)"*) fail "one from week 1 is offered again" ;; *)
 expect_out_has "The plan's cue:" "shows the plan's cue"
 expect_out_has "Your cue> " "asks"
 ATTUNE_NOW=$WEEK2 run log --format json
-if [ "$(json_get 'sum(r["type"] == "cue" for r in d)')" = "$cues_before" ]; then pass; else fail "Enter keeps the plan's cue (nothing recorded)"; fi
+if [ "$(json_get 'sum(r["type"] == "cue" for r in d["records"])')" = "$cues_before" ]; then pass; else fail "Enter keeps the plan's cue (nothing recorded)"; fi
 ATTUNE_NOW=$WEEK2 tty_run '' today
 expect_out_lacks "Your cue> " "the offer is made once a week"
 expect_out_lacks "New exercises" "not offered again"

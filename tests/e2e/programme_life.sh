@@ -39,7 +39,7 @@ at 2027-02-27T10:00 remind --exit-code
 expect_rc 11 "remind before anything is started"
 
 # ---- Week 1: start, baseline, a personal cue.
-at 2027-03-01T09:00 start --date 2027-03-01
+at 2027-03-01T09:00 start
 expect_rc 0 "start"
 at 2027-03-01T09:05 reflect --baseline --answers 5,5,4,4,5,4,2
 expect_rc 0 "baseline self-check"
@@ -123,11 +123,11 @@ while [[ "$day" < "2027-04-24" ]]; do
   [ "$RC" -eq 0 ] || fail "checkin --all on $day"
   day=$(date -d "$day + 1 day" +%F)
 done
-for day in 2027-03-29 2027-03-31; do
+for day in 2027-04-05 2027-04-07; do
   at "${day}T20:30" checkin --date "$day" stay-five-minutes
   [ "$RC" -eq 0 ] || fail "stay-five-minutes on $day"
 done
-at 2027-03-30T20:30 checkin --date 2027-03-30 --not-arisen stay-five-minutes catch-the-urge
+at 2027-04-06T20:30 checkin --date 2027-04-06 --not-arisen stay-five-minutes --not-arisen catch-the-urge
 expect_rc 0 "not arisen in week 4"
 
 for n in 1 2 3 4 5 6; do
@@ -139,8 +139,12 @@ done
 at 2027-04-23T21:00 report --format json
 expect_rc 0 "report on the last day"
 expect_json 'd["end"] == "2027-04-23"' "the moved end"
-expect_json 'd["streak"]["current"] >= 30' "one streak across both pauses"
-expect_json 'all(e["situational"] is False or e["ratio"] is None for w in d["weeks"] for e in w["exercises"])' "situational exercises are never a ratio"
+expect_json 'not [x for x in d["days"] if x["status"] not in ("kept", "rest")]' "no day missed: paused days are not in the programme's days"
+expect_json 'len(d["days"]) == 42 and not [x for x in d["days"] if "2027-03-04" <= x["date"] <= "2027-03-08" or "2027-03-15" <= x["date"] <= "2027-03-21"]' "42 programme days, none of them paused"
+expect_json 'd["streak"]["current"] == d["streak"]["longest"] == sum(x["status"] == "kept" for x in d["days"])' "one streak across both pauses"
+expect_json '[(e["id"], e["practised_days"], e["not_arisen_days"]) for e in d["exercises"] if e["id"] in ("catch-the-urge", "stay-five-minutes")] == [("catch-the-urge", 1, 2), ("stay-five-minutes", 2, 1)]' "situations: practised on N days when they came up; not arisen counted apart"
+expect_json 'all(e["planned"] == 0 for e in d["exercises"] if e["situational"])' "a situation is never planned, so never missed"
+expect_json 'd["adherence"]["ratio"] == 1' "every planned practice done: paused days and not_arisen are neutral"
 at 2027-04-23T21:01 today --format json
 expect_json 'd["review_offered"] is True' "the last day offers the review"
 

@@ -103,7 +103,7 @@ expect_rc 0 "export json"
 grep -q '"cmd":"' "$T_ROOT/all.json" && pass || fail "json export holds cmd"
 at 2026-11-06T20:01 export --format csv -o "$T_ROOT/all.csv"
 expect_rc 0 "export csv"
-head -1 "$T_ROOT/all.csv" | grep -q ',hex,cmd,until' && pass || fail "csv header ends in cmd,until"
+head -1 "$T_ROOT/all.csv" | grep -q ',hex,cmd,question,times,followup,until' && pass || fail "csv header ends in cmd,question,times,followup,until"
 for fmt in json csv; do
   ATTUNE_DATA_DIR=$T_ROOT/copy-$fmt ATTUNE_NOW=2026-11-06T20:02 run import "$T_ROOT/all.$fmt"
   expect_rc 0 "import $fmt"

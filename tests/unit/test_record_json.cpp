@@ -56,6 +56,32 @@ std::vector<Record> every_type() {
   forgotten.run = 0;
   forgotten.refs = {"00000000000000b4"};
   out.push_back(forgotten);
+  Record not_arisen = make("00000000000000b9", RecordType::not_arisen);
+  not_arisen.exercise = "catch-the-urge";
+  out.push_back(not_arisen);
+  Record review = make("00000000000000ba", RecordType::review);
+  review.question = "helped";
+  review.text = "naming the urge";
+  out.push_back(review);
+  Record keep = make("00000000000000bb", RecordType::keep);
+  keep.exercise = "feeling-word";
+  keep.times = 3;
+  out.push_back(keep);
+  out.push_back(make("00000000000000bc", RecordType::keep_stop));
+  Record cue = make("00000000000000bd", RecordType::cue);
+  cue.exercise = "trigger-note";
+  cue.text = "when I put my phone on the charger";
+  out.push_back(cue);
+  Record pause = make("00000000000000be", RecordType::pause);
+  pause.until = *parse_iso_day("2026-11-08");
+  pause.text = "flu";
+  out.push_back(pause);
+  out.push_back(make("00000000000000bf", RecordType::resume));
+  Record followup = make("00000000000000c0", RecordType::check);
+  followup.week = 6;
+  followup.followup = 4;
+  followup.answers = {4, 4, 3};
+  out.push_back(followup);
   return out;
 }
 
@@ -77,7 +103,9 @@ BOOST_AUTO_TEST_CASE(export_log_and_hooks_write_the_same_fields) {
   std::vector<LogEntry> entries;
   for (const Record &r : records)
     entries.push_back({r, 3});
-  const JsonValue logged = parse_json(render_log_json(entries), "log");
+  const JsonValue log = parse_json(render_log_json(entries), "log");
+  BOOST_TEST_REQUIRE(log.find("records") != nullptr);
+  const JsonValue &logged = *log.find("records");
   BOOST_TEST_REQUIRE(exported.find("records")->items.size() == records.size());
   BOOST_TEST_REQUIRE(logged.items.size() == records.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
