@@ -81,12 +81,12 @@ inline constexpr std::size_t max_kept_exercises = 3;
 inline constexpr unsigned default_keep_times = 3;
 
 /// The kept practice: the exercises of the latest `keep` command (its records share a command
-/// id), unless a `keep-stop` was recorded after it (recorded instant, then id).
+/// id), unless a `keep_stop` was recorded after it (recorded instant, then id).
 struct Maintenance {
   bool exists = false;                ///< a keep command was recorded
-  bool active = false;                ///< ... and no keep-stop after it
+  bool active = false;                ///< ... and no keep_stop after it
   Day since{};                        ///< the keep day: maintenance week 1 begins here
-  std::optional<Day> stopped;         ///< the keep-stop's day, when stopped
+  std::optional<Day> stopped;         ///< the keep_stop's day, when stopped
   unsigned times_per_week = 0;        ///< N (the same for every exercise of one command)
   std::vector<std::string> exercises; ///< ids, in the order given
 };

@@ -6,7 +6,7 @@
 ///   each record: ID TAB TYPE TAB DAY TAB RECORDED TAB ZONE {TAB KEY=VALUE} TAB "~" CRC LF
 ///     ID        16 lowercase hex digits, unique across machines (random)
 ///     TYPE      start | end | done | skip | note | check | undo | forgotten | not_arisen |
-///               review | keep | keep-stop | cue | pause | resume
+///               review | keep | keep_stop | cue | pause | resume
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
@@ -75,7 +75,7 @@ enum class RecordType {
 
 /// "done", "skip", ...
 std::string_view to_string(RecordType type) noexcept;
-/// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep-stop,
+/// The types an undo can withdraw: done, skip, note, check, not_arisen, review, keep, keep_stop,
 /// cue, pause, resume (what a person recorded).
 bool is_withdrawable(RecordType type) noexcept;
 std::optional<RecordType> parse_record_type(std::string_view text) noexcept;

@@ -18,6 +18,7 @@
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
+#include "hooks.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -55,33 +56,44 @@ int run_end(Session &session, const EndOptions &opts) {
   Context &ctx = session.ctx();
   require_text(opts.reason, "the reason");
   const Day today = session.today();
-  JournalStore &store = session.store();
-  const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
-  const History history = build_history(journal);
-  const Run *run = history.active();
-  if (run == nullptr) {
-    if (ended_run(history) != nullptr)
+  Record end;
+  unsigned number = 0;
+  std::string plan_name;
+  Day start{};
+  { // the lock is released before the hooks run
+    JournalStore &store = session.store();
+    const auto lock = store.lock(session.lock_timeout());
+    const Journal journal = session.read_journal(&lock);
+    const History history = build_history(journal);
+    const Run *run = history.active();
+    if (run == nullptr) {
+      if (ended_run(history) != nullptr)
+        throw Error(ErrorKind::invalid,
+                    "programme " + std::to_string(history.runs.back().number) +
+                        " has already ended",
+                    "'attune review' looks back on it; 'attune start' begins a new one");
+      require_active_run(history); // nothing started: says how to start
+    }
+    const Plan plan = session.plan_for_run(*run);
+    if (programme_over(plan, *run, today))
       throw Error(ErrorKind::invalid,
-                  "programme " + std::to_string(history.runs.back().number) + " has already ended",
-                  "'attune review' looks back on it; 'attune start' begins a new one");
-    require_active_run(history); // nothing started: says how to start
+                  "programme " + std::to_string(run->number) + " already came to its end on " +
+                      format_day(programme_end(plan, *run)),
+                  "nothing to end; 'attune review' looks back on it, 'attune keep' carries "
+                  "exercises on");
+    end = new_after_record(session, RecordType::end, *run, today);
+    if (opts.reason)
+      end.text = *opts.reason;
+    store.append(lock, journal, {end});
+    number = run->number;
+    plan_name = plan.name;
+    start = run->start;
   }
-  const Plan plan = session.plan_for_run(*run);
-  if (programme_over(plan, *run, today))
-    throw Error(ErrorKind::invalid,
-                "programme " + std::to_string(run->number) + " already came to its end on " +
-                    format_day(programme_end(plan, *run)),
-                "nothing to end; 'attune review' looks back on it, 'attune keep' carries "
-                "exercises on");
-  Record end = new_after_record(session, RecordType::end, *run, today);
-  if (opts.reason)
-    end.text = *opts.reason;
-  store.append(lock, journal, {end});
+  run_hooks(session, HookCommand::end, {end});
   if (!ctx.global.quiet)
     ctx.out << wrap_words(
-        "Programme " + std::to_string(run->number) + " (" + printable(plan.name) + ", " +
-            format_day(run->start) + " to " + format_day(today) +
+        "Programme " + std::to_string(number) + " (" + printable(plan_name) + ", " +
+            format_day(start) + " to " + format_day(today) +
             ") has ended. Stopping is a choice you are free to make, and everything you "
             "practised stays in your journal. 'attune review' looks back on it, 'attune "
             "keep' carries a few exercises on, and 'attune start' begins again whenever you "

@@ -120,10 +120,10 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     const std::string guess =
         did_you_mean(type_field->second.value,
                      {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
-                      "not_arisen", "review", "keep", "keep-stop", "cue", "pause", "resume"});
+                      "not_arisen", "review", "keep", "keep_stop", "cue", "pause", "resume"});
     fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
          guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
-                         "not_arisen, review, keep, keep-stop, cue, pause and resume"
+                         "not_arisen, review, keep, keep_stop, cue, pause and resume"
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));

@@ -547,7 +547,7 @@ std::string_view to_string(RecordType type) noexcept {
   case RecordType::keep:
     return "keep";
   case RecordType::keep_stop:
-    return "keep-stop";
+    return "keep_stop";
   case RecordType::cue:
     return "cue";
   case RecordType::pause:

@@ -255,7 +255,7 @@ for dir in copy copy2; do
   ATTUNE_DATA_DIR="$T_ROOT/$dir" at 2027-03-07T09:05 report --format json
   expect_json "d['review']['signs']" "I stop replying for days" "$dir: review imported"
   expect_json "len(d['self_check']['followups'])" 2 "$dir: follow-ups imported"
-  expect_json "d['maintenance']['stopped']" 2027-01-13 "$dir: keep and keep-stop imported"
+  expect_json "d['maintenance']['stopped']" 2027-01-13 "$dir: keep and keep_stop imported"
 done
 at 2027-03-07T09:06 forget --all-notes --yes
 expect_rc 0 "forget"

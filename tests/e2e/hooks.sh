@@ -108,4 +108,14 @@ ATTUNE_HOOK=1 ATTUNE_NOW=2026-11-09T09:00 run checkin catch-the-urge
 expect_rc 0 "checkin inside a hook"
 if [ ! -e "$SEEN/on-checkin.json" ]; then pass; else fail "no hooks from inside a hook"; fi
 
+# attune end runs on-end with its end record (reason and all), after the record is saved.
+hook on-end
+ATTUNE_NOW=2026-11-09T10:00 run end --reason "moving house"
+expect_rc 0 "end"
+if grep -q '"type":"end"' "$SEEN/on-end.json" 2>/dev/null && grep -q '"reason":"moving house"' "$SEEN/on-end.json"; then pass; else
+  fail "on-end read the end record (rc=$RC: $ERR)"
+fi
+ATTUNE_NOW=2026-11-09T10:00 run log --format json
+expect_out_has '"type": "end"' "the end record is on disk"
+
 finish

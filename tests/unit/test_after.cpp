@@ -286,7 +286,7 @@ BOOST_AUTO_TEST_CASE(new_records_round_trip_through_the_journal_line) {
   BOOST_TEST(j.records[0].question == "signs");
   BOOST_TEST(j.records[0].text == "I stop answering\tmessages");
   BOOST_TEST(j.records[1].times == 3u);
-  BOOST_TEST(to_string(j.records[2].type) == "keep-stop");
+  BOOST_TEST(to_string(j.records[2].type) == "keep_stop");
   BOOST_TEST(j.records[3].followup == 12u);
   BOOST_TEST(j.records[4].text == "too much right now");
   BOOST_TEST(is_withdrawable(RecordType::review));
