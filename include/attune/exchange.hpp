@@ -62,9 +62,10 @@ struct LogEntry {
   unsigned programme_week = 0;
 };
 
-/// `log --format json`: {"schema": 1, "records": [...]} (two-space indent), write_record_json objects with
-/// "programme_week". The fields are the export's (a test compares them): a note's text is
-/// "text" and a self-check's week "week" (attune 0.1.0 and earlier: "note" and "self_check_week").
+/// `log --format json`: {"schema": 1, "records": [...]} (two-space indent), write_record_json
+/// objects with "programme_week". The fields are the export's (a test compares them): a note's text
+/// is "text" and a self-check's week "week" (attune 0.1.0 and earlier: "note" and
+/// "self_check_week").
 std::string render_log_json(const std::vector<LogEntry> &entries);
 
 /// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd" (no line

@@ -88,7 +88,7 @@ struct Record {
   Instant recorded{};
   std::string zone;
   unsigned run = 0;
-  std::string exercise;          ///< done, skip, not_arisen, keep, cue
+  std::string exercise; ///< done, skip, not_arisen, keep, cue
   /// note text, skip/end/pause reason, review answer, or cue text (empty: cleared)
   std::string text;
   std::string plan_id;           ///< start
@@ -100,9 +100,9 @@ struct Record {
   /// Any type: the id of the first record of the command that wrote this one, when that
   /// command wrote two or more records (one append); empty otherwise.
   std::string cmd;
-  std::string question;  ///< review: "helped", "signs" or "keep"
-  unsigned times = 0;    ///< keep: times a week (1..7)
-  unsigned followup = 0; ///< check: 4 or 12 for a follow-up self-check after the end, else 0
+  std::string question;     ///< review: "helped", "signs" or "keep"
+  unsigned times = 0;       ///< keep: times a week (1..7)
+  unsigned followup = 0;    ///< check: 4 or 12 for a follow-up self-check after the end, else 0
   std::optional<Day> until; ///< pause: its last day (inclusive); nullopt: open
 };
 

@@ -305,8 +305,8 @@ int run_today(Session &session, const TodayOptions &opts) {
     seen = read_week_seen(session);
     intro = week_is_new(seen, programme_key(*run), view.pos.week, WeekSeenKind::intro);
   }
-  ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width(), cues,
-                         intro, gap)
+  ctx.out << render_text(view, plan, day, today, session.use_color(), ctx.text_width(), cues, intro,
+                         gap)
           << after_today_text(plan, *run, day, session.use_color(), ctx.text_width());
   if (intro)
     write_week_seen(session,

@@ -24,9 +24,9 @@ using Fields = std::map<std::string, Field, std::less<>>;
 
 const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
 const std::vector<std::string> all_keys = {
-    "id",   "type",  "day",      "recorded", "zone",   "run",      "exercise", "reason",
-    "text", "plan",  "hash",     "week",     "answers", "ref",     "refs",     "hex",
-    "cmd",  "question", "times", "followup", "until"};
+    "id",     "type", "day",  "recorded", "zone",  "run",      "exercise",
+    "reason", "text", "plan", "hash",     "week",  "answers",  "ref",
+    "refs",   "hex",  "cmd",  "question", "times", "followup", "until"};
 const std::vector<std::string> text_keys = {"exercise", "reason", "text",
                                             "plan",     "hash",   "question"};
 
@@ -503,8 +503,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
       const CsvCell &cell = row.cells[c];
       const Location cell_at{file, cell.line, cell.col};
       std::string key = columns[c];
-      if (key == "text" && (type == RecordType::skip || type == RecordType::end ||
-                            type == RecordType::pause))
+      if (key == "text" &&
+          (type == RecordType::skip || type == RecordType::end || type == RecordType::pause))
         key = "reason";
       if (key == "ref" && type == RecordType::forgotten)
         key = "refs";
@@ -515,8 +515,8 @@ ImportData read_csv(std::string_view text, const std::string &file) {
           if (space == std::string::npos)
             space = cell.text.size();
           std::string name = cell.text.substr(start, space - start);
-          if (name == "text" && (type == RecordType::skip || type == RecordType::end ||
-                                 type == RecordType::pause))
+          if (name == "text" &&
+              (type == RecordType::skip || type == RecordType::end || type == RecordType::pause))
             name = "reason";
           hex.push_back({name, cell_at});
           start = space + 1;
