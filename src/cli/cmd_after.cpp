@@ -72,7 +72,7 @@ int run_end(Session &session, const EndOptions &opts) {
                     "programme " + std::to_string(history.runs.back().number) +
                         " has already ended",
                     "'attune review' looks back on it; 'attune start' begins a new one");
-      require_active_run(history); // nothing started: says how to start
+      run = &require_active_run(history); // nothing started: says how to start
     }
     const Plan plan = session.plan_for_run(*run);
     if (programme_over(plan, *run, today))
@@ -201,7 +201,7 @@ struct KeepOptions {
   bool stop = false;
 };
 
-int run_keep(Session &session, KeepOptions opts) {
+int run_keep(Session &session, const KeepOptions &opts) {
   Context &ctx = session.ctx();
   if (opts.stop && !opts.exercises.empty())
     throw Error(ErrorKind::usage, "--stop ends the kept practice and takes no exercises",

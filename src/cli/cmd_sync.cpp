@@ -294,8 +294,11 @@ std::size_t Syncer::take_tree(const std::string &tree, const std::string &remote
         sync_path_exists(dir_ + "/" + path))
       continue;
     const std::string hash = path.substr(6, path.size() - 6 - 5);
-    store_.save_plan_copy(
-        lock(), hash, must({"cat-file", "blob", tree + ":" + path}, "read a merged plan copy").out);
+    std::string object = tree;
+    object += ':';
+    object += path;
+    store_.save_plan_copy(lock(), hash,
+                          must({"cat-file", "blob", object}, "read a merged plan copy").out);
   }
   if (settled != ours)
     store_.replace_journal(lock(), settled);

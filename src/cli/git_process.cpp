@@ -49,15 +49,19 @@ std::string find_program_on_path(const std::string &path, const std::string &nam
     from = colon + 1;
     if (folder.empty() || folder[0] != '/') // never the current folder
       continue;
-    const std::string candidate = folder + "/" + name;
+    std::string candidate = folder;
+    candidate += '/';
+    candidate += name;
     if (::access(candidate.c_str(), X_OK) == 0)
       return candidate;
   }
   return {};
 }
 
-GitRunner::GitRunner(const Context &ctx, std::string dir) : dir_(std::move(dir)) {
-  program_ = find_program_on_path(ctx.env("PATH").value_or("/usr/local/bin:/usr/bin:/bin"), "git");
+GitRunner::GitRunner(const Context &ctx, std::string dir)
+    : program_(
+          find_program_on_path(ctx.env("PATH").value_or("/usr/local/bin:/usr/bin:/bin"), "git")),
+      dir_(std::move(dir)) {
   if (program_.empty())
     throw Error(ErrorKind::unavailable, "git is not installed, and attune sync works through it",
                 "install the package 'git' (on Debian: sudo apt install git)");
@@ -72,11 +76,13 @@ GitOutput GitRunner::run(const std::vector<std::string> &args) const {
   std::vector<std::string> words = {program_, "-C", dir_};
   words.insert(words.end(), args.begin(), args.end());
   std::vector<char *> argv;
+  argv.reserve(words.size() + 1);
   for (std::string &w : words)
     argv.push_back(w.data());
   argv.push_back(nullptr);
   std::vector<std::string> env_copy = env_;
   std::vector<char *> envp;
+  envp.reserve(env_copy.size() + 1);
   for (std::string &e : env_copy)
     envp.push_back(e.data());
   envp.push_back(nullptr);

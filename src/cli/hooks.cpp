@@ -111,6 +111,7 @@ std::string run_one(const std::string &path, const std::string &input, std::chro
       env_text.emplace_back(*e);
   env_text.emplace_back("ATTUNE_HOOK=1");
   std::vector<char *> envp;
+  envp.reserve(env_text.size() + 1);
   for (auto &e : env_text)
     envp.push_back(e.data());
   envp.push_back(nullptr);
@@ -188,13 +189,24 @@ void run_hooks(Session &session, HookCommand command, const std::vector<Record> 
       const std::string saved =
           written.size() == 1 ? "the record is saved" : "the records are saved";
       if (!refusal.empty()) {
-        ctx.warn("hook " + printable(path) + ' ' + refusal + "; " + saved);
+        std::string message = "hook " + printable(path);
+        message += ' ';
+        message += refusal;
+        message += "; ";
+        message += saved;
+        ctx.warn(message);
         continue;
       }
       const std::string outcome = run_one(path, hook_input(entries_for(session, call.records)),
                                           session.config().hook_timeout.value);
-      if (!outcome.empty())
-        ctx.warn("hook " + call.name + ' ' + outcome + "; " + saved);
+      if (!outcome.empty()) {
+        std::string message = "hook " + call.name;
+        message += ' ';
+        message += outcome;
+        message += "; ";
+        message += saved;
+        ctx.warn(message);
+      }
     }
   } catch (...) { // a hook never changes what the command did or its exit status
   }

@@ -364,8 +364,12 @@ void after_sections(std::string &out, const Progress &p, const ReportOptions &o)
   const AfterView after = after_view(*p.plan, *p.run, p.today);
   if (!after.review.empty()) {
     out += "\n" + heading("Your review", o.color) + "\n";
-    for (const auto &[label, text] : review_pairs(after))
-      wrap(out, label + ": " + text, o.width, 2);
+    for (const auto &[label, text] : review_pairs(after)) {
+      std::string line = label;
+      line += ": ";
+      line += text;
+      wrap(out, line, o.width, 2);
+    }
   }
   if (after.maintenance.exists) {
     out += "\n" + heading("Your kept practice", o.color) + "\n";
