@@ -185,9 +185,10 @@ std::string render_runs_text(const RunComparison &c, const ReportOptions &option
   out += row_line("Run", "Plan", "Dates", "Status", "Days", "Adherence", "Longest");
   for (const RunRow &r : c.runs) {
     std::string plan = printable(r.plan_id);
-    if (display_width(plan) > plan_w)
+    if (display_width(plan) > plan_w) {
       plan.resize(plan_w - 1);
-    plan += "\xe2\x80\xa6";
+      plan += "\xe2\x80\xa6";
+    }
     out += row_line(std::to_string(r.run), plan, dates_cell(r), phase_word(r),
                     days_word(r.days_practised), percent(r.adherence.ratio()),
                     days_word(r.longest_streak));
