@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <istream>
+#include <list>
 #include <ostream>
 
 #include <sys/stat.h>
@@ -170,11 +171,14 @@ int run_kept_checkin(Session &session, KeptCheckin opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
   JournalStore &store = session.store();
+  // The items point into their plan (MaintenanceItem::plan_exercise): each call's plan lives
+  // here, for as long as its items are used.
+  std::list<Plan> plans;
   const auto decide = [&](const Journal &journal, bool asking) {
     const History history = build_history(journal);
     const Run &run = require_latest_run(history);
     const Day day = resolve_run_day(opts.date, today, &run);
-    const Plan plan = session.plan_for_run(run);
+    const Plan &plan = plans.emplace_back(session.plan_for_run(run));
     const Maintenance m = maintenance_of(run);
     const bool names = !opts.done.empty() || !opts.skip.empty() || opts.all || opts.skip_all;
     const std::string ended = "the programme ended on " + format_day(programme_end(plan, run));
