@@ -3,6 +3,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace attune {
@@ -57,6 +58,12 @@ struct Location {
   int line = 0;
   int col = 0;
 };
+
+/// The position of byte `offset` in `text` (clamped to its end), 1-based: the one rule for
+/// every file:line:col attune prints. Lines end at LF; columns count Unicode code points, as
+/// editors do: a UTF-8 continuation byte (10xxxxxx) does not count. Files are checked for
+/// valid UTF-8 before anything is located in them. ("ab\ncé!", 6) -> 2:3, at the "!".
+Location locate(std::string_view text, std::size_t offset, const std::string &file);
 
 /// Formats "file:line:col", "file:line" or "file" as far as known.
 std::string format_location(const Location &where);

@@ -50,7 +50,4 @@ struct JsonLimits {
 JsonValue parse_json(std::string_view text, const std::string &source_name,
                      const JsonLimits &limits = {});
 
-/// The 1-based line and column (in characters) of byte `offset` in `text`.
-Location locate(std::string_view text, std::size_t offset, const std::string &source_name);
-
 } // namespace attune

@@ -1,5 +1,6 @@
 #pragma once
 /// Small text helpers shared by loaders and the front end.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,14 +69,30 @@ std::string wrap_words(std::string_view text, std::size_t width, std::string_vie
 /// wrap_words with the same indent on every line. ("a bb cc", 6, "  ") -> "  a bb\n  cc\n"
 std::string wrap_words(const std::string &text, std::size_t width, const std::string &indent);
 
-/// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
 /// text without the blanks (space, tab, CR, LF) at either end: "  3 \r" -> "3".
 std::string trim_blanks(std::string_view text);
 
+/// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
 std::string plural(long long n, std::string_view one, std::string_view many);
 
 /// "a", "a or b", "a, b or c": a list of choices for a sentence.
 std::string or_list(const std::vector<std::string> &items);
+
+/// The lowercase hex digits every hex writer uses (record ids, checksums, escapes, hashes).
+inline constexpr char hex_digits[] = "0123456789abcdef";
+
+/// Bytes as lowercase hex, two digits a byte: "A\x01" -> "4101".
+std::string to_hex(std::string_view bytes);
+
+/// A 32-bit value as exactly 8 lowercase hex digits: 0x1f -> "0000001f".
+std::string hex8(std::uint32_t value);
+
+/// Text in double quotes for a message, as it is (callers pass printable text):
+/// plan.toml -> "plan.toml".
+std::string quoted(std::string_view text);
+
+/// Items with `separator` between them: ({"a", "b", "c"}, ", ") -> "a, b, c"; {} -> "".
+std::string join(const std::vector<std::string> &items, std::string_view separator);
 
 /// What a possibly abbreviated word names among `names`: an exact name wins, else the one
 /// name it begins; `matches` holds every name it begins (several: ambiguous, none: unknown).

@@ -20,6 +20,7 @@
 #include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/prebuilt_plan.hpp"
+#include "attune/text.hpp"
 #include "clock.hpp"
 #include "output.hpp"
 
@@ -290,18 +291,8 @@ Plan Session::load_plan_for_run(const Run &run) {
 }
 
 std::string Session::new_record_id() {
-  static const char digits[] = "0123456789abcdef";
   std::random_device device;
-  std::string id;
-  id.reserve(16);
-  for (int i = 0; i < 2; ++i) {
-    std::uint32_t word = device();
-    for (int k = 0; k < 8; ++k) {
-      id += digits[word & 0xF];
-      word >>= 4;
-    }
-  }
-  return id;
+  return hex8(device()) + hex8(device());
 }
 
 } // namespace attune::cli

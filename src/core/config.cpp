@@ -20,20 +20,6 @@ Location at(std::string_view file, const toml::source_region &region) {
                   static_cast<int>(region.begin.column)};
 }
 
-/// Line and column (1-based, in bytes) of a byte offset, for errors found before parsing.
-Location at_offset(std::string_view file, std::string_view text, std::size_t offset) {
-  Location where{std::string(file), 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++where.line;
-      where.col = 1;
-    } else {
-      ++where.col;
-    }
-  }
-  return where;
-}
-
 std::string_view type_name(toml::node_type type) {
   switch (type) {
   case toml::node_type::string:
@@ -205,7 +191,7 @@ ConfigParse parse_config_all(std::string_view text, std::string_view source_name
                 default_hint, Location{file, 0, 0});
   if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
     throw Error(ErrorKind::config, "the file is not valid UTF-8", "save it as UTF-8 text",
-                at_offset(file, text, bad));
+                locate(text, bad, file));
 
   toml::table table;
   try {

@@ -2,6 +2,20 @@
 
 namespace attune {
 
+Location locate(std::string_view text, std::size_t offset, const std::string &file) {
+  Location where{file, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++where.line;
+      where.col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++where.col; // a character counts once, at its first byte
+    }
+  }
+  return where;
+}
+
 std::string format_location(const Location &where) {
   std::string out = where.file;
   if (where.line > 0) {

@@ -7,18 +7,6 @@
 namespace attune {
 namespace {
 
-std::string to_hex(std::string_view bytes) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    out += digits[c >> 4];
-    out += digits[c & 0xF];
-  }
-  return out;
-}
-
 /// A text field as it is written: the text, or its hex when it is not valid UTF-8.
 std::string exportable(std::string_view value, std::string_view name,
                        std::vector<std::string> &hex) {

@@ -77,10 +77,6 @@ bool optional_key(const std::string &key) {
   throw Error(ErrorKind::data, message, hint, where);
 }
 
-std::string quoted(std::string_view text) {
-  return "\"" + std::string(text) + "\"";
-}
-
 std::optional<std::string> from_hex(std::string_view text) {
   if (text.size() % 2 != 0)
     return std::nullopt;
@@ -98,13 +94,6 @@ std::optional<std::string> from_hex(std::string_view text) {
     }
     out += static_cast<char>(v);
   }
-  return out;
-}
-
-std::string join(const std::vector<std::string> &names) {
-  std::string out;
-  for (const auto &n : names)
-    out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 
@@ -134,11 +123,11 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     if (key != "cmd" && // optional on every type: the command that wrote the record
         std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
-           "a " + type_name + " record holds " + join(allowed));
+           "a " + type_name + " record holds " + join(allowed, ", "));
   for (const auto &key : allowed)
     if (!optional_key(key) && fields.count(key) == 0)
       fail(where, "a " + type_name + " record without " + quoted(key),
-           "a " + type_name + " record holds " + join(allowed));
+           "a " + type_name + " record holds " + join(allowed, ", "));
 
   std::map<std::string, std::string, std::less<>> values;
   for (const auto &[key, field] : fields)
@@ -334,7 +323,7 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
     if (std::find(all_keys.begin(), all_keys.end(), m.key) == all_keys.end()) {
       const std::string guess = did_you_mean(m.key, all_keys);
       fail(key_at, "unknown key " + quoted(m.key) + " in a record",
-           guess.empty() ? "the keys are " + join(all_keys) : "did you mean '" + guess + "'?");
+           guess.empty() ? "the keys are " + join(all_keys, ", ") : "did you mean '" + guess + "'?");
     }
     const JsonValue &value = m.value;
     const std::string what = quoted(m.key);

@@ -1,4 +1,5 @@
 #include "attune/input_file.hpp"
+#include "attune/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,10 +11,6 @@
 
 namespace attune {
 namespace {
-
-std::string quoted(const std::string &path) {
-  return "\"" + path + "\"";
-}
 
 Error not_regular(const std::string &what, const std::string &path, unsigned mode,
                   InputOwner owner) {

@@ -60,17 +60,6 @@ std::uint32_t crc32(std::string_view bytes) noexcept {
   return c ^ 0xFFFFFFFFU;
 }
 
-constexpr char hex_digits[] = "0123456789abcdef";
-
-std::string hex8(std::uint32_t value) {
-  std::string out(8, '0');
-  for (int i = 7; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = hex_digits[value & 0xFU];
-    value >>= 4;
-  }
-  return out;
-}
-
 int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9')
     return c - '0';
@@ -194,13 +183,6 @@ bool is_record_id(std::string_view id) noexcept {
   return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
-}
-
-bool is_zone_name(std::string_view zone) noexcept {
-  return !zone.empty() && zone.size() <= 100 && std::all_of(zone.begin(), zone.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
-           c == '_' || c == '-' || c == '+';
-  });
 }
 
 std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "attune/journal.hpp"
+#include "attune/zone.hpp"
 
 namespace attune::detail {
 
@@ -15,7 +16,8 @@ std::uint32_t crc32(std::string_view bytes) noexcept;
 int hex_value(char c) noexcept;
 /// 16 lowercase hex digits.
 bool is_record_id(std::string_view id) noexcept;
-bool is_zone_name(std::string_view zone) noexcept;
+/// The one zone-name rule (zone.hpp): a record's zone is a name attune could have loaded.
+using attune::is_zone_name;
 /// 1 to 9 decimal digits.
 std::optional<unsigned> parse_unsigned(std::string_view text) noexcept;
 /// Why a complete line is not a record, or nullopt when `record` was filled.

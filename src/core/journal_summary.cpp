@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "attune/journal.hpp"
+#include "attune/text.hpp"
 #include "journal_detail.hpp"
 
 namespace attune {
@@ -16,14 +17,6 @@ namespace {
 constexpr std::string_view magic = "attune-journal-index 2";
 /// A journal has at most a few thousand runs; more means the file is not ours.
 constexpr std::size_t max_runs = 100000;
-
-std::string hex8(std::uint32_t v) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out(8, '0');
-  for (int i = 7; i >= 0; --i, v >>= 4)
-    out[static_cast<std::size_t>(i)] = digits[v & 0xF];
-  return out;
-}
 
 /// Decimal digits only, no sign, no leading zero (but "0"), at most 20 digits, no overflow.
 std::optional<std::uint64_t> parse_u64(std::string_view text) noexcept {

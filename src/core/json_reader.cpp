@@ -419,20 +419,6 @@ const char *json_kind_name(JsonValue::Kind kind) noexcept {
   return "a value";
 }
 
-Location locate(std::string_view text, std::size_t offset, const std::string &source_name) {
-  Location where{source_name, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++where.line;
-      where.col = 1;
-    } else if (!is_continuation(c)) {
-      ++where.col; // a character counts once, at its first byte
-    }
-  }
-  return where;
-}
-
 JsonValue parse_json(std::string_view text, const std::string &source_name,
                      const JsonLimits &limits) {
   if (text.size() > limits.max_bytes)

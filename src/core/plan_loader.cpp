@@ -42,10 +42,6 @@ SourcePos pos_of(const toml::node &n) {
   return pos_of(n.source());
 }
 
-std::string quoted(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
-
 std::string type_phrase(toml::node_type t) {
   switch (t) {
   case toml::node_type::string:

@@ -8,22 +8,6 @@
 namespace attune {
 namespace {
 
-/// Line and column (1-based, counting code points) of a byte offset.
-Location location_of(std::string_view text, std::size_t offset, const std::string &file) {
-  int line = 1;
-  int col = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      col = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {file, line, col};
-}
-
 /// Offset of the first bracket or dot that takes the nesting deeper than `limit`, outside
 /// strings and comments; npos when the text stays within it. Dotted keys nest tables too
 /// ("a.b.c = 1" is three levels), so the dots of the key being read count, and stay
@@ -87,15 +71,12 @@ std::optional<Diagnostic> precheck_plan_text(std::string_view text, const std::s
                       "the plan is too large (" + std::to_string(text.size()) + " bytes)",
                       "a plan may be at most " + std::to_string(max_plan_bytes) + " bytes"};
   if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
-    static constexpr char hex[] = "0123456789abcdef";
-    const auto byte = static_cast<unsigned char>(text[bad]);
-    return Diagnostic{location_of(text, bad, file),
-                      std::string("invalid utf-8 (byte \"\\x") + hex[byte >> 4] + hex[byte & 0xF] +
-                          "\")",
+    return Diagnostic{locate(text, bad, file),
+                      "invalid utf-8 (byte \"\\x" + to_hex(text.substr(bad, 1)) + "\")",
                       "save the file as UTF-8"};
   }
   if (const std::size_t deep = too_deep_at(text, max_plan_depth); deep != std::string_view::npos)
-    return Diagnostic{location_of(text, deep, file),
+    return Diagnostic{locate(text, deep, file),
                       "lists and tables nested more than " + std::to_string(max_plan_depth) +
                           " deep",
                       "a plan needs only a few levels"};

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "attune/sha256.hpp"
+#include "attune/text.hpp"
 
 namespace attune {
 namespace {
@@ -79,12 +80,10 @@ std::string sha256_hex(std::string_view text) {
     tail[blocks * 64 - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
   for (std::size_t b = 0; b < blocks; ++b)
     compress(h, tail.data() + 64 * b);
-  static constexpr char digits[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (std::uint32_t word : h)
-    for (int shift = 28; shift >= 0; shift -= 4)
-      out += digits[(word >> shift) & 0xF];
+  for (const std::uint32_t word : h)
+    out += hex8(word);
   return out;
 }
 

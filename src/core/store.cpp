@@ -1,4 +1,5 @@
 #include "attune/store.hpp"
+#include "attune/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,10 +27,6 @@ constexpr auto max_journal_size = static_cast<off_t>(max_journal_bytes);
 
 /// Far more than a plan may be (max_plan_bytes): an older attune may have saved a larger one.
 constexpr std::size_t max_plan_copy_bytes = std::size_t{16} * 1024 * 1024;
-
-std::string quoted(const std::string &path) {
-  return "\"" + path + "\"";
-}
 
 std::string errno_text(int err) {
   return std::strerror(err);

@@ -11,19 +11,14 @@
 
 #include "attune/limits.hpp"
 #include "attune/store.hpp"
+#include "attune/text.hpp"
 #include "store_posix.hpp"
 
 namespace attune {
 
 using posix::Fd;
 
-namespace {
-
-std::string quoted(const std::string &path) {
-  return "\"" + path + "\"";
-}
-
-} // namespace
+namespace {} // namespace
 
 std::string JournalStore::read_text(const Lock &held) const {
   (void)held;

@@ -50,14 +50,13 @@ bool is_valid_utf8(std::string_view text) noexcept {
 }
 
 std::string printable(std::string_view text, LineBreaks breaks) {
-  static const char digits[] = "0123456789abcdef";
   const bool keep = breaks == LineBreaks::kept;
   std::string out;
   out.reserve(text.size() + 8);
   auto hex = [&](const char *prefix, unsigned char c) {
     out += prefix;
-    out += digits[c >> 4];
-    out += digits[c & 0xF];
+    out += hex_digits[c >> 4];
+    out += hex_digits[c & 0xF];
   };
   std::size_t i = 0;
   while (i < text.size()) {
@@ -159,6 +158,43 @@ PrefixMatch match_prefix(std::string_view word, const std::vector<std::string> &
   if (result.matches.size() == 1)
     result.name = result.matches.front();
   return result;
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += hex_digits[c >> 4];
+    out += hex_digits[c & 0xF];
+  }
+  return out;
+}
+
+std::string hex8(std::uint32_t value) {
+  std::string out(8, '0');
+  for (std::size_t i = 8; i-- > 0; value >>= 4)
+    out[i] = hex_digits[value & 0xF];
+  return out;
+}
+
+std::string quoted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  out += text;
+  out += '"';
+  return out;
+}
+
+std::string join(const std::vector<std::string> &items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0)
+      out += separator;
+    out += items[i];
+  }
+  return out;
 }
 
 } // namespace attune

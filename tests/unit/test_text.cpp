@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "attune/error.hpp"
 #include "attune/text.hpp"
 
 using namespace attune;
@@ -200,6 +201,31 @@ BOOST_AUTO_TEST_CASE(trim_blanks_cuts_blanks_at_both_ends_only) {
   BOOST_TEST(trim_blanks("a  b") == "a  b");
   BOOST_TEST(trim_blanks(" \t\r\n").empty());
   BOOST_TEST(trim_blanks("").empty());
+}
+
+BOOST_AUTO_TEST_CASE(small_helpers_hex_quoted_join) {
+  BOOST_TEST(to_hex(std::string("A\x01\xff", 3)) == "4101ff");
+  BOOST_TEST(to_hex("").empty());
+  BOOST_TEST(hex8(0x1f) == "0000001f");
+  BOOST_TEST(hex8(0xdeadbeef) == "deadbeef");
+  BOOST_TEST(quoted("plan.toml") == "\"plan.toml\"");
+  BOOST_TEST(join({"a", "b", "c"}, ", ") == "a, b, c");
+  BOOST_TEST(join({}, ", ").empty());
+  BOOST_TEST(join({"x"}, " ") == "x");
+}
+
+// The one file:line:col rule: columns count code points, as editors do.
+BOOST_AUTO_TEST_CASE(locate_counts_lines_and_code_points) {
+  const std::string text = "ab\ncé!";
+  const Location at_bang = locate(text, 6, "f");
+  BOOST_TEST(at_bang.file == "f");
+  BOOST_TEST(at_bang.line == 2);
+  BOOST_TEST(at_bang.col == 3);
+  BOOST_TEST(format_location(locate(text, 0, "f")) == "f:1:1");
+  BOOST_TEST(format_location(locate(text, 2, "f")) == "f:1:3");   // the LF itself
+  BOOST_TEST(format_location(locate(text, 3, "f")) == "f:2:1");   // just after it
+  BOOST_TEST(format_location(locate(text, 999, "f")) == "f:2:4"); // clamped to the end
+  BOOST_TEST(format_location(locate("日本語x", 9, "g")) == "g:1:4");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
