@@ -2,6 +2,7 @@
 /// The user's settings: config.toml text parsed into values that remember where they came from.
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +46,21 @@ struct Config {
   /// How long a hook may run before it is stopped (1..600 s).
   Setting<std::chrono::seconds> hook_timeout{std::chrono::seconds{5}};
 };
+
+/// What the command line and the environment say about settings the file also holds.
+struct SettingOverrides {
+  std::optional<std::string> plan;     ///< --plan
+  std::string color = "auto";          ///< --color; "auto" means not given
+  std::optional<std::string> no_color; ///< the NO_COLOR variable, when it is set
+};
+
+/// `config` with the overrides on top (flags beat the environment, which beats the file):
+/// --plan replaces the plan (Error(usage) "--plan is empty" for ""); --color other than auto
+/// replaces the colour; else a colour from the file stays; else NO_COLOR present and not
+/// empty makes it "never" (no-color.org: NO_COLOR= alone changes nothing).
+///   file color = "always", NO_COLOR=1 -> "always" (config file)
+///   no colour in the file, NO_COLOR=1 -> "never" (environment, NO_COLOR)
+Config with_overrides(Config config, const SettingOverrides &overrides);
 
 /// At most this many [support] lines, each at most max_support_line_bytes.
 inline constexpr std::size_t max_support_lines = 20;

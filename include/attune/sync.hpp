@@ -4,6 +4,7 @@
 /// which files are shared, whether a git repository may be used, whether a merged journal
 /// is acceptable, which step a sync takes, and what a git failure means in attune's words.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,6 +93,49 @@ GitFailure classify_git_failure(std::string_view stderr_text);
 /// attune's words for a failure, without the "attune: error: " prefix.
 ///   unreachable -> "cannot reach the remote 'origin'"
 std::string describe_git_failure(GitFailure failure, std::string_view remote);
+
+/// What to do about a failed git command in the data folder `dir`, as the error's hint:
+///   locked -> "if no git is running there (a sync was killed), remove DIR/.git/index.lock
+///   and sync again"; too_old -> "install a newer git"; else "run 'git -C DIR status' to see why"
+std::string git_failure_hint(GitFailure failure, std::string_view dir);
+
+/// The warning when sync could not fetch or push (`doing`: "fetch", "push"): the failure in
+/// attune's words, and "; run 'attune sync' again" when the remote only moved on meanwhile.
+///   ("push", rejected, "origin") -> "cannot push: the remote 'origin' changed while syncing;
+///   run 'attune sync' again"
+std::string sync_pending_warning(std::string_view doing, GitFailure failure,
+                                 std::string_view remote);
+
+/// The hash of a plan copy's path in the repository ("plans/ab12.toml" -> "ab12"); nullopt
+/// for any other path (is_attune_path's rule).
+std::optional<std::string> plan_copy_hash(std::string_view path);
+
+/// How a sync ended, for sync_result_text.
+struct SyncOutcome {
+  bool committed = false; ///< this machine's records were committed
+  bool has_remote = true; ///< false: nothing further was tried
+  bool pending = false;   ///< fetch or push failed: the push waits for the next sync
+  SyncStep step = SyncStep::up_to_date;
+  std::size_t received = 0; ///< records the other side brought
+  bool pushed = false;      ///< this machine's records were sent
+};
+
+/// What `attune sync` prints (lines ending in LF), for every way it ends:
+///   no remote -> "Committed here; there is no remote to share with yet: 'attune sync init
+///   REMOTE' adds one." (or "Nothing new to commit; ..."); pending -> "Committed here; the push
+///   is pending until 'attune sync' reaches origin."; up to date with nothing committed ->
+///   "Already in sync with origin."; else "Synced with origin: 2 records from there, this
+///   machine's records sent." (or "nothing new from there", without what was sent).
+std::string sync_result_text(const SyncOutcome &outcome);
+
+/// What `attune sync init` prints: whether the folder was made a repository or already was
+/// one, whether the journal was committed, and the remote (`remote`: the one just set;
+/// `has_remote`: whether one is set at all).
+///   (false, true, "/srv/j.git", true) -> "Made the data folder a git repository for attune
+///   sync (committed the journal).\nIts remote 'origin' is /srv/j.git. Run 'attune sync' to
+///   share the journal.\n"
+std::string sync_init_text(bool existed, bool committed, const std::optional<std::string> &remote,
+                           bool has_remote);
 
 /// What `attune forget` says about a git data folder (empty: not a repository).
 ///   repository with a remote -> a warning that a clone or the remote may bring the text back

@@ -167,6 +167,7 @@ KeptAnswer ask_kept(Context &ctx, const MaintenanceItem &item) {
 
 } // namespace
 
+// long because: asks, builds and writes in one flow; moving to a core command (issue 15)
 int run_kept_checkin(Session &session, KeptCheckin opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();

@@ -260,6 +260,7 @@ void refuse_paused_day(const DayView &view, Day day, Day today, bool ends_open_p
                   : "'attune resume' ends a pause; 'attune undo' withdraws one made by mistake");
 }
 
+// long because: decides the records here; moving to a core checkin command (issue 15)
 int run_checkin(Session &session, CheckinOptions opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();

@@ -49,6 +49,7 @@ std::string answers_text(const std::vector<int> &answers) {
   return out;
 }
 
+// long because: one pass over the records renders every format; being reshaped (issue 15)
 int run_log(Session &session, const LogOptions &opts) {
   Context &ctx = session.ctx();
   const History history = build_history(session.read_journal());

@@ -166,6 +166,20 @@ Config parse_config(std::string_view text, std::string_view source_name) {
   return std::move(parsed.config);
 }
 
+Config with_overrides(Config config, const SettingOverrides &overrides) {
+  if (overrides.plan) {
+    if (overrides.plan->empty())
+      throw Error(ErrorKind::usage, "--plan is empty", "give a plan id or a .toml file");
+    config.plan = {*overrides.plan, SettingOrigin::flag, {}, "--plan"};
+  }
+  if (overrides.color != "auto")
+    config.color = {overrides.color, SettingOrigin::flag, {}, "--color"};
+  else if (config.color.origin != SettingOrigin::config_file && overrides.no_color &&
+           !overrides.no_color->empty())
+    config.color = {"never", SettingOrigin::environment, {}, "NO_COLOR"};
+  return config;
+}
+
 std::vector<std::size_t> in_file_order(const std::vector<Error> &errors) {
   // Indices are sorted, not the errors: sorting Errors in place made gcc 12 warn falsely
   // (maybe-uninitialized) about the optional position. One without a position sorts first.

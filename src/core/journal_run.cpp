@@ -170,6 +170,7 @@ bool light_scan(std::string_view line, LineFacts &out) noexcept {
   return true;
 }
 
+// long because: the hot loop over one line's fields, kept in one piece for speed
 bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   const std::size_t last_tab = line.rfind('\t');
   if (last_tab == std::string_view::npos || line.size() - last_tab != 10 ||
@@ -500,6 +501,7 @@ private:
 /// exactly what parse_journal + build_history give. A window other than the whole file reads
 /// one run's span only (the caller sets the whole-file facts); `summary`, for a whole-file
 /// read, receives what a later windowed read needs.
+// long because: the index, window and strict re-read paths share one read's state
 Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std::size_t size_hint,
                  bool strict, const Window &window, JournalSummary *summary) {
   const JournalSource source = windowed(whole, window);

@@ -679,6 +679,257 @@ double strength(double s, unsigned k0, unsigned weeks_present, unsigned skipped)
 
 namespace {
 
+/// What progress_of walks, week by week: the run's index, and the totals each exercise's
+/// week adds to (per exercise slot of the index).
+struct ProgressWalk {
+  const RunDays &run_days;
+  const RunIndex &ix;
+  Day today;
+  Day through;      ///< the last counted day
+  bool started;     ///< today is on or after the start
+  bool has_current; ///< today is a counted day that may still be open
+  std::vector<StrengthState> strength_state;
+  std::vector<Adherence> per_exercise;
+  std::vector<unsigned> done_total;
+};
+
+/// A programme week's days seen across its exercises (index 0..6), for the day statuses.
+struct WeekDays {
+  std::vector<bool> open = std::vector<bool>(7, false); ///< some due item still open (today)
+  std::vector<bool> missing = std::vector<bool>(7, false);
+  std::vector<unsigned> due_settled = std::vector<unsigned>(7, 0);
+};
+
+/// One exercise through week `wn`: appends its day cells to p.cells, counts into the week's
+/// day cells (from `first_cell`) and `days`, feeds its strength, and returns its adherence.
+Adherence walk_exercise_week(ProgressWalk &w, Progress &p, const Exercise &e, unsigned wn,
+                             std::size_t first_cell, WeekDays &days) {
+  const RunIndex &ix = w.ix;
+  const std::size_t n = ix.ids.size();
+  const std::size_t s = ix.slot.at(e.id);
+  auto &st = w.strength_state[s];
+  Adherence a;
+  const bool flex = is_flexible(e.schedule);
+  const unsigned target = e.schedule.weekly_target();
+  unsigned done_days = 0, skip_days = 0;
+  QuotaCount q = count_quota(target, 0, 0, 7);
+  for (unsigned i = 0; i < 7; ++i) {
+    const unsigned off = 7 * (wn - 1) + i;
+    const Day d = w.run_days.day_at(off);
+    const bool counted = w.started && d <= w.through;
+    const std::uint8_t f = counted ? ix.at(off, s) : 0;
+    const bool done = f & flag_done;
+    const bool skip = !done && (f & flag_skip);
+    const bool not_arisen = !done && !skip && (f & flag_not_arisen);
+    const bool current = w.has_current && d == w.today;
+    const bool due = !flex && e.schedule.due_on(date::weekday{d});
+    DayCell &cell = p.days[first_cell + i];
+
+    ExerciseDay ed;
+    ed.day = d;
+    ed.week = wn;
+    ed.exercise = &e;
+    if (!counted)
+      ed.state = CellState::future;
+    else if (done)
+      ed.state = CellState::done;
+    else if (skip)
+      ed.state = CellState::skipped;
+    else if (not_arisen)
+      ed.state = CellState::not_arisen;
+    else if (due)
+      ed.state = current ? CellState::open : CellState::missed;
+    else
+      ed.state = flex && current && !q.met ? CellState::open : CellState::not_due;
+    if (skip) {
+      auto it = ix.skip_reasons.find(std::size_t(off) * n + s);
+      if (it != ix.skip_reasons.end())
+        ed.reason = it->second->text;
+    }
+    p.cells.push_back(std::move(ed));
+
+    if (!counted)
+      continue;
+    if (done) {
+      ++cell.done;
+      ++w.done_total[s];
+    } else if (skip) {
+      ++cell.skipped;
+    }
+
+    if (e.schedule.situational()) {
+      // Never owed: a done day is practice (the day counts as kept like any done day),
+      // "it did not come up" is neutral, silence is nothing at all.
+      a.practised += done ? 1 : 0;
+      a.not_arisen += not_arisen ? 1 : 0;
+      a.skipped += skip ? 1 : 0;
+      continue;
+    }
+    if (!flex) {
+      if (!due) {
+        a.extra += done ? 1 : 0; // practice on another day: shown, never counted as owed
+        continue;
+      }
+      ++cell.due;
+      if (done || skip)
+        ++days.due_settled[i];
+      else if (current)
+        days.open[i] = true;
+      else
+        days.missing[i] = true;
+      if (done) {
+        ++a.done;
+        ++a.planned;
+        st.push(1);
+      } else if (skip) {
+        ++a.skipped;
+        ++st.skipped;
+      } else if (!current) {
+        ++a.planned;
+        st.push(0);
+      }
+      continue;
+    }
+    // N a week: the quota rule (count_quota), day by day, so strength sees each
+    // occurrence on the day it was done or could no longer fit.
+    done_days += done ? 1 : 0;
+    skip_days += skip ? 1 : 0;
+    const bool ended_here = d == w.through && !current;
+    unsigned available = ended_here ? 0 : 6 - i;
+    if (current && !done && !skip)
+      available += 1;
+    const QuotaCount before = q;
+    q = count_quota(target, done_days, skip_days, available);
+    for (unsigned k = before.done; k < q.done; ++k)
+      st.push(1);
+    for (unsigned k = before.missed; k < q.missed; ++k)
+      st.push(0);
+    st.skipped += q.excused - before.excused;
+  }
+  if (flex) {
+    a.done = q.done;
+    a.extra = q.extra;
+    a.skipped = q.skipped;
+    a.planned = q.planned();
+  }
+  w.per_exercise[s] += a;
+  return a;
+}
+
+/// Each day cell of a week from `first_cell` gets its status from what its exercises did.
+void settle_day_statuses(const ProgressWalk &w, Progress &p, std::size_t first_cell,
+                         const WeekDays &days) {
+  for (unsigned i = 0; i < 7; ++i) {
+    DayCell &c = p.days[first_cell + i];
+    const bool counted = w.started && c.day <= w.through;
+    if (!counted) {
+      c.status = DayStatus::future;
+    } else if (c.due == 0 || (!days.open[i] && !days.missing[i])) {
+      if (c.done > 0)
+        c.status = DayStatus::kept;
+      else if (c.skipped > 0)
+        c.status = DayStatus::skipped;
+      else
+        c.status = DayStatus::rest;
+    } else if (days.open[i] && !days.missing[i]) {
+      c.status = DayStatus::open;
+    } else if (days.due_settled[i] > 0 || c.done > 0) {
+      c.status = DayStatus::partial;
+    } else {
+      c.status = DayStatus::missed;
+    }
+  }
+}
+
+/// Week `wn`: its seven day cells (appended to p.days) and its adherence.
+WeekStats walk_week(ProgressWalk &w, Progress &p, const Plan &plan, unsigned wn) {
+  const Week *week = plan.week(wn);
+  WeekStats ws;
+  ws.week = wn;
+  // Programme days, not calendar days: a pause inside the week makes it longer.
+  ws.from = w.run_days.day_at(7 * (wn - 1));
+  ws.to = w.run_days.day_at(7 * wn - 1);
+  ws.reached = w.started && ws.from <= w.through;
+
+  // Day cells for the week (filled per exercise).
+  const std::size_t first_cell = p.days.size();
+  for (unsigned i = 0; i < 7; ++i) {
+    DayCell c;
+    c.day = w.run_days.day_at(7 * (wn - 1) + i);
+    c.week = wn;
+    p.days.push_back(c);
+  }
+  WeekDays days;
+  if (week != nullptr)
+    for (const Exercise &e : week->exercises) {
+      const Adherence a = walk_exercise_week(w, p, e, wn, first_cell, days);
+      ws.adherence += a;
+      ws.exercises.emplace_back(&e, a);
+    }
+  settle_day_statuses(w, p, first_cell, days);
+  return ws;
+}
+
+/// The strength model's starting state per exercise slot: its weekly target summed over the
+/// weeks it appears in, and how much each occurrence weighs.
+std::vector<StrengthState> initial_strength(const Plan &plan, const RunIndex &ix) {
+  std::vector<StrengthState> strength_state(ix.ids.size());
+  for (const Week &w : plan.week_plans)
+    for (const Exercise &e : w.exercises) {
+      auto &st = strength_state[ix.slot.at(e.id)];
+      st.k0 += e.schedule.weekly_target();
+      st.weeks_present += 1;
+    }
+  for (auto &st : strength_state)
+    if (st.k0 > 0)
+      st.m = std::pow(0.5, double(st.weeks_present) / double(st.k0));
+  return strength_state;
+}
+
+/// The self-check scores of the index's weeks (each also set on its week) and their trend.
+void score_self_checks(const Plan &plan, const RunIndex &ix, Progress &p) {
+  std::vector<SelfCheckScore> scores;
+  for (const auto &[wk, rec] : ix.checks) {
+    if (wk > plan.weeks)
+      continue;
+    auto score = score_self_check(plan.self_check, rec->answers);
+    if (!score)
+      continue;
+    score->week = wk;
+    score->day = rec->day;
+    scores.push_back(*score);
+    if (wk >= 1)
+      p.weeks[wk - 1].self_check = *score;
+  }
+  p.self_check = self_check_trend(std::move(scores));
+}
+
+/// The summary of a finished programme: most practised exercise, best week, longest streak.
+Summary finished_summary(const Plan &plan, const Progress &p) {
+  Summary sum;
+  for (const ExerciseStats &es : p.exercises)
+    if (es.done_total > sum.most_practised_days) {
+      sum.most_practised = es.exercise;
+      sum.most_practised_days = es.done_total;
+    }
+  // A best week needs something done in it and another week to be better than: a
+  // one-week plan, or nothing done at all, has none ("Best week: week 1 (0%)" said nothing).
+  std::size_t weeks_planned = 0;
+  for (const WeekStats &w : p.weeks)
+    weeks_planned += w.adherence.planned > 0 ? 1 : 0;
+  for (const WeekStats &w : p.weeks)
+    if (weeks_planned > 1 && w.adherence.planned > 0 && w.adherence.ratio() > 0 &&
+        (sum.best_week == 0 || w.adherence.ratio() > sum.best_week_ratio)) {
+      sum.best_week = w.week;
+      sum.best_week_ratio = w.adherence.ratio();
+    }
+  sum.longest_streak = p.streak.longest;
+  sum.change = p.self_check.change;
+  sum.notes = p.notes;
+  sum.suggestion = suggestion_for(plan, p.total, sum.change);
+  return sum;
+}
+
 Progress progress_of(const Plan &plan, const Run &run, Day today) {
   Progress p;
   p.plan = &plan;
@@ -699,237 +950,39 @@ Progress progress_of(const Plan &plan, const Run &run, Day today) {
   const bool has_current = started && today == through;
 
   const RunDays run_days(run, today);
-  RunIndex ix = build_index(plan, run, run_days, total_days, through);
+  const RunIndex ix = build_index(plan, run, run_days, total_days, through);
   const std::size_t n = ix.ids.size();
   p.notes = ix.notes;
 
-  std::vector<StrengthState> strength_state(n);
-  for (const Week &w : plan.week_plans)
-    for (const Exercise &e : w.exercises) {
-      auto &st = strength_state[ix.slot.at(e.id)];
-      st.k0 += e.schedule.weekly_target();
-      st.weeks_present += 1;
-    }
-  for (auto &st : strength_state)
-    if (st.k0 > 0)
-      st.m = std::pow(0.5, double(st.weeks_present) / double(st.k0));
-
-  std::vector<Adherence> per_exercise(n);
-  std::vector<unsigned> done_total(n, 0);
+  ProgressWalk w{run_days,
+                 ix,
+                 today,
+                 through,
+                 started,
+                 has_current,
+                 initial_strength(plan, ix),
+                 std::vector<Adherence>(n),
+                 std::vector<unsigned>(n, 0)};
   p.days.reserve(total_days);
   p.weeks.reserve(plan.weeks);
-
   for (unsigned wn = 1; wn <= plan.weeks; ++wn) {
-    const Week *week = plan.week(wn);
-    WeekStats ws;
-    ws.week = wn;
-    // Programme days, not calendar days: a pause inside the week makes it longer.
-    ws.from = run_days.day_at(7 * (wn - 1));
-    ws.to = run_days.day_at(7 * wn - 1);
-    ws.reached = started && ws.from <= through;
-
-    // Day cells for the week (filled per exercise below).
-    const std::size_t first_cell = p.days.size();
-    for (unsigned i = 0; i < 7; ++i) {
-      DayCell c;
-      c.day = run_days.day_at(7 * (wn - 1) + i);
-      c.week = wn;
-      p.days.push_back(c);
-    }
-    std::vector<bool> day_open(7, false); // some due item still open on that (current) day
-    std::vector<bool> day_missing(7, false);
-    std::vector<unsigned> day_due_settled(7, 0);
-
-    const std::vector<Exercise> no_exercises;
-    const auto &exercises = week ? week->exercises : no_exercises;
-    for (const Exercise &e : exercises) {
-      const std::size_t s = ix.slot.at(e.id);
-      auto &st = strength_state[s];
-      Adherence a;
-      const bool flex = is_flexible(e.schedule);
-      const unsigned target = e.schedule.weekly_target();
-      unsigned done_days = 0, skip_days = 0;
-      QuotaCount q = count_quota(target, 0, 0, 7);
-      for (unsigned i = 0; i < 7; ++i) {
-        const unsigned off = 7 * (wn - 1) + i;
-        const Day d = run_days.day_at(off);
-        const bool counted = started && d <= through;
-        const std::uint8_t f = counted ? ix.at(off, s) : 0;
-        const bool done = f & flag_done;
-        const bool skip = !done && (f & flag_skip);
-        const bool not_arisen = !done && !skip && (f & flag_not_arisen);
-        const bool current = has_current && d == today;
-        const bool due = !flex && e.schedule.due_on(date::weekday{d});
-        DayCell &cell = p.days[first_cell + i];
-
-        ExerciseDay ed;
-        ed.day = d;
-        ed.week = wn;
-        ed.exercise = &e;
-        if (!counted)
-          ed.state = CellState::future;
-        else if (done)
-          ed.state = CellState::done;
-        else if (skip)
-          ed.state = CellState::skipped;
-        else if (not_arisen)
-          ed.state = CellState::not_arisen;
-        else if (due)
-          ed.state = current ? CellState::open : CellState::missed;
-        else
-          ed.state = flex && current && !q.met ? CellState::open : CellState::not_due;
-        if (skip) {
-          auto it = ix.skip_reasons.find(std::size_t(off) * n + s);
-          if (it != ix.skip_reasons.end())
-            ed.reason = it->second->text;
-        }
-        p.cells.push_back(std::move(ed));
-
-        if (!counted)
-          continue;
-        if (done) {
-          ++cell.done;
-          ++done_total[s];
-        } else if (skip) {
-          ++cell.skipped;
-        }
-
-        if (e.schedule.situational()) {
-          // Never owed: a done day is practice (the day counts as kept like any done day),
-          // "it did not come up" is neutral, silence is nothing at all.
-          a.practised += done ? 1 : 0;
-          a.not_arisen += not_arisen ? 1 : 0;
-          a.skipped += skip ? 1 : 0;
-          continue;
-        }
-        if (!flex) {
-          if (!due) {
-            a.extra += done ? 1 : 0; // practice on another day: shown, never counted as owed
-            continue;
-          }
-          ++cell.due;
-          if (done || skip)
-            ++day_due_settled[i];
-          else if (current)
-            day_open[i] = true;
-          else
-            day_missing[i] = true;
-          if (done) {
-            ++a.done;
-            ++a.planned;
-            st.push(1);
-          } else if (skip) {
-            ++a.skipped;
-            ++st.skipped;
-          } else if (!current) {
-            ++a.planned;
-            st.push(0);
-          }
-          continue;
-        }
-        // N a week: the quota rule (count_quota), day by day, so strength sees each
-        // occurrence on the day it was done or could no longer fit.
-        done_days += done ? 1 : 0;
-        skip_days += skip ? 1 : 0;
-        const bool ended_here = d == through && !current;
-        unsigned available = ended_here ? 0 : 6 - i;
-        if (current && !done && !skip)
-          available += 1;
-        const QuotaCount before = q;
-        q = count_quota(target, done_days, skip_days, available);
-        for (unsigned k = before.done; k < q.done; ++k)
-          st.push(1);
-        for (unsigned k = before.missed; k < q.missed; ++k)
-          st.push(0);
-        st.skipped += q.excused - before.excused;
-      }
-      if (flex) {
-        a.done = q.done;
-        a.extra = q.extra;
-        a.skipped = q.skipped;
-        a.planned = q.planned();
-      }
-      per_exercise[s] += a;
-      ws.adherence += a;
-      ws.exercises.emplace_back(&e, a);
-    }
-
-    for (unsigned i = 0; i < 7; ++i) {
-      DayCell &c = p.days[first_cell + i];
-      const bool counted = started && c.day <= through;
-      if (!counted) {
-        c.status = DayStatus::future;
-      } else if (c.due == 0 || (!day_open[i] && !day_missing[i])) {
-        if (c.done > 0)
-          c.status = DayStatus::kept;
-        else if (c.skipped > 0)
-          c.status = DayStatus::skipped;
-        else
-          c.status = DayStatus::rest;
-      } else if (day_open[i] && !day_missing[i]) {
-        c.status = DayStatus::open;
-      } else if (day_due_settled[i] > 0 || c.done > 0) {
-        c.status = DayStatus::partial;
-      } else {
-        c.status = DayStatus::missed;
-      }
-    }
-    p.total += ws.adherence;
-    p.weeks.push_back(ws);
+    p.weeks.push_back(walk_week(w, p, plan, wn));
+    p.total += p.weeks.back().adherence;
   }
 
   p.streak = walk_streak(plan, p.days, nullptr);
-
-  // Self-check trend.
-  std::vector<SelfCheckScore> scores;
-  for (const auto &[wk, rec] : ix.checks) {
-    if (wk > plan.weeks)
-      continue;
-    auto score = score_self_check(plan.self_check, rec->answers);
-    if (!score)
-      continue;
-    score->week = wk;
-    score->day = rec->day;
-    scores.push_back(*score);
-    if (wk >= 1)
-      p.weeks[wk - 1].self_check = *score;
-  }
-  p.self_check = self_check_trend(std::move(scores));
-
+  score_self_checks(plan, ix, p);
   for (std::size_t s = 0; s < n; ++s) {
     ExerciseStats es;
     es.exercise = ix.first[s];
-    es.adherence = per_exercise[s];
-    es.done_total = done_total[s];
-    const auto &st = strength_state[s];
+    es.adherence = w.per_exercise[s];
+    es.done_total = w.done_total[s];
+    const auto &st = w.strength_state[s];
     es.strength = strength(st.s, st.k0, st.weeks_present, st.skipped);
     p.exercises.push_back(es);
   }
-
-  if (p.pos.phase == Phase::finished && started) {
-    Summary sum;
-    for (const ExerciseStats &es : p.exercises)
-      if (es.done_total > sum.most_practised_days) {
-        sum.most_practised = es.exercise;
-        sum.most_practised_days = es.done_total;
-      }
-    // A best week needs something done in it and another week to be better than: a
-    // one-week plan, or nothing done at all, has none ("Best week: week 1 (0%)" said nothing).
-    std::size_t weeks_planned = 0;
-    for (const WeekStats &w : p.weeks)
-      weeks_planned += w.adherence.planned > 0 ? 1 : 0;
-    for (const WeekStats &w : p.weeks)
-      if (weeks_planned > 1 && w.adherence.planned > 0 && w.adherence.ratio() > 0 &&
-          (sum.best_week == 0 || w.adherence.ratio() > sum.best_week_ratio)) {
-        sum.best_week = w.week;
-        sum.best_week_ratio = w.adherence.ratio();
-      }
-    sum.longest_streak = p.streak.longest;
-    sum.change = p.self_check.change;
-    sum.notes = p.notes;
-    sum.suggestion = suggestion_for(plan, p.total, sum.change);
-    p.summary = std::move(sum);
-  }
+  if (p.pos.phase == Phase::finished && started)
+    p.summary = finished_summary(plan, p);
   return p;
 }
 

@@ -164,23 +164,10 @@ void after_json(JsonWriter &w, const AfterView &after) {
 
 } // namespace
 
-std::string render_json(const Progress &p) {
-  JsonWriter w(2);
-  w.begin_object();
-  w.schema();
-  w.key("plan").begin_object();
-  w.key("id").value(p.plan->id).key("name").value(p.plan->name).key("weeks").value(p.plan->weeks);
-  w.end_object();
-  w.key("run").value(p.run->number);
-  w.key("phase").value(phase_name(p.pos.phase));
-  w.key("start").value(format_day(p.pos.start));
-  w.key("end").value(format_day(p.pos.last));
-  w.key("ended");
-  if (p.run->ended)
-    w.value(format_day(*p.run->ended));
-  else
-    w.null();
-  w.key("today").value(format_day(p.today));
+namespace {
+
+/// "pauses": each pause as rested days, an open one counted through today.
+void pauses_json(JsonWriter &w, const Progress &p) {
   // Pauses, as rested: an open one counted through today (its `until` is null).
   w.key("pauses").begin_array();
   for (const Pause &pause : p.run->pauses) {
@@ -199,37 +186,10 @@ std::string render_json(const Progress &p) {
     w.end_object();
   }
   w.end_array();
-  w.key("week");
-  if (p.pos.phase == Phase::active)
-    w.value(p.pos.week);
-  else
-    w.null();
-  w.key("day");
-  if (p.pos.phase == Phase::active)
-    w.value(p.pos.day);
-  else
-    w.null();
-  w.key("adherence").begin_object();
-  adherence_fields(w, p.total);
-  w.end_object();
+}
 
-  w.key("weeks").begin_array();
-  for (const WeekStats &ws : p.weeks) {
-    w.begin_object();
-    w.key("week").value(ws.week).key("from").value(format_day(ws.from));
-    w.key("to").value(format_day(ws.to)).key("reached").value(ws.reached);
-    adherence_fields(w, ws.adherence);
-    w.key("self_check");
-    optional_percent(w, ws.self_check);
-    w.end_object();
-  }
-  w.end_array();
-
-  w.key("streak").begin_object();
-  w.key("current").value(p.streak.current).key("longest").value(p.streak.longest);
-  w.key("grace_days").value(p.plan->streak.grace_days);
-  w.end_object();
-
+/// "exercises": each exercise's adherence, days done and strength.
+void exercises_json(JsonWriter &w, const Progress &p) {
   w.key("exercises").begin_array();
   for (const ExerciseStats &e : p.exercises) {
     w.begin_object();
@@ -254,7 +214,48 @@ std::string render_json(const Progress &p) {
     w.end_object();
   }
   w.end_array();
+}
 
+/// "dimensions": the avoidance, anxiety and awareness trends (null when not asked about).
+void dimensions_json(JsonWriter &w, const SelfCheckTrend &trend) {
+  w.key("dimensions").begin_object();
+  for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
+    w.key(to_string(d));
+    const DimensionTrend *t = trend.dimension(d);
+    if (t == nullptr) {
+      w.null();
+      continue;
+    }
+    w.begin_object();
+    w.key("baseline");
+    optional_number(w, t->baseline, 3);
+    w.key("latest");
+    optional_number(w, t->latest, 3);
+    w.key("change");
+    optional_number(w, t->change, 3);
+    w.key("direction");
+    if (t->change)
+      w.value(to_string(t->direction));
+    else
+      w.null();
+    w.key("points").begin_array();
+    for (const DimensionPoint &pt : t->points)
+      w.begin_object()
+          .key("week")
+          .value(pt.week)
+          .key("date")
+          .value(format_day(pt.day))
+          .key("mean")
+          .value(pt.mean, 3)
+          .end_object();
+    w.end_array();
+    w.end_object();
+  }
+  w.end_object();
+}
+
+/// "self_check": the trend, its scores and dimensions, distress answers and follow-ups.
+void self_check_json(JsonWriter &w, const Progress &p, const AfterView &after) {
   w.key("self_check").begin_object();
   w.key("baseline");
   optional_percent(w, p.self_check.baseline);
@@ -286,40 +287,7 @@ std::string render_json(const Progress &p) {
   w.key("baseline_from_first").value(p.self_check.baseline_from_first);
   w.key("change_threshold").value(dimension_change_threshold, 1);
   w.key("early_dip").value(p.self_check.early_dip);
-  w.key("dimensions").begin_object();
-  for (const Dimension d : {Dimension::avoidance, Dimension::anxiety, Dimension::awareness}) {
-    w.key(to_string(d));
-    const DimensionTrend *t = p.self_check.dimension(d);
-    if (t == nullptr) {
-      w.null();
-      continue;
-    }
-    w.begin_object();
-    w.key("baseline");
-    optional_number(w, t->baseline, 3);
-    w.key("latest");
-    optional_number(w, t->latest, 3);
-    w.key("change");
-    optional_number(w, t->change, 3);
-    w.key("direction");
-    if (t->change)
-      w.value(to_string(t->direction));
-    else
-      w.null();
-    w.key("points").begin_array();
-    for (const DimensionPoint &pt : t->points)
-      w.begin_object()
-          .key("week")
-          .value(pt.week)
-          .key("date")
-          .value(format_day(pt.day))
-          .key("mean")
-          .value(pt.mean, 3)
-          .end_object();
-    w.end_array();
-    w.end_object();
-  }
-  w.end_object();
+  dimensions_json(w, p.self_check);
   w.key("distress").begin_array();
   for (const SelfCheckScore &s : p.self_check.scores)
     if (s.distress)
@@ -335,7 +303,6 @@ std::string render_json(const Progress &p) {
           .end_object();
   w.end_array();
   // Follow-up self-checks 4 and 12 weeks after the end (after.hpp), beside the trend.
-  const AfterView after = after_view(*p.plan, *p.run, p.today);
   w.key("followups").begin_array();
   for (const FollowupPoint &f : after.followups) {
     w.begin_object().key("followup").value(f.weeks).key("due").value(format_day(f.due));
@@ -354,19 +321,10 @@ std::string render_json(const Progress &p) {
   }
   w.end_array();
   w.end_object();
+}
 
-  w.key("days").begin_array();
-  for (const DayCell &c : p.days) {
-    w.begin_object().key("date").value(format_day(c.day)).key("week").value(c.week);
-    w.key("status").value(to_string(c.status)).end_object();
-  }
-  w.end_array();
-
-  w.key("notes").begin_array();
-  for (const NoteEntry &n : p.notes)
-    w.begin_object().key("date").value(format_day(n.day)).key("text").value(n.text).end_object();
-  w.end_array();
-
+/// "summary": a finished programme's summary, or null.
+void summary_json(JsonWriter &w, const Progress &p) {
   w.key("summary");
   if (!p.summary) {
     w.null();
@@ -393,6 +351,77 @@ std::string render_json(const Progress &p) {
     w.key("suggestion").value(s.suggestion);
     w.end_object();
   }
+}
+
+} // namespace
+
+std::string render_json(const Progress &p) {
+  const AfterView after = after_view(*p.plan, *p.run, p.today);
+  JsonWriter w(2);
+  w.begin_object();
+  w.schema();
+  w.key("plan").begin_object();
+  w.key("id").value(p.plan->id).key("name").value(p.plan->name).key("weeks").value(p.plan->weeks);
+  w.end_object();
+  w.key("run").value(p.run->number);
+  w.key("phase").value(phase_name(p.pos.phase));
+  w.key("start").value(format_day(p.pos.start));
+  w.key("end").value(format_day(p.pos.last));
+  w.key("ended");
+  if (p.run->ended)
+    w.value(format_day(*p.run->ended));
+  else
+    w.null();
+  w.key("today").value(format_day(p.today));
+  pauses_json(w, p);
+  w.key("week");
+  if (p.pos.phase == Phase::active)
+    w.value(p.pos.week);
+  else
+    w.null();
+  w.key("day");
+  if (p.pos.phase == Phase::active)
+    w.value(p.pos.day);
+  else
+    w.null();
+  w.key("adherence").begin_object();
+  adherence_fields(w, p.total);
+  w.end_object();
+
+  w.key("weeks").begin_array();
+  for (const WeekStats &ws : p.weeks) {
+    w.begin_object();
+    w.key("week").value(ws.week).key("from").value(format_day(ws.from));
+    w.key("to").value(format_day(ws.to)).key("reached").value(ws.reached);
+    adherence_fields(w, ws.adherence);
+    w.key("self_check");
+    optional_percent(w, ws.self_check);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("streak").begin_object();
+  w.key("current").value(p.streak.current).key("longest").value(p.streak.longest);
+  w.key("grace_days").value(p.plan->streak.grace_days);
+  w.end_object();
+
+  exercises_json(w, p);
+
+  self_check_json(w, p, after);
+
+  w.key("days").begin_array();
+  for (const DayCell &c : p.days) {
+    w.begin_object().key("date").value(format_day(c.day)).key("week").value(c.week);
+    w.key("status").value(to_string(c.status)).end_object();
+  }
+  w.end_array();
+
+  w.key("notes").begin_array();
+  for (const NoteEntry &n : p.notes)
+    w.begin_object().key("date").value(format_day(n.day)).key("text").value(n.text).end_object();
+  w.end_array();
+
+  summary_json(w, p);
   after_json(w, after);
   w.end_object();
   return w.str();

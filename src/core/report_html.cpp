@@ -419,6 +419,57 @@ std::string run_self_check(const RunRow &r) {
   return s.empty() ? "\xe2\x80\x93" : s;
 }
 
+/// The exercises table: done, planned, skipped and strength (a count for when-it-arises).
+void exercises_section(std::string &out, const Progress &p) {
+  out += "<section id=\"exercises\"><h2>Exercises</h2><table><thead><tr><th>Exercise</th>"
+         "<th class=\"n\">Done</th><th class=\"n\">Planned</th><th class=\"n\">Skipped</th>"
+         "<th>Strength</th></tr></thead><tbody>";
+  for (const ExerciseStats &e : p.exercises) {
+    if (!worth_listing(p, e))
+      continue;
+    if (e.exercise->schedule.situational()) {
+      // A count, never a ratio or a strength: a situation may not arise.
+      out += "<tr class=\"situational\"><td>" + esc(title_of(e.exercise)) +
+             "</td><td colspan=\"2\">" + esc(practised_phrase(e.adherence)) +
+             "</td><td class=\"n\">" + std::to_string(e.adherence.skipped) +
+             "</td><td>\xe2\x80\x93</td></tr>";
+      continue;
+    }
+    const long s = std::lround(e.strength);
+    out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
+           std::to_string(e.adherence.done) + "</td><td class=\"n\">" +
+           std::to_string(e.adherence.planned) + "</td><td class=\"n\">" +
+           std::to_string(e.adherence.skipped) +
+           "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(s) +
+           "%\"></span></span>" + std::to_string(s) + "</td></tr>";
+  }
+  out += "</tbody></table><p class=\"gentle\">Strength grows with each practice and fades "
+         "slowly, so a single missed day barely moves it; a steady six weeks reaches "
+         "100.</p></section>\n";
+}
+
+/// "Looking back" for a finished programme; nothing otherwise.
+void summary_section(std::string &out, const Progress &p) {
+  if (!p.summary)
+    return;
+  const Summary &s = *p.summary;
+  out += "<section id=\"summary\"><h2>Looking back</h2><ul>";
+  if (s.most_practised)
+    out += "<li>Practised most: " + esc(title_of(s.most_practised)) + " (" +
+           days_word(s.most_practised_days) + ")</li>";
+  if (s.best_week)
+    out += "<li>Best week: week " + std::to_string(s.best_week) + " (" +
+           percent(s.best_week_ratio) + ")</li>";
+  out += "<li>Longest streak: " + days_word(s.longest_streak) + "</li>";
+  if (!p.self_check.dimensions.empty()) {
+    if (!dimension_changes(p).empty())
+      out += "<li>Self-check since your starting point: " + esc(dimension_changes(p)) + "</li>";
+  } else if (s.change) {
+    out += "<li>Self-check since baseline: " + esc(points(*s.change)) + "</li>";
+  }
+  out += "</ul><p>" + esc(s.suggestion) + "</p></section>\n";
+}
+
 } // namespace
 
 std::string render_html(const Progress &p, const ReportOptions &options) {
@@ -486,31 +537,7 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
   }
   out += "</section>\n";
 
-  out += "<section id=\"exercises\"><h2>Exercises</h2><table><thead><tr><th>Exercise</th>"
-         "<th class=\"n\">Done</th><th class=\"n\">Planned</th><th class=\"n\">Skipped</th>"
-         "<th>Strength</th></tr></thead><tbody>";
-  for (const ExerciseStats &e : p.exercises) {
-    if (!worth_listing(p, e))
-      continue;
-    if (e.exercise->schedule.situational()) {
-      // A count, never a ratio or a strength: a situation may not arise.
-      out += "<tr class=\"situational\"><td>" + esc(title_of(e.exercise)) +
-             "</td><td colspan=\"2\">" + esc(practised_phrase(e.adherence)) +
-             "</td><td class=\"n\">" + std::to_string(e.adherence.skipped) +
-             "</td><td>\xe2\x80\x93</td></tr>";
-      continue;
-    }
-    const long s = std::lround(e.strength);
-    out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.done) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.planned) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.skipped) +
-           "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(s) +
-           "%\"></span></span>" + std::to_string(s) + "</td></tr>";
-  }
-  out += "</tbody></table><p class=\"gentle\">Strength grows with each practice and fades "
-         "slowly, so a single missed day barely moves it; a steady six weeks reaches "
-         "100.</p></section>\n";
+  exercises_section(out, p);
 
   if (options.week && *options.week >= 1 && *options.week <= p.weeks.size()) {
     const WeekStats &ws = p.weeks[*options.week - 1];
@@ -533,24 +560,7 @@ std::string render_html(const Progress &p, const ReportOptions &options) {
     out += "</ul></section>\n";
   }
 
-  if (p.summary) {
-    const Summary &s = *p.summary;
-    out += "<section id=\"summary\"><h2>Looking back</h2><ul>";
-    if (s.most_practised)
-      out += "<li>Practised most: " + esc(title_of(s.most_practised)) + " (" +
-             days_word(s.most_practised_days) + ")</li>";
-    if (s.best_week)
-      out += "<li>Best week: week " + std::to_string(s.best_week) + " (" +
-             percent(s.best_week_ratio) + ")</li>";
-    out += "<li>Longest streak: " + days_word(s.longest_streak) + "</li>";
-    if (!p.self_check.dimensions.empty()) {
-      if (!dimension_changes(p).empty())
-        out += "<li>Self-check since your starting point: " + esc(dimension_changes(p)) + "</li>";
-    } else if (s.change) {
-      out += "<li>Self-check since baseline: " + esc(points(*s.change)) + "</li>";
-    }
-    out += "</ul><p>" + esc(s.suggestion) + "</p></section>\n";
-  }
+  summary_section(out, p);
   if (!after.review.empty()) {
     out += "<section id=\"review\"><h2>Your review</h2><dl>";
     for (const auto &[label, text] : review_pairs(after))

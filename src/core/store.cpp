@@ -458,6 +458,7 @@ Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<
   return parse_journal_file(journal_path(), index_path(), number, true, summary_);
 }
 
+// long because: one durable write (checks, write, fsync, index) under one lock, in order
 void JournalStore::append(const Lock &held, const Journal &current,
                           const std::vector<Record> &records) const {
   (void)held; // proof that the caller holds the lock

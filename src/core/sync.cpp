@@ -208,4 +208,56 @@ std::string forget_git_warning(bool is_repository, bool has_remote) {
   return text;
 }
 
+std::string git_failure_hint(GitFailure failure, std::string_view dir) {
+  const std::string folder(dir);
+  if (failure == GitFailure::locked)
+    return "if no git is running there (a sync was killed), remove " + folder +
+           "/.git/index.lock and sync again";
+  if (failure == GitFailure::too_old)
+    return "install a newer git";
+  return "run 'git -C " + folder + " status' to see why";
+}
+
+std::string sync_pending_warning(std::string_view doing, GitFailure failure,
+                                 std::string_view remote) {
+  return "cannot " + std::string(doing) + ": " + describe_git_failure(failure, remote) +
+         (failure == GitFailure::rejected ? "; run 'attune sync' again" : "");
+}
+
+std::optional<std::string> plan_copy_hash(std::string_view path) {
+  constexpr std::string_view plans = "plans/";
+  constexpr std::string_view toml = ".toml";
+  if (!is_attune_path(path) || !starts_with(path, plans))
+    return std::nullopt;
+  return std::string(path.substr(plans.size(), path.size() - plans.size() - toml.size()));
+}
+
+std::string sync_result_text(const SyncOutcome &outcome) {
+  if (!outcome.has_remote)
+    return std::string(outcome.committed ? "Committed here" : "Nothing new to commit") +
+           "; there is no remote to share with yet: 'attune sync init REMOTE' adds one.\n";
+  if (outcome.pending)
+    return std::string(outcome.committed ? "Committed here" : "Everything is committed here") +
+           "; the push is pending until 'attune sync' reaches origin.\n";
+  if (outcome.step == SyncStep::up_to_date && !outcome.committed)
+    return "Already in sync with origin.\n";
+  const std::size_t n = outcome.received;
+  return "Synced with origin: " +
+         (n == 0 ? std::string("nothing new from there")
+                 : std::to_string(n) + (n == 1 ? " record" : " records") + " from there") +
+         (outcome.pushed ? ", this machine's records sent" : "") + ".\n";
+}
+
+std::string sync_init_text(bool existed, bool committed, const std::optional<std::string> &remote,
+                           bool has_remote) {
+  std::string text = existed ? "The data folder's git repository is ready for attune sync"
+                             : "Made the data folder a git repository for attune sync";
+  text += committed ? " (committed the journal).\n" : ".\n";
+  if (remote)
+    text += "Its remote 'origin' is " + *remote + ". Run 'attune sync' to share the journal.\n";
+  else if (!has_remote)
+    text += "It has no remote yet: 'attune sync init REMOTE' adds one.\n";
+  return text;
+}
+
 } // namespace attune

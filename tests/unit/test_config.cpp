@@ -202,4 +202,43 @@ BOOST_AUTO_TEST_CASE(unknown_zone_error_suggests_a_guess_when_given) {
   BOOST_TEST(unknown_zone_error("Xyz", {}).hint().find("IANA") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(flags_beat_the_environment_which_beats_the_file) {
+  const Config file = parse_config("plan = \"anxious\"\ncolor = \"always\"\n", "config.toml");
+  SettingOverrides none;
+  none.no_color = "1";
+  Config c = with_overrides(file, none); // NO_COLOR does not beat the file's colour
+  BOOST_TEST(c.color.value == "always");
+  BOOST_TEST(to_string(c.color.origin) == "config file");
+  BOOST_TEST(c.plan.value == "anxious");
+
+  SettingOverrides flags;
+  flags.plan = "secure";
+  flags.color = "never";
+  c = with_overrides(file, flags);
+  BOOST_TEST(c.plan.value == "secure");
+  BOOST_TEST(c.plan.source == "--plan");
+  BOOST_TEST(c.color.value == "never");
+  BOOST_TEST(c.color.source == "--color");
+
+  SettingOverrides env;
+  env.no_color = "1";
+  c = with_overrides(Config{}, env);
+  BOOST_TEST(c.color.value == "never");
+  BOOST_TEST(c.color.source == "NO_COLOR");
+  env.no_color = ""; // NO_COLOR= alone changes nothing
+  BOOST_TEST(with_overrides(Config{}, env).color.value == "auto");
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_plan_flag_is_refused) {
+  SettingOverrides flags;
+  flags.plan = "";
+  try {
+    (void)with_overrides(Config{}, flags);
+    BOOST_FAIL("no error");
+  } catch (const Error &e) {
+    BOOST_TEST(std::string(e.what()) == "--plan is empty");
+    BOOST_TEST((e.kind() == ErrorKind::usage));
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -193,4 +193,60 @@ BOOST_AUTO_TEST_CASE(forget_warns_about_git) {
   BOOST_TEST(forget_git_warning(true, true).find("clone") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_git_failure_hint_says_what_to_do_about_it) {
+  BOOST_TEST(git_failure_hint(GitFailure::locked, "/d") ==
+             "if no git is running there (a sync was killed), remove /d/.git/index.lock and "
+             "sync again");
+  BOOST_TEST(git_failure_hint(GitFailure::too_old, "/d") == "install a newer git");
+  BOOST_TEST(git_failure_hint(GitFailure::unreachable, "/d") ==
+             "run 'git -C /d status' to see why");
+  BOOST_TEST(sync_pending_warning("push", GitFailure::rejected, "origin") ==
+             "cannot push: the remote 'origin' changed while syncing; run 'attune sync' again");
+  BOOST_TEST(sync_pending_warning("fetch", GitFailure::unreachable, "origin") ==
+             "cannot fetch: cannot reach the remote 'origin'");
+}
+
+BOOST_AUTO_TEST_CASE(only_a_plan_copys_path_has_a_hash) {
+  BOOST_TEST(plan_copy_hash("plans/ab12.toml").value_or("none") == "ab12");
+  BOOST_TEST(plan_copy_hash("plans/notes.toml").value_or("none") == "none"); // not hex
+  BOOST_TEST(plan_copy_hash("plans/ab12").value_or("none") == "none");
+  BOOST_TEST(plan_copy_hash("journal").value_or("none") == "none");
+}
+
+BOOST_AUTO_TEST_CASE(what_a_sync_says_for_each_way_it_ends) {
+  SyncOutcome no_remote;
+  no_remote.has_remote = false;
+  no_remote.committed = true;
+  BOOST_TEST(sync_result_text(no_remote) == "Committed here; there is no remote to share with "
+                                            "yet: 'attune sync init REMOTE' adds one.\n");
+  SyncOutcome pending;
+  pending.pending = true;
+  BOOST_TEST(sync_result_text(pending) == "Everything is committed here; the push is pending "
+                                          "until 'attune sync' reaches origin.\n");
+  SyncOutcome same;
+  BOOST_TEST(sync_result_text(same) == "Already in sync with origin.\n");
+  same.committed = true; // up to date, but this machine committed something: it says so
+  BOOST_TEST(sync_result_text(same) == "Synced with origin: nothing new from there.\n");
+  SyncOutcome merged;
+  merged.step = SyncStep::merge;
+  merged.received = 1;
+  merged.pushed = true;
+  BOOST_TEST(sync_result_text(merged) ==
+             "Synced with origin: 1 record from there, this machine's records sent.\n");
+  merged.received = 2;
+  merged.pushed = false;
+  BOOST_TEST(sync_result_text(merged) == "Synced with origin: 2 records from there.\n");
+}
+
+BOOST_AUTO_TEST_CASE(what_sync_init_says) {
+  BOOST_TEST(sync_init_text(false, true, std::string("/srv/j.git"), true) ==
+             "Made the data folder a git repository for attune sync (committed the journal).\n"
+             "Its remote 'origin' is /srv/j.git. Run 'attune sync' to share the journal.\n");
+  BOOST_TEST(sync_init_text(true, false, std::nullopt, false) ==
+             "The data folder's git repository is ready for attune sync.\n"
+             "It has no remote yet: 'attune sync init REMOTE' adds one.\n");
+  BOOST_TEST(sync_init_text(true, false, std::nullopt, true) ==
+             "The data folder's git repository is ready for attune sync.\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
