@@ -86,6 +86,9 @@ std::string programme_key(const Run &run);
 /// Sat 11-07 -> false; a day before the start or after the end -> false.
 bool self_check_due(const Plan &plan, const Run &run, Day day);
 
+/// The plan's first exercise with this id (the earliest week's), or nullptr.
+const Exercise *find_plan_exercise(const Plan &plan, const std::string &id) noexcept;
+
 /// What `attune cue EXERCISE [TEXT] [--clear]` does, given the cue in force (`now`).
 enum class CueAction {
   show,         ///< neither a text nor --clear: say the cue in force

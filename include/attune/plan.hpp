@@ -150,8 +150,6 @@ struct Plan {
   const Week *week(unsigned n) const noexcept;
   /// Every distinct exercise id in the plan, in first-appearance order.
   std::vector<std::string> exercise_ids() const;
-  /// The first exercise with this id (the earliest week's), or nullptr.
-  const Exercise *exercise(const std::string &id) const noexcept;
 };
 
 } // namespace attune

@@ -42,7 +42,7 @@ int run_cue(Session &session, const CueOptions &opts) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const std::string id = match_exercise(opts.exercise, plan.exercise_ids(), "this programme");
-  const Exercise &exercise = *plan.exercise(id);
+  const Exercise &exercise = *find_plan_exercise(plan, id);
   const EffectiveCue now = effective_cue(exercise, personal_cues(run));
   const CueAction action = decide_cue(now, text, opts.clear);
   if (action == CueAction::set || action == CueAction::clear) {

@@ -6,6 +6,14 @@
 
 namespace attune {
 
+const Exercise *find_plan_exercise(const Plan &plan, const std::string &id) noexcept {
+  for (const Week &w : plan.week_plans)
+    for (const Exercise &e : w.exercises)
+      if (e.id == id)
+        return &e;
+  return nullptr;
+}
+
 void check_cue_request(const std::string &typed, bool has_text, bool clear) {
   if (clear && has_text)
     throw Error(ErrorKind::usage, "--clear and a cue cannot be given together",

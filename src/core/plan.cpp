@@ -63,12 +63,4 @@ std::vector<std::string> Plan::exercise_ids() const {
   return ids;
 }
 
-const Exercise *Plan::exercise(const std::string &id) const noexcept {
-  for (const Week &w : week_plans)
-    for (const Exercise &e : w.exercises)
-      if (e.id == id)
-        return &e;
-  return nullptr;
-}
-
 } // namespace attune
