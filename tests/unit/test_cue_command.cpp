@@ -56,7 +56,7 @@ BOOST_AUTO_TEST_CASE(says_what_it_did) {
              "The plan's cue: After work.\n");
   BOOST_TEST(render_cue_result(CueAction::show, e, mine, std::nullopt, 80) ==
              "Your cue: When I get home.\n");
-  BOOST_TEST(render_cue_result(CueAction::show, cued(""), EffectiveCue{}, std::nullopt, 80) ==
+  BOOST_TEST(render_cue_result(CueAction::show, cued(""), EffectiveCue{}, std::nullopt, 200) ==
              "The plan names no cue for name-it. Set your own with 'attune cue name-it \"when "
              "...\"'.\n");
   BOOST_TEST(render_cue_result(CueAction::set, e, plans, std::string("at noon"), 80) ==

@@ -24,6 +24,8 @@ Plan shown_plan() {
   p.week_plans[0].rationale = "First, notice.";
   p.streak.grace_days = 1;
   p.hash = "abc";
+  p.self_check.min_label = "not at all";
+  p.self_check.max_label = "very much";
   return p;
 }
 
@@ -58,13 +60,13 @@ BOOST_AUTO_TEST_CASE(text_shows_every_part_of_the_plan) {
                                "\n"
                                "Weekly self-check\n"
                                "  How true is this for you this week?\n"
-                               "  1 =  ... 5 = \n"
+                               "  1 = not at all ... 5 = very much\n"
                                "  - I can ask for help.\n"
                                "  - I pull away when close. (reverse-scored)\n"
                                "\n"
                                "Streak: one missed day between kept days is forgiven; two in a "
-                               "row\n"
-                               "        start a new streak.\n";
+                               "row start a new\n"
+                               "        streak.\n";
   BOOST_TEST(text == expected);
   // Colour only makes the headings bold.
   BOOST_TEST(render_plan_text(shown_plan(), "built-in", true, 80).find("\x1b[1mTest plan\x1b[0m") !=
