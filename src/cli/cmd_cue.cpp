@@ -46,10 +46,11 @@ int run_cue(Session &session, const CueOptions &opts) {
   const EffectiveCue now = effective_cue(exercise, personal_cues(run));
   const CueAction action = decide_cue(now, text, opts.clear);
   if (action == CueAction::set || action == CueAction::clear) {
+    const Day today = session.today(); // the clock first, as before the move
     Record r;
     r.id = session.new_record_id();
     r.type = RecordType::cue;
-    r.day = cue_record_day(run, session.today());
+    r.day = cue_record_day(run, today);
     r.recorded = session.now();
     r.zone = session.zone_name();
     r.run = run.claim;
