@@ -86,4 +86,52 @@ std::string programme_key(const Run &run);
 /// Sat 11-07 -> false; a day before the start or after the end -> false.
 bool self_check_due(const Plan &plan, const Run &run, Day day);
 
+/// The plan's first exercise with this id (the earliest week's), or nullptr.
+const Exercise *find_plan_exercise(const Plan &plan, const std::string &id) noexcept;
+
+/// What `attune cue EXERCISE [TEXT] [--clear]` does, given the cue in force (`now`).
+enum class CueAction {
+  show,         ///< neither a text nor --clear: say the cue in force
+  already_plan, ///< --clear while the plan's cue is in force: nothing changes
+  already_mine, ///< the same text as the person's own cue: nothing changes
+  set,          ///< record the text as the person's cue
+  clear,        ///< record an empty cue: back to the plan's
+};
+
+/// Refuses --clear together with a text (Error usage, naming `typed`), before anything is
+/// read.
+void check_cue_request(const std::string &typed, bool has_text, bool clear);
+
+/// The rule. `text` is already check_cue_text()'d. Plan cue in force: --clear ->
+/// already_plan; text "after dinner" -> set. Own cue "after dinner": "after dinner" ->
+/// already_mine; --clear -> clear; neither -> show.
+CueAction decide_cue(const EffectiveCue &now, const std::optional<std::string> &text, bool clear);
+
+/// What `cue` says for `action` about `exercise` (id `id`), wrapped at `width`: the cue in
+/// force ("Your cue: ...", "The plan's cue: ...", or that the plan names none), that nothing
+/// changed, or what was saved. `text` is the new cue for set.
+std::string render_cue_result(CueAction action, const Exercise &exercise, const EffectiveCue &now,
+                              const std::optional<std::string> &text, std::size_t width);
+
+/// The day a cue record carries: today, or the run's start while it has not begun (a cue set
+/// before the start belongs to the programme). Start 2026-11-02: today 10-30 -> 11-02;
+/// today 11-05 -> 11-05.
+Day cue_record_day(const Run &run, Day today) noexcept;
+
+/// The weekly cue offer's opening for `count` new exercises (1: "A new exercise this week.
+/// If you like, put its cue ..."), wrapped at `width`, after a blank line.
+std::string render_cue_offer_intro(std::size_t count, std::size_t width);
+
+/// One exercise of the offer: its title and id, the plan's cue (or that it names none), then
+/// the prompt "    Your cue> " (no newline).
+std::string render_cue_offer_item(const Exercise &exercise, std::size_t width);
+
+/// An offered cue that was not saved: the reason and how to set it later.
+std::string render_cue_not_saved(const std::string &reason, const std::string &id,
+                                 std::size_t width);
+
+/// After the offer: "Saved as your cue(s). 'attune cue EXERCISE --clear' returns to the
+/// plan's." after a blank line.
+std::string render_cues_saved(std::size_t count);
+
 } // namespace attune

@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "attune/calendar.hpp"
+#include "attune/journal.hpp"
 #include "attune/plan.hpp"
 
 namespace attune {
@@ -39,5 +41,12 @@ std::string render_week_json(const Week &week, const std::map<std::string, std::
 /// printable(), wrapped at `width` columns (0 = no wrap), ending with a newline; "" when the
 /// plan gives none.
 std::string render_week_rationale(const Week &week, std::size_t width);
+
+/// The week `attune week [N]` shows. `typed` given: week N, 1 to the plan's weeks (digits
+/// only, at most 4), else Error(usage) "there is no week N in this plan" with the range. Not
+/// given: the running programme's current week on `today`, week 1 before it begins; no
+/// programme (`run` nullptr), or one ended or complete, is Error(usage) (name a week).
+/// Start Mon 2026-11-02: today 11-10 -> week 2; today 11-01 -> week 1; "7" of 6 -> error.
+const Week &week_to_show(const std::string &typed, const Plan &plan, const Run *run, Day today);
 
 } // namespace attune

@@ -9,25 +9,11 @@
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/plan.hpp"
+#include "attune/today_view.hpp" // ended_run, kept_progress, the after-end renderers
 
 namespace attune::cli {
 
 class Session;
-
-/// The newest run when no programme is active because it was ended (`attune end`): today,
-/// remind and checkin then show what comes after it. nullptr otherwise.
-const Run *ended_run(const History &history);
-
-/// "a 3-a-week practice" phrase for a kept item: "2 of 3 this week (5 days left)".
-std::string kept_progress(const MaintenanceItem &item);
-
-/// The text `today` shows once the programme is over (the day is after its end), or on its
-/// last day the lines added after the list (the review offer).
-std::string after_today_text(const Plan &plan, const Run &run, Day day, bool color,
-                             std::size_t width);
-
-/// The keys `today --format json` adds: review_offered, maintenance, followup_due.
-void after_today_json(JsonWriter &json, const Plan &plan, const Run &run, Day day);
 
 /// `checkin` for a day after the end: the kept exercises (and notes). `ask` on a terminal.
 struct KeptCheckin {

@@ -25,21 +25,9 @@ struct CueOptions {
   bool clear = false;
 };
 
-/// The exercise of the plan with this id, or nullptr.
-const Exercise *find_exercise(const Plan &plan, const std::string &id) {
-  for (const Week &w : plan.week_plans)
-    for (const Exercise &e : w.exercises)
-      if (e.id == id)
-        return &e;
-  return nullptr;
-}
-
 int run_cue(Session &session, const CueOptions &opts) {
   Context &ctx = session.ctx();
-  if (opts.clear && opts.text)
-    throw Error(ErrorKind::usage, "--clear and a cue cannot be given together",
-                "'attune cue " + printable(opts.exercise) +
-                    " --clear' returns to the plan's cue; name a cue to set your own");
+  check_cue_request(opts.exercise, opts.text.has_value(), opts.clear);
   // The text is checked before anything is read: a mistake costs no lock and no folder.
   const std::optional<std::string> text =
       opts.text ? std::optional<std::string>(check_cue_text(*opts.text)) : std::nullopt;
@@ -54,56 +42,25 @@ int run_cue(Session &session, const CueOptions &opts) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const std::string id = match_exercise(opts.exercise, plan.exercise_ids(), "this programme");
-  const Exercise &exercise = *find_exercise(plan, id);
-  const std::map<std::string, std::string> cues = personal_cues(run);
-  const EffectiveCue now = effective_cue(exercise, cues);
-
-  if (!text && !opts.clear) { // just show it
-    if (now.text.empty())
-      ctx.out << wrap_words("The plan names no cue for " + printable(id) +
-                                ". Set your own with 'attune cue " + printable(id) +
-                                " \"when ...\"'.",
-                            ctx.text_width(), "", "");
-    else
-      ctx.out << wrap_words(
-          printable(now.text), ctx.text_width(),
-          now.source == CueSource::mine ? "Your cue: " : "The plan's cue: ", "  ");
-    return exit_code::ok;
+  const Exercise &exercise = *find_plan_exercise(plan, id);
+  const EffectiveCue now = effective_cue(exercise, personal_cues(run));
+  const CueAction action = decide_cue(now, text, opts.clear);
+  if (action == CueAction::set || action == CueAction::clear) {
+    const Day today = session.today(); // the clock first, as before the move
+    Record r;
+    r.id = session.new_record_id();
+    r.type = RecordType::cue;
+    r.day = cue_record_day(run, today);
+    r.recorded = session.now();
+    r.zone = session.zone_name();
+    r.run = run.claim;
+    r.exercise = id;
+    r.text = text.value_or("");
+    store.append(lock, journal, {r});
   }
-  if (opts.clear && now.source == CueSource::plan) {
-    if (!ctx.global.quiet)
-      ctx.out << wrap_words(printable(id) + " already follows the plan's cue; nothing changed.",
-                            ctx.text_width(), "", "");
-    return exit_code::ok;
-  }
-  if (text && now.source == CueSource::mine && now.text == *text) {
-    if (!ctx.global.quiet)
-      ctx.out << wrap_words("That is already your cue for " + printable(id) + "; nothing changed.",
-                            ctx.text_width(), "", "");
-    return exit_code::ok;
-  }
-  const Day today = session.today();
-  Record r;
-  r.id = session.new_record_id();
-  r.type = RecordType::cue;
-  r.day = today < run.start ? run.start : today;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
-  r.exercise = id;
-  r.text = text.value_or("");
-  store.append(lock, journal, {r});
-  if (!ctx.global.quiet) {
-    if (text)
-      ctx.out << wrap_words("Saved as your cue for " + printable(exercise.title) + " (" +
-                                printable(id) + "): " + printable(*text) + ".",
-                            ctx.text_width(), "", "");
-    else
-      ctx.out << wrap_words("Back to the plan's cue for " + printable(id) +
-                                (exercise.cue.empty() ? std::string(" (it names none).")
-                                                      : ": " + printable(exercise.cue)),
-                            ctx.text_width(), "", "");
-  }
+  // Only showing the cue speaks under --quiet: it is what was asked for.
+  if (action == CueAction::show || !ctx.global.quiet)
+    ctx.out << render_cue_result(action, exercise, now, text, ctx.text_width());
   return exit_code::ok;
 }
 

@@ -17,14 +17,11 @@
 
 #include <CLI/CLI.hpp>
 
-#include "after_flow.hpp"
-#include "attune/after.hpp"
-#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
-#include "attune/json.hpp"
-#include "attune/progress.hpp"
+#include "attune/remind.hpp"
 #include "attune/text.hpp"
+#include "attune/today_view.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -37,131 +34,15 @@ struct RemindOptions {
   bool notify = false;
 };
 
-struct OpenItem {
-  std::string id;
-  std::string title;
-  bool due_today = false;
-  unsigned week_done = 0;
-  unsigned week_target = 0;
-};
-
-enum class RemindState { idle, clear, open, paused };
-
-struct Reminder {
-  RemindState state = RemindState::idle;
-  Day day{};
-  unsigned week = 0;
-  unsigned day_number = 0;
-  std::vector<OpenItem> open;
-  bool maintenance = false;             ///< after the end, a kept practice is running
-  std::optional<unsigned> followup_due; ///< 4 or 12: that follow-up self-check is due
-  /// The last day of a programme week with no self-check for it (cue.hpp self_check_due).
-  bool self_check_due = false;
-};
-
-/// Open today: not yet done or skipped today, and either scheduled today (daily, or on this
-/// weekday) or planned N times a week and done fewer than N times so far this programme week.
-/// A 3-a-week exercise done twice by Wednesday stays open each day until the third time. A
-/// when-it-arises exercise is never open: remind never nags about a situation.
-bool is_open(const DueItem &item) {
-  if (item.state != ExerciseState::open || item.exercise == nullptr)
-    return false;
-  if (item.due_today)
-    return true;
-  return item.exercise->schedule.kind == ScheduleKind::times_per_week && !item.week_met;
-}
-
+/// The reminder for today: the clock's day first, then the run to show and its plan.
 Reminder build_reminder(Session &session) {
-  Reminder r;
-  r.day = session.today();
+  const Day today = session.today();
   const History history = build_history(session.read_journal());
-  const Run *run = history.active();
+  const Run *run = run_to_show(history);
   if (run == nullptr)
-    run = ended_run(history);
-  if (run == nullptr)
-    return r;
+    return decide_remind(nullptr, nullptr, today);
   const Plan plan = session.plan_for_run(*run);
-  if (programme_over(plan, *run, r.day)) {
-    // After the end: the kept exercises open this maintenance week, and a follow-up due.
-    r.followup_due = followup_due(plan, *run, r.day);
-    const Maintenance m = maintenance_of(*run);
-    r.maintenance = m.active && r.day >= m.since;
-    if (r.maintenance)
-      for (const MaintenanceItem &item : maintenance_day(plan, m, *run, r.day))
-        if (item.state == ExerciseState::open && !item.quota.met)
-          r.open.push_back(
-              {item.exercise,
-               item.plan_exercise != nullptr ? item.plan_exercise->title : item.exercise, false,
-               item.quota.done, item.quota.target});
-    if (r.maintenance || r.followup_due)
-      r.state = r.open.empty() && !r.followup_due ? RemindState::clear : RemindState::open;
-    return r;
-  }
-  const DayView view = day_view(plan, *run, r.day);
-  if (view.pos.phase == Phase::paused) {
-    r.state = RemindState::paused; // resting: nothing to remind of, and no word about it
-    r.week = view.pos.week;
-    return r;
-  }
-  if (view.pos.phase != Phase::active)
-    return r;
-  r.week = view.pos.week;
-  r.day_number = view.pos.day;
-  r.self_check_due = self_check_due(plan, *run, r.day);
-  for (const DueItem &item : view.items)
-    if (is_open(item))
-      r.open.push_back({item.exercise->id, item.exercise->title, item.due_today, item.week_done,
-                        item.week_target});
-  r.state = r.open.empty() ? RemindState::clear : RemindState::open;
-  return r;
-}
-
-/// "2 practices open today: stay-present, name-a-feeling" (empty when nothing is open); after
-/// the end, "...; the 4-week follow-up self-check is due ('attune reflect')".
-std::string summary(const Reminder &r) {
-  std::string text;
-  if (!r.open.empty()) {
-    text = std::to_string(r.open.size()) + (r.open.size() == 1 ? " practice" : " practices") +
-           " open today: ";
-    for (std::size_t i = 0; i < r.open.size(); ++i)
-      text += (i == 0 ? "" : ", ") + r.open[i].id;
-  }
-  if (r.followup_due)
-    text += (text.empty() ? "the " : "; the ") + std::to_string(*r.followup_due) +
-            "-week follow-up self-check is due ('attune reflect')";
-  return text;
-}
-
-std::string render_json(const Reminder &r) {
-  static const char *const names[] = {"idle", "clear", "open", "paused"};
-  JsonWriter json(0);
-  json.begin_object();
-  json.schema();
-  json.key("state").value(names[static_cast<int>(r.state)]);
-  json.key("date").value(format_day(r.day));
-  json.key("week").value(r.week);
-  json.key("day").value(r.day_number);
-  json.key("text").value(summary(r).empty() ? std::string() : "attune: " + summary(r));
-  json.key("self_check_due").value(r.self_check_due);
-  json.key("open").begin_array();
-  for (const OpenItem &item : r.open) {
-    json.begin_object();
-    json.key("id").value(item.id);
-    json.key("title").value(item.title);
-    json.key("due_today").value(item.due_today);
-    json.key("week_done").value(item.week_done);
-    json.key("week_target").value(item.week_target);
-    json.end_object();
-  }
-  json.end_array();
-  json.key("maintenance").value(r.maintenance);
-  json.key("followup_due");
-  if (r.followup_due)
-    json.value(*r.followup_due);
-  else
-    json.null();
-  json.end_object();
-  return json.str() + "\n";
+  return decide_remind(&plan, run, today);
 }
 
 /// The first executable `name` in PATH (cron's minimal PATH when unset); "" if none.
@@ -233,16 +114,12 @@ int run_remind(const RemindOptions &opts, Session &session) {
   Context &ctx = session.ctx();
   const Reminder r = build_reminder(session);
   if (opts.format == "json") {
-    ctx.out << render_json(r);
-  } else if (r.state == RemindState::open) {
-    const std::string body = printable(summary(r));
-    if (!(opts.notify && send_notification(ctx, body)))
-      ctx.out << "attune: " << body << '\n';
+    ctx.out << render_remind_json(r);
+  } else {
+    const bool notified = r.state == RemindState::open && opts.notify &&
+                          send_notification(ctx, printable(remind_summary(r)));
+    ctx.out << render_remind_text(r, notified);
   }
-  // Said in words only: the state and exit status stay about today's practice.
-  if (opts.format != "json" && r.self_check_due)
-    ctx.out << "attune: today ends week " << r.week
-            << "; its self-check is there when you are ready ('attune reflect')\n";
   if (!opts.exit_code)
     return exit_code::ok;
   switch (r.state) {

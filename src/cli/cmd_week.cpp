@@ -11,7 +11,6 @@
 #include "attune/journal.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
-#include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "attune/week_view.hpp"
 #include "commands.hpp"
@@ -38,34 +37,6 @@ std::optional<Run> week_active_run(Session &session) {
   return std::nullopt;
 }
 
-std::string week_range_hint(const Plan &plan) {
-  return "this plan has weeks 1 to " + std::to_string(plan.weeks) + ": try 'attune week 1'";
-}
-
-/// N when given (1..weeks, else a usage error); else the running programme's current week
-/// (week 1 before it begins). A finished programme, or none, has no current week.
-unsigned week_chosen(Session &session, const WeekOptions &opts, const Plan &plan,
-                     const std::optional<Run> &run) {
-  if (!opts.number.empty()) {
-    const std::string &s = opts.number;
-    const bool digits = s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
-    const unsigned n = digits ? static_cast<unsigned>(std::stoul(s)) : 0;
-    if (!digits || n < 1 || n > plan.weeks)
-      throw Error(ErrorKind::usage, "there is no week " + printable(s) + " in this plan",
-                  week_range_hint(plan));
-    return n;
-  }
-  if (!run)
-    throw Error(ErrorKind::usage, "no programme is running, so there is no current week",
-                "name the week you want to read about; " + week_range_hint(plan));
-  session.check_now_setting();
-  const Position pos = position(plan, *run, session.today());
-  if (run->ended || pos.phase == Phase::finished)
-    throw Error(ErrorKind::usage, "your programme is complete, so there is no current week",
-                "name the week you want to read about; " + week_range_hint(plan));
-  return pos.phase == Phase::active ? pos.week : 1;
-}
-
 int run_week(Session &session, const WeekOptions &opts) {
   Context &ctx = session.ctx();
   const std::optional<Run> run = week_active_run(session);
@@ -77,19 +48,20 @@ int run_week(Session &session, const WeekOptions &opts) {
     const PlanSearchPath search = session.plan_search_path();
     plan = *load_plan_source(find_plan_source(session.chosen_plan(), search), search).plan;
   }
-  const unsigned n = week_chosen(session, opts, plan, run);
-  const Week *week = plan.week(n);
-  if (week == nullptr) // a loaded plan has every week; kept for safety
-    throw Error(ErrorKind::usage, "there is no week " + std::to_string(n) + " in this plan",
-                week_range_hint(plan));
+  Day today{};
+  if (opts.number.empty() && run) { // only the current week needs the clock
+    session.check_now_setting();
+    today = session.today();
+  }
+  const Week &week = week_to_show(opts.number, plan, run ? &*run : nullptr, today);
   // The person's own cues belong to the running programme; a --plan other than its own
   // shows that plan as written.
   const std::map<std::string, std::string> cues =
       run && !ctx.global.plan ? personal_cues(*run) : std::map<std::string, std::string>{};
   if (opts.format == "json")
-    ctx.out << render_week_json(*week, cues);
+    ctx.out << render_week_json(week, cues);
   else
-    ctx.out << render_week_text(plan, *week, ctx.text_width(), cues);
+    ctx.out << render_week_text(plan, week, ctx.text_width(), cues);
   return exit_code::ok;
 }
 

@@ -8,6 +8,7 @@
 #include "attune/journal.hpp"
 #include "attune/plan.hpp"
 #include "attune/progress.hpp"
+#include "attune/today_view.hpp" // state_word, position_line, weekly_progress, day_summary
 
 namespace attune::cli {
 
@@ -28,20 +29,6 @@ Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run
 /// Unknown: lists the candidates with a did-you-mean. Ambiguous: lists the matches.
 std::string match_exercise(const std::string &typed, const std::vector<std::string> &candidates,
                            const std::string &week_label);
-
-/// "done", "skipped", "not_arisen", "open".
-const char *state_word(ExerciseState state) noexcept;
-
-/// "Week 3 · Day 17 of 42".
-std::string position_line(const Position &pos);
-
-/// "2 of 3 this week, today and 4 more days left", "2 of 2 this week, plus 1 extra" for
-/// N-a-week items (count_quota), "" otherwise.
-std::string weekly_progress(const DueItem &item);
-
-/// A kind summary of a day, as a sentence: "All 3 for today are taken care of.",
-/// "1 of 3 for 2026-11-04 taken care of, 1 more open this week."
-std::string day_summary(const DayView &view, const std::string &label);
 
 /// "your streak is 4 days" / "" when there is no streak yet.
 std::string streak_phrase(const Streak &s);

@@ -11,13 +11,6 @@
 namespace attune::cli {
 namespace {
 
-// Names unique in the unity batch (reflect_flow.cpp has its own trim and parse_one).
-std::optional<int> suggest_answer(const std::string &text) {
-  if (text.size() != 1 || text[0] < '0' + suggest_scale_min || text[0] > '0' + suggest_scale_max)
-    return std::nullopt;
-  return text[0] - '0';
-}
-
 /// The plan behind an id, or nullopt when it cannot be found or read (then only the id is
 /// shown).
 std::optional<Plan> suggested_plan(Session &session, const std::string &id) {
@@ -37,28 +30,6 @@ bool is_no(const std::string &line) {
 }
 
 } // namespace
-
-std::vector<int> parse_suggest_answers(const std::string &text) {
-  std::vector<int> answers;
-  std::size_t pos = 0;
-  for (;;) {
-    const auto comma = text.find(',', pos);
-    const std::string part =
-        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
-    const auto value = suggest_answer(part);
-    if (!value)
-      throw Error(ErrorKind::invalid,
-                  "answer " + std::to_string(answers.size() + 1) + " \"" + part +
-                      "\" is not on the scale 1 to 5",
-                  "give one whole number from 1 to 5 per question, e.g. --answers 3,3,3,3,3,3");
-    answers.push_back(*value);
-    if (comma == std::string::npos)
-      break;
-    pos = comma + 1;
-  }
-  (void)suggest_plan(answers); // the count, in the core's words
-  return answers;
-}
 
 std::optional<std::vector<int>> ask_suggest_answers(Session &session) {
   Context &ctx = session.ctx();
@@ -91,16 +62,8 @@ std::optional<std::vector<int>> ask_suggest_answers(Session &session) {
 }
 
 std::string render_suggestion(Session &session, const PlanSuggestion &suggestion) {
-  std::string out = "Suggested plan: " + suggestion.plan_id;
-  if (const auto plan = suggested_plan(session, suggestion.plan_id)) {
-    out += " (" + printable(plan->name) + ")\n";
-    if (!plan->audience.empty())
-      out += printable(plan->audience) + "\n";
-  } else {
-    out += "\n";
-  }
-  out += suggestion.reason + "\n" + suggestion_not_a_diagnosis + "\n";
-  return out;
+  const std::optional<Plan> plan = suggested_plan(session, suggestion.plan_id);
+  return render_suggestion(suggestion, plan ? &*plan : nullptr);
 }
 
 StartChoice offer_plan_suggestion(Session &session) {

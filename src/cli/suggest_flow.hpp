@@ -5,21 +5,18 @@
 #include <vector>
 
 #include "attune/plan_suggest.hpp"
+#include "attune/plan_view.hpp" // parse_suggest_answers
 
 namespace attune::cli {
 
 class Session;
 
-/// Parses "--answers 4,2,5,1,4,2": one whole number from 1 to 5 per question. Throws
-/// Error(invalid) naming the first bad answer, or the count.
-std::vector<int> parse_suggest_answers(const std::string &text);
-
 /// Asks the six questions on the terminal; nullopt when the person stops (an empty line or
 /// end of input). Re-asks after an answer off the scale.
 std::optional<std::vector<int>> ask_suggest_answers(Session &session);
 
-/// The suggestion, as shown: the plan (id, name, who it is for), the reason, and that it is
-/// not a diagnosis.
+/// The suggestion, as shown (plan_view.hpp render_suggestion), with the plan found through
+/// the session (only the id when it cannot be found or read).
 std::string render_suggestion(Session &session, const PlanSuggestion &suggestion);
 
 /// What `start` does after offering the questions.

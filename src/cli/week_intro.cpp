@@ -100,22 +100,10 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
   if (offer.empty())
     return;
   const std::size_t width = ctx.text_width();
-  ctx.out << "\n"
-          << wrap_words(std::string(offer.size() == 1 ? "A new exercise" : "New exercises") +
-                            " this week. If you like, put " +
-                            (offer.size() == 1 ? "its" : "each one's") +
-                            " cue in your own words, as a plan: when this happens, I will do "
-                            "it. Enter keeps the plan's.",
-                        width, "", "");
+  ctx.out << render_cue_offer_intro(offer.size(), width);
   std::vector<std::pair<std::string, std::string>> chosen; // exercise id, cue
   for (const Exercise *e : offer) {
-    ctx.out << "\n"
-            << wrap_words(printable(e->title) + " (" + printable(e->id) + ")", width, "  ", "    ");
-    if (e->cue.empty())
-      ctx.out << "    The plan names no cue.\n";
-    else
-      ctx.out << wrap_words(printable(e->cue), width, "    The plan's cue: ", "      ");
-    ctx.out << "    Your cue> " << std::flush;
+    ctx.out << render_cue_offer_item(*e, width) << std::flush;
     std::string line;
     if (!std::getline(ctx.in, line))
       break;
@@ -124,9 +112,7 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
     try {
       chosen.emplace_back(e->id, check_cue_text(line));
     } catch (const Error &problem) {
-      ctx.out << wrap_words(std::string("Not saved: ") + problem.what() + ". 'attune cue " +
-                                printable(e->id) + " \"...\"' sets it any time.",
-                            width, "    ", "    ");
+      ctx.out << render_cue_not_saved(problem.what(), e->id, width);
     }
   }
   if (chosen.empty())
@@ -145,7 +131,7 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
     Record r;
     r.id = session.new_record_id();
     r.type = RecordType::cue;
-    r.day = today < now->start ? now->start : today;
+    r.day = cue_record_day(*now, today);
     r.recorded = at;
     r.zone = session.zone_name();
     r.run = now->claim;
@@ -154,8 +140,7 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
     records.push_back(std::move(r));
   }
   store.append(lock, journal, records);
-  ctx.out << (chosen.size() == 1 ? "\nSaved as your cue. " : "\nSaved as your cues. ")
-          << "'attune cue EXERCISE --clear' returns to the plan's.\n";
+  ctx.out << render_cues_saved(chosen.size());
 }
 
 } // namespace attune::cli

@@ -1,7 +1,9 @@
 #include "attune/week_view.hpp"
 
 #include "attune/calendar.hpp"
+#include "attune/error.hpp"
 #include "attune/json.hpp"
+#include "attune/progress.hpp"
 #include "attune/text.hpp"
 
 namespace attune {
@@ -105,6 +107,43 @@ std::string render_week_json(const Week &week, const std::map<std::string, std::
   }
   j.end_array().end_object();
   return j.str();
+}
+
+namespace {
+
+std::string week_range_hint(const Plan &plan) {
+  return "this plan has weeks 1 to " + std::to_string(plan.weeks) + ": try 'attune week 1'";
+}
+
+unsigned week_number(const std::string &typed, const Plan &plan, const Run *run, Day today) {
+  if (!typed.empty()) {
+    const bool digits =
+        typed.size() <= 4 && typed.find_first_not_of("0123456789") == std::string::npos;
+    const unsigned n = digits ? static_cast<unsigned>(std::stoul(typed)) : 0;
+    if (!digits || n < 1 || n > plan.weeks)
+      throw Error(ErrorKind::usage, "there is no week " + printable(typed) + " in this plan",
+                  week_range_hint(plan));
+    return n;
+  }
+  if (run == nullptr)
+    throw Error(ErrorKind::usage, "no programme is running, so there is no current week",
+                "name the week you want to read about; " + week_range_hint(plan));
+  const Position pos = position(plan, *run, today);
+  if (run->ended || pos.phase == Phase::finished)
+    throw Error(ErrorKind::usage, "your programme is complete, so there is no current week",
+                "name the week you want to read about; " + week_range_hint(plan));
+  return pos.phase == Phase::active ? pos.week : 1;
+}
+
+} // namespace
+
+const Week &week_to_show(const std::string &typed, const Plan &plan, const Run *run, Day today) {
+  const unsigned n = week_number(typed, plan, run, today);
+  const Week *week = plan.week(n);
+  if (week == nullptr) // a loaded plan has every week; kept for safety
+    throw Error(ErrorKind::usage, "there is no week " + std::to_string(n) + " in this plan",
+                week_range_hint(plan));
+  return *week;
 }
 
 } // namespace attune
