@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "attune/after.hpp"
+#include "attune/checkin_command.hpp"
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/plan.hpp"
@@ -13,13 +14,6 @@
 namespace attune::cli {
 
 class Session;
-
-/// The newest run when no programme is active because it was ended (`attune end`): today,
-/// remind and checkin then show what comes after it. nullptr otherwise.
-const Run *ended_run(const History &history);
-
-/// "a 3-a-week practice" phrase for a kept item: "2 of 3 this week (5 days left)".
-std::string kept_progress(const MaintenanceItem &item);
 
 /// The text `today` shows once the programme is over (the day is after its end), or on its
 /// last day the lines added after the list (the review offer).
@@ -29,14 +23,9 @@ std::string after_today_text(const Plan &plan, const Run &run, Day day, bool col
 /// The keys `today --format json` adds: review_offered, maintenance, followup_due.
 void after_today_json(JsonWriter &json, const Plan &plan, const Run &run, Day day);
 
-/// `checkin` for a day after the end: the kept exercises (and notes). `ask` on a terminal.
-struct KeptCheckin {
-  std::vector<std::string> done, skip;
-  std::optional<std::string> reason, note;
-  std::optional<std::string> date;
-  bool all = false, skip_all = false, ask = false;
-};
-int run_kept_checkin(Session &session, KeptCheckin opts);
+/// `checkin` for a day after the end: the kept exercises (and notes), decided by the core
+/// (decide_kept_checkin); `ask` on a terminal, when nothing was named.
+int run_kept_checkin(Session &session, CheckinRequest request, bool ask);
 
 /// True when `day` is after the end of the run check-ins would go to (so run_kept_checkin
 /// takes the check-in).

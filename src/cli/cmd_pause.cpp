@@ -61,21 +61,13 @@ int run_pause(Session &session, const PauseOptions &opts) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const Pause pause = decide_pause(plan, run, today, {from, until, reason});
-  Record r;
-  r.id = session.new_record_id();
-  r.type = RecordType::pause;
-  r.day = pause.from;
+  Record r = new_record(RecordType::pause, run, pause.from, record_stamp(session));
   r.until = pause.until;
   r.text = pause.reason;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
   store.append(lock, journal, {r});
   if (ctx.global.quiet)
     return exit_code::ok;
-  Run after = run;
-  after.records.push_back(r);
-  after.pauses = pauses_of(after.records);
+  const Run after = with_records(run, {r});
   const Day horizon = until ? *until : std::max(today, from);
   const Position pos = position(plan, after, horizon);
   std::string line = "Paused from " + format_day(pause.from) +
@@ -101,19 +93,11 @@ int run_resume(Session &session) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const Day back = decide_resume(run, today);
-  Record r;
-  r.id = session.new_record_id();
-  r.type = RecordType::resume;
-  r.day = back;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
+  const Record r = new_record(RecordType::resume, run, back, record_stamp(session));
   store.append(lock, journal, {r});
   if (ctx.global.quiet)
     return exit_code::ok;
-  Run after = run;
-  after.records.push_back(r);
-  after.pauses = pauses_of(after.records);
+  const Run after = with_records(run, {r});
   const Position pos = position(plan, after, today);
   std::string line = "Welcome back.";
   if (pos.phase == Phase::active)
