@@ -308,8 +308,8 @@ BOOST_AUTO_TEST_CASE(after_the_end_the_kept_practice_takes_the_check_in) {
   how.today = fri;
   how.width = 200;
   BOOST_TEST(render_kept_checkin(out, plan, run_after_checkin(run, out), how) ==
-             "Saved for today: a done. So far: a 1 of 3 this week, 4 days left; b 1 of 3 this "
-             "week, 4 days left.\n");
+             "Saved for today: a done. So far: a 1 of 3 this week, today and 4 more days left; b 1 "
+             "of 3 this week, today and 4 more days left.\n");
   CheckinRequest again;
   again.done = {"b"};
   const CheckinOutcome twice = decide_kept_checkin(plan, run, fri, again, counting_stamp());

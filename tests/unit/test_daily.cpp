@@ -28,10 +28,13 @@ BOOST_AUTO_TEST_CASE(a_date_is_resolved_for_the_run_and_never_in_the_future) {
   BOOST_TEST(format_day(resolve_run_day(std::nullopt, thu, &run)) == "2026-11-05");
   BOOST_TEST(format_day(resolve_run_day(std::string("yesterday"), thu, &run)) == "2026-11-04");
   BOOST_TEST(daily_error([&] { resolve_run_day(std::string("2026-11-06"), thu, &run); }) ==
-             "\"2026-11-06\" is in the future | today is 2026-11-05; you can record today or "
+             "2026-11-06 is in the future | today is 2026-11-05; you can record today or "
              "earlier days");
   BOOST_TEST(daily_error([&] { resolve_run_day(std::string("2026-11-01"), thu, &run); }) ==
-             "\"2026-11-01\" is before the programme started | it started on 2026-11-02");
+             "2026-11-01 is before the programme started | it started on 2026-11-02");
+  // A word is quoted as typed, with the day it means.
+  BOOST_TEST(daily_error([&] { resolve_run_day(std::string("tomorrow"), thu, &run); }) !=
+             "no error");
   BOOST_TEST(daily_error([&] { resolve_run_day(std::string("someday"), thu, &run); }) ==
              "\"someday\" is not a date I can read | use YYYY-MM-DD, today, yesterday, -N (N "
              "days ago) or a weekday name");
