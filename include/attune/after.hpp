@@ -21,6 +21,10 @@ namespace attune {
 /// it. Start Mon 2026-11-02, 6 weeks: 2026-12-13; ended on 2026-11-20: 2026-11-20.
 Day programme_end(const Plan &plan, const Run &run) noexcept;
 
+/// The newest run when no programme is active because it was ended (`attune end`): today,
+/// remind and checkin then show what comes after it. nullptr otherwise.
+const Run *ended_run(const History &history);
+
 /// True once `day` is after the programme's end (or the run was ended with `attune end`
 /// on or before `day`). Start Mon 11-02, 6 weeks: Sun 12-13 -> false, Mon 12-14 -> true.
 bool programme_over(const Plan &plan, const Run &run, Day day) noexcept;
@@ -120,6 +124,16 @@ struct MaintenanceItem {
 /// longer available: Tue 12-22 as the end of week 1 with nothing more -> missed 1.
 std::vector<MaintenanceItem> maintenance_day(const Plan &plan, const Maintenance &m, const Run &run,
                                              Day day, bool day_over = false);
+
+/// A kept item's week in words (count_quota): "1 of 3 this week, 6 days left", "2 of 2 this
+/// week, plus 1 extra" once met with more, "3 of 3 this week" once met.
+std::string kept_progress(const MaintenanceItem &item);
+
+/// Whether the kept practice takes a check-in on `day` after the end (`recording`: something
+/// is named or asked): refused with Error(invalid) when nothing is kept ("the programme ended
+/// on LAST, and no exercise is kept after it") or `day` is before the keep day ("your kept
+/// practice began on 12-16, after 12-15"). Nothing recorded (`recording` false): no refusal.
+void refuse_kept_checkin(const Plan &plan, const Run &run, Day day, bool recording);
 
 /// One finished or current maintenance week, for reports and the streak.
 struct MaintenanceWeekStats {

@@ -10,6 +10,7 @@
 #include "attune/after.hpp"
 #include "attune/calendar.hpp"
 #include "attune/cue.hpp"
+#include "attune/daily.hpp" // state_word, position_line, weekly_progress, day_summary
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/pause.hpp"
@@ -18,31 +19,9 @@
 
 namespace attune {
 
-/// The newest run when no programme is active because it was ended (`attune end`): today,
-/// remind and checkin then show what comes after it. nullptr otherwise (none active and
-/// none ended, or one active).
-const Run *ended_run(const History &history);
-
-/// The run `today` and `remind` look at: the active one, else ended_run; nullptr when none.
+/// The run `today` and `remind` look at: the active one, else ended_run (after.hpp); nullptr
+/// when none.
 const Run *run_to_show(const History &history);
-
-/// "done", "skipped", "not_arisen", "open" (the JSON `state`).
-const char *state_word(ExerciseState state) noexcept;
-
-/// "Week 3 · Day 17 of 42".
-std::string position_line(const Position &pos);
-
-/// "2 of 3 this week, today and 4 more days left", "2 of 2 this week, plus 1 extra" for
-/// N-a-week items (count_quota), "" otherwise.
-std::string weekly_progress(const DueItem &item);
-
-/// A kind summary of a day, as a sentence: "All 3 for today are taken care of.",
-/// "1 of 3 for 2026-11-04 taken care of, 1 more open this week."
-std::string day_summary(const DayView &view, const std::string &label);
-
-/// A kept item's week: "2 of 3 this week, today and 4 more days left", "3 of 3 this week,
-/// plus 1 extra".
-std::string kept_progress(const MaintenanceItem &item);
 
 /// A kept item's title as shown (printable): the plan's title, else its id.
 std::string kept_title(const MaintenanceItem &item);

@@ -6,23 +6,18 @@
 #include <vector>
 
 #include "attune/after.hpp"
+#include "attune/checkin_command.hpp"
 #include "attune/journal.hpp"
 #include "attune/json.hpp"
 #include "attune/plan.hpp"
-#include "attune/today_view.hpp" // ended_run, kept_progress, the after-end renderers
 
 namespace attune::cli {
 
 class Session;
 
-/// `checkin` for a day after the end: the kept exercises (and notes). `ask` on a terminal.
-struct KeptCheckin {
-  std::vector<std::string> done, skip;
-  std::optional<std::string> reason, note;
-  std::optional<std::string> date;
-  bool all = false, skip_all = false, ask = false;
-};
-int run_kept_checkin(Session &session, KeptCheckin opts);
+/// `checkin` for a day after the end: the kept exercises (and notes), decided by the core
+/// (decide_kept_checkin); `ask` on a terminal, when nothing was named.
+int run_kept_checkin(Session &session, CheckinRequest request, bool ask);
 
 /// True when `day` is after the end of the run check-ins would go to (so run_kept_checkin
 /// takes the check-in).

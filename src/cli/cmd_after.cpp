@@ -2,7 +2,6 @@
 // --keep T]; attune keep EXERCISE... [--times-per-week N] | --stop. What comes after six weeks.
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -12,9 +11,9 @@
 
 #include "after_flow.hpp"
 #include "attune/after.hpp"
+#include "attune/after_command.hpp"
 #include "attune/error.hpp"
 #include "attune/input_file.hpp"
-#include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
@@ -24,28 +23,6 @@
 namespace attune::cli {
 namespace {
 
-Record new_after_record(Session &session, RecordType type, const Run &run, Day day) {
-  Record r;
-  r.id = session.new_record_id();
-  r.type = type;
-  r.day = day;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
-  return r;
-}
-
-void require_text(const std::optional<std::string> &text, const std::string &what) {
-  if (!text)
-    return;
-  if (!is_valid_utf8(*text))
-    throw Error(ErrorKind::invalid, what + " is not valid UTF-8 text",
-                "check your terminal's character encoding; nothing was saved");
-  if (trim_blanks(*text).empty())
-    throw Error(ErrorKind::invalid, what + " is empty",
-                "write a few words, or leave it out; nothing was saved");
-}
-
 // ---- end -----------------------------------------------------------------------------------
 
 struct EndOptions {
@@ -54,51 +31,24 @@ struct EndOptions {
 
 int run_end(Session &session, const EndOptions &opts) {
   Context &ctx = session.ctx();
-  require_text(opts.reason, "the reason");
+  check_journal_text(opts.reason, "the reason");
   const Day today = session.today();
   Record end;
-  unsigned number = 0;
-  std::string plan_name;
-  Day start{};
+  std::string said;
   { // the lock is released before the hooks run
     JournalStore &store = session.store();
     const auto lock = store.lock(session.lock_timeout());
     const Journal journal = session.read_journal(&lock);
     const History history = build_history(journal);
-    const Run *run = history.active();
-    if (run == nullptr) {
-      if (ended_run(history) != nullptr)
-        throw Error(ErrorKind::invalid,
-                    "programme " + std::to_string(history.runs.back().number) +
-                        " has already ended",
-                    "'attune review' looks back on it; 'attune start' begins a new one");
-      run = &require_active_run(history); // nothing started: says how to start
-    }
-    const Plan plan = session.plan_for_run(*run);
-    if (programme_over(plan, *run, today))
-      throw Error(ErrorKind::invalid,
-                  "programme " + std::to_string(run->number) + " already came to its end on " +
-                      format_day(programme_end(plan, *run)),
-                  "nothing to end; 'attune review' looks back on it, 'attune keep' carries "
-                  "exercises on");
-    end = new_after_record(session, RecordType::end, *run, today);
-    if (opts.reason)
-      end.text = *opts.reason;
+    const Run &run = run_to_end(history);
+    const Plan plan = session.plan_for_run(run);
+    end = decide_end(plan, run, today, opts.reason, record_stamp(session));
     store.append(lock, journal, {end});
-    number = run->number;
-    plan_name = plan.name;
-    start = run->start;
+    said = render_end(plan, run, today, ctx.text_width());
   }
   run_hooks(session, HookCommand::end, {end});
   if (!ctx.global.quiet)
-    ctx.out << wrap_words(
-        "Programme " + std::to_string(number) + " (" + printable(plan_name) + ", " +
-            format_day(start) + " to " + format_day(today) +
-            ") has ended. Stopping is a choice you are free to make, and everything you "
-            "practised stays in your journal. 'attune review' looks back on it, 'attune "
-            "keep' carries a few exercises on, and 'attune start' begins again whenever you "
-            "like.",
-        ctx.text_width(), "", "");
+    ctx.out << said;
   return exit_code::ok;
 }
 
@@ -115,20 +65,14 @@ int run_review(Session &session, const ReviewOptions &opts) {
   if (opts.answers_file && given)
     throw Error(ErrorKind::usage, "--answers-file and --helped/--signs/--keep cannot be mixed",
                 "give the answers one way");
-  require_text(opts.helped, "--helped");
-  require_text(opts.signs, "--signs");
-  require_text(opts.keep, "--keep");
+  check_journal_text(opts.helped, "--helped");
+  check_journal_text(opts.signs, "--signs");
+  check_journal_text(opts.keep, "--keep");
   const Day today = session.today();
   {
     const History history = build_history(session.read_journal_run(std::nullopt));
     const Run &run = require_latest_run(history);
-    const Plan plan = session.plan_for_run(run);
-    if (!review_open(plan, run, today))
-      throw Error(ErrorKind::invalid,
-                  "the review looks back on a whole programme, and yours runs until " +
-                      format_day(programme_end(plan, run)),
-                  "it is offered on the last day; to stop early, 'attune end' ends the "
-                  "programme first");
+    refuse_early_review(session.plan_for_run(run), run, today);
   }
   ReviewTexts texts;
   if (opts.answers_file) {
@@ -158,38 +102,22 @@ int run_review(Session &session, const ReviewOptions &opts) {
       texts[static_cast<std::size_t>(q)] = trim_blanks(line);
     }
   }
-  std::vector<std::pair<ReviewQuestion, std::string>> answers;
-  for (const ReviewQuestion q : review_questions)
-    if (!trim_blanks(texts[static_cast<std::size_t>(q)]).empty())
-      answers.emplace_back(q, trim_blanks(texts[static_cast<std::size_t>(q)]));
-  if (answers.empty()) {
+  if (!has_review_answer(texts)) {
     if (opts.answers_file)
       throw Error(ErrorKind::invalid, "the answers file holds no answer",
                   "write lines such as \"helped: TEXT\", \"signs: TEXT\", \"keep: TEXT\"");
     ctx.out << "\nNothing saved. You can come back to it whenever you like.\n";
     return exit_code::ok;
   }
-
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal_run(std::nullopt, &lock);
   const History history = build_history(journal);
-  const Run &run = require_latest_run(history);
-  std::vector<Record> records;
-  for (const auto &[q, text] : answers) {
-    Record r = new_after_record(session, RecordType::review, run, today);
-    r.question = std::string(to_string(q));
-    r.text = text;
-    records.push_back(std::move(r));
-  }
+  const std::vector<Record> records =
+      decide_review(texts, require_latest_run(history), today, record_stamp(session));
   store.append(lock, journal, records);
   if (!ctx.global.quiet)
-    ctx.out << wrap_words("Saved your review (" +
-                              plural(static_cast<long long>(records.size()), "answer", "answers") +
-                              "). It is yours to return to: 'attune report' shows it with the "
-                              "programme, and the signs you named are worth a look now and "
-                              "then.",
-                          ctx.text_width(), "", "");
+    ctx.out << render_review_saved(records.size(), ctx.text_width());
   return exit_code::ok;
 }
 
@@ -203,17 +131,7 @@ struct KeepOptions {
 
 int run_keep(Session &session, const KeepOptions &opts) {
   Context &ctx = session.ctx();
-  if (opts.stop && !opts.exercises.empty())
-    throw Error(ErrorKind::usage, "--stop ends the kept practice and takes no exercises",
-                "use 'attune keep --stop', or name exercises to keep without it");
-  if (!opts.stop && opts.exercises.empty())
-    throw Error(ErrorKind::usage, "name the exercises to keep",
-                "e.g. 'attune keep EXERCISE --times-per-week 3' (up to three; 'attune report' "
-                "lists the programme's exercises)");
-  if (opts.times < 1 || opts.times > 7)
-    throw Error(ErrorKind::usage,
-                "--times-per-week " + std::to_string(opts.times) + " is not 1 to 7",
-                "a light practice is a few days a week; 3 is the default");
+  check_keep_request(opts.exercises, opts.times, opts.stop);
   const Day today = session.today();
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
@@ -221,56 +139,17 @@ int run_keep(Session &session, const KeepOptions &opts) {
   const History history = build_history(journal);
   const Run &run = require_latest_run(history);
   const Plan plan = session.plan_for_run(run);
-  const Maintenance m = maintenance_of(run);
   if (opts.stop) {
-    if (!m.active)
-      throw Error(ErrorKind::invalid, "no exercise is being kept",
-                  "'attune keep EXERCISE...' begins a kept practice after the programme");
-    store.append(lock, journal, {new_after_record(session, RecordType::keep_stop, run, today)});
+    store.append(lock, journal, {decide_keep_stop(run, today, record_stamp(session))});
     if (!ctx.global.quiet)
-      ctx.out << wrap_words("Your kept practice has stopped; its check-ins stay in your "
-                            "journal. 'attune keep' picks it up again whenever you like.",
-                            ctx.text_width(), "", "");
+      ctx.out << render_keep_stop(ctx.text_width());
     return exit_code::ok;
   }
-  if (!programme_over(plan, run, today))
-    throw Error(ErrorKind::invalid,
-                "your programme runs until " + format_day(programme_end(plan, run)) +
-                    ", and its own exercises are what to practise until then",
-                "'attune keep' carries exercises on after the end (or after 'attune end')");
-  const auto too_many = [](std::size_t n) {
-    return Error(ErrorKind::usage,
-                 std::to_string(n) + " exercises is more than a light practice holds",
-                 "choose up to three; the ones that helped most are a good start");
-  };
-  if (opts.exercises.size() > max_kept_exercises)
-    throw too_many(opts.exercises.size());
-  const std::vector<std::string> ids = plan.exercise_ids();
-  std::vector<std::string> chosen;
-  for (const std::string &typed : opts.exercises) {
-    const std::string id = match_exercise(typed, ids, "the programme");
-    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
-      chosen.push_back(id);
-  }
-  std::vector<Record> records;
-  for (const std::string &id : chosen) {
-    Record r = new_after_record(session, RecordType::keep, run, today);
-    r.exercise = id;
-    r.times = opts.times;
-    records.push_back(std::move(r));
-  }
+  const std::vector<Record> records =
+      decide_keep(plan, run, today, opts.exercises, opts.times, record_stamp(session));
   store.append(lock, journal, records);
-  if (!ctx.global.quiet) {
-    std::string list;
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-      list += (i == 0 ? "" : i + 1 == chosen.size() ? " and " : ", ") + chosen[i];
-    ctx.out << wrap_words(
-        "Keeping " + printable(list) + ", " + std::to_string(opts.times) +
-            (opts.times == 1 ? " time" : " times") + " a week each, in weeks counted from " +
-            "today. 'attune today' shows it, 'attune checkin' records it, and 'attune keep "
-            "--stop' ends it whenever you like.",
-        ctx.text_width(), "", "");
-  }
+  if (!ctx.global.quiet)
+    ctx.out << render_keep(records, opts.times, ctx.text_width());
   return exit_code::ok;
 }
 

@@ -1,6 +1,7 @@
 // attune pause [--from DATE] [--until DATE] [--reason TEXT] and attune resume: rest days that
 // are neither planned nor missed (the rules are the core's: pause.hpp). One file for the pair:
-// resume only ends what pause began.
+// resume only ends what pause began. The decisions and words are the core's
+// (pause.hpp, pause_command.hpp).
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "attune/error.hpp"
 #include "attune/pause.hpp"
+#include "attune/pause_command.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -25,35 +27,14 @@ struct PauseOptions {
   std::optional<std::string> reason;
 };
 
-/// A DATE for a pause: YYYY-MM-DD (past or future), or the words resolve_day knows.
-Day pause_day(const std::string &text, Day today, const char *option) {
-  if (const auto day = parse_iso_day(text))
-    return *day;
-  if (const auto day = resolve_day(text, today))
-    return *day;
-  // A long value is not echoed whole: its start says enough.
-  const std::string shown = text.size() > 40 ? text.substr(0, 32) + "..." : text;
-  throw Error(ErrorKind::invalid,
-              std::string(option) + " \"" + printable(shown) + "\" is not a date I can read",
-              "use YYYY-MM-DD, today, yesterday, -N (N days ago) or a weekday name");
-}
-
 int run_pause(Session &session, const PauseOptions &opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
-  const Day from = opts.from ? pause_day(*opts.from, today, "--from") : today;
+  const Day from = opts.from ? parse_pause_day(*opts.from, today, "--from") : today;
   const std::optional<Day> until =
-      opts.until ? std::optional<Day>(pause_day(*opts.until, today, "--until")) : std::nullopt;
-  std::string reason;
-  if (opts.reason) {
-    if (!is_valid_utf8(*opts.reason))
-      throw Error(ErrorKind::invalid, "the reason is not valid UTF-8 text",
-                  "check your terminal's character encoding; nothing was saved");
-    reason = trim_blanks(*opts.reason);
-    if (reason.empty())
-      throw Error(ErrorKind::invalid, "the reason is empty",
-                  "write a few words, or leave out --reason; nothing was saved");
-  }
+      opts.until ? std::optional<Day>(parse_pause_day(*opts.until, today, "--until"))
+                 : std::nullopt;
+  const std::string reason = pause_reason(opts.reason);
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal_run(std::nullopt, &lock);
@@ -61,33 +42,10 @@ int run_pause(Session &session, const PauseOptions &opts) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const Pause pause = decide_pause(plan, run, today, {from, until, reason});
-  Record r;
-  r.id = session.new_record_id();
-  r.type = RecordType::pause;
-  r.day = pause.from;
-  r.until = pause.until;
-  r.text = pause.reason;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
+  const Record r = pause_record(pause, run, record_stamp(session));
   store.append(lock, journal, {r});
-  if (ctx.global.quiet)
-    return exit_code::ok;
-  Run after = run;
-  after.records.push_back(r);
-  after.pauses = pauses_of(after.records);
-  const Day horizon = until ? *until : std::max(today, from);
-  const Position pos = position(plan, after, horizon);
-  std::string line = "Paused from " + format_day(pause.from) +
-                     (until ? " until " + format_day(*until) + " (back on " +
-                                  format_day(*until + date::days(1)) + ")"
-                            : std::string(", until you come back ('attune resume', or simply "
-                                          "check in)")) +
-                     ". Those days are neither planned nor missed";
-  if (pos.phase != Phase::not_started && until)
-    line += "; your programme now ends on " + format_day(pos.last);
-  line += ". Take good care.";
-  ctx.out << wrap_words(line, ctx.text_width(), "", "");
+  if (!ctx.global.quiet)
+    ctx.out << render_paused(plan, with_records(run, {r}), pause, today, ctx.text_width());
   return exit_code::ok;
 }
 
@@ -101,25 +59,10 @@ int run_resume(Session &session) {
   const Run &run = require_active_run(history);
   const Plan plan = session.plan_for_run(run);
   const Day back = decide_resume(run, today);
-  Record r;
-  r.id = session.new_record_id();
-  r.type = RecordType::resume;
-  r.day = back;
-  r.recorded = session.now();
-  r.zone = session.zone_name();
-  r.run = run.claim;
+  const Record r = new_record(RecordType::resume, run, back, record_stamp(session));
   store.append(lock, journal, {r});
-  if (ctx.global.quiet)
-    return exit_code::ok;
-  Run after = run;
-  after.records.push_back(r);
-  after.pauses = pauses_of(after.records);
-  const Position pos = position(plan, after, today);
-  std::string line = "Welcome back.";
-  if (pos.phase == Phase::active)
-    line += " Today is " + position_line(pos) + "; your programme ends on " + format_day(pos.last) +
-            ". 'attune today' shows what is set.";
-  ctx.out << wrap_words(line, ctx.text_width(), "", "");
+  if (!ctx.global.quiet)
+    ctx.out << render_resumed(plan, with_records(run, {r}), today, ctx.text_width());
   return exit_code::ok;
 }
 

@@ -1,36 +1,14 @@
 #pragma once
-/// What the daily commands (start, today, checkin, undo, log, reflect) share: the active run,
-/// DATE arguments, exercise names, and the kind words for states.
-#include <optional>
-#include <string>
-#include <vector>
-
-#include "attune/journal.hpp"
-#include "attune/plan.hpp"
-#include "attune/progress.hpp"
-#include "attune/today_view.hpp" // state_word, position_line, weekly_progress, day_summary
+/// What the daily commands share: the rules and words live in the core (attune/daily.hpp,
+/// reached unqualified from attune::cli); here only what needs the session.
+#include "attune/daily.hpp"
+#include "attune/new_record.hpp"
 
 namespace attune::cli {
 
 class Session;
 
-/// The run check-ins go to. Throws Error(no_data) with a hint to start when there is none.
-const Run &require_active_run(const History &history);
-
-/// The run the commands after the end look at (review, keep, undo, reflect): the active run,
-/// else the newest one (ended with `attune end`). Throws Error(no_data) when none was started.
-const Run &require_latest_run(const History &history);
-
-/// Resolves a DATE argument (calendar.hpp resolve_day) for a run: refuses a day after
-/// `today` and a day before the run's start, each with what is allowed.
-Day resolve_run_day(const std::optional<std::string> &text, Day today, const Run *run);
-
-/// Resolves what the user typed to an exercise id among `candidates` (id or unique prefix).
-/// Unknown: lists the candidates with a did-you-mean. Ambiguous: lists the matches.
-std::string match_exercise(const std::string &typed, const std::vector<std::string> &candidates,
-                           const std::string &week_label);
-
-/// "your streak is 4 days" / "" when there is no streak yet.
-std::string streak_phrase(const Streak &s);
+/// The stamp of the records this command writes: fresh ids, the session's now and zone.
+RecordStamp record_stamp(Session &session);
 
 } // namespace attune::cli

@@ -30,6 +30,12 @@ Day programme_end(const Plan &plan, const Run &run) noexcept {
   return run.ended && *run.ended < last ? *run.ended : last;
 }
 
+const Run *ended_run(const History &history) {
+  if (history.active() != nullptr || history.runs.empty() || !history.runs.back().ended)
+    return nullptr;
+  return &history.runs.back();
+}
+
 bool programme_over(const Plan &plan, const Run &run, Day day) noexcept {
   if (run.ended && day >= *run.ended)
     return true;
@@ -227,6 +233,32 @@ std::vector<MaintenanceItem> maintenance_day(const Plan &plan, const Maintenance
     items.push_back(std::move(item));
   }
   return items;
+}
+
+std::string kept_progress(const MaintenanceItem &item) {
+  const QuotaCount &q = item.quota;
+  std::string out = std::to_string(q.done) + " of " + std::to_string(q.target) + " this week";
+  if (q.extra > 0)
+    out += ", plus " + std::to_string(q.extra) + " extra";
+  else if (!q.met)
+    out += ", " + days_left_phrase(item.days_left);
+  return out;
+}
+
+void refuse_kept_checkin(const Plan &plan, const Run &run, Day day, bool recording) {
+  if (!recording)
+    return;
+  const Maintenance m = maintenance_of(run);
+  if (!m.active)
+    throw Error(ErrorKind::invalid,
+                "the programme ended on " + format_day(programme_end(plan, run)) +
+                    ", and no exercise is kept after it",
+                "'attune keep EXERCISE...' carries up to three on as a light practice; "
+                "'attune start' begins a new programme");
+  if (day < m.since)
+    throw Error(ErrorKind::invalid,
+                "your kept practice began on " + format_day(m.since) + ", after " + format_day(day),
+                "check-ins for the kept exercises count from " + format_day(m.since) + " on");
 }
 
 std::vector<MaintenanceWeekStats> maintenance_weeks(const Plan &plan, const Maintenance &m,
