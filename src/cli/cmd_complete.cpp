@@ -74,7 +74,7 @@ public:
   /// (checkin_exercise_ids), with their titles; nothing when no programme runs.
   Named checkin_exercises(bool situational_only = false) {
     Named out;
-    const History history = build_history(session_.read_journal());
+    const History history = build_history(session_.read_journal_run(std::nullopt));
     const Run *run = history.active();
     if (run == nullptr)
       run = ended_run(history);
@@ -110,7 +110,7 @@ public:
   /// first, with what each recorded.
   Named undo_commands() {
     Named out;
-    const History history = build_history(session_.read_journal());
+    const History history = build_history(session_.read_journal_run(std::nullopt));
     const Run *run = history.active() != nullptr ? history.active() : ended_run(history);
     if (run != nullptr)
       for (const RecordedCommand &c : recorded_commands(*run)) {
@@ -158,7 +158,7 @@ private:
   }
   /// The running programme's plan; else --plan (or the configured plan); else the default.
   Plan plan_in_use() {
-    const History history = build_history(session_.read_journal());
+    const History history = build_history(session_.read_journal_run(std::nullopt));
     if (const Run *run = history.active())
       return session_.plan_for_run(*run);
     if (session_.ctx().global.plan)

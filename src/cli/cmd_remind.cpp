@@ -74,7 +74,7 @@ bool is_open(const DueItem &item) {
 Reminder build_reminder(Session &session) {
   Reminder r;
   r.day = session.today();
-  const History history = build_history(session.read_journal());
+  const History history = build_history(session.read_journal_run(std::nullopt)); // the newest
   const Run *run = history.active();
   if (run == nullptr)
     run = ended_run(history);
