@@ -90,7 +90,7 @@ commands=(
   "today --format json|today --format json||r"
   "checkin EXERCISE (done)|checkin trigger-note||w"
   "checkin --note TEXT|checkin --note 'a walk together'||w"
-  "checkin --skip EXERCISE --reason TEXT|checkin --skip body-check --reason tired||w"
+  "checkin --skip EXERCISE --reason TEXT|checkin --skip trigger-note --reason tired||w"
   "checkin --not-arisen EXERCISE|checkin --not-arisen catch-the-urge||w"
   "reflect --baseline --answers (self-check)|reflect --baseline --answers $answers||w"
   "pause|pause --reason 'a hard week'||w"
