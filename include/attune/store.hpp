@@ -63,8 +63,9 @@ public:
   /// header first for a new file, a LF first after a torn tail, then all records in one write, then
   /// fsync. On any failure the file is cut back to its old length and Error(io) is thrown. Refuses
   /// (Error data) to write a journal from a newer version. When the last read_run under this lock
-  /// matched journal.index, the index is brought up to date too (no undo records among `records`),
-  /// so the next command need not read the whole file again.
+  /// matched journal.index, the index is brought up to date too (an undo record too, when the
+  /// record it withdraws is among `current`'s and its run has a start there), so the next
+  /// command need not read the whole file again.
   void append(const Lock &held, const Journal &current, const std::vector<Record> &records) const;
 
   /// Saves a plan's text as plans/HASH.toml (temp file, fsync, rename, fsync folder) unless

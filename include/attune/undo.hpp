@@ -42,6 +42,12 @@ std::vector<RecordedCommand> recorded_commands(const Run &run);
 RecordedCommand choose_undo(const Journal &journal, const Run &run,
                             const std::optional<std::string> &id);
 
+/// Whether choose_undo(journal, run, id) can be answered from `run`'s own records: no id, or
+/// an id that starts at least one command in effect in `run`. When false the answer is an
+/// error whose words (withdrawn when, another programme's, unknown) need the whole journal.
+///   run with commands a1.., c1..: nullopt -> true; "a1" -> true; "ff" -> false
+bool undo_decided_by_run(const Run &run, const std::optional<std::string> &id);
+
 /// The undo records withdrawing `command`: one per record, each with ref = its id, the
 /// given ids (as many as records), `day`, `recorded`, `zone` and `run`. Appended together,
 /// they are one command (see JournalStore::append).

@@ -38,7 +38,7 @@ int run_end(Session &session, const EndOptions &opts) {
   { // the lock is released before the hooks run
     JournalStore &store = session.store();
     const auto lock = store.lock(session.lock_timeout());
-    const Journal journal = session.read_journal(&lock);
+    const Journal journal = session.read_journal_run(std::nullopt, &lock); // the newest
     const History history = build_history(journal);
     const Run &run = run_to_end(history);
     const Plan plan = session.plan_for_run(run);
@@ -135,7 +135,7 @@ int run_keep(Session &session, const KeepOptions &opts) {
   const Day today = session.today();
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  const Journal journal = session.read_journal_run(std::nullopt, &lock); // the newest
   const History history = build_history(journal);
   const Run &run = require_latest_run(history);
   const Plan plan = session.plan_for_run(run);

@@ -86,7 +86,7 @@ CompletionCandidates CompletionSources::exercises() {
 }
 
 CompletionCandidates CompletionSources::checkin_exercises(bool situational_only) {
-  const History history = build_history(session_.read_journal());
+  const History history = build_history(session_.read_journal_run(std::nullopt));
   const Run *run = completion_run(history);
   if (run == nullptr)
     return {};
@@ -98,7 +98,7 @@ CompletionCandidates CompletionSources::runs() {
 }
 
 CompletionCandidates CompletionSources::undo_commands() {
-  const History history = build_history(session_.read_journal());
+  const History history = build_history(session_.read_journal_run(std::nullopt));
   const Run *run = completion_run(history);
   return run == nullptr ? CompletionCandidates{} : undo_candidates(*run, 10);
 }
@@ -129,7 +129,7 @@ void CompletionSources::use_globals_from(const std::vector<std::string> &words) 
 }
 
 Plan CompletionSources::plan_in_use() {
-  const History history = build_history(session_.read_journal());
+  const History history = build_history(session_.read_journal_run(std::nullopt));
   if (const Run *run = history.active())
     return session_.plan_for_run(*run);
   if (session_.ctx().global.plan)

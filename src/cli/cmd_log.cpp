@@ -10,6 +10,7 @@
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
 #include "attune/progress.hpp"
+#include "attune/run_select.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
@@ -52,21 +53,9 @@ std::string answers_text(const std::vector<int> &answers) {
 // long because: one pass over the records renders every format; being reshaped (issue 15)
 int run_log(Session &session, const LogOptions &opts) {
   Context &ctx = session.ctx();
-  const History history = build_history(session.read_journal());
-  const Run *run = nullptr;
-  if (opts.run) {
-    run = history.find(*opts.run);
-    if (run == nullptr)
-      throw Error(ErrorKind::invalid, "there is no programme " + std::to_string(*opts.run),
-                  history.runs.size() == 1
-                      ? "there is only programme " + std::to_string(history.runs.front().number)
-                      : "there are " + plural(static_cast<long long>(history.runs.size()),
-                                              "programme", "programmes"));
-  } else if (!history.runs.empty()) {
-    run = history.active() != nullptr ? history.active() : &history.runs.back();
-  }
-  if (run == nullptr)
-    throw Error(ErrorKind::no_data, "no programme is running", "start one with 'attune start'");
+  // One programme's records: only its lines are read (journal.index), whatever the history.
+  const History history = build_history(session.read_journal_run(opts.run));
+  const Run *run = &select_run(history, opts.run);
   const Plan plan = session.plan_for_run(*run);
   if (opts.week && (*opts.week < 1 || *opts.week > plan.weeks))
     throw Error(ErrorKind::invalid,

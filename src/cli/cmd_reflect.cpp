@@ -98,7 +98,7 @@ int reflect_followup(Session &session, const ReflectOptions &opts, const Plan &p
 int run_reflect(Session &session, const ReflectOptions &opts) {
   Context &ctx = session.ctx();
   const Day today = session.today();
-  const History history = build_history(session.read_journal());
+  const History history = build_history(session.read_journal_run(std::nullopt));
   const Run &run = require_latest_run(history);
   const Day day = resolve_run_day(opts.date, today, &run);
   const Plan plan = session.plan_for_run(run);

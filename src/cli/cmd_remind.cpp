@@ -37,7 +37,7 @@ struct RemindOptions {
 /// The reminder for today: the clock's day first, then the run to show and its plan.
 Reminder build_reminder(Session &session) {
   const Day today = session.today();
-  const History history = build_history(session.read_journal());
+  const History history = build_history(session.read_journal_run(std::nullopt));
   const Run *run = run_to_show(history);
   if (run == nullptr)
     return decide_remind(nullptr, nullptr, today);

@@ -11,11 +11,11 @@
 #include "attune/forget.hpp"
 #include "attune/progress.hpp"
 #include "attune/report.hpp"
+#include "attune/run_select.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "offers.hpp"
 #include "output.hpp"
-#include "run_select.hpp"
 #include "session.hpp"
 
 namespace attune::cli {

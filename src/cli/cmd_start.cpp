@@ -48,13 +48,18 @@ StartNumbers write_start(Session &session, const Plan &plan, const std::string &
                          Day today, bool restart) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  // The newest programme (journal.index) says all a start needs: whether one is running and
+  // the highest number in use. After two starts clashed (the reader's note says so) the
+  // numbers shown and written differ, and every programme is needed: read them all (rare).
+  Journal journal = session.read_journal_run(std::nullopt, &lock);
+  if (!journal.notes.empty())
+    journal = session.read_journal(&lock);
   const History history = build_history(journal);
 
   std::vector<Record> records;
   std::string ended;
-  unsigned number = 1;
   // Past every number in use, shown or written (they differ after two starts clashed).
+  unsigned number = history.newest_run + 1;
   for (const Run &r : history.runs)
     number = std::max({number, r.number + 1, r.claim + 1});
   if (const Run *active = history.active()) {
@@ -110,7 +115,7 @@ bool still_running(Session &session, Day today) {
   struct stat info {};
   if (::stat(session.store().journal_path().c_str(), &info) != 0)
     return false;
-  const History history = build_history(session.read_journal());
+  const History history = build_history(session.read_journal_run(std::nullopt));
   const Run *active = history.active();
   return active != nullptr &&
          position(session.plan_for_run(*active), *active, today).phase != Phase::finished;

@@ -10,10 +10,10 @@
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/report.hpp"
+#include "attune/run_select.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "output.hpp"
-#include "run_select.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -51,8 +51,7 @@ std::string days(unsigned n) {
 
 int run_streak(Session &session, const std::string &format) {
   Context &ctx = session.ctx();
-  const Journal journal = session.read_journal();
-  const History history = build_history(journal);
+  const History history = build_history(session.read_journal_run(std::nullopt));
   const Run &run = select_run(history, std::nullopt);
   const Plan plan = session.plan_for_run(run);
   const Progress p = compute_progress(plan, run, session.today(), session.recorded_day());

@@ -40,8 +40,7 @@ std::string local_minute(Session &session, Instant when) {
 
 int list_commands(Session &session) {
   Context &ctx = session.ctx();
-  const Journal journal = session.read_journal();
-  const History history = build_history(journal);
+  const History history = build_history(session.read_journal_run(std::nullopt));
   const Run &run = require_latest_run(history);
   const std::vector<RecordedCommand> commands = recorded_commands(run);
   if (commands.empty()) {
@@ -69,10 +68,15 @@ int run_undo(Session &session, const UndoOptions &opts) {
     (void)parse_command_id(*opts.id); // a malformed id is refused before the journal is read
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  // The newest programme only (journal.index): undo withdraws what it recorded.
+  const Journal journal = session.read_journal_run(std::nullopt, &lock);
   const History history = build_history(journal);
   const Run &run = require_latest_run(history);
-  const RecordedCommand command = choose_undo(journal, run, opts.id);
+  // An id not in effect here is an error whose words (withdrawn when, another programme's,
+  // unknown) come from the whole journal: read only on that path.
+  const RecordedCommand command = undo_decided_by_run(run, opts.id)
+                                      ? choose_undo(journal, run, opts.id)
+                                      : choose_undo(session.read_journal(&lock), run, opts.id);
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < command.records.size(); ++i)
     ids.push_back(session.new_record_id());

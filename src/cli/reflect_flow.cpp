@@ -122,7 +122,7 @@ Record append_self_check(Session &session, unsigned run_number, unsigned week, D
                          const std::vector<int> &answers, unsigned followup) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
+  const Journal journal = session.read_journal_run(run_number, &lock); // that programme only
   const History history = build_history(journal);
   const Run *run = history.find(run_number);
   if (run != nullptr)

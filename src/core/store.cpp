@@ -229,17 +229,46 @@ void rewrite_summary(const std::string &path, const JournalSummary &summary) {
     (void)::unlink(path.c_str());
 }
 
+/// The run whose span an appended undo joins: the run of the record it withdraws, when that
+/// record is among `current`'s (the records the command read) and its run has a start record
+/// there, so the run still exists once the record is withdrawn (History's rule). nullopt
+/// otherwise: the index is then rebuilt by the next whole read.
+///   current = {start run=2, done X run=2}, undo ref=X -> 2;  ref unknown -> nullopt
+std::optional<unsigned> undo_span_run(const Record &undo, const Journal &current) {
+  const auto target = std::find_if(current.records.begin(), current.records.end(),
+                                   [&undo](const Record &r) { return r.id == undo.ref; });
+  if (target == current.records.end() || !is_withdrawable(target->type))
+    return std::nullopt;
+  const unsigned run = target->run;
+  const bool started =
+      std::any_of(current.records.begin(), current.records.end(),
+                  [run](const Record &r) { return r.type == RecordType::start && r.run == run; });
+  return started ? std::optional<unsigned>(run) : std::nullopt;
+}
+
 /// Adds appended records (their line ends `ends`, counted from `base`) to a summary of the
-/// file before them. False when it cannot: an undo may change which runs exist, so the
-/// index is left to be rebuilt. New ids are random (64 bits): taken as unique, as when written.
+/// file before them. An undo joins the span of the run it withdraws from (undo_span_run);
+/// false when it cannot say which (the index is left to be rebuilt). New ids are random
+/// (64 bits): taken as unique, as when written.
 bool extend_summary(JournalSummary &summary, const std::vector<Record> &records,
-                    const std::vector<std::uint64_t> &ends, std::uint64_t base) {
+                    const std::vector<std::uint64_t> &ends, std::uint64_t base,
+                    const Journal &current) {
   std::uint64_t from = base;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const Record &record = records[i];
-    if (record.type == RecordType::undo)
-      return false;
     const std::uint64_t to = base + ends[i];
+    if (record.type == RecordType::undo) {
+      const auto run = undo_span_run(record, current);
+      if (!run)
+        return false;
+      auto span = std::find_if(summary.runs.begin(), summary.runs.end(),
+                               [&run](const RunSpan &s) { return s.run == *run; });
+      if (span == summary.runs.end())
+        return false;
+      span->to = to;
+      from = to;
+      continue;
+    }
     const std::uint32_t line = summary.lines + static_cast<std::uint32_t>(i) + 1;
     auto it = std::lower_bound(summary.runs.begin(), summary.runs.end(), record.run,
                                [](const RunSpan &span, unsigned run) { return span.run < run; });
@@ -619,7 +648,7 @@ void JournalStore::append(const Lock &held, const Journal &current,
   if (summary && summary->stamp == stamp_of(st) && !created && only_records &&
       ::fstat(fd.get(), &after) == 0 &&
       after.st_size == old_size + static_cast<off_t>(data.size()) &&
-      extend_summary(*summary, records, ends, static_cast<std::uint64_t>(old_size))) {
+      extend_summary(*summary, records, ends, static_cast<std::uint64_t>(old_size), current)) {
     summary->stamp = stamp_of(after);
     rewrite_summary(index_path(), *summary);
   }

@@ -90,6 +90,15 @@ std::vector<RecordedCommand> recorded_commands(const Run &run) {
   return out;
 }
 
+bool undo_decided_by_run(const Run &run, const std::optional<std::string> &id) {
+  if (!id)
+    return true;
+  const std::string want = parse_command_id(*id);
+  const std::vector<RecordedCommand> commands = recorded_commands(run);
+  return std::any_of(commands.begin(), commands.end(),
+                     [&want](const RecordedCommand &c) { return starts_with(c.id, want); });
+}
+
 RecordedCommand choose_undo(const Journal &journal, const Run &run,
                             const std::optional<std::string> &id) {
   std::vector<RecordedCommand> commands = recorded_commands(run);

@@ -64,7 +64,7 @@ expect_err_has 'week "9" is not in the programme; choose a week from 1 to 6' "ba
 
 run report --run 3
 expect_rc 2 "unknown run"
-expect_err_has 'there is no run "3"' "unknown run wording"
+expect_err_has 'there is no programme 3; there is only programme 1' "unknown run wording"
 
 run streak
 expect_rc 0 "streak"

@@ -393,6 +393,82 @@ BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
   BOOST_TEST(store.read_run(milliseconds(1000), 3U).records.size() == 11U);
 }
 
+/// The summary in the index file without its stamp (which only a store can know).
+std::string summary_without_stamp(const std::string &index) {
+  auto summary = parse_journal_summary(slurp(index));
+  BOOST_REQUIRE(summary.has_value());
+  summary->stamp = "0";
+  return format_journal_summary(*summary);
+}
+
+Record started(unsigned n, unsigned run) {
+  Record r = in_run(note(n), run);
+  r.type = RecordType::start;
+  r.text.clear();
+  r.plan_id = "avoidant";
+  return r;
+}
+
+// Worked example: runs 1 and 2 each begin with a start record; `attune undo` withdraws
+// note 5 of run 2. The undo line joins run 2's span, so the index stays in use and is the
+// one a whole read would make.
+BOOST_AUTO_TEST_CASE(an_undo_after_an_indexed_read_keeps_the_index_current) {
+  TempDir t;
+  JournalStore store(t.root);
+  {
+    auto lock = store.lock(milliseconds(1000));
+    store.append(lock, store.read(milliseconds(0), &lock),
+                 {started(1, 1), in_run(note(2), 1), in_run(note(3), 1), started(4, 2),
+                  in_run(note(5), 2), in_run(note(6), 2)});
+  }
+  (void)store.read_run(milliseconds(1000), std::nullopt); // makes the index
+  {
+    auto lock = store.lock(milliseconds(1000));
+    const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
+    Record undo = in_run(note(7), 2);
+    undo.type = RecordType::undo;
+    undo.text.clear();
+    undo.ref = note(5).id;
+    store.append(lock, j, {undo});
+  }
+  const std::string kept = summary_without_stamp(store.index_path());
+  const std::string text = slurp(store.journal_path());
+  const Journal newest = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_TEST(lines(newest) == expected_run(text, std::nullopt));
+  BOOST_TEST(build_history(newest).runs.back().records.size() == 2U); // note 5 withdrawn
+  fs::remove(store.index_path());
+  (void)store.read_run(milliseconds(1000), std::nullopt); // a whole read makes it afresh
+  BOOST_TEST(summary_without_stamp(store.index_path()) == kept);
+}
+
+// Without the run's start among the records read, the undo may leave the run with nothing in
+// effect: the index is not extended, and the next read rebuilds it from the whole file.
+BOOST_AUTO_TEST_CASE(an_undo_that_may_empty_a_run_leaves_the_index_to_be_rebuilt) {
+  TempDir t;
+  JournalStore store(t.root);
+  {
+    auto lock = store.lock(milliseconds(1000));
+    store.append(lock, store.read(milliseconds(0), &lock),
+                 {started(1, 1), in_run(note(2), 1), in_run(note(3), 2)});
+  }
+  (void)store.read_run(milliseconds(1000), std::nullopt);
+  const std::string before = slurp(store.index_path());
+  {
+    auto lock = store.lock(milliseconds(1000));
+    const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
+    Record undo = in_run(note(4), 2);
+    undo.type = RecordType::undo;
+    undo.text.clear();
+    undo.ref = note(3).id;
+    store.append(lock, j, {undo});
+  }
+  BOOST_TEST(slurp(store.index_path()) == before); // not extended: stale, so not used
+  const std::string text = slurp(store.journal_path());
+  const Journal newest = store.read_run(milliseconds(1000), std::nullopt);
+  BOOST_TEST(newest.newest_run == 1U); // run 2 is gone
+  BOOST_TEST(lines(newest) == expected_run(text, std::nullopt));
+}
+
 ino_t inode_of(const std::string &path) {
   struct stat st {};
   BOOST_REQUIRE(::lstat(path.c_str(), &st) == 0);

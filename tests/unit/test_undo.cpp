@@ -160,4 +160,19 @@ BOOST_AUTO_TEST_CASE(nothing_to_undo_is_no_data) {
   }
 }
 
+// The example's commands are c1.., a1.. and b1..: an id among them is decided by the run;
+// another ("ff", or c1 once withdrawn) needs the whole journal to say why it cannot be undone.
+BOOST_AUTO_TEST_CASE(an_id_outside_the_run_is_decided_from_the_whole_journal) {
+  const Journal j = example();
+  const History h = build_history(j);
+  BOOST_TEST(undo_decided_by_run(*h.active(), std::nullopt));
+  BOOST_TEST(undo_decided_by_run(*h.active(), std::string("a1a1")));
+  BOOST_TEST(undo_decided_by_run(*h.active(), std::string("c1c1")));
+  BOOST_TEST(!undo_decided_by_run(*h.active(), std::string("ffff")));
+  Record undo = rec("d1d1d1d1d1d1d1d1", RecordType::undo, "2026-11-05", "2026-11-05T11:00:00Z");
+  undo.ref = c1;
+  const Journal after = example({undo});
+  BOOST_TEST(!undo_decided_by_run(*build_history(after).active(), std::string("c1c1")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
