@@ -68,9 +68,13 @@ struct LogEntry {
 /// "self_check_week").
 std::string render_log_json(const std::vector<LogEntry> &entries);
 
-/// "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd" (no line
-/// end). Import also reads the header of older exports, which ends at "hex".
+/// The CSV header, record_schema.hpp's csv_columns: "id,type,...,until,reason,refs" (no line
+/// end). Import also reads the headers of older exports, which end earlier (at "until",
+/// "followup", "cmd" or "hex") and hold a reason in `text` and a forgotten's ids in `ref`.
 std::string csv_header();
+
+/// One record as a CSV row in csv_header()'s columns, without the line end.
+std::string csv_row(const Record &record);
 
 /// The CSV export: the header and one row per record, each line ending in CRLF.
 std::string export_csv(const std::vector<Record> &records);

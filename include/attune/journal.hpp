@@ -10,7 +10,8 @@
 ///     DAY       YYYY-MM-DD, the local day the record counts for (after the day boundary)
 ///     RECORDED  YYYY-MM-DDTHH:MM:SSZ, the UTC instant it was written
 ///     ZONE      the IANA time-zone name in force ("Europe/Berlin", "UTC")
-///     KEY=VALUE run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
+///     KEY=VALUE the fields of record_schema.hpp (one table: name, kind, which types):
+///               run=N, exercise=ID, reason=TEXT, text=TEXT, plan=ID, hash=HEX,
 ///               (plan=ID is a plan id, [a-z0-9-]{1,64}: never a path),
 ///               answers=3,5,2, week=N, ref=ID, refs=ID,ID,..., cmd=ID,
 ///               question=helped|signs|keep (review), times=N (keep, 1..7),

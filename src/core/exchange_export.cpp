@@ -1,7 +1,10 @@
 // Writing exports: JSON (records and plan copies) and CSV (records), see exchange.hpp.
+#include <array>
+
 #include "attune/csv.hpp"
 #include "attune/exchange.hpp"
 #include "attune/json.hpp"
+#include "attune/record_schema.hpp"
 #include "attune/text.hpp"
 
 namespace attune {
@@ -16,14 +19,20 @@ std::string exportable(std::string_view value, std::string_view name,
   return to_hex(value);
 }
 
-std::string answers_text(const std::vector<int> &answers) {
+/// The hex names as CSV's hex column holds them: separated by spaces.
+std::string hex_cell(const std::vector<std::string> &hex) {
   std::string out;
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    if (i > 0)
-      out += ',';
-    out += std::to_string(answers[i]);
-  }
+  for (const auto &name : hex)
+    out += (out.empty() ? "" : " ") + name;
   return out;
+}
+
+/// The position of a CSV column (csv_columns.size() for none).
+std::size_t csv_column_of(std::string_view name) noexcept {
+  std::size_t i = 0;
+  while (i < csv_columns.size() && csv_columns[i] != name)
+    ++i;
+  return i;
 }
 
 } // namespace
@@ -36,74 +45,38 @@ void write_record_json(JsonWriter &w, const Record &r, std::optional<unsigned> p
   w.key("day").value(format_day(r.day));
   w.key("recorded").value(format_instant(r.recorded));
   w.key("zone").value(r.zone);
-  w.key("run").value(r.run);
-  const auto text = [&](std::string_view key, const std::string &value) {
-    w.key(key).value(exportable(value, key, hex));
-  };
-  switch (r.type) {
-  case RecordType::start:
-    text("plan", r.plan_id);
-    text("hash", r.plan_hash);
-    break;
-  case RecordType::done:
-    text("exercise", r.exercise);
-    break;
-  case RecordType::skip:
-    text("exercise", r.exercise);
-    text("reason", r.text);
-    break;
-  case RecordType::note:
-    text("text", r.text);
-    break;
-  case RecordType::check:
-    w.key("week").value(r.week);
-    w.key("answers").begin_array();
-    for (const int a : r.answers)
-      w.value(a);
-    w.end_array();
-    break;
-  case RecordType::undo:
-    w.key("ref").value(r.ref);
-    break;
-  case RecordType::forgotten:
-    w.key("refs").begin_array();
-    for (const auto &id : r.refs)
-      w.value(id);
-    w.end_array();
-    break;
-  case RecordType::not_arisen:
-    text("exercise", r.exercise);
-    break;
-  case RecordType::end:
-    if (!r.text.empty())
-      text("reason", r.text);
-    break;
-  case RecordType::review:
-    text("question", r.question);
-    text("text", r.text);
-    break;
-  case RecordType::keep:
-    text("exercise", r.exercise);
-    w.key("times").value(r.times);
-    break;
-  case RecordType::keep_stop:
-    break;
-  case RecordType::cue:
-    text("exercise", r.exercise);
-    text("text", r.text);
-    break;
-  case RecordType::pause:
-    if (r.until)
-      w.key("until").value(format_day(*r.until));
-    text("reason", r.text);
-    break;
-  case RecordType::resume:
-    break;
+  for (const RecordField &f : record_fields) {
+    const Presence presence = f.presence(r.type);
+    if (presence == Presence::none || (presence == Presence::optional && !field_is_set(f, r)))
+      continue;
+    w.key(f.name);
+    switch (f.kind) {
+    case FieldKind::text:
+      w.value(exportable(r.*f.member.text, f.name, hex));
+      break;
+    case FieldKind::id:
+      w.value(r.*f.member.text);
+      break;
+    case FieldKind::number:
+      w.value(r.*f.member.number);
+      break;
+    case FieldKind::day:
+      w.value(field_text(f, r));
+      break;
+    case FieldKind::answers:
+      w.begin_array();
+      for (const int a : r.*f.member.answers)
+        w.value(a);
+      w.end_array();
+      break;
+    case FieldKind::ids:
+      w.begin_array();
+      for (const std::string &id : r.*f.member.ids)
+        w.value(id);
+      w.end_array();
+      break;
+    }
   }
-  if (r.type == RecordType::check && r.followup != 0)
-    w.key("followup").value(r.followup);
-  if (!r.cmd.empty())
-    w.key("cmd").value(r.cmd);
   if (!hex.empty()) {
     w.key("hex").begin_array();
     for (const auto &name : hex)
@@ -170,99 +143,61 @@ std::string export_json(const std::vector<Record> &records,
 }
 
 std::string csv_header() {
-  return "id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,"
-         "question,times,followup,until";
+  std::string out;
+  for (const std::string_view column : csv_columns) {
+    if (!out.empty())
+      out += ',';
+    out += column;
+  }
+  return out;
+}
+
+std::string csv_row(const Record &r) {
+  std::vector<std::string> hex;
+  std::array<std::string, csv_columns.size()> cells;
+  // The column of each field, found once.
+  static const auto field_column = [] {
+    std::array<std::size_t, record_fields.size()> at{};
+    for (const RecordField &f : record_fields)
+      at[field_index(f)] = csv_column_of(f.name);
+    return at;
+  }();
+  static const std::size_t hex_column = csv_column_of("hex");
+  cells[0] = r.id;
+  cells[1] = std::string(to_string(r.type));
+  cells[2] = format_day(r.day);
+  cells[3] = format_instant(r.recorded);
+  cells[4] = r.zone;
+  for (const RecordField &f : record_fields) {
+    const Presence presence = f.presence(r.type);
+    // Every field of the type has its cell; an optional one is empty when unset.
+    if (presence == Presence::none || (presence != Presence::required && !field_is_set(f, r)))
+      continue;
+    std::string &cell = cells[field_column[field_index(f)]];
+    if (f.kind == FieldKind::text)
+      cell = exportable(r.*f.member.text, f.name, hex);
+    else if (f.kind == FieldKind::ids) // ids separated by spaces, as in the hex column
+      for (const auto &id : r.*f.member.ids)
+        cell += (cell.empty() ? "" : " ") + id;
+    else
+      cell = field_text(f, r);
+  }
+  cells[hex_column] = hex_cell(hex);
+  std::string out;
+  bool first = true;
+  for (const auto &cell : cells) {
+    if (!first)
+      out += ',';
+    first = false;
+    out += csv_cell(cell);
+  }
+  return out;
 }
 
 std::string export_csv(const std::vector<Record> &records) {
   std::string out = csv_header() + "\r\n";
   for (const Record &r : records) {
-    std::vector<std::string> hex;
-    std::string exercise, text, plan, hash, week, answers, ref, question, times, followup, until;
-    switch (r.type) {
-    case RecordType::start:
-      plan = exportable(r.plan_id, "plan", hex);
-      hash = exportable(r.plan_hash, "hash", hex);
-      break;
-    case RecordType::done:
-      exercise = exportable(r.exercise, "exercise", hex);
-      break;
-    case RecordType::skip:
-      exercise = exportable(r.exercise, "exercise", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::note:
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::check:
-      week = std::to_string(r.week);
-      answers = answers_text(r.answers);
-      if (r.followup != 0)
-        followup = std::to_string(r.followup);
-      break;
-    case RecordType::undo:
-      ref = r.ref;
-      break;
-    case RecordType::forgotten: // the ids, separated by spaces, in the ref column
-      for (const auto &id : r.refs)
-        ref += (ref.empty() ? "" : " ") + id;
-      break;
-    case RecordType::not_arisen:
-      exercise = exportable(r.exercise, "exercise", hex);
-      break;
-    case RecordType::end:
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::review:
-      question = exportable(r.question, "question", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::keep:
-      exercise = exportable(r.exercise, "exercise", hex);
-      times = std::to_string(r.times);
-      break;
-    case RecordType::keep_stop:
-      break;
-    case RecordType::cue:
-      exercise = exportable(r.exercise, "exercise", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::pause: // the reason in the text column, like a skip's
-      text = exportable(r.text, "text", hex);
-      until = r.until ? format_day(*r.until) : std::string();
-      break;
-    case RecordType::resume:
-      break;
-    }
-    std::string hex_names;
-    for (const auto &name : hex)
-      hex_names += (hex_names.empty() ? "" : " ") + name;
-    const std::string cells[] = {r.id,
-                                 std::string(to_string(r.type)),
-                                 format_day(r.day),
-                                 format_instant(r.recorded),
-                                 r.zone,
-                                 std::to_string(r.run),
-                                 exercise,
-                                 text,
-                                 plan,
-                                 hash,
-                                 week,
-                                 answers,
-                                 ref,
-                                 hex_names,
-                                 r.cmd,
-                                 question,
-                                 times,
-                                 followup,
-                                 until};
-    bool first = true;
-    for (const auto &cell : cells) {
-      if (!first)
-        out += ',';
-      first = false;
-      out += csv_cell(cell);
-    }
+    out += csv_row(r);
     out += "\r\n";
   }
   return out;

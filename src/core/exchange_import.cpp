@@ -8,6 +8,7 @@
 #include "attune/json.hpp"
 #include "attune/json_reader.hpp"
 #include "attune/plan.hpp"
+#include "attune/record_schema.hpp"
 #include "attune/sha256.hpp"
 #include "attune/text.hpp"
 #include "journal_detail.hpp"
@@ -22,55 +23,31 @@ struct Field {
 };
 using Fields = std::map<std::string, Field, std::less<>>;
 
-const std::vector<std::string> common_keys = {"id", "type", "day", "recorded", "zone", "run"};
-const std::vector<std::string> all_keys = {
-    "id",     "type", "day",  "recorded", "zone",  "run",      "exercise",
-    "reason", "text", "plan", "hash",     "week",  "answers",  "ref",
-    "refs",   "hex",  "cmd",  "question", "times", "followup", "until"};
-const std::vector<std::string> text_keys = {"exercise", "reason", "text",
-                                            "plan",     "hash",   "question"};
-
-/// The fields a type holds beyond the common ones; every one is required except `reason`,
-/// `followup` and `until` (optional_keys; a pause without `until` is open).
-std::vector<std::string> type_keys(RecordType type) {
-  switch (type) {
-  case RecordType::start:
-    return {"plan", "hash"};
-  case RecordType::done:
-    return {"exercise"};
-  case RecordType::skip:
-    return {"exercise", "reason"};
-  case RecordType::note:
-    return {"text"};
-  case RecordType::check:
-    return {"week", "answers", "followup"};
-  case RecordType::undo:
-    return {"ref"};
-  case RecordType::forgotten:
-    return {"refs"};
-  case RecordType::not_arisen:
-    return {"exercise"};
-  case RecordType::end:
-    return {"reason"};
-  case RecordType::review:
-    return {"question", "text"};
-  case RecordType::keep:
-    return {"exercise", "times"};
-  case RecordType::keep_stop:
-    break;
-  case RecordType::cue:
-    return {"exercise", "text"};
-  case RecordType::pause:
-    return {"until", "reason"};
-  case RecordType::resume:
-    break;
-  }
-  return {};
+/// The fields of a type (record_schema.hpp) beyond the five every record starts with.
+bool carries(const RecordField &field, RecordType type) {
+  return field.presence(type) != Presence::none;
 }
 
-/// Fields a type may leave out.
-bool optional_key(const std::string &key) {
-  return key == "reason" || key == "followup" || key == "until";
+/// Every key a record may have: the head, the fields and "hex".
+const std::vector<std::string> &all_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out(record_head.begin(), record_head.end());
+    for (const RecordField &f : record_fields)
+      out.emplace_back(f.name);
+    out.emplace_back("hex");
+    return out;
+  }();
+  return keys;
+}
+
+/// The keys a record of this type holds, as a hint names them (`cmd`, which any record may
+/// have, left out).
+std::vector<std::string> type_keys(RecordType type) {
+  std::vector<std::string> out(record_head.begin(), record_head.end());
+  for (const RecordField &f : record_fields)
+    if (carries(f, type) && f.optional != all_types)
+      out.emplace_back(f.name);
+  return out;
 }
 
 [[noreturn]] void fail(const Location &where, const std::string &message, const std::string &hint) {
@@ -97,6 +74,49 @@ std::optional<std::string> from_hex(std::string_view text) {
   return out;
 }
 
+/// Checks one field's value (as read: numbers in digits, lists joined) by the journal's
+/// rules (record_schema.hpp) and stores it; a bad value fails with the field's own words.
+void set_field(const RecordField &f, Record &r, const std::string &value, const Location &at) {
+  const std::string what = std::string(f.name) + " " + quoted(value) + " ";
+  std::string journal_form = value;
+  if (f.kind == FieldKind::ids) { // read separated by spaces (JSON's array, CSV's cell)
+    if (value.find(',') != std::string::npos)
+      journal_form.clear();
+    std::replace(journal_form.begin(), journal_form.end(), ' ', ',');
+  }
+  if (assign_field(f, r, std::move(journal_form)) &&
+      !(f.kind == FieldKind::day && r.type == RecordType::pause && r.until && *r.until < r.day))
+    return;
+  switch (f.kind) {
+  case FieldKind::number:
+    if (!detail::parse_unsigned(value))
+      fail(at, what + "is not a whole number", "write 0 to 999999999 in digits");
+    if (f.rule == FieldRule::times)
+      fail(at, what + "is not 1 to 7", "times is how many days a week the exercise is kept");
+    fail(at, what + "is not 4 or 12",
+         "a follow-up self-check is the one 4 or 12 weeks after the end");
+  case FieldKind::text:
+    if (f.rule == FieldRule::plan_id)
+      fail(at, what + "is not a plan id",
+           "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
+    fail(at, what + "is not a review question", "the questions are helped, signs and keep");
+  case FieldKind::id:
+    fail(at, what + "is not a record id (16 lowercase hex digits)",
+         f.optional == all_types
+             ? "keep it as exported, or leave it out (the record is then a command of its own)"
+             : "keep it as exported");
+  case FieldKind::ids:
+    fail(at, what + "are not record ids (16 lowercase hex digits each)", "keep them as exported");
+  case FieldKind::answers:
+    fail(at, what + "are not whole numbers",
+         "write them as numbers separated by commas, such as 3,5,2");
+  case FieldKind::day:
+    fail(at, what + "is not a date on or after the pause's day",
+         "write it as YYYY-MM-DD, or leave it out for an open pause");
+  }
+  fail(at, what + "is not a value attune reads", "keep it as exported");
+}
+
 /// Checks a record's fields as the journal would and builds it. `hex` names the text
 /// fields given as hex bytes.
 // long because: one check per record field, in field order (one schema table replaces it)
@@ -117,18 +137,24 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
                        : "did you mean '" + guess + "'?");
   }
   const std::string type_name(to_string(*type));
-  std::vector<std::string> allowed = common_keys;
-  for (const auto &k : type_keys(*type))
-    allowed.push_back(k);
-  for (const auto &[key, field] : fields)
-    if (key != "cmd" && // optional on every type: the command that wrote the record
-        std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+  const std::vector<std::string> allowed = type_keys(*type);
+  for (const auto &[key, field] : fields) {
+    const RecordField *known = find_field(key);
+    const bool head = std::find(record_head.begin(), record_head.end(), key) != record_head.end();
+    if (!head && (known == nullptr || !carries(*known, *type)))
       fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
            "a " + type_name + " record holds " + join(allowed, ", "));
-  for (const auto &key : allowed)
-    if (!optional_key(key) && fields.count(key) == 0)
+  }
+  const auto missing = [&](std::string_view key) {
+    if (fields.find(key) == fields.end())
       fail(where, "a " + type_name + " record without " + quoted(key),
            "a " + type_name + " record holds " + join(allowed, ", "));
+  };
+  for (const std::string_view key : record_head)
+    missing(key);
+  for (const RecordField &f : record_fields)
+    if (f.presence(*type) == Presence::required)
+      missing(f.name);
 
   std::map<std::string, std::string, std::less<>> values;
   for (const auto &[key, field] : fields)
@@ -136,8 +162,8 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   std::set<std::string> hex_seen;
   for (const Field &name : hex) {
     const auto found = fields.find(name.value);
-    if (std::find(text_keys.begin(), text_keys.end(), name.value) == text_keys.end() ||
-        found == fields.end())
+    const RecordField *named = find_field(name.value);
+    if (named == nullptr || named->kind != FieldKind::text || found == fields.end())
       fail(name.where, "\"hex\" names " + quoted(name.value) + ", not a text field of this record",
            "\"hex\" lists the text fields written as hex bytes");
     if (!hex_seen.insert(name.value).second)
@@ -149,7 +175,7 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     values[name.value] = std::move(*bytes);
   }
 
-  const auto at = [&](const char *key) { return fields.find(key)->second.where; };
+  const auto at = [&](std::string_view key) { return fields.find(key)->second.where; };
   Record r;
   r.type = *type;
   r.id = values["id"];
@@ -169,125 +195,9 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
   if (!detail::is_zone_name(r.zone))
     fail(at("zone"), "zone " + quoted(r.zone) + " is not a time-zone name",
          "write an IANA name such as Europe/Berlin or UTC");
-  const auto number = [&](const char *key) {
-    const auto n = detail::parse_unsigned(values[key]);
-    if (!n)
-      fail(at(key), std::string(key) + " " + quoted(values[key]) + " is not a whole number",
-           "write 0 to 999999999 in digits");
-    return *n;
-  };
-  r.run = number("run");
-  if (fields.count("cmd") != 0) {
-    r.cmd = values["cmd"];
-    if (!detail::is_record_id(r.cmd))
-      fail(at("cmd"), "cmd " + quoted(r.cmd) + " is not a record id (16 lowercase hex digits)",
-           "keep it as exported, or leave it out (the record is then a command of its own)");
-  }
-  switch (r.type) {
-  case RecordType::start:
-    r.plan_id = values["plan"];
-    r.plan_hash = values["hash"];
-    // A plan id names a plan among plans; it must never be something a path could be.
-    if (!is_journal_plan_id(r.plan_id))
-      fail(at("plan"), "plan " + quoted(r.plan_id) + " is not a plan id",
-           "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
-    break;
-  case RecordType::done:
-  case RecordType::not_arisen:
-    r.exercise = values["exercise"];
-    break;
-  case RecordType::skip:
-    r.exercise = values["exercise"];
-    r.text = values["reason"];
-    break;
-  case RecordType::note:
-    r.text = values["text"];
-    break;
-  case RecordType::check: {
-    r.week = number("week");
-    const std::string &list = values["answers"];
-    std::size_t start = 0;
-    while (!list.empty()) {
-      const std::size_t comma = list.find(',', start);
-      const auto n = detail::parse_unsigned(std::string_view(list).substr(
-          start, comma == std::string::npos ? std::string::npos : comma - start));
-      if (!n)
-        fail(at("answers"), "answers " + quoted(list) + " are not whole numbers",
-             "write them as numbers separated by commas, such as 3,5,2");
-      r.answers.push_back(static_cast<int>(*n));
-      if (comma == std::string::npos)
-        break;
-      start = comma + 1;
-    }
-    break;
-  }
-  case RecordType::undo:
-    r.ref = values["ref"];
-    if (!detail::is_record_id(r.ref))
-      fail(at("ref"), "ref " + quoted(r.ref) + " is not a record id (16 lowercase hex digits)",
-           "keep it as exported");
-    break;
-  case RecordType::forgotten: {
-    // JSON gives an array, CSV the ref column: both arrive as ids separated by spaces.
-    const std::string &list = values["refs"];
-    std::size_t start = 0;
-    while (start <= list.size()) {
-      std::size_t space = list.find(' ', start);
-      if (space == std::string::npos)
-        space = list.size();
-      r.refs.push_back(list.substr(start, space - start));
-      if (!detail::is_record_id(r.refs.back()))
-        fail(at("refs"),
-             "refs " + quoted(list) + " are not record ids (16 lowercase hex digits each)",
-             "keep them as exported");
-      start = space + 1;
-    }
-    break;
-  }
-  case RecordType::end:
-    r.text = values["reason"];
-    break;
-  case RecordType::review:
-    r.question = values["question"];
-    r.text = values["text"];
-    if (!detail::is_review_question(r.question))
-      fail(at("question"), "question " + quoted(r.question) + " is not a review question",
-           "the questions are helped, signs and keep");
-    break;
-  case RecordType::keep:
-    r.exercise = values["exercise"];
-    r.times = number("times");
-    if (r.times < 1 || r.times > 7)
-      fail(at("times"), "times " + quoted(values["times"]) + " is not 1 to 7",
-           "times is how many days a week the exercise is kept");
-    break;
-  case RecordType::cue:
-    r.exercise = values["exercise"];
-    r.text = values["text"];
-    break;
-  case RecordType::keep_stop:
-    break;
-  case RecordType::pause:
-    r.text = values["reason"];
-    if (!values["until"].empty()) { // CSV: an empty cell is an open pause
-      const auto until = parse_iso_day(values["until"]);
-      if (!until || *until < r.day)
-        fail(at("until"),
-             "until " + quoted(values["until"]) + " is not a date on or after the pause's day",
-             "write it as YYYY-MM-DD, or leave it out for an open pause");
-      r.until = *until;
-    }
-    break;
-  case RecordType::resume:
-    break;
-  }
-  // CSV gives every column: an empty followup cell is a plain self-check.
-  if (r.type == RecordType::check && fields.count("followup") != 0 && !values["followup"].empty()) {
-    r.followup = number("followup");
-    if (r.followup != 4 && r.followup != 12)
-      fail(at("followup"), "followup " + quoted(values["followup"]) + " is not 4 or 12",
-           "a follow-up self-check is the one 4 or 12 weeks after the end");
-  }
+  for (const RecordField &f : record_fields)
+    if (carries(f, r.type) && fields.count(f.name) != 0)
+      set_field(f, r, values[std::string(f.name)], at(f.name));
 
   // The last word is the journal's own reader: what goes in must come out the same.
   const Journal check = parse_journal(journal_header() + format_record(r));
@@ -321,17 +231,20 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
   std::vector<Field> hex;
   for (const JsonMember &m : v.members) {
     const Location key_at{file, m.line, m.col};
-    if (std::find(all_keys.begin(), all_keys.end(), m.key) == all_keys.end()) {
-      const std::string guess = did_you_mean(m.key, all_keys);
+    const auto &keys = all_keys();
+    if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) {
+      const std::string guess = did_you_mean(m.key, keys);
       fail(key_at, "unknown key " + quoted(m.key) + " in a record",
-           guess.empty() ? "the keys are " + join(all_keys, ", ") : "did you mean '" + guess + "'?");
+           guess.empty() ? "the keys are " + join(keys, ", ") : "did you mean '" + guess + "'?");
     }
     const JsonValue &value = m.value;
     const std::string what = quoted(m.key);
-    if (m.key == "run" || m.key == "week" || m.key == "times" || m.key == "followup") {
+    const RecordField *field = find_field(m.key);
+    const FieldKind kind = field != nullptr ? field->kind : FieldKind::text;
+    if (kind == FieldKind::number) {
       expect_kind(value, JsonValue::Kind::number, what, file);
       fields[m.key] = {value.text, at_value(value, file)};
-    } else if (m.key == "answers") {
+    } else if (kind == FieldKind::answers) {
       expect_kind(value, JsonValue::Kind::array, what, file);
       std::string list;
       for (const JsonValue &item : value.items) {
@@ -342,11 +255,11 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
         list += (list.empty() ? "" : ",") + item.text;
       }
       fields[m.key] = {list, at_value(value, file)};
-    } else if (m.key == "refs") {
+    } else if (kind == FieldKind::ids) {
       expect_kind(value, JsonValue::Kind::array, what, file);
       std::string list;
       for (const JsonValue &item : value.items) {
-        expect_kind(item, JsonValue::Kind::string, "each id in \"refs\"", file);
+        expect_kind(item, JsonValue::Kind::string, "each id in " + what, file);
         list += (list.empty() ? "" : " ") + item.text;
       }
       fields[m.key] = {list, at_value(value, file)};
@@ -439,28 +352,43 @@ ImportData read_json(std::string_view text, const std::string &file) {
 
 // ---- CSV ----
 
+/// Where exports before a field's own column put it: the reason of a skip, an end or a
+/// pause in `text`, a forgotten record's ids in `ref`. A file whose header lacks the
+/// column is read the old way (for the types that carry the field and not the old column's).
+class LegacyColumns {
+public:
+  explicit LegacyColumns(const std::vector<std::string> &columns) {
+    for (const auto &[field, old] : moved)
+      if (std::find(columns.begin(), columns.end(), field) == columns.end())
+        absent_.emplace_back(field, old);
+  }
+  /// The field a column (or a name in `hex`) holds for a record of this type.
+  std::string name(const std::string &column, std::optional<RecordType> type) const {
+    for (const auto &[field, old] : absent_)
+      if (type && column == old && carries(*find_field(field), *type) &&
+          !carries(*find_field(old), *type))
+        return std::string(field);
+    return column;
+  }
+
+private:
+  static constexpr std::pair<std::string_view, std::string_view> moved[] = {{"reason", "text"},
+                                                                            {"refs", "ref"}};
+  std::vector<std::pair<std::string_view, std::string_view>> absent_;
+};
+
 ImportData read_csv(std::string_view text, const std::string &file) {
   const std::vector<CsvRow> rows = parse_csv(text, file);
   ImportData data;
   data.format = ExchangeFormat::csv;
   if (rows.empty())
     return data;
-  std::vector<std::string> columns;
-  {
-    const std::string header = csv_header();
-    for (std::size_t start = 0;;) {
-      const std::size_t comma = header.find(',', start);
-      columns.emplace_back(
-          header.substr(start, comma == header.npos ? header.npos : comma - start));
-      if (comma == header.npos)
-        break;
-      start = comma + 1;
-    }
-  }
+  std::vector<std::string> columns(csv_columns.begin(), csv_columns.end());
   const CsvRow &head = rows.front();
   // Exports of older attunes end earlier (at "hex", before `cmd`; at "cmd", before the
-  // review/keep columns; at "followup", before `until`): read them as they are.
-  for (const char *newer : {"until", "followup", "times", "question", "cmd"})
+  // review/keep columns; at "followup", before `until`; at "until", before `reason` and
+  // `refs`): read them as they are.
+  for (const char *newer : {"refs", "reason", "until", "followup", "times", "question", "cmd"})
     if (head.cells.size() < columns.size() && columns.back() == newer)
       columns.pop_back();
   for (std::size_t i = 0; i < columns.size() || i < head.cells.size(); ++i) {
@@ -474,6 +402,7 @@ ImportData read_csv(std::string_view text, const std::string &file) {
                                           quoted(cell.text) + ", expected " + quoted(columns[i]),
            "the first line must be: " + csv_header());
   }
+  const LegacyColumns legacy(columns);
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const CsvRow &row = rows[r];
     const Location where{file, row.line, 1};
@@ -483,38 +412,29 @@ ImportData read_csv(std::string_view text, const std::string &file) {
                std::to_string(columns.size()),
            "a comma inside a cell needs the cell in double quotes");
     const auto type = parse_record_type(row.cells[1].text);
-    std::vector<std::string> keys = common_keys;
-    if (type)
-      for (const auto &k : type_keys(*type))
-        keys.push_back(k);
     Fields fields;
     std::vector<Field> hex;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const CsvCell &cell = row.cells[c];
       const Location cell_at{file, cell.line, cell.col};
-      std::string key = columns[c];
-      if (key == "text" &&
-          (type == RecordType::skip || type == RecordType::end || type == RecordType::pause))
-        key = "reason";
-      if (key == "ref" && type == RecordType::forgotten)
-        key = "refs";
-      if (key == "hex") {
+      if (columns[c] == "hex") {
         std::size_t start = 0;
         while (start < cell.text.size()) {
           std::size_t space = cell.text.find(' ', start);
           if (space == std::string::npos)
             space = cell.text.size();
-          std::string name = cell.text.substr(start, space - start);
-          if (name == "text" &&
-              (type == RecordType::skip || type == RecordType::end || type == RecordType::pause))
-            name = "reason";
-          hex.push_back({name, cell_at});
+          hex.push_back({legacy.name(cell.text.substr(start, space - start), type), cell_at});
           start = space + 1;
         }
         continue;
       }
-      // A cell of a field the type does not hold must be empty; the others count as given.
-      if (std::find(keys.begin(), keys.end(), key) != keys.end() || !cell.text.empty())
+      const std::string key = legacy.name(columns[c], type);
+      const RecordField *field = find_field(key);
+      // An empty cell is a field not given (an open pause, no reason, no cmd), unless the
+      // type requires it; a cell of a field the type does not hold must be empty.
+      const bool required =
+          field == nullptr || (type && field->presence(*type) == Presence::required);
+      if (required || !cell.text.empty())
         fields[key] = {cell.text, cell_at};
     }
     data.records.push_back({build_record(fields, hex, where), where});

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "attune/record_schema.hpp"
 #include "attune/text.hpp"
 #include "journal_detail.hpp"
 
@@ -197,62 +198,6 @@ std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
   return value;
 }
 
-std::optional<std::vector<int>> parse_answers(std::string_view text) {
-  std::vector<int> answers;
-  if (text.empty())
-    return answers;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    const auto part =
-        text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
-    const auto value = parse_unsigned(part);
-    if (!value)
-      return std::nullopt;
-    answers.push_back(static_cast<int>(*value));
-    if (comma == std::string_view::npos)
-      return answers;
-    start = comma + 1;
-  }
-}
-
-/// "a1,b2" -> {"a1", "b2"}: one or more record ids, comma-separated; nullopt otherwise.
-std::optional<std::vector<std::string>> parse_refs(std::string_view text) {
-  std::vector<std::string> refs;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    const std::string_view id =
-        text.substr(start, comma == std::string_view::npos ? text.npos : comma - start);
-    if (!is_record_id(id))
-      return std::nullopt;
-    refs.emplace_back(id);
-    if (comma == std::string_view::npos)
-      return refs;
-    start = comma + 1;
-  }
-}
-
-std::string join_refs(const std::vector<std::string> &refs) {
-  std::string out;
-  for (std::size_t i = 0; i < refs.size(); ++i) {
-    if (i > 0)
-      out += ',';
-    out += refs[i];
-  }
-  return out;
-}
-
-std::string join_answers(const std::vector<int> &answers) {
-  std::string out;
-  for (std::size_t i = 0; i < answers.size(); ++i) {
-    if (i > 0)
-      out += ',';
-    out += std::to_string(answers[i]);
-  }
-  return out;
-}
-
 std::vector<std::string_view> split_tabs(std::string_view line) {
   std::vector<std::string_view> fields;
   std::size_t start = 0;
@@ -318,131 +263,46 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
   record.recorded = *recorded;
   record.zone = std::string(fields[4]);
 
-  std::set<std::string_view> seen;
+  // Which fields were met, one bit per record_fields entry (record_schema.hpp).
+  std::uint32_t seen = 0;
+  static_assert(record_fields.size() <= 32);
   for (std::size_t i = 5; i < fields.size(); ++i) {
     const std::string_view field = fields[i];
     const std::size_t eq = field.find('=');
     if (eq == std::string_view::npos || eq == 0)
       return "bad field";
     const std::string_view key = field.substr(0, eq);
-    if (!seen.insert(key).second)
+    const RecordField *known = find_field(key);
+    if (known == nullptr) {
+      // Unknown keys (from a newer attune) are accepted and ignored, but not twice.
+      for (std::size_t k = 5; k < i; ++k)
+        if (fields[k].substr(0, fields[k].find('=')) == key)
+          return "repeats the key \"" + std::string(key) + "\"";
+      if (!unescape_value(field.substr(eq + 1)))
+        return "bad escape in \"" + std::string(key) + "\"";
+      continue;
+    }
+    const std::uint32_t bit = std::uint32_t{1} << field_index(*known);
+    if ((seen & bit) != 0)
       return "repeats the key \"" + std::string(key) + "\"";
+    seen |= bit;
     auto value = unescape_value(field.substr(eq + 1));
     if (!value)
       return "bad escape in \"" + std::string(key) + "\"";
-    if (key == "run") {
-      const auto run = parse_unsigned(*value);
-      if (!run)
-        return "bad run";
-      record.run = *run;
-    } else if (key == "exercise") {
-      record.exercise = std::move(*value);
-    } else if (key == "reason" || key == "text") {
-      record.text = std::move(*value);
-    } else if (key == "plan") {
-      if (!is_journal_plan_id(*value))
-        return "bad plan id";
-      record.plan_id = std::move(*value);
-    } else if (key == "hash") {
-      record.plan_hash = std::move(*value);
-    } else if (key == "week") {
-      const auto week = parse_unsigned(*value);
-      if (!week)
-        return "bad week";
-      record.week = *week;
-    } else if (key == "answers") {
-      auto answers = parse_answers(*value);
-      if (!answers)
-        return "bad answers";
-      record.answers = std::move(*answers);
-    } else if (key == "ref") {
-      if (!is_record_id(*value))
-        return "bad ref";
-      record.ref = std::move(*value);
-    } else if (key == "refs") {
-      auto refs = parse_refs(*value);
-      if (!refs)
-        return "bad refs";
-      record.refs = std::move(*refs);
-    } else if (key == "cmd") {
-      if (!is_record_id(*value))
-        return "bad cmd";
-      record.cmd = std::move(*value);
-    } else if (key == "question") {
-      if (!is_review_question(*value))
-        return "bad question";
-      record.question = std::move(*value);
-    } else if (key == "times") {
-      const auto times = parse_unsigned(*value);
-      if (!times || *times < 1 || *times > 7)
-        return "bad times";
-      record.times = *times;
-    } else if (key == "followup") {
-      const auto followup = parse_unsigned(*value);
-      if (!followup || (*followup != 4 && *followup != 12))
-        return "bad followup";
-      record.followup = *followup;
-    } else if (key == "until") {
-      const auto until = parse_iso_day(*value);
-      if (!until)
-        return "bad until";
-      record.until = *until;
-    }
-    // Unknown keys (from a newer attune) are accepted and ignored.
+    // Every known key is checked and kept, whatever the type (the writer leaves out what
+    // the type does not carry).
+    if (!assign_field(*known, record, std::move(*value)))
+      return std::string(known->problem);
   }
 
-  const auto has = [&](std::string_view key) { return seen.count(key) != 0; };
-  if (!has("run"))
+  if ((seen & 1U) == 0) // record_fields[0] is run, which every type requires
     return "no run";
-  switch (record.type) {
-  case RecordType::start:
-    if (!has("plan") || !has("hash"))
-      return "a start without plan or hash";
-    break;
-  case RecordType::done:
-  case RecordType::skip:
-  case RecordType::not_arisen:
-    if (!has("exercise"))
-      return "no exercise";
-    break;
-  case RecordType::note:
-    if (!has("text"))
-      return "a note without text";
-    break;
-  case RecordType::check:
-    if (!has("week") || !has("answers"))
-      return "a check without week or answers";
-    break;
-  case RecordType::undo:
-    if (!has("ref"))
-      return "an undo without ref";
-    break;
-  case RecordType::forgotten:
-    if (!has("refs"))
-      return "a forgotten without refs";
-    break;
-  case RecordType::end:
-    break;
-  case RecordType::review:
-    if (!has("question") || !has("text"))
-      return "a review without question or text";
-    break;
-  case RecordType::keep:
-    if (!has("exercise") || !has("times"))
-      return "a keep without exercise or times";
-    break;
-  case RecordType::cue:
-    if (!has("exercise") || !has("text"))
-      return "a cue without exercise or text";
-    break;
-  case RecordType::pause:
-    if (record.until && *record.until < record.day)
-      return "a pause that ends before it begins";
-    break;
-  case RecordType::resume:
-  case RecordType::keep_stop:
-    break;
-  }
+  const TypeSet bit = type_bit(record.type);
+  for (const RecordField &f : record_fields)
+    if ((f.required & bit) != 0 && (seen & (std::uint32_t{1} << field_index(f))) == 0)
+      return std::string(missing_field_problem(record.type));
+  if (record.type == RecordType::pause && record.until && *record.until < record.day)
+    return "a pause that ends before it begins";
   if (record.type != RecordType::pause)
     record.until.reset(); // only a pause has a last day
   return std::nullopt;
@@ -585,73 +445,18 @@ std::string format_record(const Record &record) {
   line += format_instant(record.recorded);
   line += '\t';
   line += escape_value(record.zone);
-  const auto field = [&](std::string_view key, std::string_view value) {
-    line += '\t';
-    line += key;
-    line += '=';
-    line += escape_value(value);
-  };
-  field("run", std::to_string(record.run));
-  switch (record.type) {
-  case RecordType::start:
-    field("plan", record.plan_id);
-    field("hash", record.plan_hash);
-    break;
-  case RecordType::done:
-    field("exercise", record.exercise);
-    break;
-  case RecordType::skip:
-    field("exercise", record.exercise);
-    if (!record.text.empty())
-      field("reason", record.text);
-    break;
-  case RecordType::note:
-    field("text", record.text);
-    break;
-  case RecordType::check:
-    field("week", std::to_string(record.week));
-    field("answers", join_answers(record.answers));
-    if (record.followup != 0)
-      field("followup", std::to_string(record.followup));
-    break;
-  case RecordType::undo:
-    field("ref", record.ref);
-    break;
-  case RecordType::forgotten:
-    field("refs", join_refs(record.refs));
-    break;
-  case RecordType::not_arisen:
-    field("exercise", record.exercise);
-    break;
-  case RecordType::end:
-    if (!record.text.empty())
-      field("reason", record.text);
-    break;
-  case RecordType::review:
-    field("question", record.question);
-    field("text", record.text);
-    break;
-  case RecordType::keep:
-    field("exercise", record.exercise);
-    field("times", std::to_string(record.times));
-    break;
-  case RecordType::keep_stop:
-    break;
-  case RecordType::cue:
-    field("exercise", record.exercise);
-    field("text", record.text);
-    break;
-  case RecordType::pause:
-    if (record.until)
-      field("until", format_day(*record.until));
-    if (!record.text.empty())
-      field("reason", record.text);
-    break;
-  case RecordType::resume:
-    break;
+  const TypeSet bit = type_bit(record.type);
+  for (const RecordField &f : record_fields) {
+    if ((f.required & bit) != 0 || ((f.optional & bit) != 0 && field_is_set(f, record))) {
+      line += '\t';
+      line += f.name;
+      line += '=';
+      if (f.kind == FieldKind::text || f.kind == FieldKind::id)
+        line += escape_value(record.*f.member.text); // no copy: the common case
+      else
+        line += escape_value(field_text(f, record));
+    }
   }
-  if (!record.cmd.empty())
-    field("cmd", record.cmd);
   const std::uint32_t crc = crc32(line);
   line += "\t~";
   line += hex8(crc);

@@ -16,6 +16,7 @@
 
 #include "attune/calendar.hpp"
 #include "attune/journal.hpp"
+#include "attune/record_schema.hpp"
 #include "attune/text.hpp"
 #include "journal_detail.hpp"
 
@@ -84,44 +85,6 @@ bool escapes_ok(std::string_view value) noexcept {
     }
   }
   return true;
-}
-
-bool answers_ok(std::string_view value) noexcept {
-  if (value.empty())
-    return true;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = value.find(',', start);
-    const auto part =
-        value.substr(start, comma == std::string_view::npos ? value.npos : comma - start);
-    if (!plain_unsigned(part))
-      return false;
-    if (comma == std::string_view::npos)
-      return true;
-    start = comma + 1;
-  }
-}
-
-enum Key : unsigned {
-  k_run,
-  k_exercise,
-  k_reason,
-  k_text,
-  k_plan,
-  k_hash,
-  k_week,
-  k_answers,
-  k_ref,
-  k_cmd
-};
-
-std::optional<Key> known_key(std::string_view key) noexcept {
-  static constexpr std::string_view names[] = {"run",  "exercise", "reason",  "text", "plan",
-                                               "hash", "week",     "answers", "ref",  "cmd"};
-  for (unsigned i = 0; i < std::size(names); ++i)
-    if (names[i] == key)
-      return static_cast<Key>(i);
-  return std::nullopt;
 }
 
 /// Accepts only lines that parse_record_line would accept, without allocating. Returns false
@@ -228,73 +191,38 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   out.id = *id;
   out.type = *type;
 
-  unsigned seen = 0;
+  // The fields as parse_record_line checks them (record_schema.hpp), on the value as it
+  // stands: a value with an escape is only ever text here (any other goes to the parser).
+  std::uint32_t seen = 0;
   std::string_view f;
   while (next(f)) {
     const std::size_t eq = f.find('=');
     if (eq == std::string_view::npos || eq == 0)
       return false;
-    const auto key = known_key(f.substr(0, eq));
-    if (!key || (seen & (1U << *key)) != 0)
-      return false; // unknown keys and repeats: the full parser words the verdict
-    seen |= 1U << *key;
+    const RecordField *known = find_field(f.substr(0, eq));
+    if (known == nullptr)
+      return false; // unknown keys: the full parser words the verdict
+    const std::uint32_t bit = std::uint32_t{1} << field_index(*known);
+    if ((seen & bit) != 0)
+      return false; // repeats too
+    seen |= bit;
     const std::string_view value = f.substr(eq + 1);
-    if (!escapes_ok(value))
+    if (known->kind == FieldKind::text && known->rule == FieldRule::none
+            ? !escapes_ok(value)
+            : value.find('\\') != std::string_view::npos || !field_value_ok(*known, value))
       return false;
-    if (*key == k_run) {
-      const auto run = plain_unsigned(value);
-      if (!run)
-        return false;
-      out.run = *run;
-    } else if (*key == k_week) {
-      if (!plain_unsigned(value))
-        return false;
-    } else if (*key == k_answers) {
-      if (!answers_ok(value))
-        return false;
-    } else if (*key == k_plan) {
-      if (!is_journal_plan_id(value))
-        return false;
-    } else if (*key == k_ref) {
-      const auto ref = parse_id(value);
-      if (!ref)
-        return false;
-      out.ref = *ref;
-    } else if (*key == k_cmd) {
-      if (!parse_id(value))
-        return false;
-    }
+    if (known->member.number == &Record::run)
+      out.run = *detail::parse_unsigned(value);
+    else if (known->member.text == &Record::ref)
+      out.ref = *parse_id(value);
+    else if (known->kind == FieldKind::day && out.type == RecordType::pause &&
+             *parse_iso_day(value) < *parse_iso_day(field[2]))
+      return false; // a pause that ends before it begins
   }
-  const auto has = [&](Key k) { return (seen & (1U << k)) != 0; };
-  if (!has(k_run))
-    return false;
-  switch (out.type) {
-  case RecordType::start:
-    return has(k_plan) && has(k_hash);
-  case RecordType::done:
-  case RecordType::skip:
-  case RecordType::not_arisen:
-    return has(k_exercise);
-  case RecordType::note:
-    return has(k_text);
-  case RecordType::check:
-    return has(k_week) && has(k_answers);
-  case RecordType::undo:
-    return has(k_ref);
-  case RecordType::forgotten:
-    return false; // refs= is left to the full parser
-  case RecordType::end:
-  case RecordType::resume:
-    break;
-  case RecordType::pause:
-    break; // until= is an unknown key here: a pause with one goes to the full parser
-  case RecordType::cue:
-    return has(k_exercise) && has(k_text);
-  case RecordType::review:
-  case RecordType::keep:
-  case RecordType::keep_stop:
-    return false; // their keys (question=, times=) are left to the full parser
-  }
+  const TypeSet carried_by = type_bit(out.type);
+  for (const RecordField &r : record_fields)
+    if ((r.required & carried_by) != 0 && (seen & (std::uint32_t{1} << field_index(r))) == 0)
+      return false;
   return true;
 }
 

@@ -61,7 +61,7 @@ grep -q '"reason":"line one\\r\\nline two, \\"three\\""' "$W/a.json" && pass ||
 [ "$(grep -c '"[0-9a-f]\{64\}": "' "$W/a.json")" -eq 1 ] && pass || fail "json carries the plan copy"
 run export --format csv -o "$W/a.csv"
 expect_rc 0 "export csv"
-head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,question,times,followup,until\r\n') &&
+head -n 1 "$W/a.csv" | cmp -s - <(printf 'id,type,day,recorded,zone,run,exercise,text,plan,hash,week,answers,ref,hex,cmd,question,times,followup,until,reason,refs\r\n') &&
   pass || fail "csv header with CRLF"
 grep -q ',"tired, ""really"", ok",' "$W/a.csv" && pass || fail "csv quotes a reason with commas"
 cp "$SRC/journal" "$W/journal.before"
@@ -158,7 +158,7 @@ sed '0,/"id":"/s//"id":"X/' "$W/a.json" >"$W/id.json"
 broken "$W/id.json" "attune: error: $W/id.json:6:11: id \"X" "bad id"
 expect_err_has "is not 16 lowercase hex digits" "bad id wording"
 sed '3s/\r$/,\r/' "$W/a.csv" >"$W/cells.csv"
-broken "$W/cells.csv" "attune: error: $W/cells.csv:3:1: this row has 20 cells; the header has 19" "a row with an extra cell"
+broken "$W/cells.csv" "attune: error: $W/cells.csv:3:1: this row has 22 cells; the header has 21" "a row with an extra cell"
 printf 'hello\n' >"$W/hello.txt"
 broken "$W/hello.txt" "attune: error: $W/hello.txt:1:1: this is not an attune export" "not an export"
 sed 's/"version": 1/"version": 2/' "$W/a.json" >"$W/newer.json"

@@ -112,8 +112,8 @@ for fmt in json csv; do
   expect_out_has 'Withdrawn: trigger-note done, catch-the-urge done and the note "both today" on 2026-11-06.' "the imported command is one ($fmt)"
 done
 # An export from before cmd (the header ends at hex) still imports.
-sed '1s/,cmd,question,times,followup,until\r$/\r/' "$T_ROOT/all.csv" |
-  sed '2,$s/,[0-9a-f]*,[a-z]*,[0-9]*,[0-9]*,[0-9-]*\r$/\r/' >"$T_ROOT/old.csv"
+sed '1s/,cmd,question,times,followup,until,reason,refs\r$/\r/' "$T_ROOT/all.csv" |
+  sed '2,$s/,[0-9a-f]*,[a-z]*,[0-9]*,[0-9]*,[0-9-]*,,\r$/\r/' >"$T_ROOT/old.csv"
 ATTUNE_DATA_DIR=$T_ROOT/copy-old ATTUNE_NOW=2026-11-06T20:02 run import "$T_ROOT/old.csv"
 expect_rc 0 "an older CSV export without cmd imports"
 ATTUNE_DATA_DIR=$T_ROOT/copy-old ATTUNE_NOW=2026-11-06T20:03 run undo
