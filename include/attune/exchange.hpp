@@ -72,6 +72,10 @@ std::string render_log_json(const std::vector<LogEntry> &entries);
 /// end). Import also reads the header of older exports, which ends at "hex".
 std::string csv_header();
 
+/// One record as a CSV row of the export: the cells of csv_header()'s columns, quoted as
+/// needed (csv_cell), joined by commas, with no line end.
+std::string csv_row(const Record &record);
+
 /// The CSV export: the header and one row per record, each line ending in CRLF.
 std::string export_csv(const std::vector<Record> &records);
 

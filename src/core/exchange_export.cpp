@@ -186,95 +186,101 @@ std::string csv_header() {
          "question,times,followup,until";
 }
 
+std::string csv_row(const Record &r) {
+  std::vector<std::string> hex;
+  std::string exercise, text, plan, hash, week, answers, ref, question, times, followup, until;
+  switch (r.type) {
+  case RecordType::start:
+    plan = exportable(r.plan_id, "plan", hex);
+    hash = exportable(r.plan_hash, "hash", hex);
+    break;
+  case RecordType::done:
+    exercise = exportable(r.exercise, "exercise", hex);
+    break;
+  case RecordType::skip:
+    exercise = exportable(r.exercise, "exercise", hex);
+    text = exportable(r.text, "text", hex);
+    break;
+  case RecordType::note:
+    text = exportable(r.text, "text", hex);
+    break;
+  case RecordType::check:
+    week = std::to_string(r.week);
+    answers = answers_text(r.answers);
+    if (r.followup != 0)
+      followup = std::to_string(r.followup);
+    break;
+  case RecordType::undo:
+    ref = r.ref;
+    break;
+  case RecordType::forgotten: // the ids, separated by spaces, in the ref column
+    for (const auto &id : r.refs)
+      ref += (ref.empty() ? "" : " ") + id;
+    break;
+  case RecordType::not_arisen:
+    exercise = exportable(r.exercise, "exercise", hex);
+    break;
+  case RecordType::end:
+    text = exportable(r.text, "text", hex);
+    break;
+  case RecordType::review:
+    question = exportable(r.question, "question", hex);
+    text = exportable(r.text, "text", hex);
+    break;
+  case RecordType::keep:
+    exercise = exportable(r.exercise, "exercise", hex);
+    times = std::to_string(r.times);
+    break;
+  case RecordType::keep_stop:
+    break;
+  case RecordType::cue:
+    exercise = exportable(r.exercise, "exercise", hex);
+    text = exportable(r.text, "text", hex);
+    break;
+  case RecordType::pause: // the reason in the text column, like a skip's
+    text = exportable(r.text, "text", hex);
+    until = r.until ? format_day(*r.until) : std::string();
+    break;
+  case RecordType::resume:
+    break;
+  }
+  std::string hex_names;
+  for (const auto &name : hex)
+    hex_names += (hex_names.empty() ? "" : " ") + name;
+  const std::string cells[] = {r.id,
+                               std::string(to_string(r.type)),
+                               format_day(r.day),
+                               format_instant(r.recorded),
+                               r.zone,
+                               std::to_string(r.run),
+                               exercise,
+                               text,
+                               plan,
+                               hash,
+                               week,
+                               answers,
+                               ref,
+                               hex_names,
+                               r.cmd,
+                               question,
+                               times,
+                               followup,
+                               until};
+  std::string out;
+  bool first = true;
+  for (const auto &cell : cells) {
+    if (!first)
+      out += ',';
+    first = false;
+    out += csv_cell(cell);
+  }
+  return out;
+}
+
 std::string export_csv(const std::vector<Record> &records) {
   std::string out = csv_header() + "\r\n";
   for (const Record &r : records) {
-    std::vector<std::string> hex;
-    std::string exercise, text, plan, hash, week, answers, ref, question, times, followup, until;
-    switch (r.type) {
-    case RecordType::start:
-      plan = exportable(r.plan_id, "plan", hex);
-      hash = exportable(r.plan_hash, "hash", hex);
-      break;
-    case RecordType::done:
-      exercise = exportable(r.exercise, "exercise", hex);
-      break;
-    case RecordType::skip:
-      exercise = exportable(r.exercise, "exercise", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::note:
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::check:
-      week = std::to_string(r.week);
-      answers = answers_text(r.answers);
-      if (r.followup != 0)
-        followup = std::to_string(r.followup);
-      break;
-    case RecordType::undo:
-      ref = r.ref;
-      break;
-    case RecordType::forgotten: // the ids, separated by spaces, in the ref column
-      for (const auto &id : r.refs)
-        ref += (ref.empty() ? "" : " ") + id;
-      break;
-    case RecordType::not_arisen:
-      exercise = exportable(r.exercise, "exercise", hex);
-      break;
-    case RecordType::end:
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::review:
-      question = exportable(r.question, "question", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::keep:
-      exercise = exportable(r.exercise, "exercise", hex);
-      times = std::to_string(r.times);
-      break;
-    case RecordType::keep_stop:
-      break;
-    case RecordType::cue:
-      exercise = exportable(r.exercise, "exercise", hex);
-      text = exportable(r.text, "text", hex);
-      break;
-    case RecordType::pause: // the reason in the text column, like a skip's
-      text = exportable(r.text, "text", hex);
-      until = r.until ? format_day(*r.until) : std::string();
-      break;
-    case RecordType::resume:
-      break;
-    }
-    std::string hex_names;
-    for (const auto &name : hex)
-      hex_names += (hex_names.empty() ? "" : " ") + name;
-    const std::string cells[] = {r.id,
-                                 std::string(to_string(r.type)),
-                                 format_day(r.day),
-                                 format_instant(r.recorded),
-                                 r.zone,
-                                 std::to_string(r.run),
-                                 exercise,
-                                 text,
-                                 plan,
-                                 hash,
-                                 week,
-                                 answers,
-                                 ref,
-                                 hex_names,
-                                 r.cmd,
-                                 question,
-                                 times,
-                                 followup,
-                                 until};
-    bool first = true;
-    for (const auto &cell : cells) {
-      if (!first)
-        out += ',';
-      first = false;
-      out += csv_cell(cell);
-    }
+    out += csv_row(r);
     out += "\r\n";
   }
   return out;
