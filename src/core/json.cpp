@@ -16,6 +16,20 @@ std::string json_quote(std::string_view text) {
     const std::size_t bad = first_invalid_utf8(text.substr(i));
     const std::size_t good_end = bad == std::string_view::npos ? text.size() : i + bad;
     for (; i < good_end; ++i) {
+      // A run of bytes that need no escape goes in at once (most text is only these).
+      std::size_t plain = i;
+      while (plain < good_end) {
+        const auto p = static_cast<unsigned char>(text[plain]);
+        if (p < 0x20 || p == '"' || p == '\\' || p == 0x7f)
+          break;
+        ++plain;
+      }
+      if (plain > i) {
+        out.append(text.data() + i, plain - i);
+        i = plain;
+        if (i == good_end)
+          break;
+      }
       const auto c = static_cast<unsigned char>(text[i]);
       switch (c) {
       case '"':
