@@ -14,6 +14,7 @@
 /// as lowercase hex, and the record's `hex` lists those fields (JSON: an array of key names;
 /// CSV: column names separated by spaces), so every byte round-trips.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,9 +37,20 @@ std::string_view to_string(ExchangeFormat format) noexcept;
 /// wrote can always be imported.
 inline constexpr std::size_t max_import_bytes = max_journal_bytes;
 
+/// Where a streaming writer puts its output, in pieces, in order.
+using ByteSink = std::function<void(std::string_view)>;
+/// Hands every record to export, in order, to the function given (a whole journal need
+/// not be in memory: see export_stream.hpp).
+using RecordFeed = std::function<void(const std::function<void(const Record &)> &)>;
+
 /// The JSON export: every record in order, and the plan copies by hash.
 std::string export_json(const std::vector<Record> &records,
                         const std::map<std::string, std::string> &plans);
+/// The same bytes, written to `sink` as the records come (pieces of about 64 KiB); returns
+/// how many records were written. `plans` is read only after the last record, so the feed
+/// may fill it (a streaming export learns which runs it holds as it reads them).
+std::size_t export_json(const RecordFeed &records, const std::map<std::string, std::string> &plans,
+                        const ByteSink &sink);
 
 /// One record as a JSON object: the one mapping from a record to JSON, used by the export
 /// (each item of "records"), `log --format json` and hooks (one object per line), so a field
@@ -73,11 +85,14 @@ std::string render_log_json(const std::vector<LogEntry> &entries);
 /// "followup", "cmd" or "hex") and hold a reason in `text` and a forgotten's ids in `ref`.
 std::string csv_header();
 
-/// One record as a CSV row in csv_header()'s columns, without the line end.
+/// One record as a CSV row of the export: the cells of csv_header()'s columns, quoted as
+/// needed (csv_cell), joined by commas, with no line end.
 std::string csv_row(const Record &record);
 
 /// The CSV export: the header and one row per record, each line ending in CRLF.
 std::string export_csv(const std::vector<Record> &records);
+/// The same bytes, written to `sink` as the records come; returns how many records.
+std::size_t export_csv(const RecordFeed &records, const ByteSink &sink);
 
 /// A record read from a file, with where it starts.
 struct ImportedRecord {

@@ -58,4 +58,8 @@ std::vector<Record> forgotten_records(const std::vector<std::string> &ids, const
 /// note, review and forgotten records are left out, skips keep their exercise without the reason.
 std::vector<Record> without_notes(const std::vector<Record> &records);
 
+/// without_notes for one record (a streaming export): false when it is left out, else its
+/// text is cleared. {note "x"} -> false; {skip exercise "a", reason "tired"} -> true, reason "".
+bool keep_without_notes(Record &record);
+
 } // namespace attune

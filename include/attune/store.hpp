@@ -2,6 +2,7 @@
 /// Reading and writing the journal file safely: flock on a separate lock file held across
 /// read-check-write, O_APPEND + fsync, cut back on failure, 0700 folders and 0600 files.
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,33 @@ public:
   /// the journal is clean and the folder writable; a failure to write it is ignored).
   Journal read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                    const Lock *held = nullptr) const;
+
+  /// The journal's bytes as they were when opened, readable in pieces after the lock is let
+  /// go (for a whole-history stream such as `export`, which must not hold up writers while
+  /// its output is slow to drain). attune only ever appends to the journal, cuts a failed
+  /// append back to where it began, or replaces the file whole (rename): the first size()
+  /// bytes of the file opened under the lock stay as they were.
+  class Snapshot {
+  public:
+    Snapshot(Snapshot &&) noexcept;
+    Snapshot &operator=(Snapshot &&) noexcept;
+    ~Snapshot();
+    std::uint64_t size() const noexcept { return size_; }
+    /// Reads [from, size()) in pieces of 256 KiB (a missing journal: nothing).
+    JournalSource source() const;
+
+  private:
+    friend class JournalStore;
+    Snapshot(int fd, std::uint64_t size, std::string path) noexcept
+        : fd_(fd), size_(size), path_(std::move(path)) {}
+    int fd_ = -1;
+    std::uint64_t size_ = 0;
+    std::string path_;
+  };
+
+  /// Opens the journal under a shared lock (as read() does, with its refusals) and lets the
+  /// lock go. A missing folder or journal is an empty snapshot.
+  Snapshot snapshot(std::chrono::milliseconds timeout) const;
 
   /// Appends records under the held lock, as one command: when there are two or more, each
   /// without a `cmd` is written with cmd = the first record's id (see command_id). Writes the

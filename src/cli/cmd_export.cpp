@@ -1,5 +1,6 @@
 // attune export [--format json|csv] [--output FILE]: the whole journal, for keeping or moving.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -12,14 +13,16 @@
 #include "attune/config.hpp"
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
-#include "attune/forget.hpp"
+#include "attune/export_stream.hpp"
 #include "attune/ics.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
+#include "attune/store.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "offers.hpp"
 #include "output.hpp"
+#include "private_file.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -76,6 +79,62 @@ int export_calendar(const ExportArgs &args, Session &session, bool to_file) {
   return exit_code::ok;
 }
 
+/// What Session::read_journal reports, for a journal read by the streaming export: each
+/// problem and note once, a newer format, the folder's warnings.
+void report_problems(Context &ctx, Session &session, const Journal &journal) {
+  std::set<std::string> warned;
+  const auto once = [&](const std::string &text) {
+    if (warned.insert(text).second)
+      ctx.warn(text);
+  };
+  for (const auto &problem : journal.problems)
+    once("journal: " + problem.message);
+  for (const auto &text : journal.notes)
+    if (warned.insert(text).second)
+      ctx.note(text);
+  if (journal.newer_version)
+    once("the journal " + describe_unwritable_version(journal.version) +
+         ": showing what I can read, and writing nothing to it");
+  for (const auto &text : session.store().warnings())
+    once(text);
+}
+
+/// The saved plan copies by hash, each checked against its hash (a damaged copy would be
+/// refused by import): nullopt for a missing or damaged one. Loaded before any output, so
+/// an unreadable copy stops the export before a byte is written.
+using PlanCopies = std::map<std::string, std::optional<std::string>>;
+PlanCopies load_plan_copies(Session &session, const std::vector<Record> &starts) {
+  PlanCopies copies;
+  for (const Record &r : starts) {
+    if (r.plan_hash.empty() || copies.count(r.plan_hash) != 0)
+      continue;
+    auto copy = session.store().load_plan_copy(r.plan_hash);
+    if (copy && !(is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash))
+      copy.reset();
+    copies.emplace(r.plan_hash, std::move(copy));
+  }
+  return copies;
+}
+
+/// The plan copies of the runs `starts` began, by hash; a missing or damaged one is left out
+/// with a warning, once.
+std::map<std::string, std::string> plans_of(Context &ctx, const PlanCopies &copies,
+                                            const std::vector<Record> &starts) {
+  std::map<std::string, std::string> plans;
+  std::set<std::string> missing;
+  for (const Record &r : starts) {
+    if (r.plan_hash.empty() || plans.count(r.plan_hash) != 0)
+      continue;
+    const auto copy = copies.find(r.plan_hash);
+    if (copy != copies.end() && copy->second)
+      plans.emplace(r.plan_hash, *copy->second);
+    else if (missing.insert(r.plan_hash).second)
+      ctx.warn("the saved copy of plan \"" + r.plan_id + "\" for run " + std::to_string(r.run) +
+               " is missing or damaged; the export holds that run's records without it");
+  }
+  return plans;
+}
+
 int run_export(const ExportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   if (std::find(export_formats.begin(), export_formats.end(), args.format) ==
@@ -89,31 +148,35 @@ int run_export(const ExportArgs &args, Session &session) {
     check_output_target(args.output, session.paths().data_dir);
   if (args.format == "ics")
     return export_calendar(args, session, to_file);
-  Journal journal = session.read_journal();
-  if (args.no_notes)
-    journal.records = without_notes(journal.records); // for sharing, not for a backup
-  std::string text;
-  if (args.format == "csv") {
-    text = export_csv(journal.records);
-  } else {
-    // The plan copies runs were started with, so they score the same on another machine.
-    std::map<std::string, std::string> plans;
-    std::set<std::string> missing;
-    for (const Record &r : journal.records) {
-      if (r.type != RecordType::start || r.plan_hash.empty() || plans.count(r.plan_hash) != 0)
-        continue;
-      const auto copy = session.store().load_plan_copy(r.plan_hash);
-      // A copy that no longer matches its hash was damaged; import would refuse it.
-      if (copy && is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash)
-        plans.emplace(r.plan_hash, *copy);
-      else if (missing.insert(r.plan_hash).second)
-        ctx.warn("the saved copy of plan \"" + r.plan_id + "\" for run " + std::to_string(r.run) +
-                 " is missing or damaged; the export holds that run's records without it");
-    }
-    text = export_json(journal.records, plans);
-  }
+  // Streamed (export_stream.hpp): bounded memory on any history. The journal as it was when
+  // opened is read in two passes; the lock is let go at once, so a slow reader of the output
+  // never holds up a check-in. What the reader reports comes after the records (as they are
+  // read), in the order a whole read reports it.
+  const JournalStore::Snapshot snapshot = session.store().snapshot(session.lock_timeout());
+  const JournalSource source = snapshot.source();
+  const ExportPrescan prescan =
+      prescan_for_export(source, static_cast<std::size_t>(snapshot.size()));
+  // The plan copies runs were started with, so they score the same on another machine.
+  const PlanCopies copies =
+      args.format == "json" ? load_plan_copies(session, prescan.starts) : PlanCopies{};
+  std::map<std::string, std::string> plans; // filled after the records, before it is written
+  const RecordFeed records = [&](const std::function<void(const Record &)> &each) {
+    // --no-notes: for sharing, not for a backup.
+    const Journal journal = export_records(source, prescan, args.no_notes, each);
+    report_problems(ctx, session, journal);
+    if (args.format == "json")
+      plans = plans_of(ctx, copies, journal.records);
+  };
+  const auto write = [&](const ByteSink &sink) {
+    return args.format == "csv" ? export_csv(records, sink) : export_json(records, plans, sink);
+  };
   if (!to_file) {
-    ctx.out << text;
+    write([&ctx](std::string_view piece) {
+      ctx.out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+      if (!ctx.out)
+        throw Error(ErrorKind::io, "could not write the export to standard output",
+                    "check where the output goes and try again");
+    });
     ctx.out.flush();
     if (!ctx.out)
       throw Error(ErrorKind::io, "could not write the export to standard output",
@@ -122,13 +185,13 @@ int run_export(const ExportArgs &args, Session &session) {
   }
   // Never the journal or anything else of attune's: replacing the journal with its own export
   // would lose what the export cannot hold (the checksums, the lines it could not read).
-  write_private_file(args.output, text, session.paths().data_dir);
-  if (!ctx.global.quiet) {
-    const std::size_t n = journal.records.size();
+  PrivateFile file(args.output, session.paths().data_dir);
+  const std::size_t n = write([&file](std::string_view piece) { file.write(piece); });
+  file.commit();
+  if (!ctx.global.quiet)
     ctx.out << wrap_words("Saved " + std::to_string(n) + (n == 1 ? " record" : " records") +
                               " to " + printable(args.output) + " (readable only by you).",
                           ctx.text_width(), "", "");
-  }
   return exit_code::ok;
 }
 

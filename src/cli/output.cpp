@@ -11,6 +11,7 @@
 
 #include "attune/store.hpp"
 #include "attune/text.hpp"
+#include "private_file.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -66,34 +67,6 @@ void Context::note(const std::string &text) const {
   if (!global.quiet)
     err << "attune: note: " << printable(text) << '\n';
 }
-
-namespace {
-
-/// Writes all of `text` to `fd`; false with errno set on failure.
-bool write_all(int fd, const std::string &text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0)
-      return false;
-    if (n == 0) {
-      errno = EIO;
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-[[noreturn]] void fail_output(const std::string &path, int e, const char *what) {
-  throw Error(e == EACCES || e == EPERM || e == EROFS ? ErrorKind::permission : ErrorKind::io,
-              std::string(what) + " \"" + path + "\": " + std::strerror(e),
-              e == ENOSPC ? "free some space and try again" : "choose another --output file");
-}
-
-} // namespace
 
 namespace {
 
@@ -197,40 +170,9 @@ void check_output_target(const std::string &path, const std::string &data_dir) {
 
 void write_private_file(const std::string &path, const std::string &text,
                         const std::string &data_dir) {
-  check_output_target(path, data_dir);
-  const auto slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "."
-                          : slash == 0               ? "/"
-                                                     : path.substr(0, slash);
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  // Only this target's own leftovers: the folder may be shared with others' files.
-  remove_stale_temp_files(dir, base);
-  std::string tmp = temp_file_template((dir == "/" ? "" : dir) + "/" + base);
-  const int fd = ::mkstemp(tmp.data()); // 0600 by definition
-  if (fd < 0)
-    fail_output(path, errno, "cannot write");
-  ::fcntl(fd, F_SETFD, FD_CLOEXEC);
-  // Each call's errno is taken at that call: a later success leaves errno as it was, so
-  // reading it afterwards could name an older, unrelated failure.
-  int e = 0;
-  if (!write_all(fd, text))
-    e = errno;
-  else if (::fsync(fd) != 0)
-    e = errno;
-  if (::close(fd) != 0 && e == 0)
-    e = errno;
-  if (e == 0 && ::rename(tmp.c_str(), path.c_str()) != 0)
-    e = errno;
-  if (e != 0) {
-    ::unlink(tmp.c_str());
-    fail_output(path, e, "could not finish writing");
-  }
-  // Make the rename itself durable; a failure here loses nothing already written.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    (void)::fsync(dfd);
-    ::close(dfd);
-  }
+  PrivateFile file(path, data_dir);
+  file.write(text);
+  file.commit();
 }
 
 } // namespace attune::cli

@@ -1,5 +1,6 @@
 // Writing exports: JSON (records and plan copies) and CSV (records), see exchange.hpp.
 #include <array>
+#include <functional>
 
 #include "attune/csv.hpp"
 #include "attune/exchange.hpp"
@@ -119,26 +120,75 @@ std::string_view to_string(ExchangeFormat format) noexcept {
   return "json";
 }
 
-std::string export_json(const std::vector<Record> &records,
-                        const std::map<std::string, std::string> &plans) {
-  // Laid out by hand around compact records: one record per line reads and diffs well.
-  std::string out = "{\n  \"schema\": " + std::to_string(json_schema_version) +
-                    ",\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [";
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    out += i == 0 ? "\n    " : ",\n    ";
-    JsonWriter w(0);
-    write_record_json(w, records[i]);
-    out += w.str();
+namespace {
+
+/// Gathers output into pieces of about 64 KiB for the sink (fewer, larger writes).
+class PieceWriter {
+public:
+  explicit PieceWriter(const ByteSink &sink) : sink_(sink) { out_.reserve(piece + 4096); }
+  std::string &text() { return out_; }
+  void maybe_flush() {
+    if (out_.size() >= piece)
+      flush();
   }
-  out += records.empty() ? "],\n" : "\n  ],\n";
+  void flush() {
+    if (!out_.empty())
+      sink_(out_);
+    out_.clear();
+  }
+
+private:
+  static constexpr std::size_t piece = std::size_t{64} * 1024;
+  const ByteSink &sink_;
+  std::string out_;
+};
+
+} // namespace
+
+std::size_t export_json(const RecordFeed &records, const std::map<std::string, std::string> &plans,
+                        const ByteSink &sink) {
+  // Laid out by hand around compact records: one record per line reads and diffs well.
+  PieceWriter piece(sink);
+  std::string &out = piece.text();
+  out += "{\n  \"schema\": " + std::to_string(json_schema_version) +
+         ",\n  \"format\": \"attune-export\",\n  \"version\": 1,\n  \"records\": [";
+  std::size_t count = 0;
+  records([&](const Record &record) {
+    out += count++ == 0 ? "\n    " : ",\n    ";
+    JsonWriter w(0);
+    write_record_json(w, record);
+    out += w.str();
+    piece.maybe_flush();
+  });
+  out += count == 0 ? "],\n" : "\n  ],\n";
   out += "  \"plans\": {";
   bool first = true;
   for (const auto &[hash, text] : plans) {
     out += first ? "\n    " : ",\n    ";
     first = false;
     out += json_quote(hash) + ": " + json_quote(text);
+    piece.maybe_flush();
   }
   out += first ? "}\n}\n" : "\n  }\n}\n";
+  piece.flush();
+  return count;
+}
+
+namespace {
+
+RecordFeed feed_of(const std::vector<Record> &records) {
+  return [&records](const std::function<void(const Record &)> &each) {
+    for (const Record &r : records)
+      each(r);
+  };
+}
+
+} // namespace
+
+std::string export_json(const std::vector<Record> &records,
+                        const std::map<std::string, std::string> &plans) {
+  std::string out;
+  export_json(feed_of(records), plans, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 
@@ -201,6 +251,21 @@ std::string export_csv(const std::vector<Record> &records) {
     out += "\r\n";
   }
   return out;
+}
+
+std::size_t export_csv(const RecordFeed &records, const ByteSink &sink) {
+  PieceWriter piece(sink);
+  std::string &out = piece.text();
+  out += csv_header() + "\r\n";
+  std::size_t count = 0;
+  records([&](const Record &r) {
+    ++count;
+    out += csv_row(r);
+    out += "\r\n";
+    piece.maybe_flush();
+  });
+  piece.flush();
+  return count;
 }
 
 } // namespace attune

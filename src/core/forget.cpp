@@ -108,13 +108,19 @@ std::vector<Record> without_notes(const std::vector<Record> &records) {
   std::vector<Record> kept;
   kept.reserve(records.size());
   for (const Record &r : records) {
-    if (r.type == RecordType::note || r.type == RecordType::forgotten ||
-        r.type == RecordType::review)
-      continue;
-    kept.push_back(r);
-    kept.back().text.clear();
+    Record copy = r;
+    if (keep_without_notes(copy))
+      kept.push_back(std::move(copy));
   }
   return kept;
+}
+
+bool keep_without_notes(Record &record) {
+  if (record.type == RecordType::note || record.type == RecordType::forgotten ||
+      record.type == RecordType::review)
+    return false;
+  record.text.clear();
+  return true;
 }
 
 } // namespace attune

@@ -1,5 +1,6 @@
 #include "attune/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -11,11 +12,34 @@ std::string json_quote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
+  // Most text (every key, ids, days) is printable ASCII with nothing to escape: as it is.
+  if (std::all_of(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+      })) {
+    out.append(text);
+    out += '"';
+    return out;
+  }
   std::size_t i = 0;
   while (i < text.size()) {
     const std::size_t bad = first_invalid_utf8(text.substr(i));
     const std::size_t good_end = bad == std::string_view::npos ? text.size() : i + bad;
     for (; i < good_end; ++i) {
+      // A run of bytes that need no escape goes in at once (most text is only these).
+      std::size_t plain = i;
+      while (plain < good_end) {
+        const auto p = static_cast<unsigned char>(text[plain]);
+        if (p < 0x20 || p == '"' || p == '\\' || p == 0x7f)
+          break;
+        ++plain;
+      }
+      if (plain > i) {
+        out.append(text.data() + i, plain - i);
+        i = plain;
+        if (i == good_end)
+          break;
+      }
       const auto c = static_cast<unsigned char>(text[i]);
       switch (c) {
       case '"':

@@ -457,6 +457,89 @@ Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) 
   return parse_journal(text);
 }
 
+JournalStore::Snapshot::Snapshot(Snapshot &&other) noexcept
+    : fd_(other.fd_), size_(other.size_), path_(std::move(other.path_)) {
+  other.fd_ = -1;
+  other.size_ = 0;
+}
+
+JournalStore::Snapshot &JournalStore::Snapshot::operator=(Snapshot &&other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0)
+      ::close(fd_);
+    fd_ = other.fd_;
+    size_ = other.size_;
+    path_ = std::move(other.path_);
+    other.fd_ = -1;
+    other.size_ = 0;
+  }
+  return *this;
+}
+
+JournalStore::Snapshot::~Snapshot() {
+  if (fd_ >= 0)
+    ::close(fd_);
+}
+
+JournalSource JournalStore::Snapshot::source() const {
+  return [this](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
+    if (fd_ < 0)
+      return;
+    const std::size_t buffer_size = std::size_t{1} << 18;
+    const std::unique_ptr<char[]> buffer(new char[buffer_size]);
+    std::uint64_t offset = from;
+    while (offset < size_) {
+      const auto want =
+          static_cast<std::size_t>(std::min<std::uint64_t>(buffer_size, size_ - offset));
+      const ssize_t n = ::pread(fd_, buffer.get(), want, static_cast<off_t>(offset));
+      if (n < 0) {
+        if (errno == EINTR)
+          continue;
+        throw system_error("cannot read the journal", path_, errno);
+      }
+      if (n == 0) // cut shorter than when opened: never done by attune
+        throw Error(ErrorKind::io,
+                    "the journal " + quoted(path_) + " was cut short while it was read",
+                    "try again");
+      offset += static_cast<std::uint64_t>(n);
+      if (!sink(std::string_view(buffer.get(), static_cast<std::size_t>(n))))
+        return;
+    }
+  };
+}
+
+JournalStore::Snapshot JournalStore::snapshot(std::chrono::milliseconds timeout) const {
+  const std::string path = journal_path();
+  const auto open_now = [&path]() {
+    struct stat st {};
+    Fd file(open_journal_for_reading(path, st));
+    const auto size = file.get() < 0 ? std::uint64_t{0} : static_cast<std::uint64_t>(st.st_size);
+    return Snapshot(file.release(), size, path);
+  };
+  struct stat st {};
+  if (::stat(dir_.c_str(), &st) != 0) {
+    if (errno == ENOENT)
+      return Snapshot(-1, 0, path); // nothing recorded yet; reading creates nothing
+    throw system_error("cannot use the folder", dir_, errno);
+  }
+  if (!S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
+                "move it away or choose another --data-dir");
+  const std::string lock_path = dir_ + "/journal.lock";
+  Fd fd(open_lock_file(lock_path));
+  if (fd.get() < 0) {
+    if (errno == ENOENT || errno == EACCES || errno == EROFS)
+      return open_now(); // a read-only folder: no writer can be appending there either
+    throw system_error("cannot open the lock file", lock_path, errno);
+  }
+  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
+    if (errno == EWOULDBLOCK)
+      throw busy_error(dir_);
+    throw system_error("cannot lock", lock_path, errno);
+  }
+  return open_now(); // the lock is let go when `fd` closes
+}
+
 Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                                const Lock *held) const {
   if (held != nullptr)

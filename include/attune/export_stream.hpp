@@ -1,0 +1,43 @@
+#pragma once
+/// `attune export` on a journal of any size: the records parse_journal() would give, read
+/// from the journal's bytes in pieces (a JournalSource) instead of a Journal in memory, in
+/// two passes, neither holding the records:
+///   1. (prescan_for_export) the id at the start of each line (8 bytes each, then freed):
+///      which ids appear on two or more lines; and the good start lines (for plan copies);
+///   2. (export_records) every line parsed as parse_journal parses it, each record handed
+///      on as soon as it is read; the problems, notes and version parse_journal would report
+///      are returned at the end (so an export's warnings follow its output).
+/// Memory: 8 bytes per line during pass 1, then 20 bytes per repeated id (journals joined),
+/// the start records, and one line at a time. A line longer than a piece is gathered whole
+/// (a journal's size limit bounds it).
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "attune/journal.hpp"
+
+namespace attune {
+
+/// What pass 1 learns.
+struct ExportPrescan {
+  std::vector<std::uint64_t> repeated; ///< ids at the start of 2 or more lines, sorted
+  /// Every good start line, in file order (duplicates too): a superset of the exported ones,
+  /// so plan copies can be loaded (and refused) before a byte is written.
+  std::vector<Record> starts;
+};
+
+/// Pass 1. `size_hint` (the journal's size) sizes buffers.
+ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint = 0);
+
+/// Pass 2: calls `each` with each record of parse_journal(text).records, in order; with
+/// `no_notes`, as without_notes() leaves them. Returns what parse_journal(text) returns,
+/// except that `records` holds only the start records among them (record_count counts all).
+/// A reused id is compared as parse_journal compares it (the two records as attune writes
+/// them), through a 64-bit hash of the first one's line. When two start records claim one
+/// number (journals joined from two devices, rare), the text is read whole once more to word
+/// the note exactly.
+Journal export_records(const JournalSource &source, const ExportPrescan &prescan, bool no_notes,
+                       const std::function<void(const Record &)> &each);
+
+} // namespace attune

@@ -1,0 +1,197 @@
+// The streaming export's reader: parse_journal's records, read in passes (export_stream.hpp).
+#include "attune/export_stream.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "attune/error.hpp"
+#include "attune/forget.hpp"
+#include "journal_detail.hpp"
+
+namespace attune {
+namespace {
+
+/// Calls line(text, complete) for each line of the source in order, without its LF; the last
+/// piece of a file that does not end in LF is given with complete = false.
+template <typename F> void each_line(const JournalSource &source, F &&line) {
+  std::string carry; // a line cut by the end of a piece
+  source(0, [&](std::string_view piece) {
+    const char *at = piece.data();
+    const char *const end = at + piece.size();
+    while (at < end) {
+      const auto *lf = static_cast<const char *>(std::memchr(at, '\n', end - at));
+      if (lf == nullptr) {
+        carry.append(at, end);
+        break;
+      }
+      if (carry.empty()) {
+        line(std::string_view(at, static_cast<std::size_t>(lf - at)), true);
+      } else {
+        carry.append(at, lf);
+        line(std::string_view(carry), true);
+        carry.clear();
+      }
+      at = lf + 1;
+    }
+    return true;
+  });
+  if (!carry.empty())
+    line(std::string_view(carry), false);
+}
+
+/// A line without the CR a file-sync tool may have added.
+std::string_view without_cr(std::string_view line) {
+  if (!line.empty() && line.back() == '\r')
+    line.remove_suffix(1);
+  return line;
+}
+
+/// The id at the start of a line as a number, or nullopt when the line does not start with
+/// 16 lowercase hex digits (so it cannot be a record).
+std::optional<std::uint64_t> leading_id(std::string_view line) {
+  if (line.size() < 16)
+    return std::nullopt;
+  std::uint64_t id = 0;
+  for (std::size_t i = 0; i < 16; ++i) {
+    const char c = line[i];
+    unsigned v = 0;
+    if (c >= '0' && c <= '9')
+      v = static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v = static_cast<unsigned>(c - 'a' + 10);
+    else
+      return std::nullopt;
+    id = id << 4 | v;
+  }
+  return id;
+}
+
+bool is_start_line(std::string_view line) {
+  return line.size() > 23 && line[16] == '\t' && line.compare(17, 6, "start\t") == 0;
+}
+
+} // namespace
+
+ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint) {
+  ExportPrescan found;
+  std::vector<std::uint64_t> ids;
+  ids.reserve(size_hint / 80); // a record line is rarely shorter
+  Record record;
+  each_line(source, [&](std::string_view raw, bool complete) {
+    if (!complete)
+      return;
+    const std::string_view line = without_cr(raw);
+    const auto id = leading_id(line);
+    if (!id)
+      return;
+    ids.push_back(*id);
+    if (is_start_line(line) && !detail::parse_record_line(line, record))
+      found.starts.push_back(record);
+  });
+  std::sort(ids.begin(), ids.end());
+  for (std::size_t i = 1; i < ids.size(); ++i)
+    if (ids[i] == ids[i - 1] && (found.repeated.empty() || found.repeated.back() != ids[i]))
+      found.repeated.push_back(ids[i]);
+  return found;
+}
+
+namespace {
+
+/// Run numbers that two or more start records claim (as journal.cpp's clashing_claims).
+bool starts_clash(const std::vector<Record> &starts) {
+  std::vector<unsigned> claims;
+  claims.reserve(starts.size());
+  for (const Record &r : starts)
+    claims.push_back(r.run);
+  std::sort(claims.begin(), claims.end());
+  return std::adjacent_find(claims.begin(), claims.end()) != claims.end();
+}
+
+} // namespace
+
+// long because it mirrors parse_journal's loop step by step, so the two can be compared
+Journal export_records(const JournalSource &source, const ExportPrescan &prescan, bool no_notes,
+                       const std::function<void(const Record &)> &each) {
+  // The first good line of each repeated id: its line number (0: none yet) and the hash of
+  // its record as attune writes it, by position in `repeated`.
+  const std::vector<std::uint64_t> &repeated = prescan.repeated;
+  std::vector<std::uint32_t> first_line(repeated.size(), 0);
+  std::vector<std::size_t> first_hash(repeated.size(), 0);
+
+  Journal journal;
+  bool seen_header = false;
+  std::size_t line_number = 0;
+  std::size_t count = 0;
+  Record record;
+  each_line(source, [&](std::string_view raw, bool complete) {
+    ++line_number;
+    if (!complete) {
+      journal.torn_tail = true;
+      journal.problems.push_back(
+          {line_number, "line " + std::to_string(line_number) +
+                            " is cut short (no newline at the end): kept, not counted"});
+      return;
+    }
+    const std::string_view line = without_cr(raw);
+    if (line.empty())
+      return;
+    if (const auto version = detail::parse_header(line)) {
+      // Joined journals repeat the header: a later one only matters if it is newer.
+      if (!seen_header || *version > journal.version)
+        journal.version = *version;
+      seen_header = true;
+      if (!detail::is_writable_version(*version))
+        journal.newer_version = true;
+      return;
+    }
+    if (line_number == 1)
+      journal.problems.push_back(
+          {1, "line 1 is not the version line \"attune-journal " + std::to_string(journal_version) +
+                  "\": reading on as version " + std::to_string(journal_version)});
+    if (const auto why = detail::parse_record_line(line, record)) {
+      journal.problems.push_back({line_number, detail::describe_bad_line(line_number, line, *why)});
+      return;
+    }
+    const std::uint64_t id = *leading_id(line);
+    const auto at = std::lower_bound(repeated.begin(), repeated.end(), id);
+    if (at != repeated.end() && *at == id) {
+      const auto k = static_cast<std::size_t>(at - repeated.begin());
+      const std::size_t hash = std::hash<std::string>{}(format_record(record));
+      if (first_line[k] != 0) {
+        // Two journals joined (concatenated or union-merged): the same record counts once.
+        if (first_hash[k] != hash)
+          journal.problems.push_back({line_number, "line " + std::to_string(line_number) +
+                                                       " reuses the id of line " +
+                                                       std::to_string(first_line[k]) +
+                                                       " with different content: skipped"});
+        return;
+      }
+      first_line[k] = static_cast<std::uint32_t>(line_number);
+      first_hash[k] = hash;
+    }
+    ++count;
+    if (record.type == RecordType::start)
+      journal.records.push_back(record);
+    if (no_notes && !keep_without_notes(record))
+      return;
+    each(record);
+  });
+  journal.has_header = seen_header;
+  journal.record_count = count;
+  if (starts_clash(journal.records)) {
+    // Rare: the note names programmes by their first day, which needs every record.
+    std::string text;
+    source(0, [&text](std::string_view piece) {
+      text.append(piece);
+      return true;
+    });
+    journal.notes = parse_journal(text).notes;
+  }
+  return journal;
+}
+
+} // namespace attune

@@ -1,0 +1,265 @@
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "attune/exchange.hpp"
+#include "attune/export_stream.hpp"
+#include "attune/forget.hpp"
+#include "attune/journal.hpp"
+
+using namespace attune;
+
+namespace {
+
+std::string id_n(unsigned n) {
+  static const char digits[] = "0123456789abcdef";
+  std::string id(16, '0');
+  for (int i = 15; i >= 0 && n != 0; --i, n >>= 4)
+    id[static_cast<std::size_t>(i)] = digits[n & 0xF];
+  return id;
+}
+
+Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
+  Record r;
+  r.id = id_n(id);
+  r.type = type;
+  r.day = *parse_iso_day("2026-01-05") + date::days{day_offset};
+  r.recorded = Instant{r.day.time_since_epoch()} + std::chrono::hours{9};
+  r.zone = "Europe/Berlin";
+  r.run = run;
+  switch (type) {
+  case RecordType::start:
+    r.plan_id = "avoidant";
+    r.plan_hash = "0123abcd" + std::to_string(run);
+    break;
+  case RecordType::done:
+  case RecordType::not_arisen:
+    r.exercise = "name-a-need";
+    break;
+  case RecordType::skip:
+    r.exercise = "name-a-need";
+    r.text = "tired, \"very\"";
+    break;
+  case RecordType::note:
+    r.text = "a note\twith a tab,\na newline, a \\ and 心";
+    break;
+  case RecordType::check:
+    r.week = 1;
+    r.answers = {3, 5, 2};
+    break;
+  case RecordType::undo:
+    r.ref = id_n(id > 3 ? id - 2 : 1);
+    break;
+  case RecordType::forgotten:
+    r.run = 0;
+    r.refs = {id_n(4), id_n(5)};
+    break;
+  case RecordType::review:
+    r.question = "helped";
+    r.text = "staying";
+    break;
+  case RecordType::keep:
+    r.exercise = "name-a-need";
+    r.times = 3;
+    break;
+  case RecordType::cue:
+    r.exercise = "name-a-need";
+    r.text = "when I want to leave";
+    break;
+  case RecordType::pause:
+    r.text = "away";
+    r.until = r.day + date::days{3};
+    break;
+  default:
+    break;
+  }
+  return r;
+}
+
+/// A source handing `text` over in pieces of `piece` bytes.
+JournalSource source_of(const std::string &text, std::size_t piece) {
+  return [&text, piece](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
+    for (std::size_t at = from; at < text.size(); at += piece)
+      if (!sink(std::string_view(text).substr(at, piece)))
+        return;
+  };
+}
+
+std::map<std::string, std::string> some_plans() {
+  return {{"0123abcd1", "id = \"avoidant\"\n"}, {"0123abcd2", "x = \"\\u00e9\"\n"}};
+}
+
+ExportPrescan scan_for_export_check(const JournalSource &source, std::size_t size) {
+  return prescan_for_export(source, size);
+}
+
+/// `got` (export_records) says what parse_journal said, and holds its start records.
+void check_journal(const Journal &got, const Journal &whole) {
+  BOOST_TEST(got.version == whole.version);
+  BOOST_TEST(got.newer_version == whole.newer_version);
+  BOOST_TEST(got.torn_tail == whole.torn_tail);
+  BOOST_TEST(got.has_header == whole.has_header);
+  BOOST_TEST(got.record_count == whole.record_count);
+  BOOST_TEST(got.notes == whole.notes, boost::test_tools::per_element());
+  BOOST_REQUIRE(got.problems.size() == whole.problems.size());
+  for (std::size_t i = 0; i < whole.problems.size(); ++i) {
+    BOOST_TEST(got.problems[i].line == whole.problems[i].line);
+    BOOST_TEST(got.problems[i].message == whole.problems[i].message);
+  }
+  std::vector<Record> starts;
+  std::copy_if(whole.records.begin(), whole.records.end(), std::back_inserter(starts),
+               [](const Record &r) { return r.type == RecordType::start; });
+  BOOST_REQUIRE(got.records.size() == starts.size());
+  for (std::size_t i = 0; i < starts.size(); ++i)
+    BOOST_TEST(format_record(got.records[i]) == format_record(starts[i]));
+}
+
+/// The streaming export equals the whole-journal one: the same bytes (JSON and CSV, with and
+/// without --no-notes) and the same problems, notes and flags, whatever the piece size.
+void check_same(const std::string &text) {
+  const Journal whole = parse_journal(text);
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
+    const JournalSource source = source_of(text, piece);
+    const ExportPrescan prescan = scan_for_export_check(source, text.size());
+    Journal got;
+    for (const bool no_notes : {false, true}) {
+      const std::vector<Record> records = no_notes ? without_notes(whole.records) : whole.records;
+      const RecordFeed feed = [&](const std::function<void(const Record &)> &each) {
+        got = export_records(source, prescan, no_notes, each);
+      };
+      std::string json;
+      const std::size_t n =
+          export_json(feed, some_plans(), [&json](std::string_view s) { json += s; });
+      BOOST_TEST(n == records.size());
+      BOOST_TEST(json == export_json(records, some_plans()));
+      std::string csv;
+      BOOST_TEST(export_csv(feed, [&csv](std::string_view s) { csv += s; }) == records.size());
+      BOOST_TEST(csv == export_csv(records));
+      check_journal(got, whole);
+    }
+  }
+}
+
+std::string journal_of(const std::vector<Record> &records) {
+  std::string text = journal_header();
+  for (const Record &r : records)
+    text += format_record(r);
+  return text;
+}
+
+std::vector<Record> every_type() {
+  std::vector<Record> records;
+  unsigned id = 1;
+  int day = 0;
+  for (const unsigned run : {1U, 2U}) {
+    records.push_back(make(id++, RecordType::start, run, day));
+    for (const RecordType type :
+         {RecordType::done, RecordType::skip, RecordType::note, RecordType::check, RecordType::undo,
+          RecordType::not_arisen, RecordType::review, RecordType::keep, RecordType::keep_stop,
+          RecordType::cue, RecordType::pause, RecordType::resume, RecordType::forgotten,
+          RecordType::end})
+      records.push_back(make(id++, type, run, ++day));
+  }
+  records[3].cmd = records[2].id;
+  records[5].text = std::string("bad \xff utf-8"); // written as hex in exports
+  return records;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(export_stream)
+
+BOOST_AUTO_TEST_CASE(empty_and_header_only) {
+  check_same("");
+  check_same(journal_header());
+  check_same("\n\n");
+}
+
+BOOST_AUTO_TEST_CASE(every_record_type_and_undone_records_are_exported_as_they_are) {
+  // Export holds the undo records and what they withdraw (it is the journal, not a view).
+  check_same(journal_of(every_type()));
+}
+
+BOOST_AUTO_TEST_CASE(duplicates_same_and_different_content) {
+  std::vector<Record> records = every_type();
+  std::string text = journal_of(records);
+  text += format_record(records[2]); // joined journals: the same record again
+  text += format_record(records[2]);
+  Record changed = records[3]; // a note
+  changed.text = "another text";
+  text += format_record(changed); // the same id, other content: skipped, reported
+  text += format_record(records[3]);
+  check_same(text);
+}
+
+BOOST_AUTO_TEST_CASE(torn_tail_damage_crlf_and_blank_lines) {
+  const std::vector<Record> records = every_type();
+  std::string text = journal_header() + "\n";
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    std::string line = format_record(records[i]);
+    if (i % 5 == 1)
+      line[20] = line[20] == 'x' ? 'y' : 'x'; // damaged: the checksum does not match
+    if (i % 7 == 2)
+      line.insert(line.size() - 1, "\r"); // a file-sync tool's CR LF
+    if (i % 9 == 3)
+      line = line.substr(0, line.size() - 12) + "\n"; // cut: no checksum
+    text += line;
+  }
+  text += "not a record at all\n";
+  text += "0123456789abcdef\tnote\n";
+  const std::string torn = format_record(records[1]);
+  check_same(text + torn.substr(0, torn.size() / 2));
+  check_same(text + torn.substr(0, torn.size() - 1)); // all but its LF
+}
+
+BOOST_AUTO_TEST_CASE(no_header_newer_version_and_repeated_header) {
+  const std::vector<Record> records = every_type();
+  const std::string body = journal_of(records).substr(journal_header().size());
+  check_same(body);
+  check_same("attune-journal 7\n" + body);
+  check_same(journal_header() + body + "attune-journal 2\n" + journal_header());
+  check_same("attune-journal 99999999999999999999\n" + body);
+}
+
+BOOST_AUTO_TEST_CASE(two_starts_claiming_one_number_note_the_programmes) {
+  std::vector<Record> records = every_type();
+  Record second = make(900, RecordType::start, 1, 30);
+  second.plan_hash = "0123abcd2";
+  records.push_back(second);
+  records.push_back(make(901, RecordType::done, 1, 31));
+  check_same(journal_of(records));
+}
+
+BOOST_AUTO_TEST_CASE(a_line_longer_than_a_piece_and_random_journals) {
+  std::vector<Record> records = every_type();
+  records[3].text = std::string(20000, 'a') + "\tz";
+  check_same(journal_of(records));
+  std::mt19937 rng(15);
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::string> lines;
+    const std::vector<Record> base = every_type();
+    for (int i = 0; i < 60; ++i) {
+      Record r = base[rng() % base.size()];
+      if (rng() % 3 != 0)
+        r.id = id_n(100 + static_cast<unsigned>(rng() % 40)); // many repeated ids
+      if (rng() % 4 == 0)
+        r.text = "variant " + std::to_string(rng() % 3);
+      std::string line = format_record(r);
+      if (rng() % 10 == 0)
+        line[rng() % (line.size() - 1)] ^= 1;
+      lines.push_back(line);
+    }
+    std::string text = rng() % 2 ? journal_header() : std::string();
+    for (const auto &line : lines)
+      text += line;
+    if (rng() % 2)
+      text.resize(text.size() - 1 - rng() % 30);
+    check_same(text);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
