@@ -369,10 +369,13 @@ public:
   }
   /// The field a column (or a name in `hex`) holds for a record of this type.
   std::string name(const std::string &column, std::optional<RecordType> type) const {
-    for (const auto &[field, old] : absent_)
-      if (type && column == old && carries(*find_field(field), *type) &&
-          !carries(*find_field(old), *type))
+    for (const auto &[field, old] : absent_) {
+      const RecordField *now = find_field(field);
+      const RecordField *before = find_field(old);
+      if (type && column == old && now != nullptr && before != nullptr && carries(*now, *type) &&
+          !carries(*before, *type))
         return std::string(field);
+    }
     return column;
   }
 
