@@ -216,6 +216,23 @@ void exercises_json(JsonWriter &w, const Progress &p) {
   w.end_array();
 }
 
+/// A dimension's trend fields, inside an object the caller opens: "baseline", "latest" and
+/// "change" (means, 3 decimals, null when unknown) and "direction" (null without a change).
+/// The single report and `report --run all` both write them here.
+void write_dimension_trend(JsonWriter &w, const DimensionTrend &t) {
+  w.key("baseline");
+  optional_number(w, t.baseline, 3);
+  w.key("latest");
+  optional_number(w, t.latest, 3);
+  w.key("change");
+  optional_number(w, t.change, 3);
+  w.key("direction");
+  if (t.change)
+    w.value(to_string(t.direction));
+  else
+    w.null();
+}
+
 /// "dimensions": the avoidance, anxiety and awareness trends (null when not asked about).
 void dimensions_json(JsonWriter &w, const SelfCheckTrend &trend) {
   w.key("dimensions").begin_object();
@@ -227,17 +244,7 @@ void dimensions_json(JsonWriter &w, const SelfCheckTrend &trend) {
       continue;
     }
     w.begin_object();
-    w.key("baseline");
-    optional_number(w, t->baseline, 3);
-    w.key("latest");
-    optional_number(w, t->latest, 3);
-    w.key("change");
-    optional_number(w, t->change, 3);
-    w.key("direction");
-    if (t->change)
-      w.value(to_string(t->direction));
-    else
-      w.null();
+    write_dimension_trend(w, *t);
     w.key("points").begin_array();
     for (const DimensionPoint &pt : t->points)
       w.begin_object()
@@ -509,17 +516,7 @@ std::string render_runs_json(const RunComparison &c) {
         continue;
       }
       w.begin_object();
-      w.key("baseline");
-      optional_number(w, t->baseline, 3);
-      w.key("latest");
-      optional_number(w, t->latest, 3);
-      w.key("change");
-      optional_number(w, t->change, 3);
-      w.key("direction");
-      if (t->change)
-        w.value(to_string(t->direction));
-      else
-        w.null();
+      write_dimension_trend(w, *t);
       w.end_object();
     }
     w.end_object();
