@@ -91,6 +91,11 @@ std::string hex8(std::uint32_t value);
 /// plan.toml -> "plan.toml".
 std::string quoted(std::string_view text);
 
+/// Text wrapped in an SGR colour when `on`, else as it is; the one colour helper of every
+/// renderer (colour only repeats what words and symbols already say).
+/// (true, "1", "Week 2") -> "\x1b[1mWeek 2\x1b[0m"; (false, "32", "[done]") -> "[done]".
+std::string paint(bool on, const char *sgr, const std::string &text);
+
 /// Items with `separator` between them: ({"a", "b", "c"}, ", ") -> "a, b, c"; {} -> "".
 std::string join(const std::vector<std::string> &items, std::string_view separator);
 

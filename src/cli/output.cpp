@@ -31,12 +31,6 @@ void print_error(const Context &ctx, const Error &e) {
   ctx.err << '\n';
 }
 
-std::string paint(bool on, const char *sgr, const std::string &text) {
-  if (!on)
-    return text;
-  return std::string("\x1b[") + sgr + 'm' + text + "\x1b[0m";
-}
-
 bool Context::use_color() const {
   if (global.color == "always")
     return true;

@@ -11,9 +11,6 @@ namespace attune::cli {
 /// Error kinds decide the exit code in run_app.
 void print_error(const Context &ctx, const Error &e);
 
-/// Wraps text in an SGR colour when `on` (e.g. "32" green, "2" dim, "1" bold).
-std::string paint(bool on, const char *sgr, const std::string &text);
-
 /// Refuses (Error usage, exit 2) an --output target attune must never replace: one that
 /// exists and is not a regular file (a folder, a named pipe, a device such as /dev/stdout, a
 /// socket) or belongs to another user, or that is one of attune's own files (the journal, its

@@ -12,16 +12,6 @@
 #include "attune/week_view.hpp"
 
 namespace attune {
-namespace {
-
-/// Wraps text in an SGR colour when `on` (e.g. "1" bold).
-std::string paint(bool on, const char *sgr, const std::string &text) {
-  if (!on)
-    return text;
-  return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
-}
-
-} // namespace
 
 std::string grace_sentence(unsigned grace) {
   if (grace == 0)

@@ -40,12 +40,6 @@ Symbol symbol_for(DayStatus s) {
 const char *const block_full = "\xe2\x96\x88";  // █
 const char *const block_empty = "\xe2\x96\x91"; // ░
 
-std::string paint(bool on, const char *sgr, const std::string &text) {
-  if (!on)
-    return text;
-  return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
-}
-
 std::string pad_right(const std::string &text, std::size_t width) {
   const std::size_t w = display_width(text);
   return w >= width ? text : text + std::string(width - w, ' ');

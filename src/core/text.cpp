@@ -187,6 +187,12 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
+std::string paint(bool on, const char *sgr, const std::string &text) {
+  if (!on)
+    return text;
+  return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
+}
+
 std::string join(const std::vector<std::string> &items, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

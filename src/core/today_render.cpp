@@ -10,13 +10,6 @@
 namespace attune {
 namespace {
 
-/// Wraps text in an SGR colour when `on` (e.g. "32" green, "2" dim, "1" bold).
-std::string paint(bool on, const char *sgr, const std::string &text) {
-  if (!on)
-    return text;
-  return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
-}
-
 const char *phase_word(Phase phase) {
   switch (phase) {
   case Phase::not_started:

@@ -214,6 +214,14 @@ BOOST_AUTO_TEST_CASE(small_helpers_hex_quoted_join) {
   BOOST_TEST(join({"x"}, " ") == "x");
 }
 
+// The one colour helper: SGR around the text when on, the text itself when off.
+BOOST_AUTO_TEST_CASE(paint_wraps_in_sgr_only_when_on) {
+  BOOST_TEST(paint(true, "1", "Week 2") == "\x1b[1mWeek 2\x1b[0m");
+  BOOST_TEST(paint(true, "32", "[done]") == "\x1b[32m[done]\x1b[0m");
+  BOOST_TEST(paint(false, "32", "[done]") == "[done]");
+  BOOST_TEST(display_width(paint(true, "2", "ab")) == 2);
+}
+
 // The one file:line:col rule: columns count code points, as editors do.
 BOOST_AUTO_TEST_CASE(locate_counts_lines_and_code_points) {
   const std::string text = "ab\ncé!";
