@@ -2,6 +2,7 @@
 
 #include "attune/after_command.hpp"
 #include "attune/error.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
@@ -15,15 +16,6 @@ RecordStamp fixed_stamp() {
   stamp.now = *parse_instant("2026-12-16T09:00:00Z");
   stamp.zone = "UTC";
   return stamp;
-}
-
-std::string after_error(const std::function<void()> &f) {
-  try {
-    f();
-  } catch (const Error &e) {
-    return std::string(e.what()) + " | " + e.hint();
-  }
-  return "no error";
 }
 
 } // namespace
@@ -40,7 +32,7 @@ BOOST_AUTO_TEST_CASE(end_records_the_day_and_is_refused_once_the_programme_is_ov
   BOOST_TEST(format_day(end.day) == "2026-11-20");
   BOOST_TEST(end.text == "enough");
   BOOST_TEST(end.id == "e1");
-  BOOST_TEST(after_error([&] { decide_end(plan, run, d("2026-12-14"), {}, fixed_stamp()); }) ==
+  BOOST_TEST(error_text([&] { decide_end(plan, run, d("2026-12-14"), {}, fixed_stamp()); }) ==
              "programme 1 already came to its end on 2026-12-13 | nothing to end; 'attune "
              "review' looks back on it, 'attune keep' carries exercises on");
   BOOST_TEST(render_end(plan, run, d("2026-11-20"), 400) ==
@@ -49,11 +41,11 @@ BOOST_AUTO_TEST_CASE(end_records_the_day_and_is_refused_once_the_programme_is_ov
              "'attune review' looks back on it, 'attune keep' carries a few exercises on, and "
              "'attune start' begins again whenever you like.\n");
   History history;
-  BOOST_TEST(after_error([&] { run_to_end(history); }).find("no programme is running") == 0u);
+  BOOST_TEST(error_text([&] { run_to_end(history); }).find("no programme is running") == 0u);
   Run ended = run;
   ended.ended = d("2026-11-20");
   history.runs.push_back(ended);
-  BOOST_TEST(after_error([&] { run_to_end(history); }) ==
+  BOOST_TEST(error_text([&] { run_to_end(history); }) ==
              "programme 1 has already ended | 'attune review' looks back on it; 'attune start' "
              "begins a new one");
 }
@@ -61,10 +53,10 @@ BOOST_AUTO_TEST_CASE(end_records_the_day_and_is_refused_once_the_programme_is_ov
 BOOST_AUTO_TEST_CASE(the_review_keeps_answers_that_are_not_blank_in_question_order) {
   const Plan plan = six_week_plan();
   const Run run = make_run(start_mon);
-  BOOST_TEST(after_error([&] { refuse_early_review(plan, run, d("2026-12-12")); }) ==
+  BOOST_TEST(error_text([&] { refuse_early_review(plan, run, d("2026-12-12")); }) ==
              "the review looks back on a whole programme, and yours runs until 2026-12-13 | it "
              "is offered on the last day; to stop early, 'attune end' ends the programme first");
-  BOOST_TEST(after_error([&] { refuse_early_review(plan, run, d("2026-12-13")); }) == "no error");
+  BOOST_TEST(error_text([&] { refuse_early_review(plan, run, d("2026-12-13")); }) == "no error");
   const ReviewTexts texts = {"naming it ", " ", "Sundays"};
   BOOST_TEST(has_review_answer(texts));
   BOOST_TEST(!has_review_answer(ReviewTexts{"", " ", "\t"}));
@@ -79,21 +71,21 @@ BOOST_AUTO_TEST_CASE(the_review_keeps_answers_that_are_not_blank_in_question_ord
 BOOST_AUTO_TEST_CASE(keep_takes_up_to_three_distinct_exercises_after_the_end) {
   const Plan plan = six_week_plan();
   const Run run = make_run(start_mon);
-  BOOST_TEST(after_error([&] { check_keep_request({"breathe"}, 8, false); }) ==
+  BOOST_TEST(error_text([&] { check_keep_request({"breathe"}, 8, false); }) ==
              "--times-per-week 8 is not 1 to 7 | a light practice is a few days a week; 3 is "
              "the default");
-  BOOST_TEST(after_error([&] {
+  BOOST_TEST(error_text([&] {
                check_keep_request({"breathe"}, 3, true);
              }).find("--stop ends the kept practice") == 0u);
-  BOOST_TEST(after_error([&] {
+  BOOST_TEST(error_text([&] {
                check_keep_request({}, 3, false);
              }).find("name the exercises to keep") == 0u);
-  BOOST_TEST(after_error([&] {
+  BOOST_TEST(error_text([&] {
                decide_keep(plan, run, d("2026-12-13"), {"breathe"}, 3, fixed_stamp());
              }) == "your programme runs until 2026-12-13, and its own exercises are what to "
                    "practise until then | 'attune keep' carries exercises on after the end (or "
                    "after 'attune end')");
-  BOOST_TEST(after_error([&] {
+  BOOST_TEST(error_text([&] {
                decide_keep(plan, run, d("2026-12-16"), {"a", "b", "c", "d"}, 3, fixed_stamp());
              }).find("4 exercises is more than a light practice holds") == 0u);
   const auto records =
@@ -104,7 +96,7 @@ BOOST_AUTO_TEST_CASE(keep_takes_up_to_three_distinct_exercises_after_the_end) {
   BOOST_TEST(records[1].exercise == "share");
   BOOST_TEST(render_keep(records, 2, 400).find("Keeping breathe and share, 2 times a week each") ==
              0u);
-  BOOST_TEST(after_error([&] { decide_keep_stop(run, d("2026-12-16"), fixed_stamp()); }) ==
+  BOOST_TEST(error_text([&] { decide_keep_stop(run, d("2026-12-16"), fixed_stamp()); }) ==
              "no exercise is being kept | 'attune keep EXERCISE...' begins a kept practice "
              "after the programme");
   Run kept = run;
@@ -117,12 +109,12 @@ BOOST_AUTO_TEST_CASE(keep_takes_up_to_three_distinct_exercises_after_the_end) {
 }
 
 BOOST_AUTO_TEST_CASE(journal_text_is_refused_when_blank_or_not_utf8) {
-  BOOST_TEST(after_error([] { check_journal_text(std::string(" "), "the reason"); }) ==
+  BOOST_TEST(error_text([] { check_journal_text(std::string(" "), "the reason"); }) ==
              "the reason is empty | write a few words, or leave it out; nothing was saved");
-  BOOST_TEST(after_error([] { check_journal_text(std::string("\xc3"), "--helped"); }) ==
+  BOOST_TEST(error_text([] { check_journal_text(std::string("\xc3"), "--helped"); }) ==
              "--helped is not valid UTF-8 text | check your terminal's character encoding; "
              "nothing was saved");
-  BOOST_TEST(after_error([] { check_journal_text(std::nullopt, "x"); }) == "no error");
+  BOOST_TEST(error_text([] { check_journal_text(std::nullopt, "x"); }) == "no error");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

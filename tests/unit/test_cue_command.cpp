@@ -6,6 +6,7 @@
 #include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/week_view.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
@@ -18,15 +19,6 @@ Exercise cued(const std::string &cue) {
   e.title = "Name it";
   e.cue = cue;
   return e;
-}
-
-std::string usage_error(const std::function<void()> &f) {
-  try {
-    f();
-  } catch (const Error &e) {
-    return std::string(e.what()) + " | " + e.hint();
-  }
-  return "";
 }
 
 } // namespace
@@ -42,10 +34,10 @@ BOOST_AUTO_TEST_CASE(decides_what_cue_does) {
   BOOST_TEST((decide_cue(mine, std::string("after dinner"), false) == CueAction::already_mine));
   BOOST_TEST((decide_cue(mine, std::string("at noon"), false) == CueAction::set));
   BOOST_TEST((decide_cue(mine, std::nullopt, true) == CueAction::clear));
-  BOOST_TEST(usage_error([] { check_cue_request("name", true, true); }) ==
+  BOOST_TEST(error_text([] { check_cue_request("name", true, true); }) ==
              "--clear and a cue cannot be given together | 'attune cue name --clear' returns to "
              "the plan's cue; name a cue to set your own");
-  BOOST_TEST(usage_error([] { check_cue_request("name", true, false); }) == "");
+  BOOST_TEST(error_text([] { check_cue_request("name", true, false); }) == "no error");
 }
 
 BOOST_AUTO_TEST_CASE(says_what_it_did) {
@@ -101,18 +93,18 @@ BOOST_AUTO_TEST_CASE(week_to_show_names_a_week_or_takes_the_current_one) {
   BOOST_TEST(week_to_show("3", plan, nullptr, Day{}).number == 3u);
   BOOST_TEST(week_to_show("", plan, &run, d("2026-11-10")).number == 2u);
   BOOST_TEST(week_to_show("", plan, &run, d("2026-11-01")).number == 1u); // before the start
-  BOOST_TEST(usage_error([&] { (void)week_to_show("7", plan, nullptr, Day{}); }) ==
+  BOOST_TEST(error_text([&] { (void)week_to_show("7", plan, nullptr, Day{}); }) ==
              "there is no week 7 in this plan | this plan has weeks 1 to 6: try 'attune week 1'");
-  BOOST_TEST(usage_error([&] { (void)week_to_show("x2", plan, nullptr, Day{}); }) ==
+  BOOST_TEST(error_text([&] { (void)week_to_show("x2", plan, nullptr, Day{}); }) ==
              "there is no week x2 in this plan | this plan has weeks 1 to 6: try 'attune week 1'");
-  BOOST_TEST(usage_error([&] { (void)week_to_show("", plan, nullptr, Day{}); }) ==
+  BOOST_TEST(error_text([&] { (void)week_to_show("", plan, nullptr, Day{}); }) ==
              "no programme is running, so there is no current week | name the week you want to "
              "read about; this plan has weeks 1 to 6: try 'attune week 1'");
-  BOOST_TEST(usage_error([&] {
+  BOOST_TEST(error_text([&] {
                (void)week_to_show("", plan, &run, d("2026-12-20"));
              }).rfind("your programme is complete, so there is no current week", 0) == 0);
   run.ended = d("2026-11-05");
-  BOOST_TEST(usage_error([&] {
+  BOOST_TEST(error_text([&] {
                (void)week_to_show("", plan, &run, d("2026-11-06"));
              }).rfind("your programme is complete", 0) == 0);
 }

@@ -2,23 +2,11 @@
 
 #include "attune/daily.hpp"
 #include "attune/error.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
 using namespace attune::testing;
-
-namespace {
-
-std::string daily_error(const std::function<void()> &f) {
-  try {
-    f();
-  } catch (const Error &e) {
-    return std::string(e.what()) + " | " + e.hint();
-  }
-  return "no error";
-}
-
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(daily_rules)
 
@@ -27,15 +15,15 @@ BOOST_AUTO_TEST_CASE(a_date_is_resolved_for_the_run_and_never_in_the_future) {
   const Day thu = d("2026-11-05");
   BOOST_TEST(format_day(resolve_run_day(std::nullopt, thu, &run)) == "2026-11-05");
   BOOST_TEST(format_day(resolve_run_day(std::string("yesterday"), thu, &run)) == "2026-11-04");
-  BOOST_TEST(daily_error([&] { resolve_run_day(std::string("2026-11-06"), thu, &run); }) ==
+  BOOST_TEST(error_text([&] { resolve_run_day(std::string("2026-11-06"), thu, &run); }) ==
              "2026-11-06 is in the future | today is 2026-11-05; you can record today or "
              "earlier days");
-  BOOST_TEST(daily_error([&] { resolve_run_day(std::string("2026-11-01"), thu, &run); }) ==
+  BOOST_TEST(error_text([&] { resolve_run_day(std::string("2026-11-01"), thu, &run); }) ==
              "2026-11-01 is before the programme started | it started on 2026-11-02");
   // A word is quoted as typed, with the day it means.
-  BOOST_TEST(daily_error([&] { resolve_run_day(std::string("tomorrow"), thu, &run); }) !=
+  BOOST_TEST(error_text([&] { resolve_run_day(std::string("tomorrow"), thu, &run); }) !=
              "no error");
-  BOOST_TEST(daily_error([&] { resolve_run_day(std::string("someday"), thu, &run); }) ==
+  BOOST_TEST(error_text([&] { resolve_run_day(std::string("someday"), thu, &run); }) ==
              "\"someday\" is not a date I can read | use YYYY-MM-DD, today, yesterday, -N (N "
              "days ago) or a weekday name");
 }
@@ -44,11 +32,11 @@ BOOST_AUTO_TEST_CASE(an_exercise_is_named_by_id_or_unique_prefix) {
   const std::vector<std::string> ids = {"breathe", "body-check", "share"};
   BOOST_TEST(match_exercise("sh", ids, "this week") == "share");
   BOOST_TEST(match_exercise("breathe", ids, "this week") == "breathe");
-  BOOST_TEST(daily_error([&] { match_exercise("b", ids, "this week"); }) ==
+  BOOST_TEST(error_text([&] { match_exercise("b", ids, "this week"); }) ==
              "\"b\" could be breathe, body-check | type a little more of the name");
-  BOOST_TEST(daily_error([&] { match_exercise("breath", {"share"}, "this week"); }) ==
+  BOOST_TEST(error_text([&] { match_exercise("breath", {"share"}, "this week"); }) ==
              "no exercise \"breath\" in this week | this week: share");
-  BOOST_TEST(daily_error([&] {
+  BOOST_TEST(error_text([&] {
                match_exercise("shar", {"shared", "sharp"}, "this week");
              }) == "\"shar\" could be shared, sharp | type a little more of the name");
 }
@@ -85,10 +73,10 @@ BOOST_AUTO_TEST_CASE(a_weekly_quota_says_how_far_it_is) {
 
 BOOST_AUTO_TEST_CASE(the_active_run_is_required_with_a_way_to_start) {
   const History none;
-  BOOST_TEST(daily_error([&] { require_active_run(none); }) ==
+  BOOST_TEST(error_text([&] { require_active_run(none); }) ==
              "no programme is running | start one with 'attune start' (see 'attune plan list' "
              "for the plans)");
-  BOOST_TEST(daily_error([&] { require_latest_run(none); }).find("no programme is running") == 0u);
+  BOOST_TEST(error_text([&] { require_latest_run(none); }).find("no programme is running") == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,47 +5,38 @@
 
 #include "attune/exchange.hpp"
 #include "attune/plan_loader.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
-
-Record make(const std::string &id, RecordType type, const std::string &day = "2026-11-02") {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant(day + "T08:30:00Z");
-  r.zone = "Europe/Berlin";
-  r.run = 1;
-  return r;
-}
 
 /// One record of every type, with the texts that are hard to carry.
 std::vector<Record> sample() {
   std::vector<Record> out;
-  Record start = make("00000000000000a1", RecordType::start);
+  Record start = record_on("00000000000000a1", RecordType::start);
   start.plan_id = "avoidant";
   start.plan_hash = sha256_hex("plan text\n");
   out.push_back(start);
-  Record done = make("00000000000000a2", RecordType::done);
+  Record done = record_on("00000000000000a2", RecordType::done);
   done.exercise = "catch-the-urge";
   out.push_back(done);
-  Record skip = make("00000000000000a3", RecordType::skip);
+  Record skip = record_on("00000000000000a3", RecordType::skip);
   skip.exercise = "body-check";
   skip.text = "tired, \"really\"\r\nand\ttabs";
   out.push_back(skip);
-  Record note = make("00000000000000a4", RecordType::note, "2026-11-03");
+  Record note = record_on("00000000000000a4", RecordType::note, "2026-11-03");
   note.text = "caf\xc3\xa9 \xf0\x9f\x99\x82 \x01 and an old byte \xff";
   out.push_back(note);
-  Record check = make("00000000000000a5", RecordType::check);
+  Record check = record_on("00000000000000a5", RecordType::check);
   check.week = 0;
   check.answers = {3, 5, 2};
   out.push_back(check);
-  Record undo = make("00000000000000a6", RecordType::undo, "2026-11-03");
+  Record undo = record_on("00000000000000a6", RecordType::undo, "2026-11-03");
   undo.ref = "00000000000000a2";
   out.push_back(undo);
-  Record end = make("00000000000000a7", RecordType::end, "2026-11-04");
+  Record end = record_on("00000000000000a7", RecordType::end, "2026-11-04");
   out.push_back(end);
   return out;
 }

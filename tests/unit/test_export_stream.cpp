@@ -10,18 +10,12 @@
 #include "attune/export_stream.hpp"
 #include "attune/forget.hpp"
 #include "attune/journal.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
-
-std::string id_n(unsigned n) {
-  static const char digits[] = "0123456789abcdef";
-  std::string id(16, '0');
-  for (int i = 15; i >= 0 && n != 0; --i, n >>= 4)
-    id[static_cast<std::size_t>(i)] = digits[n & 0xF];
-  return id;
-}
 
 Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
   Record r;

@@ -8,20 +8,15 @@
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
 #include "attune/forget.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record rec(const std::string &id, RecordType type, const std::string &day, unsigned run = 1) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant(day + "T08:30:00Z");
-  r.zone = "UTC";
-  r.run = run;
-  return r;
+  return record_on(id, type, day, "UTC", run);
 }
 
 /// start a0; note a1 (Jan 5) "private one"; note a2 (Jan 6) "withdrawn words", undone by a3;

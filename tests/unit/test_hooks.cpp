@@ -5,20 +5,16 @@
 #include <vector>
 
 #include "attune/hooks.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
+/// A record of run 1 on Thu 2026-11-05, recorded at 08:00 UTC.
 Record make(const std::string &id, RecordType type) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day("2026-11-05");
-  r.recorded = *parse_instant("2026-11-05T08:00:00Z");
-  r.zone = "Europe/Berlin";
-  r.run = 1;
-  return r;
+  return record_at(id, type, "2026-11-05", "2026-11-05T08:00:00Z");
 }
 
 std::vector<std::string> names(const std::vector<HookCall> &calls) {

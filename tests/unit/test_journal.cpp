@@ -10,20 +10,16 @@
 #include <string>
 
 #include "attune/journal.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record make(const std::string &id, RecordType type, unsigned run = 1,
             const char *day = "2026-11-20") {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant("2026-11-20T08:30:00Z");
-  r.zone = "Europe/Berlin";
-  r.run = run;
+  Record r = record_at(id, type, day, "2026-11-20T08:30:00Z", "Europe/Berlin", run);
   switch (type) {
   case RecordType::start:
     r.plan_id = "avoidant";
@@ -44,21 +40,6 @@ Record make(const std::string &id, RecordType type, unsigned run = 1,
     break;
   }
   return r;
-}
-
-std::string id_n(unsigned n) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016x", n);
-  return buffer;
-}
-
-/// A line with the CRC computed independently (Boost.CRC).
-std::string with_crc(const std::string &body) {
-  boost::crc_32_type crc;
-  crc.process_bytes(body.data(), body.size());
-  char buffer[9];
-  std::snprintf(buffer, sizeof buffer, "%08x", static_cast<unsigned>(crc.checksum()));
-  return body + "\t~" + buffer + "\n";
 }
 
 std::string sample_journal() {

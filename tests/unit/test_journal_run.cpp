@@ -9,25 +9,12 @@
 #include <vector>
 
 #include "attune/journal.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
-
-/// A line with the CRC computed independently (Boost.CRC).
-std::string with_crc(const std::string &body) {
-  boost::crc_32_type crc;
-  crc.process_bytes(body.data(), body.size());
-  char buffer[9];
-  std::snprintf(buffer, sizeof buffer, "%08x", static_cast<unsigned>(crc.checksum()));
-  return body + "\t~" + buffer + "\n";
-}
-
-std::string id_n(unsigned n) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016x", n);
-  return buffer;
-}
 
 Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
   Record r;
@@ -60,11 +47,11 @@ Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
 }
 
 /// A journal with everything the rules care about: several runs (one ended, one with a
-/// second start unless clean, one whose only check-in is withdrawn), duplicates from a joined copy, a
-/// reused id, undo before its target and across runs, damaged and foreign lines, CR LF, a
-/// line with an unknown key, a repeated header. Deterministic for a seed.
-/// `clean`: none of the cases that make problems (damage, reused ids, foreign lines), so a
-/// summary can be made of it; duplicates, undo across runs and repeated headers stay.
+/// second start unless clean, one whose only check-in is withdrawn), duplicates from a joined copy,
+/// a reused id, undo before its target and across runs, damaged and foreign lines, CR LF, a line
+/// with an unknown key, a repeated header. Deterministic for a seed. `clean`: none of the cases
+/// that make problems (damage, reused ids, foreign lines), so a summary can be made of it;
+/// duplicates, undo across runs and repeated headers stay.
 std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
   std::mt19937 rng(seed);
   std::vector<std::string> lines;

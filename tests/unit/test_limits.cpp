@@ -11,8 +11,10 @@
 #include "attune/input_file.hpp"
 #include "attune/limits.hpp"
 #include "attune/store.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
@@ -33,13 +35,7 @@ struct TempDir {
 };
 
 Record note(const std::string &text, RecordType type = RecordType::note) {
-  Record r;
-  r.id = "00000000000000aa";
-  r.type = type;
-  r.day = *parse_iso_day("2026-11-20");
-  r.recorded = *parse_instant("2026-11-20T08:30:00Z");
-  r.zone = "UTC";
-  r.run = 1;
+  Record r = record_on("00000000000000aa", type, "2026-11-20", "UTC");
   r.exercise = type == RecordType::skip ? "catch-the-urge" : "";
   r.text = text;
   return r;

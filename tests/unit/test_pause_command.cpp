@@ -2,21 +2,13 @@
 
 #include "attune/error.hpp"
 #include "attune/pause_command.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
 using namespace attune::testing;
 
 namespace {
-
-std::string pause_error(const std::function<void()> &f) {
-  try {
-    f();
-  } catch (const Error &e) {
-    return std::string(e.what()) + " | " + e.hint();
-  }
-  return "no error";
-}
 
 RecordStamp pause_stamp() {
   RecordStamp stamp;
@@ -34,10 +26,10 @@ BOOST_AUTO_TEST_CASE(a_pause_day_is_an_iso_day_or_a_word_and_a_bad_one_is_cut_sh
   const Day thu = d("2026-11-05");
   BOOST_TEST(format_day(parse_pause_day("monday", thu, "--from")) == "2026-11-02");
   BOOST_TEST(format_day(parse_pause_day("2026-12-01", thu, "--until")) == "2026-12-01");
-  BOOST_TEST(pause_error([&] { parse_pause_day("soon", thu, "--until"); }) ==
+  BOOST_TEST(error_text([&] { parse_pause_day("soon", thu, "--until"); }) ==
              "--until \"soon\" is not a date I can read | use YYYY-MM-DD, today, yesterday, -N "
              "(N days ago) or a weekday name");
-  BOOST_TEST(pause_error([&] {
+  BOOST_TEST(error_text([&] {
                parse_pause_day(std::string(50, 'x'), thu, "--from");
              }).find("--from \"" + std::string(32, 'x') + "...\"") == 0u);
 }
@@ -45,7 +37,7 @@ BOOST_AUTO_TEST_CASE(a_pause_day_is_an_iso_day_or_a_word_and_a_bad_one_is_cut_sh
 BOOST_AUTO_TEST_CASE(a_reason_is_trimmed_and_refused_when_blank) {
   BOOST_TEST(pause_reason(std::nullopt).empty());
   BOOST_TEST(pause_reason(std::string("  a cold  ")) == "a cold");
-  BOOST_TEST(pause_error([] { pause_reason(std::string(" ")); }) ==
+  BOOST_TEST(error_text([] { pause_reason(std::string(" ")); }) ==
              "the reason is empty | write a few words, or leave out --reason; nothing was saved");
 }
 

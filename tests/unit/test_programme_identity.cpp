@@ -9,20 +9,16 @@
 
 #include "attune/exchange.hpp"
 #include "attune/journal.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record rec(const std::string &id, RecordType type, const char *day, const char *recorded,
            unsigned run = 1) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant(recorded);
-  r.zone = "Europe/Berlin";
-  r.run = run;
+  Record r = record_at(id, type, day, recorded, "Europe/Berlin", run);
   if (type == RecordType::done)
     r.exercise = "catch-the-urge";
   if (type == RecordType::note)

@@ -8,76 +8,67 @@
 
 #include "attune/exchange.hpp"
 #include "attune/json_reader.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
-
-Record make(const std::string &id, RecordType type) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day("2026-11-02");
-  r.recorded = *parse_instant("2026-11-02T08:30:00Z");
-  r.zone = "Europe/Berlin";
-  r.run = 1;
-  return r;
-}
 
 /// One record of every type with every field its type uses set, and a cmd.
 std::vector<Record> every_type() {
   std::vector<Record> out;
-  Record start = make("00000000000000b1", RecordType::start);
+  Record start = record_on("00000000000000b1", RecordType::start);
   start.plan_id = "avoidant";
   start.plan_hash = std::string(64, 'a');
   out.push_back(start);
-  Record done = make("00000000000000b2", RecordType::done);
+  Record done = record_on("00000000000000b2", RecordType::done);
   done.exercise = "catch-the-urge";
   done.cmd = "00000000000000b2";
   out.push_back(done);
-  Record skip = make("00000000000000b3", RecordType::skip);
+  Record skip = record_on("00000000000000b3", RecordType::skip);
   skip.exercise = "body-check";
   skip.text = "tired";
   skip.cmd = "00000000000000b2";
   out.push_back(skip);
-  Record note = make("00000000000000b4", RecordType::note);
+  Record note = record_on("00000000000000b4", RecordType::note);
   note.text = "felt tired";
   out.push_back(note);
-  Record check = make("00000000000000b5", RecordType::check);
+  Record check = record_on("00000000000000b5", RecordType::check);
   check.week = 2;
   check.answers = {3, 5, 2};
   out.push_back(check);
-  Record undo = make("00000000000000b6", RecordType::undo);
+  Record undo = record_on("00000000000000b6", RecordType::undo);
   undo.ref = "00000000000000b4";
   out.push_back(undo);
-  Record end = make("00000000000000b7", RecordType::end);
+  Record end = record_on("00000000000000b7", RecordType::end);
   out.push_back(end);
-  Record forgotten = make("00000000000000b8", RecordType::forgotten);
+  Record forgotten = record_on("00000000000000b8", RecordType::forgotten);
   forgotten.run = 0;
   forgotten.refs = {"00000000000000b4"};
   out.push_back(forgotten);
-  Record not_arisen = make("00000000000000b9", RecordType::not_arisen);
+  Record not_arisen = record_on("00000000000000b9", RecordType::not_arisen);
   not_arisen.exercise = "catch-the-urge";
   out.push_back(not_arisen);
-  Record review = make("00000000000000ba", RecordType::review);
+  Record review = record_on("00000000000000ba", RecordType::review);
   review.question = "helped";
   review.text = "naming the urge";
   out.push_back(review);
-  Record keep = make("00000000000000bb", RecordType::keep);
+  Record keep = record_on("00000000000000bb", RecordType::keep);
   keep.exercise = "feeling-word";
   keep.times = 3;
   out.push_back(keep);
-  out.push_back(make("00000000000000bc", RecordType::keep_stop));
-  Record cue = make("00000000000000bd", RecordType::cue);
+  out.push_back(record_on("00000000000000bc", RecordType::keep_stop));
+  Record cue = record_on("00000000000000bd", RecordType::cue);
   cue.exercise = "trigger-note";
   cue.text = "when I put my phone on the charger";
   out.push_back(cue);
-  Record pause = make("00000000000000be", RecordType::pause);
+  Record pause = record_on("00000000000000be", RecordType::pause);
   pause.until = *parse_iso_day("2026-11-08");
   pause.text = "flu";
   out.push_back(pause);
-  out.push_back(make("00000000000000bf", RecordType::resume));
-  Record followup = make("00000000000000c0", RecordType::check);
+  out.push_back(record_on("00000000000000bf", RecordType::resume));
+  Record followup = record_on("00000000000000c0", RecordType::check);
   followup.week = 6;
   followup.followup = 4;
   followup.answers = {4, 4, 3};

@@ -5,21 +5,15 @@
 
 #include "attune/error.hpp"
 #include "attune/run_select.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record record(unsigned n, RecordType type, unsigned run) {
-  Record r;
-  char id[17];
-  std::snprintf(id, sizeof id, "%016x", n);
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day("2026-11-02");
-  r.recorded = *parse_instant("2026-11-02T08:00:00Z");
-  r.zone = "UTC";
-  r.run = run;
+  Record r = record_at(id_n(n), type, "2026-11-02", "2026-11-02T08:00:00Z", "UTC", run);
   if (type == RecordType::start)
     r.plan_id = "avoidant";
   return r;

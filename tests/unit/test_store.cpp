@@ -10,8 +10,10 @@
 
 #include "attune/error.hpp"
 #include "attune/store.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
@@ -53,20 +55,6 @@ void spit(const std::string &path, const std::string &text) {
   out << text;
 }
 
-Record note(unsigned n, const std::string &text = "hello") {
-  Record r;
-  char id[17];
-  std::snprintf(id, sizeof id, "%016x", n);
-  r.id = id;
-  r.type = RecordType::note;
-  r.day = *parse_iso_day("2026-11-20");
-  r.recorded = *parse_instant("2026-11-20T08:30:00Z");
-  r.zone = "UTC";
-  r.run = 1;
-  r.text = text;
-  return r;
-}
-
 template <class F> Error error_from(F &&f) {
   try {
     f();
@@ -93,7 +81,7 @@ BOOST_AUTO_TEST_CASE(creates_folders_0700_and_files_0600_under_umask_000) {
   JournalStore store(t.path("a/b/data"));
   {
     auto lock = store.lock(milliseconds(1000));
-    store.append(lock, store.read(milliseconds(0), &lock), {note(1)});
+    store.append(lock, store.read(milliseconds(0), &lock), {note_n(1)});
     store.save_plan_copy(lock, "abc123", "id = \"x\"\n");
   }
   BOOST_TEST(mode_of(t.path("a")) == 0700U);
@@ -109,9 +97,9 @@ BOOST_AUTO_TEST_CASE(new_journal_starts_with_the_version_line) {
   TempDir t;
   JournalStore store(t.root);
   auto lock = store.lock(milliseconds(1000));
-  store.append(lock, store.read(milliseconds(0), &lock), {note(1), note(2)});
+  store.append(lock, store.read(milliseconds(0), &lock), {note_n(1), note_n(2)});
   // One append is one command: both records carry the first one's id as cmd (undo.hpp).
-  Record first = note(1), second = note(2);
+  Record first = note_n(1), second = note_n(2);
   first.cmd = second.cmd = first.id;
   BOOST_TEST(slurp(store.journal_path()) ==
              journal_header() + format_record(first) + format_record(second));
@@ -131,14 +119,14 @@ BOOST_AUTO_TEST_CASE(reading_a_missing_folder_is_an_empty_journal_and_creates_no
 BOOST_AUTO_TEST_CASE(append_after_a_torn_tail_starts_a_fresh_line_and_keeps_the_torn_one) {
   TempDir t;
   JournalStore store(t.root);
-  const std::string torn = format_record(note(2)).substr(0, 30);
-  spit(store.journal_path(), journal_header() + format_record(note(1)) + torn);
+  const std::string torn = format_record(note_n(2)).substr(0, 30);
+  spit(store.journal_path(), journal_header() + format_record(note_n(1)) + torn);
   auto lock = store.lock(milliseconds(1000));
   const Journal before = store.read(milliseconds(0), &lock);
   BOOST_TEST(before.torn_tail);
-  store.append(lock, before, {note(3)});
+  store.append(lock, before, {note_n(3)});
   BOOST_TEST(slurp(store.journal_path()) ==
-             journal_header() + format_record(note(1)) + torn + "\n" + format_record(note(3)));
+             journal_header() + format_record(note_n(1)) + torn + "\n" + format_record(note_n(3)));
   const Journal after = store.read(milliseconds(0), &lock);
   BOOST_TEST(after.records.size() == 2U);
   BOOST_REQUIRE(after.problems.size() == 1U);
@@ -149,13 +137,13 @@ BOOST_AUTO_TEST_CASE(append_after_a_torn_tail_starts_a_fresh_line_and_keeps_the_
 BOOST_AUTO_TEST_CASE(refuses_to_write_a_newer_journal_and_leaves_it_untouched) {
   TempDir t;
   JournalStore store(t.root);
-  const std::string text = "attune-journal 2\n" + format_record(note(1));
+  const std::string text = "attune-journal 2\n" + format_record(note_n(1));
   spit(store.journal_path(), text);
   auto lock = store.lock(milliseconds(1000));
   const Journal j = store.read(milliseconds(0), &lock);
   BOOST_TEST(j.newer_version);
   BOOST_TEST(j.records.size() == 1U);
-  const Error e = error_from([&] { store.append(lock, j, {note(2)}); });
+  const Error e = error_from([&] { store.append(lock, j, {note_n(2)}); });
   BOOST_TEST(kind(e) == kind(ErrorKind::data));
   BOOST_TEST(std::string(e.what()) == "the journal \"" + store.journal_path() +
                                           "\" was written by a newer attune (format 2); "
@@ -169,7 +157,7 @@ BOOST_AUTO_TEST_CASE(refuses_a_newer_journal_even_when_given_a_stale_read) {
   const std::string text = "attune-journal 3\n";
   spit(store.journal_path(), text);
   auto lock = store.lock(milliseconds(1000));
-  const Error e = error_from([&] { store.append(lock, Journal{}, {note(2)}); });
+  const Error e = error_from([&] { store.append(lock, Journal{}, {note_n(2)}); });
   BOOST_TEST(kind(e) == kind(ErrorKind::data));
   BOOST_TEST(slurp(store.journal_path()) == text);
 }
@@ -205,7 +193,7 @@ BOOST_AUTO_TEST_CASE(a_folder_where_the_journal_should_be_is_a_clear_error) {
   BOOST_TEST(std::string(e.what()) ==
              "the journal \"" + store.journal_path() + "\" is a folder, not a file");
   auto lock = store.lock(milliseconds(1000));
-  const Error w = error_from([&] { store.append(lock, Journal{}, {note(1)}); });
+  const Error w = error_from([&] { store.append(lock, Journal{}, {note_n(1)}); });
   BOOST_TEST(kind(w) == kind(ErrorKind::permission));
   BOOST_TEST(std::string(w.what()) ==
              "the journal \"" + store.journal_path() + "\" is a folder, not a file");
@@ -222,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_symlinked_journal_is_not_followed) {
   BOOST_TEST(std::string(e.what()).find("is a symbolic link; attune does not follow links") !=
              std::string::npos);
   auto lock = store.lock(milliseconds(1000));
-  const Error w = error_from([&] { store.append(lock, Journal{}, {note(1)}); });
+  const Error w = error_from([&] { store.append(lock, Journal{}, {note_n(1)}); });
   BOOST_TEST(std::string(w.what()).find("is a symbolic link") != std::string::npos);
   BOOST_TEST(slurp(t.path("elsewhere")) == journal_header());
 }
@@ -279,7 +267,7 @@ BOOST_AUTO_TEST_CASE(warns_with_the_fix_when_others_can_read_the_journal) {
   JournalStore store(t.path("data"));
   {
     auto lock = store.lock(milliseconds(1000));
-    store.append(lock, Journal{}, {note(1)});
+    store.append(lock, Journal{}, {note_n(1)});
   }
   ::chmod(store.journal_path().c_str(), 0644);
   ::chmod(t.path("data").c_str(), 0755);
@@ -335,7 +323,7 @@ void three_runs(JournalStore &store) {
   auto lock = store.lock(milliseconds(1000));
   std::vector<Record> records;
   for (unsigned n = 1; n <= 30; ++n)
-    records.push_back(in_run(note(n, "note " + std::to_string(n)), 1 + (n - 1) / 10));
+    records.push_back(in_run(note_n(n, "note " + std::to_string(n)), 1 + (n - 1) / 10));
   store.append(lock, store.read(milliseconds(0), &lock), records);
 }
 
@@ -374,7 +362,7 @@ BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
   {
     auto lock = store.lock(milliseconds(1000));
     const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
-    store.append(lock, j, {in_run(note(31), 3), in_run(note(32), 4)});
+    store.append(lock, j, {in_run(note_n(31), 3), in_run(note_n(32), 4)});
   }
   const auto summary = parse_journal_summary(slurp(store.index_path()));
   BOOST_REQUIRE(summary.has_value());
@@ -386,8 +374,8 @@ BOOST_AUTO_TEST_CASE(an_append_after_an_indexed_read_keeps_the_index_current) {
   const Journal newest = store.read_run(milliseconds(1000), std::nullopt);
   BOOST_TEST(slurp(store.index_path()) == index_before); // used as it was, not rebuilt
   BOOST_TEST(lines(newest) == expected_run(text, std::nullopt));
-  Record appended = in_run(note(32), 4);
-  appended.cmd = note(31).id; // written in one append with note 31: one command
+  Record appended = in_run(note_n(32), 4);
+  appended.cmd = note_n(31).id; // written in one append with note 31: one command
   BOOST_TEST(lines(newest) == format_record(appended));
   BOOST_TEST(lines(store.read_run(milliseconds(1000), 3U)) == expected_run(text, 3U));
   BOOST_TEST(store.read_run(milliseconds(1000), 3U).records.size() == 11U);
@@ -402,7 +390,7 @@ std::string summary_without_stamp(const std::string &index) {
 }
 
 Record started(unsigned n, unsigned run) {
-  Record r = in_run(note(n), run);
+  Record r = in_run(note_n(n), run);
   r.type = RecordType::start;
   r.text.clear();
   r.plan_id = "avoidant";
@@ -418,17 +406,17 @@ BOOST_AUTO_TEST_CASE(an_undo_after_an_indexed_read_keeps_the_index_current) {
   {
     auto lock = store.lock(milliseconds(1000));
     store.append(lock, store.read(milliseconds(0), &lock),
-                 {started(1, 1), in_run(note(2), 1), in_run(note(3), 1), started(4, 2),
-                  in_run(note(5), 2), in_run(note(6), 2)});
+                 {started(1, 1), in_run(note_n(2), 1), in_run(note_n(3), 1), started(4, 2),
+                  in_run(note_n(5), 2), in_run(note_n(6), 2)});
   }
   (void)store.read_run(milliseconds(1000), std::nullopt); // makes the index
   {
     auto lock = store.lock(milliseconds(1000));
     const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
-    Record undo = in_run(note(7), 2);
+    Record undo = in_run(note_n(7), 2);
     undo.type = RecordType::undo;
     undo.text.clear();
-    undo.ref = note(5).id;
+    undo.ref = note_n(5).id;
     store.append(lock, j, {undo});
   }
   const std::string kept = summary_without_stamp(store.index_path());
@@ -449,17 +437,17 @@ BOOST_AUTO_TEST_CASE(an_undo_that_may_empty_a_run_leaves_the_index_to_be_rebuilt
   {
     auto lock = store.lock(milliseconds(1000));
     store.append(lock, store.read(milliseconds(0), &lock),
-                 {started(1, 1), in_run(note(2), 1), in_run(note(3), 2)});
+                 {started(1, 1), in_run(note_n(2), 1), in_run(note_n(3), 2)});
   }
   (void)store.read_run(milliseconds(1000), std::nullopt);
   const std::string before = slurp(store.index_path());
   {
     auto lock = store.lock(milliseconds(1000));
     const Journal j = store.read_run(milliseconds(0), std::nullopt, &lock);
-    Record undo = in_run(note(4), 2);
+    Record undo = in_run(note_n(4), 2);
     undo.type = RecordType::undo;
     undo.text.clear();
-    undo.ref = note(3).id;
+    undo.ref = note_n(3).id;
     store.append(lock, j, {undo});
   }
   BOOST_TEST(slurp(store.index_path()) == before); // not extended: stale, so not used
@@ -487,7 +475,7 @@ BOOST_AUTO_TEST_CASE(an_append_rewrites_the_index_in_place_and_cuts_what_is_left
     // Longer than what the append writes: the rewrite must not leave the tail behind.
     spit(store.index_path(), slurp(store.index_path()) + std::string(4096, 'x'));
     ::chmod(store.index_path().c_str(), 0600);
-    store.append(lock, j, {in_run(note(31), 3)});
+    store.append(lock, j, {in_run(note_n(31), 3)});
   }
   BOOST_TEST(inode_of(store.index_path()) == inode); // same file: no temporary, no rename
   const auto summary = parse_journal_summary(slurp(store.index_path()));
@@ -515,7 +503,7 @@ BOOST_AUTO_TEST_CASE(an_index_that_is_a_link_or_not_private_is_replaced_not_writ
       ::chmod(store.index_path().c_str(), 0644);
     }
     const std::string before = slurp(link ? elsewhere : store.index_path());
-    store.append(lock, j, {in_run(note(link ? 41 : 42), 3)});
+    store.append(lock, j, {in_run(note_n(link ? 41 : 42), 3)});
     BOOST_TEST(!fs::is_symlink(store.index_path()));
     BOOST_TEST(mode_of(store.index_path()) == 0600U);
     if (link)
@@ -533,14 +521,14 @@ BOOST_AUTO_TEST_CASE(a_journal_changed_behind_its_back_is_read_in_full_again) {
   (void)store.read_run(milliseconds(1000), std::nullopt);
   const std::string index_before = slurp(store.index_path());
   // Another program appends (a synced copy, an older attune): the stamp no longer matches.
-  spit(store.journal_path(), slurp(store.journal_path()) + format_record(in_run(note(40), 3)));
+  spit(store.journal_path(), slurp(store.journal_path()) + format_record(in_run(note_n(40), 3)));
   const Journal j = store.read_run(milliseconds(1000), std::nullopt);
   BOOST_TEST(j.records.size() == 11U);
-  BOOST_TEST(j.records.back().id == note(40).id);
+  BOOST_TEST(j.records.back().id == note_n(40).id);
   BOOST_TEST(slurp(store.index_path()) != index_before);
   // Same size, other bytes: a note's text changed in place.
   std::string text = slurp(store.journal_path());
-  const Record changed = in_run(note(40, "HELLO"), 3);
+  const Record changed = in_run(note_n(40, "HELLO"), 3);
   text.replace(text.size() - format_record(changed).size(), std::string::npos,
                format_record(changed));
   spit(store.journal_path(), text);

@@ -13,8 +13,10 @@
 
 #include "attune/error.hpp"
 #include "attune/store.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
@@ -51,20 +53,6 @@ void write_file(const std::string &path, const std::string &text, time_t age_sec
                              {std::time(nullptr) - age_seconds, 0}};
     BOOST_REQUIRE(::utimes(path.c_str(), then) == 0);
   }
-}
-
-Record note_record(unsigned n, const std::string &text) {
-  Record r;
-  char id[17];
-  std::snprintf(id, sizeof id, "%016x", n);
-  r.id = id;
-  r.type = RecordType::note;
-  r.day = *parse_iso_day("2026-11-20");
-  r.recorded = *parse_instant("2026-11-20T08:30:00Z");
-  r.zone = "UTC";
-  r.run = 1;
-  r.text = text;
-  return r;
 }
 
 std::vector<std::string> names_in(const std::string &dir) {
@@ -146,10 +134,10 @@ BOOST_AUTO_TEST_CASE(replace_journal_swaps_the_whole_file_and_drops_the_index) {
   RewriteDir dir;
   const JournalStore store(dir.root);
   const auto lock = store.lock(milliseconds(1000));
-  store.append(lock, store.read(milliseconds(0), &lock), {note_record(1, "one")});
+  store.append(lock, store.read(milliseconds(0), &lock), {note_n(1, "one")});
   (void)store.read_run(milliseconds(0), std::nullopt, &lock); // writes journal.index
   BOOST_REQUIRE(fs::exists(store.index_path()));
-  const std::string text = journal_header() + format_record(note_record(2, "two"));
+  const std::string text = journal_header() + format_record(note_n(2, "two"));
   store.replace_journal(lock, text);
   BOOST_TEST(read_all(store.journal_path()) == text);
   BOOST_TEST(!fs::exists(store.index_path()));
@@ -167,7 +155,7 @@ BOOST_AUTO_TEST_CASE(replace_journal_failing_leaves_the_journal_and_no_temporary
   RewriteDir dir;
   const JournalStore store(dir.root);
   const auto lock = store.lock(milliseconds(1000));
-  store.append(lock, store.read(milliseconds(0), &lock), {note_record(1, "one")});
+  store.append(lock, store.read(milliseconds(0), &lock), {note_n(1, "one")});
   const std::string before = read_all(store.journal_path());
   BOOST_REQUIRE(::chmod(dir.root.c_str(), 0500) == 0);
   try {
@@ -189,7 +177,7 @@ BOOST_AUTO_TEST_CASE(append_atomically_writes_what_append_would) {
   const JournalStore atomic(b.root);
   for (const JournalStore *store : {&plain, &atomic}) {
     const auto lock = store->lock(milliseconds(1000));
-    const std::vector<Record> first = {note_record(1, "one")};
+    const std::vector<Record> first = {note_n(1, "one")};
     if (store == &plain)
       store->append(lock, store->read(milliseconds(0), &lock), first);
     else
@@ -197,7 +185,7 @@ BOOST_AUTO_TEST_CASE(append_atomically_writes_what_append_would) {
     std::ofstream(store->journal_path(), std::ios::app) << "0000000000000009\tnote\t2026";
     // Given with their cmd (as import gives records): append would add the same one, since
     // it treats its records as one command; append_atomically writes them as given.
-    std::vector<Record> more = {note_record(2, "two"), note_record(3, "three")};
+    std::vector<Record> more = {note_n(2, "two"), note_n(3, "three")};
     for (Record &r : more)
       r.cmd = more.front().id;
     if (store == &plain)
@@ -214,8 +202,7 @@ BOOST_AUTO_TEST_CASE(append_atomically_refuses_a_journal_from_a_newer_attune) {
   write_file(store.journal_path(), "attune-journal 99\n");
   const auto lock = store.lock(milliseconds(1000));
   BOOST_CHECK_THROW(
-      store.append_atomically(lock, store.read(milliseconds(0), &lock), {note_record(1, "one")}),
-      Error);
+      store.append_atomically(lock, store.read(milliseconds(0), &lock), {note_n(1, "one")}), Error);
   BOOST_TEST(read_all(store.journal_path()) == "attune-journal 99\n");
 }
 

@@ -9,20 +9,16 @@
 #include "attune/forget.hpp"
 #include "attune/journal.hpp"
 #include "attune/sync.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record sync_rec(const std::string &id, RecordType type, const std::string &day,
                 const std::string &time = "08:30:00", unsigned run = 1) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant(day + "T" + time + "Z");
-  r.zone = "UTC";
-  r.run = run;
+  Record r = record_at(id, type, day, day + "T" + time + "Z", "UTC", run);
   if (type == RecordType::start) {
     r.plan_id = "avoidant";
     r.plan_hash = std::string(64, 'a');

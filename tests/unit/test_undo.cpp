@@ -2,20 +2,16 @@
 
 #include "attune/error.hpp"
 #include "attune/undo.hpp"
+#include "fixtures.hpp"
 
 using namespace attune;
+using namespace attune::testing;
 
 namespace {
 
 Record rec(const std::string &id, RecordType type, const std::string &day, const std::string &at,
            const std::string &cmd = {}) {
-  Record r;
-  r.id = id;
-  r.type = type;
-  r.day = *parse_iso_day(day);
-  r.recorded = *parse_instant(at);
-  r.zone = "Europe/Berlin";
-  r.run = 1;
+  Record r = record_at(id, type, day, at);
   r.cmd = cmd;
   return r;
 }
