@@ -56,6 +56,43 @@ expect_err_lines() {
   if [ "$n" -eq "$1" ]; then pass; else fail "$2: stderr has $n lines, expected $1"; fi
 }
 
+# at NOW CMD...: `run` at the instant NOW (ATTUNE_NOW for this one call).
+at() {
+  local now=$1
+  shift
+  ATTUNE_NOW=$now run "$@"
+}
+
+# json EXPR: the Python expression EXPR over the JSON on stdout (as `d`), printed as Python
+# prints it (True, None, ['a']); a parse error is printed too, so a check shows it.
+json() {
+  printf '%s' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>&1
+}
+# json_value EXPR: the same, printed as JSON (true, null, ["a"]).
+json_value() {
+  printf '%s' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(json.dumps(eval(sys.argv[1])))' "$1"
+}
+# field JSON EXPR: EXPR over the JSON given as text (as `d`), printed as Python prints it.
+field() {
+  printf '%s' "$1" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$2"
+}
+# expect_json EXPR VALUE DESCRIPTION: `json EXPR` prints VALUE.
+expect_json() {
+  local got
+  got=$(json "$1")
+  if [ "$got" = "$2" ]; then pass; else fail "$3: $1 is '$got', expected '$2'"; fi
+}
+# expect_json_true EXPR DESCRIPTION: the Python expression EXPR over stdout's JSON is True.
+expect_json_true() {
+  local got
+  got=$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+r = eval(sys.argv[1])
+print("ok" if r is True else "no: " + repr(r))' "$1" 2>&1)
+  if [ "$got" = "ok" ]; then pass; else fail "$2 ($1: $got)"; fi
+}
+
 finish() {
   echo "$T_PASSES passed, $T_FAILS failed"
   [ "$T_FAILS" -eq 0 ]

@@ -7,21 +7,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=Europe/Berlin
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
-# json EXPR: evaluates a Python expression over the JSON on stdout (as `d`).
-json() {
-  printf '%s' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>&1
-}
-# expect_json EXPR VALUE DESCRIPTION
-expect_json() {
-  local got
-  got=$(json "$1")
-  if [ "$got" = "$2" ]; then pass; else fail "$3: $1 is '$got', expected '$2'"; fi
-}
 answers=3,3,3,3,3,3,3
 
 at 2026-11-02T09:00 start

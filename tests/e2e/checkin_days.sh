@@ -4,11 +4,6 @@
 # after a gap offering each unanswered earlier day of the programme week, newest first.
 . "$(dirname "$0")/_lib.sh"
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 
 # Refused before anything is read: one line, exit 2, nothing written.
 at 2026-11-02T19:00 start

@@ -6,11 +6,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=Europe/Berlin
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 
 # Start Mon 2026-11-02: six weeks, last day Sun 2026-12-13 without a pause.
 at 2026-11-02T19:00 start

@@ -6,16 +6,10 @@
 # and never off one; remind says when a week's self-check is due.
 . "$(dirname "$0")/_lib.sh"
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 MON=2026-11-02T19:00  # day 1, week 1
 SAT=2026-11-07T19:00  # day 6
 SUN=2026-11-08T19:00  # day 7: the last day of week 1
 WEEK2=2026-11-09T19:00 # day 8: the first day of week 2
-json_get() { printf '%s' "$OUT" | python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 # No programme: an error, and no data folder is made.
 at "$MON" cue trigger-note "when I brush my teeth"
@@ -63,7 +57,7 @@ expect_err_has "attune: error: the cue is empty" "empty cue"
 at "$MON" cue trigger-note "a cue" --clear
 expect_rc 2 "text and --clear"
 at "$MON" log --format json
-if [ "$(json_get 'sum(r["type"] == "cue" for r in d["records"])')" = 0 ]; then pass; else fail "a refused cue wrote nothing"; fi
+if [ "$(json 'sum(r["type"] == "cue" for r in d["records"])')" = 0 ]; then pass; else fail "a refused cue wrote nothing"; fi
 
 at "$MON" cue trigger-note "  when I brush my teeth at night "
 expect_rc 0 "set a cue"
@@ -77,9 +71,9 @@ expect_out_lacks "When: before bed" "in place of the plan's"
 expect_out_has "When: after lunch" "others keep the plan's"
 at "$MON" today --format json
 expect_rc 0 "today json"
-if [ "$(json_get '[(e["id"], e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] in ("trigger-note", "body-check")]')" = "[('trigger-note', 'when I brush my teeth at night', 'mine'), ('body-check', 'after lunch', 'plan')]" ]; then pass; else fail "today json cue and cue_source"; fi
+if [ "$(json '[(e["id"], e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] in ("trigger-note", "body-check")]')" = "[('trigger-note', 'when I brush my teeth at night', 'mine'), ('body-check', 'after lunch', 'plan')]" ]; then pass; else fail "today json cue and cue_source"; fi
 at "$MON" week --format json
-if [ "$(json_get '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('when I brush my teeth at night', 'mine')]" ]; then pass; else fail "week json cue_source mine"; fi
+if [ "$(json '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('when I brush my teeth at night', 'mine')]" ]; then pass; else fail "week json cue_source mine"; fi
 at "$MON" week
 expect_out_has "Your cue: when I brush my teeth at night" "week text shows it"
 
@@ -88,7 +82,7 @@ at "$MON" cue trigger-note "after I put the kettle on"
 at "$MON" cue stay-five "when my partner starts a hard talk"
 expect_rc 0 "a prefix of a later week's exercise"
 at "$MON" today --format json
-if [ "$(json_get '[e["cue"] for e in d["exercises"] if e["id"] == "trigger-note"][0]')" = "after I put the kettle on" ]; then pass; else fail "the newest cue wins"; fi
+if [ "$(json '[e["cue"] for e in d["exercises"] if e["id"] == "trigger-note"][0]')" = "after I put the kettle on" ]; then pass; else fail "the newest cue wins"; fi
 
 # undo withdraws the last one: the one before is in force again.
 at "$MON" undo
@@ -96,7 +90,7 @@ expect_rc 0 "undo a cue"
 expect_out_has "your cue for stay-five-minutes" "undo names it"
 at "$MON" undo
 at "$MON" today --format json
-if [ "$(json_get '[e["cue"] for e in d["exercises"] if e["id"] == "trigger-note"][0]')" = "when I brush my teeth at night" ]; then pass; else fail "undo brings back the older cue"; fi
+if [ "$(json '[e["cue"] for e in d["exercises"] if e["id"] == "trigger-note"][0]')" = "when I brush my teeth at night" ]; then pass; else fail "undo brings back the older cue"; fi
 
 # Export and import carry cues (JSON and CSV), history included.
 for format in json csv; do
@@ -105,7 +99,7 @@ for format in json csv; do
   ATTUNE_DATA_DIR="$T_ROOT/copy-$format" ATTUNE_NOW=$MON run import "$T_ROOT/out.$format"
   expect_rc 0 "import $format"
   ATTUNE_DATA_DIR="$T_ROOT/copy-$format" ATTUNE_NOW=$MON run today --format json
-  if [ "$(json_get '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('when I brush my teeth at night', 'mine')]" ]; then pass; else fail "the cue survives a $format round trip"; fi
+  if [ "$(json '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('when I brush my teeth at night', 'mine')]" ]; then pass; else fail "the cue survives a $format round trip"; fi
 done
 grep -q '"type":"cue"' "$T_ROOT/out.json" && pass || fail "export json holds cue records"
 
@@ -114,7 +108,7 @@ at "$MON" cue trigger-note --clear
 expect_rc 0 "clear"
 expect_out_has "Back to the plan's cue for trigger-note: before bed" "says which cue applies"
 at "$MON" today --format json
-if [ "$(json_get '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('before bed', 'plan')]" ]; then pass; else fail "cleared: the plan's cue"; fi
+if [ "$(json '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"]')" = "[('before bed', 'plan')]" ]; then pass; else fail "cleared: the plan's cue"; fi
 at "$MON" cue trigger-note --clear
 expect_rc 0 "clearing twice"
 expect_out_has "already follows the plan's cue; nothing changed" "nothing to clear"
@@ -125,28 +119,28 @@ at "$MON" forget --all-notes --yes
 expect_rc 0 "forget"
 if grep -q "sit down at my desk" "$ATTUNE_DATA_DIR/journal"; then fail "forget left the cue's words"; else pass; fi
 at "$MON" today --format json
-if [ "$(json_get '[e["cue_source"] for e in d["exercises"] if e["id"] == "body-check"][0]')" = plan ]; then pass; else fail "a forgotten cue reads as cleared"; fi
+if [ "$(json '[e["cue_source"] for e in d["exercises"] if e["id"] == "body-check"][0]')" = plan ]; then pass; else fail "a forgotten cue reads as cleared"; fi
 
 # ---- remind: the last day of a week without its self-check.
 at "$MON" reflect --baseline --answers 3,3,3,3,3,3,3
 expect_rc 0 "the baseline (it is not week 1's self-check)"
 at "$SAT" remind --format json
-if [ "$(json_get 'd["self_check_due"]')" = False ]; then pass; else fail "not due on day 6"; fi
+if [ "$(json 'd["self_check_due"]')" = False ]; then pass; else fail "not due on day 6"; fi
 at "$SUN" remind --format json
-if [ "$(json_get 'd["self_check_due"]')" = True ]; then pass; else fail "due on the last day of week 1"; fi
+if [ "$(json 'd["self_check_due"]')" = True ]; then pass; else fail "due on the last day of week 1"; fi
 at "$SUN" remind
 expect_rc 0 "remind"
 expect_out_has "attune: today ends week 1; its self-check is there when you are ready ('attune reflect')" "says it kindly"
 at "$SUN" reflect --answers 3,3,3,3,3,3,3
 expect_rc 0 "the week's self-check"
 at "$SUN" remind --format json
-if [ "$(json_get 'd["self_check_due"]')" = False ]; then pass; else fail "not due once taken"; fi
+if [ "$(json 'd["self_check_due"]')" = False ]; then pass; else fail "not due once taken"; fi
 at "$SUN" remind
 expect_out_lacks "self-check" "nothing said once taken"
 
 # ---- A new week: the introduction again, then the offer on a terminal, once.
 ATTUNE_NOW=$WEEK2 run log --format json
-cues_before=$(json_get 'sum(r["type"] == "cue" for r in d["records"])')
+cues_before=$(json 'sum(r["type"] == "cue" for r in d["records"])')
 ATTUNE_NOW=$WEEK2 tty_run $'\n\n' today
 expect_rc 0 "first today of week 2 on a terminal"
 expect_out_has "This week: Reflect on what happens inside" "week 2's theme"
@@ -157,7 +151,7 @@ case $offer in *"(trigger-note)"*) fail "one from week 1 is offered again" ;; *)
 expect_out_has "The plan's cue:" "shows the plan's cue"
 expect_out_has "Your cue> " "asks"
 ATTUNE_NOW=$WEEK2 run log --format json
-if [ "$(json_get 'sum(r["type"] == "cue" for r in d["records"])')" = "$cues_before" ]; then pass; else fail "Enter keeps the plan's cue (nothing recorded)"; fi
+if [ "$(json 'sum(r["type"] == "cue" for r in d["records"])')" = "$cues_before" ]; then pass; else fail "Enter keeps the plan's cue (nothing recorded)"; fi
 ATTUNE_NOW=$WEEK2 tty_run '' today
 expect_out_lacks "Your cue> " "the offer is made once a week"
 expect_out_lacks "New exercises" "not offered again"
@@ -182,7 +176,7 @@ expect_out_has "Your cue> " "the offer still comes on a terminal"
 
 # Losing the memory is harmless: the introduction comes once more.
 at "$WEEK4" week --format json
-R4=$(json_get '" ".join(d["rationale"].split()[:3])')
+R4=$(json '" ".join(d["rationale"].split()[:3])')
 at "$WEEK4" today
 expect_out_lacks "$R4" "week 4 introduced already"
 [ -f "$HOME/.local/state/attune/weeks.seen" ] && pass || fail "the memory is in the state folder"

@@ -13,25 +13,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=Europe/Berlin
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
-# expect_json EXPR DESCRIPTION: the Python expression EXPR, with `d` the JSON on stdout, is true.
-expect_json() {
-  local got
-  got=$(printf '%s' "$OUT" | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-r = eval(sys.argv[1])
-print("ok" if r is True else "no: " + repr(r))' "$1" 2>&1)
-  if [ "$got" = "ok" ]; then pass; else fail "$2 ($1: $got)"; fi
-}
-# json_value EXPR: prints the value of EXPR on stdout's JSON.
-json_value() {
-  printf '%s' "$OUT" | python3 -c 'import json, sys; d = json.load(sys.stdin); print(json.dumps(eval(sys.argv[1])))' "$1"
-}
 state_of() { printf '[e["state"] for e in d["exercises"] if e["id"] == "%s"][0]' "$1"; }
 
 # ---- Before the start: no programme, remind says so with 11.
@@ -47,13 +28,13 @@ at 2027-03-01T09:10 cue trigger-note "when I put my phone on the charger"
 expect_rc 0 "a personal cue"
 at 2027-03-01T09:11 today --format json
 expect_rc 0 "today json, day 1"
-expect_json 'd["schema"] == 1 and d["week"] == 1 and d["day"] == 1' "day 1 of week 1"
-expect_json 'd["paused"] is None and d["away_days"] == 0' "not paused, not away"
-expect_json '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"] == [("when I put my phone on the charger", "mine")]' "the cue is mine"
-expect_json '[e["cue_source"] for e in d["exercises"] if e["id"] == "body-check"] == ["plan"]' "other cues are the plan's"
-expect_json "$(state_of catch-the-urge) == 'if_it_comes_up'" "a situation is never open"
+expect_json_true 'd["schema"] == 1 and d["week"] == 1 and d["day"] == 1' "day 1 of week 1"
+expect_json_true 'd["paused"] is None and d["away_days"] == 0' "not paused, not away"
+expect_json_true '[(e["cue"], e["cue_source"]) for e in d["exercises"] if e["id"] == "trigger-note"] == [("when I put my phone on the charger", "mine")]' "the cue is mine"
+expect_json_true '[e["cue_source"] for e in d["exercises"] if e["id"] == "body-check"] == ["plan"]' "other cues are the plan's"
+expect_json_true "$(state_of catch-the-urge) == 'if_it_comes_up'" "a situation is never open"
 at 2027-03-01T09:12 week --format json
-expect_json 'd["week"] == 1 and [e["cue_source"] for e in d["exercises"] if e["id"] == "trigger-note"] == ["mine"]' "week shows the personal cue"
+expect_json_true 'd["week"] == 1 and [e["cue_source"] for e in d["exercises"] if e["id"] == "trigger-note"] == ["mine"]' "week shows the personal cue"
 at 2027-03-01T09:13 remind --exit-code
 expect_rc 10 "remind: something is open"
 at 2027-03-01T20:00 checkin trigger-note body-check catch-the-urge
@@ -64,7 +45,7 @@ expect_rc 0 "remind: nothing open once the day is done"
 at 2027-03-02T20:00 checkin trigger-note --not-arisen catch-the-urge
 expect_rc 0 "day 2: the situation did not come up"
 at 2027-03-02T20:01 today --format json
-expect_json "$(state_of catch-the-urge) == 'not_arisen'" "not_arisen shows in today"
+expect_json_true "$(state_of catch-the-urge) == 'not_arisen'" "not_arisen shows in today"
 at 2027-03-03T20:00 checkin body-check
 expect_rc 0 "day 3: silent on the situation"
 
@@ -74,22 +55,22 @@ expect_rc 0 "today after the illness"
 expect_out_has "attune pause --from 2027-03-04 --until 2027-03-08" "the welcome back offers the exact pause"
 expect_out_lacks "missed" "the welcome back never counts what was missed"
 at 2027-03-09T09:00 today --format json
-expect_json 'd["away_days"] >= 3 and d["paused"] is None' "away days before the pause"
+expect_json_true 'd["away_days"] >= 3 and d["paused"] is None' "away days before the pause"
 at 2027-03-09T09:01 pause --from 2027-03-04 --until 2027-03-08 --reason "flu"
 expect_rc 0 "the illness counted as a pause after the fact"
 at 2027-03-09T09:02 today --format json
-expect_json 'd["away_days"] == 0 and d["week"] == 1 and d["day"] == 4' "day 4 of week 1 after the pause"
+expect_json_true 'd["away_days"] == 0 and d["week"] == 1 and d["day"] == 4' "day 4 of week 1 after the pause"
 at 2027-03-09T09:03 report --format json
-expect_json '[(p["from"], p["until"], p["days"], p["reason"]) for p in d["pauses"]] == [("2027-03-04", "2027-03-08", 5, "flu")]' "report lists the pause"
-expect_json 'd["end"] == "2027-04-16"' "the end moves by five days"
+expect_json_true '[(p["from"], p["until"], p["days"], p["reason"]) for p in d["pauses"]] == [("2027-03-04", "2027-03-08", 5, "flu")]' "report lists the pause"
+expect_json_true 'd["end"] == "2027-04-16"' "the end moves by five days"
 at 2027-03-09T20:00 checkin trigger-note
 expect_rc 0 "day 4"
 at 2027-03-09T20:01 streak --format json
-expect_json 'd["current"] == 4' "the streak goes on across the pause (3 days, pause, 1 day)"
+expect_json_true 'd["current"] == 4' "the streak goes on across the pause (3 days, pause, 1 day)"
 at 2027-03-09T20:02 cue trigger-note --clear
 expect_rc 0 "the personal cue cleared"
 at 2027-03-09T20:03 today --format json
-expect_json '[e["cue_source"] for e in d["exercises"] if e["id"] == "trigger-note"] == ["plan"]' "the plan's cue again"
+expect_json_true '[e["cue_source"] for e in d["exercises"] if e["id"] == "trigger-note"] == ["plan"]' "the plan's cue again"
 
 # ---- Days 5-7 of week 1 (Wed-Fri), then week 2 until the holiday.
 for day in 2027-03-10 2027-03-11 2027-03-12 2027-03-13 2027-03-14; do
@@ -104,15 +85,15 @@ at 2027-03-17T10:00 remind --exit-code
 expect_rc 12 "remind exits 12 while paused"
 expect_out_empty "remind prints nothing while paused"
 at 2027-03-17T10:00 today --format json
-expect_json 'd["paused"] == {"from": "2027-03-15", "until": "2027-03-21", "reason": "holiday"}' "today JSON names the pause"
+expect_json_true 'd["paused"] == {"from": "2027-03-15", "until": "2027-03-21", "reason": "holiday"}' "today JSON names the pause"
 at 2027-03-17T10:00 today
 expect_out_has "2027-03-21" "today names the return"
 at 2027-03-17T10:00 checkin --all
 expect_rc 2 "checkin on a paused day is refused"
 expect_err_has "attune resume" "with a hint"
 at 2027-03-17T10:01 report --format json
-expect_json 'd["end"] == "2027-04-23"' "the end moves by the holiday too"
-expect_json 'len(d["pauses"]) == 2' "two pauses"
+expect_json_true 'd["end"] == "2027-04-23"' "the end moves by the holiday too"
+expect_json_true 'len(d["pauses"]) == 2' "two pauses"
 
 # ---- Back: every remaining day checked in with --all (scheduled ones done); the situations
 # on some days, "did not come up" on others.
@@ -133,20 +114,20 @@ expect_rc 0 "not arisen in week 4"
 for n in 1 2 3 4 5 6; do
   at 2027-04-20T10:00 week "$n" --format json
   expect_rc 0 "week $n"
-  expect_json "d['week'] == $n and d['theme'] and d['rationale'] and all(e['cue_source'] in ('plan', 'mine') and e['schedule'] for e in d['exercises'])" "week $n json"
+  expect_json_true "d['week'] == $n and d['theme'] and d['rationale'] and all(e['cue_source'] in ('plan', 'mine') and e['schedule'] for e in d['exercises'])" "week $n json"
 done
 
 at 2027-04-23T21:00 report --format json
 expect_rc 0 "report on the last day"
-expect_json 'd["end"] == "2027-04-23"' "the moved end"
-expect_json 'not [x for x in d["days"] if x["status"] not in ("kept", "rest")]' "no day missed: paused days are not in the programme's days"
-expect_json 'len(d["days"]) == 42 and not [x for x in d["days"] if "2027-03-04" <= x["date"] <= "2027-03-08" or "2027-03-15" <= x["date"] <= "2027-03-21"]' "42 programme days, none of them paused"
-expect_json 'd["streak"]["current"] == d["streak"]["longest"] == sum(x["status"] == "kept" for x in d["days"])' "one streak across both pauses"
-expect_json '[(e["id"], e["practised_days"], e["not_arisen_days"]) for e in d["exercises"] if e["id"] in ("catch-the-urge", "stay-five-minutes")] == [("catch-the-urge", 1, 2), ("stay-five-minutes", 2, 1)]' "situations: practised on N days when they came up; not arisen counted apart"
-expect_json 'all(e["planned"] == 0 for e in d["exercises"] if e["situational"])' "a situation is never planned, so never missed"
-expect_json 'd["adherence"]["ratio"] == 1' "every planned practice done: paused days and not_arisen are neutral"
+expect_json_true 'd["end"] == "2027-04-23"' "the moved end"
+expect_json_true 'not [x for x in d["days"] if x["status"] not in ("kept", "rest")]' "no day missed: paused days are not in the programme's days"
+expect_json_true 'len(d["days"]) == 42 and not [x for x in d["days"] if "2027-03-04" <= x["date"] <= "2027-03-08" or "2027-03-15" <= x["date"] <= "2027-03-21"]' "42 programme days, none of them paused"
+expect_json_true 'd["streak"]["current"] == d["streak"]["longest"] == sum(x["status"] == "kept" for x in d["days"])' "one streak across both pauses"
+expect_json_true '[(e["id"], e["practised_days"], e["not_arisen_days"]) for e in d["exercises"] if e["id"] in ("catch-the-urge", "stay-five-minutes")] == [("catch-the-urge", 1, 2), ("stay-five-minutes", 2, 1)]' "situations: practised on N days when they came up; not arisen counted apart"
+expect_json_true 'all(e["planned"] == 0 for e in d["exercises"] if e["situational"])' "a situation is never planned, so never missed"
+expect_json_true 'd["adherence"]["ratio"] == 1' "every planned practice done: paused days and not_arisen are neutral"
 at 2027-04-23T21:01 today --format json
-expect_json 'd["review_offered"] is True' "the last day offers the review"
+expect_json_true 'd["review_offered"] is True' "the last day offers the review"
 
 # ---- After the end: review, keep two for four weeks, follow-ups.
 at 2027-04-24T10:00 remind --exit-code
@@ -158,7 +139,7 @@ expect_rc 0 "keep two exercises"
 at 2027-04-24T10:03 remind --exit-code
 expect_rc 10 "remind: the kept practice is open"
 at 2027-04-24T10:04 today --format json
-expect_json 'd["maintenance"]["times_per_week"] == 3 and sorted(e["id"] for e in d["maintenance"]["exercises"]) == ["feeling-word", "trigger-note"]' "today shows the kept practice"
+expect_json_true 'd["maintenance"]["times_per_week"] == 3 and sorted(e["id"] for e in d["maintenance"]["exercises"]) == ["feeling-word", "trigger-note"]' "today shows the kept practice"
 for week in 0 1 2 3; do
   for offset in 0 2 4; do
     day=$(date -d "2027-04-24 + $((week * 7 + offset)) days" +%F)
@@ -173,7 +154,7 @@ expect_rc 0 "streak during maintenance"
 at 2027-05-21T10:00 remind --exit-code
 expect_rc 10 "the 4-week follow-up is due (2027-04-23 + 28 days)"
 at 2027-05-21T10:00 remind --format json
-expect_json 'd["schema"] == 1' "remind json"
+expect_json_true 'd["schema"] == 1' "remind json"
 at 2027-05-21T10:05 reflect --answers 4,4,3,3,4,3,2
 expect_rc 0 "the 4-week follow-up"
 at 2027-05-21T10:06 keep --stop
@@ -185,10 +166,10 @@ expect_rc 0 "the 12-week follow-up"
 at 2027-07-16T10:06 remind --exit-code
 expect_rc 11 "nothing left"
 at 2027-07-16T10:07 report --format json
-expect_json 'sorted(f["followup"] for f in d["self_check"]["followups"]) == [4, 12]' "both follow-ups on the trend"
-expect_json 'd["review"] is not None' "the review is in the report"
-expect_json 'd["maintenance"] is not None' "the kept practice is in the report"
-expect_json 'len(d["pauses"]) == 2 and d["end"] == "2027-04-23"' "pauses and the moved end"
+expect_json_true 'sorted(f["followup"] for f in d["self_check"]["followups"]) == [4, 12]' "both follow-ups on the trend"
+expect_json_true 'd["review"] is not None' "the review is in the report"
+expect_json_true 'd["maintenance"] is not None' "the kept practice is in the report"
+expect_json_true 'len(d["pauses"]) == 2 and d["end"] == "2027-04-23"' "pauses and the moved end"
 at 2027-07-16T10:08 report
 expect_rc 0 "text report"
 expect_out_has "naming the urge" "the review's words in the report"

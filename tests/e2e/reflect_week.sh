@@ -7,11 +7,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=America/Los_Angeles
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 
 at 2026-11-02T09:00 start
 expect_rc 0 "start"

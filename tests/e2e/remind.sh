@@ -14,11 +14,6 @@ cron_run() {
   ERR=$(cat "$T_ROOT/stderr")
 }
 # at NOW ARGS...: attune as a person runs it (the _lib.sh environment).
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 
 MON=2026-11-02T19:00 # the programme's first day, a Monday
 TUE=2026-11-03T19:00

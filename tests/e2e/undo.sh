@@ -6,11 +6,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=Europe/Berlin
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 journal=$ATTUNE_DATA_DIR/journal
 
 at 2026-11-02T09:00 start

@@ -3,11 +3,6 @@
 # of the running programme by default; a kind one-line error for a week outside the plan.
 . "$(dirname "$0")/_lib.sh"
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
 MON=2026-11-02T19:00    # the programme's first day
 WEEK2=2026-11-11T19:00  # day 10: week 2
 AFTER=2026-12-20T19:00  # past the six weeks

@@ -5,13 +5,6 @@
 # nothing open for it on the rest of the week.
 . "$(dirname "$0")/_lib.sh"
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
-# field JSON PYTHON-EXPR: prints the expression evaluated on the parsed JSON (as `d`).
-field() { printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"; }
 NOTE='[e for e in d["exercises"] if e["id"]=="trigger-note"]'
 
 mkdir -p "$XDG_CONFIG_HOME/attune/plans"

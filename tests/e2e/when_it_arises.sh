@@ -7,13 +7,6 @@
 . "$(dirname "$0")/_lib.sh"
 export TZ=Europe/Berlin
 
-at() {
-  local now=$1
-  shift
-  ATTUNE_NOW=$now run "$@"
-}
-# field JSON PYTHON-EXPR: prints the expression evaluated on the parsed JSON (as `d`).
-field() { printf '%s' "$1" | python3 -c "import json,sys; d=json.load(sys.stdin); print($2)"; }
 CATCH='[e for e in d["exercises"] if e["id"]=="catch-the-urge"][0]'
 expect_field() { # JSON EXPR WANT DESCRIPTION
   local got
