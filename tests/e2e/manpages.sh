@@ -62,6 +62,19 @@ for cmd in $("$ATTUNE_BIN" complete commands | cut -f1); do
   done
 done
 
+# forget erases every kind of the person's own words (src/core/forget.cpp, `personal`): notes,
+# skip, pause and end reasons, review answers and cues. Its one-line help (--help and the
+# shells' completion) and its man section name each kind.
+help_line=$("$ATTUNE_BIN" complete commands | grep '^forget' | cut -f2)
+man_forget=$(sed -n '/^\.SS "attune forget/,/^\.TP/p' "$MAN/attune.1" | tr '\n' ' ')
+for kind in notes skip pause end "review answers" cues; do
+  case "$help_line" in *"$kind"*) pass ;; *) fail "forget's help line lacks '$kind': $help_line" ;; esac
+  case "$man_forget" in *"$kind"*) pass ;; *) fail "attune.1's forget section lacks '$kind'" ;; esac
+done
+OUT=$("$ATTUNE_BIN" --help)
+RC=$?
+expect_out_has "skip/pause/end reasons, review answers" "--help shows forget's line"
+
 # man itself finds and formats the page by path.
 if command -v man >/dev/null; then
   OUT=$(MANWIDTH=80 man -l "$MAN/attune.1" 2>"$T_ROOT/stderr" | sed 's/.\x08//g')
