@@ -171,13 +171,9 @@ void calendar_svg(std::string &out, const Progress &p) {
   out += "</ul>";
 }
 
-void adherence_svg(std::string &out, const Progress &p) {
-  const int bw = 40, gap = 18, left = 40, top = 22, ch = 160;
-  const int n = static_cast<int>(p.weeks.size());
-  const int w = left + n * (bw + gap) + 10, h = top + ch + 40;
-  out += "<svg id=\"chart-adherence\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
-         std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
-         std::to_string(h) + "\"><title>Adherence by programme week</title>";
+/// The 0%, 50% and 100% lines of a chart `ch` pixels high from `top`, labelled left of
+/// `left`, across to `w` (every chart draws them).
+void percent_grid(std::string &out, int left, int top, int ch, int w) {
   for (int pct = 0; pct <= 100; pct += 50) {
     const int y = top + ch - ch * pct / 100;
     out += "<line x1=\"" + std::to_string(left - 4) + "\" x2=\"" + std::to_string(w - 6) +
@@ -186,6 +182,16 @@ void adherence_svg(std::string &out, const Progress &p) {
            std::to_string(y + 4) + "\" text-anchor=\"end\" font-size=\"11\" fill=\"#7a8190\">" +
            std::to_string(pct) + "%</text>";
   }
+}
+
+void adherence_svg(std::string &out, const Progress &p) {
+  const int bw = 40, gap = 18, left = 40, top = 22, ch = 160;
+  const int n = static_cast<int>(p.weeks.size());
+  const int w = left + n * (bw + gap) + 10, h = top + ch + 40;
+  out += "<svg id=\"chart-adherence\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
+         std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+         std::to_string(h) + "\"><title>Adherence by programme week</title>";
+  percent_grid(out, left, top, ch, w);
   for (const WeekStats &ws : p.weeks) {
     const int x = left + int(ws.week - 1) * (bw + gap) + gap / 2;
     const bool has = ws.reached && ws.adherence.planned > 0;
@@ -222,14 +228,7 @@ void self_check_svg(std::string &out, const Progress &p) {
   out += "<svg id=\"chart-self-check\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
          std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
          std::to_string(h) + "\"><title>Self-check by week (0 is the baseline)</title>";
-  for (int pct = 0; pct <= 100; pct += 50) {
-    const int y = top + ch - ch * pct / 100;
-    out += "<line x1=\"" + std::to_string(left - 4) + "\" x2=\"" + std::to_string(w - 6) +
-           "\" y1=\"" + std::to_string(y) + "\" y2=\"" + std::to_string(y) +
-           "\" stroke=\"#e6e8ec\"/><text x=\"" + std::to_string(left - 8) + "\" y=\"" +
-           std::to_string(y + 4) + "\" text-anchor=\"end\" font-size=\"11\" fill=\"#7a8190\">" +
-           std::to_string(pct) + "%</text>";
-  }
+  percent_grid(out, left, top, ch, w);
   std::string points_attr;
   std::string dots;
   for (const SelfCheckScore &s : p.self_check.scores) {
@@ -322,14 +321,7 @@ void run_chart_svg(std::string &out, const RunComparison &c, const RunRow &r) {
          std::to_string(w) + " " + std::to_string(h) + "\" width=\"" + std::to_string(w) +
          "\" height=\"" + std::to_string(h) + "\"><title>Run " + id +
          ": adherence and self-check by week</title>";
-  for (int pct = 0; pct <= 100; pct += 50) {
-    const int y = top + ch - ch * pct / 100;
-    out += "<line x1=\"" + std::to_string(left - 4) + "\" x2=\"" + std::to_string(w - 6) +
-           "\" y1=\"" + std::to_string(y) + "\" y2=\"" + std::to_string(y) +
-           "\" stroke=\"#e6e8ec\"/><text x=\"" + std::to_string(left - 8) + "\" y=\"" +
-           std::to_string(y + 4) + "\" text-anchor=\"end\" font-size=\"11\" fill=\"#7a8190\">" +
-           std::to_string(pct) + "%</text>";
-  }
+  percent_grid(out, left, top, ch, w);
   for (std::size_t wk = 1; wk < r.week_adherence.size(); ++wk) {
     if (!r.week_adherence[wk])
       continue;
