@@ -367,7 +367,10 @@ namespace {
 
 /// Appends a CSV cell as csv_cell writes it; most cells need no quotes and no copy.
 void append_csv_cell(std::string &out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+  bool plain = true;
+  for (const char c : text)
+    plain = plain && c != ',' && c != '"' && c != '\r' && c != '\n';
+  if (plain)
     out += text;
   else
     out += csv_cell(text);
