@@ -108,6 +108,12 @@ void append_hex_escape(std::string &out, unsigned char byte) {
 /// Escapes a value so it holds no TAB, LF, CR or control byte, and is valid UTF-8.
 /// Bytes that are not part of valid UTF-8 are written as \xHH too, so any bytes round-trip.
 std::string escape_value(std::string_view value) {
+  // Most values are printable ASCII without a backslash: nothing to escape.
+  if (std::all_of(value.begin(), value.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7F && c != '\\';
+      }))
+    return std::string(value);
   std::string out;
   out.reserve(value.size());
   std::size_t i = 0;
