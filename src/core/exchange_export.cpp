@@ -1,5 +1,7 @@
 // Writing exports: JSON (records and plan copies) and CSV (records), see exchange.hpp.
 #include <array>
+#include <charconv>
+#include <cstdint>
 #include <functional>
 
 #include "attune/csv.hpp"
@@ -20,20 +22,181 @@ std::string exportable(std::string_view value, std::string_view name,
   return to_hex(value);
 }
 
-/// The hex names as CSV's hex column holds them: separated by spaces.
-std::string hex_cell(const std::vector<std::string> &hex) {
-  std::string out;
-  for (const auto &name : hex)
-    out += (out.empty() ? "" : " ") + name;
-  return out;
-}
-
 /// The position of a CSV column (csv_columns.size() for none).
 std::size_t csv_column_of(std::string_view name) noexcept {
   std::size_t i = 0;
   while (i < csv_columns.size() && csv_columns[i] != name)
     ++i;
   return i;
+}
+
+/// True when the text is printable ASCII without '"' or '\\': JSON and the exports take it as
+/// it is, with no UTF-8 check, hex or escaping (most values are).
+bool is_plain_ascii(std::string_view text) noexcept {
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+      return false;
+  }
+  return true;
+}
+
+/// Appends `text` as json_quote writes it; plain ASCII without a copy.
+void append_json_string(std::string &out, std::string_view text) {
+  if (!is_plain_ascii(text)) {
+    out += json_quote(text);
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+/// Appends a day as format_day writes it, without allocating (years 0 to 9999).
+void append_day(std::string &out, Day day) {
+  const date::year_month_day ymd{day};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 0 || y > 9999) {
+    out += format_day(day);
+    return;
+  }
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),
+                         static_cast<char>('0' + d % 10)};
+  out.append(text, sizeof text);
+}
+
+/// Appends an instant as format_instant writes it (YYYY-MM-DDTHH:MM:SSZ), without allocating.
+void append_instant(std::string &out, Instant instant) {
+  const auto day = date::floor<date::days>(instant);
+  append_day(out, day);
+  const auto s = static_cast<unsigned>((instant - day).count());
+  const unsigned h = s / 3600;
+  const unsigned mi = s / 60 % 60;
+  const unsigned se = s % 60;
+  const char text[10] = {'T', static_cast<char>('0' + h / 10),  static_cast<char>('0' + h % 10),
+                         ':', static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10),
+                         ':', static_cast<char>('0' + se / 10), static_cast<char>('0' + se % 10),
+                         'Z'};
+  out.append(text, sizeof text);
+}
+
+/// Appends a whole number in decimal.
+template <typename N> void append_number(std::string &out, N number) {
+  char text[24];
+  const auto end = std::to_chars(text, text + sizeof text, number).ptr;
+  out.append(text, static_cast<std::size_t>(end - text));
+}
+
+/// The names of the text fields written as hex, without allocating.
+struct HexNames {
+  std::array<std::string_view, record_fields.size()> names;
+  std::size_t count = 0;
+  void add(std::string_view name) noexcept { names[count++] = name; }
+};
+
+/// Appends a text field as write_record_json writes it: the text, or its hex when it is not
+/// valid UTF-8 (its name then goes into `hex`).
+void append_exported_json(std::string &out, std::string_view value, std::string_view name,
+                          HexNames &hex) {
+  if (is_plain_ascii(value)) {
+    out += '"';
+    out += value;
+    out += '"';
+  } else if (is_valid_utf8(value)) {
+    out += json_quote(value);
+  } else {
+    hex.add(name);
+    out += json_quote(to_hex(value));
+  }
+}
+
+/// Appends the record as write_record_json(JsonWriter(0), record) writes it, byte for byte,
+/// into a buffer that is reused: the export's hot path, free of allocations for plain values.
+// long because: one case per field kind, as write_record_json
+void append_record_json(std::string &out, const Record &r) {
+  HexNames hex;
+  out += "{\"id\":";
+  append_json_string(out, r.id);
+  out += ",\"type\":";
+  append_json_string(out, to_string(r.type));
+  out += ",\"day\":\"";
+  append_day(out, r.day);
+  out += "\",\"recorded\":\"";
+  append_instant(out, r.recorded);
+  out += "\",\"zone\":";
+  append_json_string(out, r.zone);
+  for (const RecordField &f : record_fields) {
+    const Presence presence = f.presence(r.type);
+    if (presence == Presence::none || (presence == Presence::optional && !field_is_set(f, r)))
+      continue;
+    out += ",\"";
+    out += f.name; // the schema's names are plain ASCII
+    out += "\":";
+    switch (f.kind) {
+    case FieldKind::text:
+      append_exported_json(out, r.*f.member.text, f.name, hex);
+      break;
+    case FieldKind::id:
+      append_json_string(out, r.*f.member.text);
+      break;
+    case FieldKind::number:
+      append_number(out, static_cast<std::int64_t>(r.*f.member.number));
+      break;
+    case FieldKind::day:
+      if (const auto &day = r.*f.member.day) {
+        out += '"';
+        append_day(out, *day);
+        out += '"';
+      } else {
+        append_json_string(out, field_text(f, r));
+      }
+      break;
+    case FieldKind::answers: {
+      out += '[';
+      bool first = true;
+      for (const int a : r.*f.member.answers) {
+        if (!first)
+          out += ',';
+        first = false;
+        append_number(out, static_cast<std::int64_t>(a));
+      }
+      out += ']';
+      break;
+    }
+    case FieldKind::ids: {
+      out += '[';
+      bool first = true;
+      for (const std::string &id : r.*f.member.ids) {
+        if (!first)
+          out += ',';
+        first = false;
+        append_json_string(out, id);
+      }
+      out += ']';
+      break;
+    }
+    }
+  }
+  if (hex.count != 0) {
+    out += ",\"hex\":[";
+    for (std::size_t i = 0; i < hex.count; ++i) {
+      if (i != 0)
+        out += ',';
+      append_json_string(out, hex.names[i]);
+    }
+    out += ']';
+  }
+  out += '}';
 }
 
 } // namespace
@@ -155,9 +318,7 @@ std::size_t export_json(const RecordFeed &records, const std::map<std::string, s
   std::size_t count = 0;
   records([&](const Record &record) {
     out += count++ == 0 ? "\n    " : ",\n    ";
-    JsonWriter w(0);
-    write_record_json(w, record);
-    out += w.str();
+    append_record_json(out, record);
     piece.maybe_flush();
   });
   out += count == 0 ? "],\n" : "\n  ],\n";
@@ -202,9 +363,25 @@ std::string csv_header() {
   return out;
 }
 
-std::string csv_row(const Record &r) {
-  std::vector<std::string> hex;
-  std::array<std::string, csv_columns.size()> cells;
+namespace {
+
+/// Appends a CSV cell as csv_cell writes it; most cells need no quotes and no copy.
+void append_csv_cell(std::string &out, std::string_view text) {
+  bool plain = true;
+  for (const char c : text)
+    plain = plain && c != ',' && c != '"' && c != '\r' && c != '\n';
+  if (plain)
+    out += text;
+  else
+    out += csv_cell(text);
+}
+
+/// Appends the record's CSV row (without CRLF). `cells` is scratch space kept between rows,
+/// so plain rows allocate nothing.
+void append_csv_row(std::string &out, const Record &r,
+                    std::array<std::string, csv_columns.size()> &cells) {
+  for (auto &cell : cells)
+    cell.clear();
   // The column of each field, found once.
   static const auto field_column = [] {
     std::array<std::size_t, record_fields.size()> at{};
@@ -213,34 +390,60 @@ std::string csv_row(const Record &r) {
     return at;
   }();
   static const std::size_t hex_column = csv_column_of("hex");
-  cells[0] = r.id;
-  cells[1] = std::string(to_string(r.type));
-  cells[2] = format_day(r.day);
-  cells[3] = format_instant(r.recorded);
-  cells[4] = r.zone;
+  HexNames hex;
+  cells[0] += r.id;
+  cells[1] += to_string(r.type);
+  append_day(cells[2], r.day);
+  append_instant(cells[3], r.recorded);
+  cells[4] += r.zone;
   for (const RecordField &f : record_fields) {
     const Presence presence = f.presence(r.type);
     // Every field of the type has its cell; an optional one is empty when unset.
     if (presence == Presence::none || (presence != Presence::required && !field_is_set(f, r)))
       continue;
     std::string &cell = cells[field_column[field_index(f)]];
-    if (f.kind == FieldKind::text)
-      cell = exportable(r.*f.member.text, f.name, hex);
-    else if (f.kind == FieldKind::ids) // ids separated by spaces, as in the hex column
-      for (const auto &id : r.*f.member.ids)
-        cell += (cell.empty() ? "" : " ") + id;
-    else
+    if (f.kind == FieldKind::text) {
+      const std::string &value = r.*f.member.text;
+      if (is_plain_ascii(value) || is_valid_utf8(value)) {
+        cell += value;
+      } else {
+        hex.add(f.name);
+        cell += to_hex(value);
+      }
+    } else if (f.kind == FieldKind::ids) { // ids separated by spaces, as in the hex column
+      for (const auto &id : r.*f.member.ids) {
+        if (!cell.empty())
+          cell += ' ';
+        cell += id;
+      }
+    } else if (f.kind == FieldKind::number) {
+      append_number(cell, r.*f.member.number);
+    } else if (f.kind == FieldKind::day && r.*f.member.day) {
+      append_day(cell, *(r.*f.member.day));
+    } else {
       cell = field_text(f, r);
+    }
   }
-  cells[hex_column] = hex_cell(hex);
-  std::string out;
+  for (std::size_t i = 0; i < hex.count; ++i) {
+    if (i != 0)
+      cells[hex_column] += ' ';
+    cells[hex_column] += hex.names[i];
+  }
   bool first = true;
   for (const auto &cell : cells) {
     if (!first)
       out += ',';
     first = false;
-    out += csv_cell(cell);
+    append_csv_cell(out, cell);
   }
+}
+
+} // namespace
+
+std::string csv_row(const Record &r) {
+  std::array<std::string, csv_columns.size()> cells;
+  std::string out;
+  append_csv_row(out, r, cells);
   return out;
 }
 
@@ -258,9 +461,10 @@ std::size_t export_csv(const RecordFeed &records, const ByteSink &sink) {
   std::string &out = piece.text();
   out += csv_header() + "\r\n";
   std::size_t count = 0;
+  std::array<std::string, csv_columns.size()> cells;
   records([&](const Record &r) {
     ++count;
-    out += csv_row(r);
+    append_csv_row(out, r, cells);
     out += "\r\n";
     piece.maybe_flush();
   });

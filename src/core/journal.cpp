@@ -108,6 +108,12 @@ void append_hex_escape(std::string &out, unsigned char byte) {
 /// Escapes a value so it holds no TAB, LF, CR or control byte, and is valid UTF-8.
 /// Bytes that are not part of valid UTF-8 are written as \xHH too, so any bytes round-trip.
 std::string escape_value(std::string_view value) {
+  // Most values are printable ASCII without a backslash: nothing to escape.
+  if (std::all_of(value.begin(), value.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7F && c != '\\';
+      }))
+    return std::string(value);
   std::string out;
   out.reserve(value.size());
   std::size_t i = 0;
@@ -139,6 +145,8 @@ std::string escape_value(std::string_view value) {
 }
 
 std::optional<std::string> unescape_value(std::string_view value) {
+  if (value.find('\\') == std::string_view::npos) // most values: nothing to undo
+    return std::string(value);
   std::string out;
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i) {
@@ -198,20 +206,6 @@ std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
   return value;
 }
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
-
 /// Why a complete line is not a record, or nullopt when `record` was filled.
 // long because: one branch per record field, in format order (one schema table replaces it)
 std::optional<std::string> parse_record_line(std::string_view line, Record &record) {
@@ -239,7 +233,16 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
   if (!is_valid_utf8(body))
     return "not valid UTF-8";
 
-  const auto fields = split_tabs(body);
+  // The fields between TABs, into a list kept between lines (no allocation).
+  thread_local std::vector<std::string_view> fields;
+  fields.clear();
+  for (std::size_t start = 0;;) {
+    const std::size_t tab = body.find('\t', start);
+    fields.push_back(body.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos)
+      break;
+    start = tab + 1;
+  }
   if (fields.size() < 5)
     return "too few fields";
   if (!is_record_id(fields[0]))
