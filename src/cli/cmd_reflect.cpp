@@ -2,7 +2,6 @@
 // weekly self-check.
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -10,6 +9,7 @@
 #include "attune/after.hpp"
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
+#include "attune/reflect_rules.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
@@ -25,10 +25,6 @@ struct ReflectOptions {
   std::optional<unsigned> week;
   bool baseline = false;
 };
-
-std::string week_name(unsigned week) {
-  return week == 0 ? std::string("your starting point (baseline)") : "week " + std::to_string(week);
-}
 
 /// Asks which of the two weeks is meant; nullopt when the person stops (end of input, "q").
 std::optional<unsigned> ask_week(Context &ctx, unsigned ended, unsigned current) {
@@ -107,57 +103,13 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     throw Error(ErrorKind::invalid, "the plan \"" + plan.id + "\" has no self-check",
                 "nothing to answer");
 
-  std::vector<unsigned> taken;
-  for (const Record &r : run.records)
-    if (r.type == RecordType::check && r.followup == 0)
-      taken.push_back(r.week);
-  // After the end: the follow-up self-checks, 4 and 12 weeks on (after.hpp).
-  if (!opts.baseline && !opts.week && programme_over(plan, run, day)) {
-    const auto followup = followup_due(plan, run, day);
-    // The last week's self-check may still come late, until the first follow-up is due.
-    const bool last_taken = std::find(taken.begin(), taken.end(), plan.weeks) != taken.end() ||
-                            run.ended || day >= followup_due_day(plan, run, followup_weeks.front());
-    if (followup)
-      return reflect_followup(session, opts, plan, run, day, *followup);
-    if (last_taken) {
-      std::optional<Day> next;
-      for (const unsigned weeks : followup_weeks)
-        if (!next && followup_due_day(plan, run, weeks) > day)
-          next = followup_due_day(plan, run, weeks);
-      throw Error(ErrorKind::invalid,
-                  next ? "the next self-check is the follow-up on " + format_day(*next) + ", " +
-                             std::to_string((*next - day).count()) + " days from now"
-                       : std::string("both follow-up self-checks are recorded"),
-                  next ? "'attune remind' says when it is due; 'attune report' shows the trend"
-                       : "'attune report' shows them on the trend");
-    }
-  }
-  const ReflectWeek choice = reflect_week(plan, run, day, taken);
-  unsigned week = choice.week;
-  bool chose = false; // the person (--week, --baseline, or the question) picked the week
-  if (opts.baseline) {
-    if (opts.week && *opts.week != 0)
-      throw Error(ErrorKind::usage,
-                  "--baseline and --week " + std::to_string(*opts.week) + " name different weeks",
-                  "the baseline is week 0: use one of them");
-    if (!baseline_open(plan, run, day))
-      throw Error(ErrorKind::invalid,
-                  "the baseline self-check is taken during week 1, and " + format_day(day) +
-                      " is not in week 1",
-                  "from week 2 on, the first self-check is your starting point: run 'attune "
-                  "reflect'");
-    week = 0;
-    chose = true;
-  } else if (opts.week) {
-    if (*opts.week > choice.latest)
-      throw Error(ErrorKind::invalid,
-                  "week " + std::to_string(*opts.week) + " has not begun yet (" + format_day(day) +
-                      " is in week " + std::to_string(choice.latest) + ")",
-                  "a self-check counts for its own week or an earlier one");
-    week = *opts.week;
-    chose = true;
-  } else if (choice.other && ctx.in_tty) {
-    const auto asked = ask_week(ctx, choice.week, *choice.other);
+  const ReflectTarget target = reflect_target(plan, run, day, opts.week, opts.baseline);
+  if (target.followup != 0) // after the end: 4 and 12 weeks on (after.hpp)
+    return reflect_followup(session, opts, plan, run, day, target.followup);
+  unsigned week = target.week;
+  bool chose = target.chose; // the person (--week, --baseline, or the question) picked the week
+  if (target.other && ctx.in_tty) {
+    const auto asked = ask_week(ctx, target.week, *target.other);
     if (!asked) {
       ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
       return exit_code::ok;
@@ -165,25 +117,14 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
     week = *asked;
     chose = true;
   }
-  for (const Record &r : run.records)
-    if (r.type == RecordType::check && r.followup == 0 && r.week == week)
-      throw Error(ErrorKind::invalid,
-                  "the self-check for " + week_name(week) + " is already recorded",
-                  "it is taken once a programme week; " + redo_hint(r));
-
+  require_week_free(run, week);
   std::vector<int> answers;
   if (opts.answers) {
     answers = parse_answers(*opts.answers, check);
   } else {
     if (!ctx.in_tty)
-      throw Error(
-          ErrorKind::usage, "not a terminal, so I cannot ask",
-          "give the answers with --answers, e.g. --answers " + [&check] {
-            std::string out;
-            for (std::size_t i = 0; i < check.answer_count(); ++i)
-              out += (i ? "," : "") + std::to_string(check.scale_min);
-            return out;
-          }());
+      throw Error(ErrorKind::usage, "not a terminal, so I cannot ask",
+                  "give the answers with --answers, e.g. --answers " + example_answers(check));
     ctx.out << "Self-check for " << week_name(week) << ".\n";
     const auto asked = ask_answers(session, check);
     if (!asked) {
@@ -198,11 +139,11 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
                               ". Thank you for taking a moment to look inward; 'attune report' "
                               "shows how it changes over the weeks.",
                           ctx.text_width(), "", "");
-  if (!ctx.global.quiet && choice.other && !chose)
+  if (!ctx.global.quiet && target.other && !chose)
     ctx.out << wrap_words("It counts for " + week_name(week) +
                               ", the week that just ended; to count it for this week instead, "
                               "run 'attune undo' and then 'attune reflect --week " +
-                              std::to_string(*choice.other) + "'.",
+                              std::to_string(*target.other) + "'.",
                           ctx.text_width(), "", "");
   // Said even with --quiet: it is the one line that matters after a hard week.
   const auto before = previous_self_check(check, run, week);

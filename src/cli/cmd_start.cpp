@@ -10,6 +10,7 @@
 #include "attune/plan_catalog.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/progress.hpp"
+#include "attune/start_rules.hpp"
 #include "attune/support.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -117,8 +118,7 @@ bool still_running(Session &session, Day today) {
     return false;
   const History history = build_history(session.read_journal_run(std::nullopt));
   const Run *active = history.active();
-  return active != nullptr &&
-         position(session.plan_for_run(*active), *active, today).phase != Phase::finished;
+  return active != nullptr && attune::still_running(session.plan_for_run(*active), active, today);
 }
 
 /// No plan chosen (no --plan, none in config), on a terminal, and a start would go ahead:

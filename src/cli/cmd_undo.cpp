@@ -16,11 +16,6 @@
 
 namespace attune::cli {
 
-/// "catch-the-urge done on 2026-11-05", "the note \"...\" on 2026-11-05", ...
-std::string describe_record(const Record &r) {
-  return describe_checkin(r) + " on " + format_day(r.day);
-}
-
 namespace {
 
 struct UndoOptions {

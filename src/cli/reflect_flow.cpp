@@ -6,63 +6,10 @@
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
-#include "attune/undo.hpp"
 #include "hooks.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
-namespace {
-
-std::string scale_text(const SelfCheck &check) {
-  return std::to_string(check.scale_min) + " to " + std::to_string(check.scale_max);
-}
-
-std::optional<int> parse_one(const std::string &text) {
-  if (text.empty() || text.size() > 3)
-    return std::nullopt;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9')
-      return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-} // namespace
-
-std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) {
-  std::vector<int> answers;
-  std::size_t pos = 0;
-  for (;;) {
-    const auto comma = text.find(',', pos);
-    const std::string part =
-        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
-    const auto value = parse_one(part);
-    if (!value || *value < check.scale_min || *value > check.scale_max)
-      throw Error(ErrorKind::invalid,
-                  "answer " + std::to_string(answers.size() + 1) + " \"" + part +
-                      "\" is not on the scale " + scale_text(check),
-                  "give one whole number from " + scale_text(check) + " per statement");
-    answers.push_back(*value);
-    if (comma == std::string::npos)
-      break;
-    pos = comma + 1;
-  }
-  if (answers.size() != check.answer_count())
-    throw Error(ErrorKind::invalid,
-                "got " + plural(static_cast<long long>(answers.size()), "answer", "answers") +
-                    " for " +
-                    plural(static_cast<long long>(check.items.size()), "statement", "statements") +
-                    (check.has_distress() ? " and the question \"" + check.distress.text + "\""
-                                          : std::string()),
-                check.has_distress()
-                    ? "give one answer per statement, in order, then one for the question: see "
-                      "'attune plan show'"
-                    : "give one answer per statement, in order: see 'attune plan show'");
-  return answers;
-}
-
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check) {
   Context &ctx = session.ctx();
   const std::size_t width = ctx.text_width();
@@ -99,8 +46,8 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
     line = trim_blanks(line);
     if (line.empty())
       return std::nullopt;
-    const auto value = parse_one(line);
-    if (!value || *value < check.scale_min || *value > check.scale_max) {
+    const auto value = parse_scale_answer(line, check);
+    if (!value) {
       ctx.out << "Please type a number from " << scale_text(check) << ".\n";
       continue;
     }
@@ -108,11 +55,6 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
     ++i;
   }
   return answers;
-}
-
-std::string redo_hint(const Record &check) {
-  return "to redo it, run 'attune undo " + short_command_id(command_id(check)) +
-         "' first (it withdraws only that self-check)";
 }
 
 namespace {
@@ -128,11 +70,7 @@ Record append_self_check(Session &session, unsigned run_number, unsigned week, D
   if (run != nullptr)
     for (const Record &r : run->records)
       if (r.type == RecordType::check && r.week == week && r.followup == followup)
-        throw Error(ErrorKind::invalid,
-                    (followup != 0 ? "the " + std::to_string(followup) + "-week follow-up"
-                     : week == 0   ? std::string("the baseline self-check")
-                                   : "the self-check for week " + std::to_string(week)) +
-                        " is already recorded",
+        throw Error(ErrorKind::invalid, check_name(week, followup) + " is already recorded",
                     redo_hint(r));
   Record rec;
   rec.id = session.new_record_id();
@@ -158,10 +96,11 @@ void save_self_check(Session &session, unsigned run_number, unsigned week, Day d
 
 void offer_baseline(Session &session, const Plan &plan, const Run &run) {
   Context &ctx = session.ctx();
-  if (plan.self_check.items.empty() || ctx.global.quiet)
+  const BaselineOffer offer = baseline_offer(plan, ctx.global.quiet, ctx.in_tty && ctx.out_tty);
+  if (offer == BaselineOffer::none)
     return;
   const std::size_t n = plan.self_check.items.size();
-  if (!(ctx.in_tty && ctx.out_tty)) {
+  if (offer == BaselineOffer::hint) {
     ctx.out << wrap_words("When you have two minutes, 'attune reflect --baseline' takes a short "
                           "self-check (" +
                               plural(static_cast<long long>(n), "statement", "statements") +

@@ -1,27 +1,21 @@
 #pragma once
-/// The weekly self-check, shared by `reflect` and the baseline offered at `start`.
+/// The weekly self-check, shared by `reflect` and the baseline offered at `start`: asking
+/// and writing (the rules are the core's reflect_rules.hpp).
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "attune/journal.hpp"
 #include "attune/plan.hpp"
+#include "attune/reflect_rules.hpp"
 
 namespace attune::cli {
 
 class Session;
 
-/// Parses "--answers 3,5,2,..." against the plan's scale and number of statements. Throws
-/// Error(invalid) naming the first bad answer and the scale.
-std::vector<int> parse_answers(const std::string &text, const SelfCheck &check);
-
 /// Asks each statement in turn on the terminal; nullopt when the person stops (empty input
 /// or end of input). Re-asks after an answer out of the scale.
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check);
-
-/// The hint when a week's self-check is already recorded: the exact undo command that
-/// withdraws `check` ("to redo it, run 'attune undo 3f9c0a1b' first").
-std::string redo_hint(const Record &check);
 
 /// Writes a check record under the lock, re-checking that the week is still free.
 /// `followup` (4 or 12) records a follow-up self-check after the end (re-checked likewise).
