@@ -9,12 +9,6 @@ namespace attune {
 
 namespace {
 
-std::string paint(bool on, const char *sgr, const std::string &text) {
-  if (!on)
-    return text;
-  return std::string("\x1b[") + sgr + "m" + text + "\x1b[0m";
-}
-
 std::string weeks_text(unsigned n) {
   return std::to_string(n) + (n == 1 ? " week" : " weeks");
 }
