@@ -120,7 +120,6 @@ void set_field(const RecordField &f, Record &r, const std::string &value, const 
 
 /// Checks a record's fields as the journal would and builds it. `hex` names the text
 /// fields given as hex bytes.
-// long because: one check per record field, in field order (one schema table replaces it)
 Record build_record(const Fields &fields, const std::vector<Field> &hex, const Location &where) {
   const auto type_field = fields.find("type");
   if (type_field == fields.end())

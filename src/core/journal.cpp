@@ -207,7 +207,6 @@ std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
 }
 
 /// Why a complete line is not a record, or nullopt when `record` was filled.
-// long because: one branch per record field, in format order (one schema table replaces it)
 std::optional<std::string> parse_record_line(std::string_view line, Record &record) {
   const std::size_t last_tab = line.rfind('\t');
   if (last_tab == std::string_view::npos)

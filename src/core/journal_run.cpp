@@ -133,7 +133,6 @@ bool light_scan(std::string_view line, LineFacts &out) noexcept {
   return true;
 }
 
-// long because: the hot loop over one line's fields, kept in one piece for speed
 bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   const std::size_t last_tab = line.rfind('\t');
   if (last_tab == std::string_view::npos || line.size() - last_tab != 10 ||
