@@ -130,7 +130,8 @@ BOOST_AUTO_TEST_CASE(text_of_a_paused_day_before_the_start_and_after_the_end) {
   const TodayView paused = decide_today(plan, run, d("2026-11-04"), d("2026-11-04"));
   BOOST_TEST(render_today_text(paused, false, 200) ==
              paused_line(d("2026-11-03"), d("2026-11-05")) + "\n");
-  const TodayView early = decide_today(plan, make_run(start_mon), d("2026-10-30"), d("2026-10-30"));
+  const Run fresh = make_run(start_mon); // the view points at its run: a named one, not a temporary
+  const TodayView early = decide_today(plan, fresh, d("2026-10-30"), d("2026-10-30"));
   BOOST_TEST(render_today_text(early, false, 200) ==
              "Your programme begins on 2026-11-02. Until then, nothing is due.\n");
   const Run plain = make_run(start_mon);
