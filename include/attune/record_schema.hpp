@@ -168,8 +168,14 @@ inline std::size_t field_index(const RecordField &field) noexcept {
 /// its kind (digits, an id, a date, ...) and its rule. Allocation-free.
 bool field_value_ok(const RecordField &field, std::string_view value) noexcept;
 
-/// Checks the value as field_value_ok does and stores it in the record; false when bad.
-bool assign_field(const RecordField &field, Record &record, std::string &&value);
+/// Checks the value as field_value_ok does and stores it in the record; false when bad (the
+/// record's member is then unchanged). Assigns into the member, keeping its capacity: a
+/// record reused from line to line is filled without allocating.
+bool assign_field(const RecordField &field, Record &record, std::string_view value);
+
+/// Sets every field's member to its unset value (empty, 0, no day), keeping the capacity of
+/// strings and lists: with the five positional ones assigned, the record is as new.
+void clear_fields(Record &record) noexcept;
 
 /// True when the record holds a value: text or id not empty, a number not 0, a day, a list
 /// not empty. A field that is not set is left out where it is optional.

@@ -2,7 +2,9 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <stdexcept>
 
 #include "attune/csv.hpp"
 #include "attune/exchange.hpp"
@@ -42,7 +44,7 @@ bool is_plain_ascii(std::string_view text) noexcept {
 }
 
 /// Appends `text` as json_quote writes it; plain ASCII without a copy.
-void append_json_string(std::string &out, std::string_view text) {
+template <typename Out> void append_json_string(Out &out, std::string_view text) {
   if (!is_plain_ascii(text)) {
     out += json_quote(text);
     return;
@@ -53,7 +55,7 @@ void append_json_string(std::string &out, std::string_view text) {
 }
 
 /// Appends a day as format_day writes it, without allocating (years 0 to 9999).
-void append_day(std::string &out, Day day) {
+template <typename Out> void append_day(Out &out, Day day) {
   const date::year_month_day ymd{day};
   const int y = static_cast<int>(ymd.year());
   if (y < 0 || y > 9999) {
@@ -76,7 +78,7 @@ void append_day(std::string &out, Day day) {
 }
 
 /// Appends an instant as format_instant writes it (YYYY-MM-DDTHH:MM:SSZ), without allocating.
-void append_instant(std::string &out, Instant instant) {
+template <typename Out> void append_instant(Out &out, Instant instant) {
   const auto day = date::floor<date::days>(instant);
   append_day(out, day);
   const auto s = static_cast<unsigned>((instant - day).count());
@@ -91,7 +93,7 @@ void append_instant(std::string &out, Instant instant) {
 }
 
 /// Appends a whole number in decimal.
-template <typename N> void append_number(std::string &out, N number) {
+template <typename Out, typename N> void append_number(Out &out, N number) {
   char text[24];
   const auto end = std::to_chars(text, text + sizeof text, number).ptr;
   out.append(text, static_cast<std::size_t>(end - text));
@@ -106,8 +108,8 @@ struct HexNames {
 
 /// Appends a text field as write_record_json writes it: the text, or its hex when it is not
 /// valid UTF-8 (its name then goes into `hex`).
-void append_exported_json(std::string &out, std::string_view value, std::string_view name,
-                          HexNames &hex) {
+template <typename Out>
+void append_exported_json(Out &out, std::string_view value, std::string_view name, HexNames &hex) {
   if (is_plain_ascii(value)) {
     out += '"';
     out += value;
@@ -120,10 +122,73 @@ void append_exported_json(std::string &out, std::string_view value, std::string_
   }
 }
 
-/// Appends the record as write_record_json(JsonWriter(0), record) writes it, byte for byte,
-/// into a buffer that is reused: the export's hot path, free of allocations for plain values.
+/// Writes into memory set aside beforehand: each piece is one bounds check and one copy (no
+/// call per piece, as std::string's append makes). Running past the end is a bug in
+/// json_bound, and throws rather than writes past it.
+class Cursor {
+public:
+  Cursor(char *at, const char *end) noexcept : at_(at), end_(end) {}
+  Cursor &operator+=(char c) {
+    room(1);
+    *at_++ = c;
+    return *this;
+  }
+  Cursor &operator+=(std::string_view text) { return append(text.data(), text.size()); }
+  Cursor &append(const char *text, std::size_t n) {
+    room(n);
+    std::memcpy(at_, text, n);
+    at_ += n;
+    return *this;
+  }
+  char *at() const noexcept { return at_; }
+
+private:
+  void room(std::size_t n) const {
+    if (n > static_cast<std::size_t>(end_ - at_))
+      throw std::logic_error("export: a record's JSON is longer than its bound");
+  }
+  char *at_;
+  const char *end_;
+};
+
+/// At least as many bytes as write_record writes for the record, counted field by field (the
+/// memory is cleared before it is written): json_quote writes at most six bytes for one
+/// ("\u001f"), to_hex two; a number at most 20, a day 12 with its quotes.
+std::size_t json_bound(const Record &r) noexcept {
+  std::size_t n = 128 + 6 * (r.id.size() + r.zone.size()); // the head, `hex`'s brackets
+  for (const RecordField &f : record_fields) {
+    if (f.presence(r.type) == Presence::none)
+      continue;
+    n += f.name.size() + 4; // ,"name":
+    switch (f.kind) {
+    case FieldKind::text:
+      n += 6 * (r.*f.member.text).size() + 2 + f.name.size() + 3; // and its name in `hex`
+      break;
+    case FieldKind::id:
+      n += 6 * (r.*f.member.text).size() + 2;
+      break;
+    case FieldKind::number:
+      n += 20;
+      break;
+    case FieldKind::day:
+      n += 12;
+      break;
+    case FieldKind::answers:
+      n += 2 + 21 * (r.*f.member.answers).size();
+      break;
+    case FieldKind::ids:
+      n += 2;
+      for (const std::string &id : r.*f.member.ids)
+        n += 6 * id.size() + 3;
+      break;
+    }
+  }
+  return n;
+}
+
+/// Writes the record as write_record_json(JsonWriter(0), record) writes it, byte for byte.
 // long because: one case per field kind, as write_record_json
-void append_record_json(std::string &out, const Record &r) {
+template <typename Out> void write_record(Out &out, const Record &r) {
   HexNames hex;
   out += "{\"id\":";
   append_json_string(out, r.id);
@@ -197,6 +262,16 @@ void append_record_json(std::string &out, const Record &r) {
     out += ']';
   }
   out += '}';
+}
+
+/// Appends the record's JSON to a buffer that is reused: the export's hot path, free of
+/// allocations for plain values, with one size check per piece and no call.
+void append_record_json(std::string &out, const Record &r) {
+  const std::size_t old = out.size();
+  out.resize(old + json_bound(r));
+  Cursor cursor(out.data() + old, out.data() + out.size());
+  write_record(cursor, r);
+  out.resize(static_cast<std::size_t>(cursor.at() - out.data()));
 }
 
 } // namespace

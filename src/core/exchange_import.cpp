@@ -85,7 +85,7 @@ void set_field(const RecordField &f, Record &r, const std::string &value, const 
       journal_form.clear();
     std::replace(journal_form.begin(), journal_form.end(), ' ', ',');
   }
-  if (assign_field(f, r, std::move(journal_form)) &&
+  if (assign_field(f, r, journal_form) &&
       !(f.kind == FieldKind::day && r.type == RecordType::pause && r.until && *r.until < r.day))
     return;
   switch (f.kind) {

@@ -2,6 +2,7 @@
 #include "attune/export_stream.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -50,23 +51,33 @@ std::string_view without_cr(std::string_view line) {
   return line;
 }
 
+/// The value of each byte as a lowercase hex digit, or 16 (bit 4) when it is not one.
+constexpr std::array<unsigned char, 256> hex_nibble = [] {
+  std::array<unsigned char, 256> t{};
+  for (auto &v : t)
+    v = 16;
+  for (unsigned c = 0; c < 10; ++c)
+    t['0' + c] = static_cast<unsigned char>(c);
+  for (unsigned c = 0; c < 6; ++c)
+    t['a' + c] = static_cast<unsigned char>(10 + c);
+  return t;
+}();
+
 /// The id at the start of a line as a number, or nullopt when the line does not start with
-/// 16 lowercase hex digits (so it cannot be a record).
+/// 16 lowercase hex digits (so it cannot be a record). Branch-free over the digits: it runs
+/// on every line of the journal.
 std::optional<std::uint64_t> leading_id(std::string_view line) {
   if (line.size() < 16)
     return std::nullopt;
   std::uint64_t id = 0;
+  unsigned bad = 0;
   for (std::size_t i = 0; i < 16; ++i) {
-    const char c = line[i];
-    unsigned v = 0;
-    if (c >= '0' && c <= '9')
-      v = static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      v = static_cast<unsigned>(c - 'a' + 10);
-    else
-      return std::nullopt;
-    id = id << 4 | v;
+    const unsigned v = hex_nibble[static_cast<unsigned char>(line[i])];
+    bad |= v;
+    id = id << 4 | (v & 0xFU);
   }
+  if ((bad & 16U) != 0)
+    return std::nullopt;
   return id;
 }
 
@@ -156,7 +167,8 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
       journal.problems.push_back({line_number, detail::describe_bad_line(line_number, line, *why)});
       return;
     }
-    const std::uint64_t id = *leading_id(line);
+    // Most journals repeat no id: then there is nothing to look up.
+    const std::uint64_t id = repeated.empty() ? 0 : *leading_id(line);
     const auto at = std::lower_bound(repeated.begin(), repeated.end(), id);
     if (at != repeated.end() && *at == id) {
       const auto k = static_cast<std::size_t>(at - repeated.begin());

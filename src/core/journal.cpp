@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -60,6 +61,16 @@ std::uint32_t crc32(std::string_view bytes) noexcept {
     c = t[0][(c ^ *p++) & 0xFFU] ^ (c >> 8);
   return c ^ 0xFFFFFFFFU;
 }
+
+/// 1 for the bytes of a record id (0-9, a-f), else 0.
+constexpr std::array<unsigned char, 256> lowercase_hex = [] {
+  std::array<unsigned char, 256> t{};
+  for (char c = '0'; c <= '9'; ++c)
+    t[static_cast<unsigned char>(c)] = 1;
+  for (char c = 'a'; c <= 'f'; ++c)
+    t[static_cast<unsigned char>(c)] = 1;
+  return t;
+}();
 
 int hex_value(char c) noexcept {
   if (c >= '0' && c <= '9')
@@ -144,11 +155,10 @@ std::string escape_value(std::string_view value) {
   return out;
 }
 
-std::optional<std::string> unescape_value(std::string_view value) {
-  if (value.find('\\') == std::string_view::npos) // most values: nothing to undo
-    return std::string(value);
-  std::string out;
-  out.reserve(value.size());
+/// Undoes the escapes of a value into `out` (cleared first, its capacity kept); false when an
+/// escape is malformed.
+bool unescape_into(std::string_view value, std::string &out) {
+  out.clear();
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     if (c != '\\') {
@@ -156,7 +166,7 @@ std::optional<std::string> unescape_value(std::string_view value) {
       continue;
     }
     if (++i >= value.size())
-      return std::nullopt;
+      return false;
     switch (value[i]) {
     case '\\':
       out += '\\';
@@ -172,26 +182,90 @@ std::optional<std::string> unescape_value(std::string_view value) {
       break;
     case 'x': {
       if (i + 2 >= value.size())
-        return std::nullopt;
+        return false;
       const int hi = hex_value(value[i + 1]);
       const int lo = hex_value(value[i + 2]);
       if (hi < 0 || lo < 0)
-        return std::nullopt;
+        return false;
       out += static_cast<char>(hi * 16 + lo);
       i += 2;
       break;
     }
     default:
-      return std::nullopt;
+      return false;
     }
   }
-  return out;
+  return true;
+}
+
+/// A value as written, or with its escapes undone into `scratch` when it has any (most
+/// values have none: no copy); nullopt when an escape is malformed.
+std::optional<std::string_view> unescaped(std::string_view value, std::string &scratch) {
+  if (value.find('\\') == std::string_view::npos)
+    return value;
+  if (!unescape_into(value, scratch))
+    return std::nullopt;
+  return std::string_view(scratch);
 }
 
 bool is_record_id(std::string_view id) noexcept {
-  return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  if (id.size() != 16)
+    return false;
+  unsigned bad = 0; // no early exit: 16 table lookups, one branch
+  for (const char c : id)
+    bad |= lowercase_hex[static_cast<unsigned char>(c)] == 0 ? 1U : 0U;
+  return bad == 0;
+}
+
+namespace {
+
+/// Masks of the bytes of a 64-bit word (bit 7 of each byte set where the test holds), exact
+/// for bytes below 0x80 (a word with any byte from 0x80 goes to the byte-wise path).
+constexpr std::uint64_t ones = 0x0101010101010101U;
+constexpr std::uint64_t highs = 0x8080808080808080U;
+constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FU;
+constexpr std::uint64_t equal_bytes(std::uint64_t word, unsigned char byte) noexcept {
+  const std::uint64_t t = word ^ (ones * byte); // zero where equal
+  return ~(((t & lows) + lows) | t | lows);
+}
+constexpr std::uint64_t below_0x20(std::uint64_t word) noexcept {
+  return ~((word & lows) + ones * 0x60U) & highs;
+}
+constexpr std::uint64_t del_bytes(std::uint64_t word) noexcept {
+  return ((word & lows) + ones) & highs;
+}
+
+bool byte_is_control(unsigned char u) noexcept {
+  return (u < 0x20 && u != '\t') || u == 0x7F;
+}
+
+} // namespace
+
+BodyBytes classify_body(std::string_view body) noexcept {
+  // Eight bytes at a time, no branch per byte: most bodies are printable ASCII and TABs.
+  std::uint64_t high = 0;
+  std::uint64_t control = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= body.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, body.data() + i, 8);
+    high |= w & highs;
+    control |= (below_0x20(w) & ~equal_bytes(w, '\t')) | del_bytes(w);
+  }
+  bool tail_control = false;
+  for (; i < body.size(); ++i) {
+    const auto u = static_cast<unsigned char>(body[i]);
+    high |= u & 0x80U;
+    tail_control = tail_control || byte_is_control(u);
+  }
+  if (high == 0)
+    return control != 0 || tail_control ? BodyBytes::control : BodyBytes::ascii;
+  // Bytes from 0x80: the masks above are not exact there; byte by byte, as the reader always
+  // has (a raw control byte is named before bad UTF-8).
+  if (std::any_of(body.begin(), body.end(),
+                  [](char c) { return byte_is_control(static_cast<unsigned char>(c)); }))
+    return BodyBytes::control;
+  return is_valid_utf8(body) ? BodyBytes::utf8 : BodyBytes::not_utf8;
 }
 
 std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
@@ -224,13 +298,15 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
   const std::string_view body = line.substr(0, last_tab);
   if (crc32(body) != expected)
     return "damaged (checksum does not match)";
-  for (const char c : body) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t') || u == 0x7F)
-      return "holds a raw control character";
-  }
-  if (!is_valid_utf8(body))
+  switch (classify_body(body)) {
+  case BodyBytes::control:
+    return "holds a raw control character";
+  case BodyBytes::not_utf8:
     return "not valid UTF-8";
+  case BodyBytes::ascii:
+  case BodyBytes::utf8:
+    break;
+  }
 
   // The fields between TABs, into a list kept between lines (no allocation).
   thread_local std::vector<std::string_view> fields;
@@ -258,12 +334,15 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
   if (!is_zone_name(fields[4]))
     return "bad time zone";
 
-  record = Record{};
-  record.id = std::string(fields[0]);
+  // The record is reused from line to line: assigning keeps its strings' capacity, so a
+  // long journal is read without an allocation per value.
+  record.id.assign(fields[0]);
   record.type = *type;
   record.day = *day;
   record.recorded = *recorded;
-  record.zone = std::string(fields[4]);
+  record.zone.assign(fields[4]);
+  clear_fields(record);
+  thread_local std::string scratch; // a value with escapes, undone
 
   // Which fields were met, one bit per record_fields entry (record_schema.hpp).
   std::uint32_t seen = 0;
@@ -280,7 +359,7 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
       for (std::size_t k = 5; k < i; ++k)
         if (fields[k].substr(0, fields[k].find('=')) == key)
           return "repeats the key \"" + std::string(key) + "\"";
-      if (!unescape_value(field.substr(eq + 1)))
+      if (!unescaped(field.substr(eq + 1), scratch))
         return "bad escape in \"" + std::string(key) + "\"";
       continue;
     }
@@ -288,12 +367,12 @@ std::optional<std::string> parse_record_line(std::string_view line, Record &reco
     if ((seen & bit) != 0)
       return "repeats the key \"" + std::string(key) + "\"";
     seen |= bit;
-    auto value = unescape_value(field.substr(eq + 1));
+    const auto value = unescaped(field.substr(eq + 1), scratch);
     if (!value)
       return "bad escape in \"" + std::string(key) + "\"";
     // Every known key is checked and kept, whatever the type (the writer leaves out what
     // the type does not carry).
-    if (!assign_field(*known, record, std::move(*value)))
+    if (!assign_field(*known, record, *value))
       return std::string(known->problem);
   }
 

@@ -14,6 +14,17 @@ namespace attune::detail {
 std::uint32_t crc32(std::string_view bytes) noexcept;
 /// 0-15 for a hex digit (either case), else -1.
 int hex_value(char c) noexcept;
+/// What a record line's body (before its checksum) holds, as the reader judges it.
+enum class BodyBytes : unsigned char {
+  ascii,    ///< printable ASCII and TABs only
+  utf8,     ///< also valid UTF-8 beyond ASCII
+  control,  ///< a raw control byte (below 0x20 but TAB, or 0x7F): named first
+  not_utf8, ///< no control byte, but bytes that are not UTF-8
+};
+/// One pass over the body, eight bytes at a time while it is ASCII.
+///   "a\tb" -> ascii; "caf\xc3\xa9" -> utf8; "a\x01" -> control; "\xff\x7f" -> control;
+///   "\xff" -> not_utf8
+BodyBytes classify_body(std::string_view body) noexcept;
 /// 16 lowercase hex digits.
 bool is_record_id(std::string_view id) noexcept;
 /// The one zone-name rule (zone.hpp): a record's zone is a name attune could have loaded.

@@ -70,7 +70,7 @@ std::optional<unsigned> plain_unsigned(std::string_view value) noexcept {
   return detail::parse_unsigned(value);
 }
 
-/// The escapes of a value are all well formed (what unescape_value accepts).
+/// The escapes of a value are all well formed (what unescape_into accepts).
 bool escapes_ok(std::string_view value) noexcept {
   for (std::size_t i = value.find('\\'); i != std::string_view::npos; i = value.find('\\', i + 1)) {
     if (++i >= value.size())

@@ -1,6 +1,8 @@
 // The record fields' values: checking, storing and writing them, by kind (record_schema.hpp).
 #include "attune/record_schema.hpp"
 
+#include <utility>
+
 #include "journal_detail.hpp"
 
 namespace attune {
@@ -59,14 +61,14 @@ bool field_value_ok(const RecordField &field, std::string_view value) noexcept {
   return false;
 }
 
-bool assign_field(const RecordField &field, Record &record, std::string &&value) {
+bool assign_field(const RecordField &field, Record &record, std::string_view value) {
   const FieldMember &m = field.member;
   switch (field.kind) {
   case FieldKind::text:
   case FieldKind::id:
     if (!field_value_ok(field, value))
       return false;
-    record.*m.text = std::move(value);
+    (record.*m.text).assign(value);
     return true;
   case FieldKind::number: {
     const auto n = detail::parse_unsigned(value);
@@ -83,31 +85,58 @@ bool assign_field(const RecordField &field, Record &record, std::string &&value)
     return true;
   }
   case FieldKind::answers: {
-    std::vector<int> answers;
-    if (!value.empty() && !each_part(value, [&](std::string_view p) {
-          const auto n = detail::parse_unsigned(p);
-          if (n)
-            answers.push_back(static_cast<int>(*n));
-          return n.has_value();
-        }))
+    if (!field_value_ok(field, value))
       return false;
-    record.*m.answers = std::move(answers);
+    std::vector<int> &answers = record.*m.answers;
+    answers.clear(); // capacity kept
+    if (!value.empty())
+      each_part(value, [&answers](std::string_view p) {
+        answers.push_back(static_cast<int>(*detail::parse_unsigned(p)));
+        return true;
+      });
     return true;
   }
   case FieldKind::ids: {
-    std::vector<std::string> ids;
-    if (!each_part(value, [&](std::string_view p) {
-          if (!detail::is_record_id(p))
-            return false;
-          ids.emplace_back(p);
-          return true;
-        }))
+    if (!field_value_ok(field, value))
       return false;
-    record.*m.ids = std::move(ids);
+    std::vector<std::string> &ids = record.*m.ids;
+    ids.clear();
+    each_part(value, [&ids](std::string_view p) {
+      ids.emplace_back(p);
+      return true;
+    });
     return true;
   }
   }
   return false;
+}
+
+namespace {
+
+/// Clears field I's member; the field is a constant, so this is one store or one clear().
+template <std::size_t I> void clear_field(Record &record) noexcept {
+  constexpr const RecordField &field = record_fields[I];
+  if constexpr (field.kind == FieldKind::text || field.kind == FieldKind::id)
+    (record.*field.member.text).clear();
+  else if constexpr (field.kind == FieldKind::number)
+    record.*field.member.number = 0;
+  else if constexpr (field.kind == FieldKind::day)
+    (record.*field.member.day).reset();
+  else if constexpr (field.kind == FieldKind::answers)
+    (record.*field.member.answers).clear();
+  else
+    (record.*field.member.ids).clear();
+}
+
+template <std::size_t... I> void clear_each(Record &record, std::index_sequence<I...>) noexcept {
+  (clear_field<I>(record), ...);
+}
+
+} // namespace
+
+void clear_fields(Record &record) noexcept {
+  // Unrolled over the table at compile time: it runs once per line read.
+  clear_each(record, std::make_index_sequence<record_fields.size()>{});
 }
 
 bool field_is_set(const RecordField &field, const Record &record) noexcept {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "attune/journal.hpp"
+#include "attune/text.hpp"
 #include "fixtures.hpp"
 
 using namespace attune;
@@ -285,6 +286,47 @@ BOOST_AUTO_TEST_CASE(lines_breaking_a_rule_are_reported_with_the_reason) {
     BOOST_REQUIRE(j.problems.size() == 1U);
     BOOST_TEST(j.problems[0].message == "line 2 is not a valid record (" + reason + "): skipped");
   }
+}
+
+BOOST_AUTO_TEST_CASE(every_byte_at_every_place_in_a_word_is_judged_as_one_byte_at_a_time) {
+  // The reader checks a line's bytes eight at a time while they are ASCII (journal.cpp,
+  // classify_body); the answer must be the byte-by-byte rule's: a raw control byte (below
+  // 0x20 but TAB, or 0x7F) is named before bytes that are not UTF-8.
+  const std::string base = "0000000000000002\tnote\t2026-11-20\t2026-11-20T08:30:00Z\tUTC"
+                           "\trun=1\ttext=";
+  const auto reason_for = [](const std::string &text) -> std::string {
+    bool control = false;
+    for (const char c : text) {
+      const auto u = static_cast<unsigned char>(c);
+      control = control || (u < 0x20 && u != '\t') || u == 0x7F;
+    }
+    if (control)
+      return "holds a raw control character";
+    return is_valid_utf8(text) ? "" : "not valid UTF-8";
+  };
+  std::size_t checked = 0;
+  for (unsigned b = 1; b < 256; ++b) {
+    if (b == '\t' || b == '\n' || b == '\\') // a field break, a line break, an escape
+      continue;
+    for (std::size_t at = 0; at < 17; ++at) { // every place in two words, and the tail
+      for (const char *other : {"", "\xc3\xa9", "\xff", "\x01"}) {
+        std::string text = std::string(at, 'a') + static_cast<char>(b) + "bcdefgh" + other;
+        const Journal j = parse_journal(journal_header() + with_crc(base + text));
+        const std::string want = reason_for(text);
+        if (want.empty()) {
+          BOOST_TEST(j.problems.empty(), "byte " << b << " at " << at);
+          BOOST_TEST(j.records.size() == 1U);
+        } else {
+          BOOST_REQUIRE(j.problems.size() == 1U);
+          BOOST_TEST(j.problems[0].message ==
+                         "line 2 is not a valid record (" + want + "): skipped",
+                     "byte " << b << " at " << at);
+        }
+        ++checked;
+      }
+    }
+  }
+  BOOST_TEST(checked > 10000U);
 }
 
 BOOST_AUTO_TEST_CASE(hostile_bytes_never_crash_the_parser) {
