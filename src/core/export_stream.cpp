@@ -50,26 +50,6 @@ std::string_view without_cr(std::string_view line) {
   return line;
 }
 
-/// The id at the start of a line as a number, or nullopt when the line does not start with
-/// 16 lowercase hex digits (so it cannot be a record).
-std::optional<std::uint64_t> leading_id(std::string_view line) {
-  if (line.size() < 16)
-    return std::nullopt;
-  std::uint64_t id = 0;
-  for (std::size_t i = 0; i < 16; ++i) {
-    const char c = line[i];
-    unsigned v = 0;
-    if (c >= '0' && c <= '9')
-      v = static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      v = static_cast<unsigned>(c - 'a' + 10);
-    else
-      return std::nullopt;
-    id = id << 4 | v;
-  }
-  return id;
-}
-
 bool is_start_line(std::string_view line) {
   return line.size() > 23 && line[16] == '\t' && line.compare(17, 6, "start\t") == 0;
 }
@@ -85,7 +65,7 @@ ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_h
     if (!complete)
       return;
     const std::string_view line = without_cr(raw);
-    const auto id = leading_id(line);
+    const auto id = detail::parse_record_id(line.substr(0, 16));
     if (!id)
       return;
     ids.push_back(*id);
@@ -156,7 +136,7 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
       journal.problems.push_back({line_number, detail::describe_bad_line(line_number, line, *why)});
       return;
     }
-    const std::uint64_t id = *leading_id(line);
+    const std::uint64_t id = *detail::parse_record_id(line.substr(0, 16));
     const auto at = std::lower_bound(repeated.begin(), repeated.end(), id);
     if (at != repeated.end() && *at == id) {
       const auto k = static_cast<std::size_t>(at - repeated.begin());

@@ -189,9 +189,7 @@ std::optional<std::string> unescape_value(std::string_view value) {
 }
 
 bool is_record_id(std::string_view id) noexcept {
-  return id.size() == 16 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return parse_record_id(id).has_value();
 }
 
 std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {

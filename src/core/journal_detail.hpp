@@ -16,6 +16,26 @@ std::uint32_t crc32(std::string_view bytes) noexcept;
 int hex_value(char c) noexcept;
 /// 16 lowercase hex digits.
 bool is_record_id(std::string_view id) noexcept;
+/// A record id (exactly 16 lowercase hex digits) as a number, else nullopt:
+///   "000000000000002a" -> 42;  "000000000000002A", "00000000000002a" (15), "000000000000002g"
+///   -> nullopt. For the id at the start of a line: parse_record_id(line.substr(0, 16)).
+/// Inline and allocation-free: the streaming readers call it on every line.
+inline std::optional<std::uint64_t> parse_record_id(std::string_view text) noexcept {
+  if (text.size() != 16)
+    return std::nullopt;
+  std::uint64_t value = 0;
+  for (const char c : text) {
+    unsigned digit = 0;
+    if (c >= '0' && c <= '9')
+      digit = static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      digit = static_cast<unsigned>(c - 'a' + 10);
+    else
+      return std::nullopt;
+    value = value << 4 | digit;
+  }
+  return value;
+}
 /// The one zone-name rule (zone.hpp): a record's zone is a name attune could have loaded.
 using attune::is_zone_name;
 /// 1 to 9 decimal digits.
