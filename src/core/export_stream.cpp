@@ -51,36 +51,6 @@ std::string_view without_cr(std::string_view line) {
   return line;
 }
 
-/// The value of each byte as a lowercase hex digit, or 16 (bit 4) when it is not one.
-constexpr std::array<unsigned char, 256> hex_nibble = [] {
-  std::array<unsigned char, 256> t{};
-  for (auto &v : t)
-    v = 16;
-  for (unsigned c = 0; c < 10; ++c)
-    t['0' + c] = static_cast<unsigned char>(c);
-  for (unsigned c = 0; c < 6; ++c)
-    t['a' + c] = static_cast<unsigned char>(10 + c);
-  return t;
-}();
-
-/// The id at the start of a line as a number, or nullopt when the line does not start with
-/// 16 lowercase hex digits (so it cannot be a record). Branch-free over the digits: it runs
-/// on every line of the journal.
-std::optional<std::uint64_t> leading_id(std::string_view line) {
-  if (line.size() < 16)
-    return std::nullopt;
-  std::uint64_t id = 0;
-  unsigned bad = 0;
-  for (std::size_t i = 0; i < 16; ++i) {
-    const unsigned v = hex_nibble[static_cast<unsigned char>(line[i])];
-    bad |= v;
-    id = id << 4 | (v & 0xFU);
-  }
-  if ((bad & 16U) != 0)
-    return std::nullopt;
-  return id;
-}
-
 bool is_start_line(std::string_view line) {
   return line.size() > 23 && line[16] == '\t' && line.compare(17, 6, "start\t") == 0;
 }
@@ -96,7 +66,7 @@ ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_h
     if (!complete)
       return;
     const std::string_view line = without_cr(raw);
-    const auto id = leading_id(line);
+    const auto id = detail::parse_record_id(line.substr(0, 16));
     if (!id)
       return;
     ids.push_back(*id);
@@ -168,7 +138,7 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
       return;
     }
     // Most journals repeat no id: then there is nothing to look up.
-    const std::uint64_t id = repeated.empty() ? 0 : *leading_id(line);
+    const std::uint64_t id = repeated.empty() ? 0 : *detail::parse_record_id(line.substr(0, 16));
     const auto at = std::lower_bound(repeated.begin(), repeated.end(), id);
     if (at != repeated.end() && *at == id) {
       const auto k = static_cast<std::size_t>(at - repeated.begin());

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers of journal.cpp shared with journal_run.cpp (the selective reader). Not public.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,35 @@ enum class BodyBytes : unsigned char {
 BodyBytes classify_body(std::string_view body) noexcept;
 /// 16 lowercase hex digits.
 bool is_record_id(std::string_view id) noexcept;
+/// A record id (exactly 16 lowercase hex digits) as a number, else nullopt:
+///   "000000000000002a" -> 42;  "000000000000002A", "00000000000002a" (15), "000000000000002g"
+///   -> nullopt. For the id at the start of a line: parse_record_id(line.substr(0, 16)).
+/// Inline and allocation-free: the streaming readers call it on every line.
+/// The value of each byte as a lowercase hex digit, or 16 (bit 4) when it is not one.
+inline constexpr std::array<unsigned char, 256> hex_nibble = [] {
+  std::array<unsigned char, 256> t{};
+  for (auto &v : t)
+    v = 16;
+  for (unsigned c = 0; c < 10; ++c)
+    t['0' + c] = static_cast<unsigned char>(c);
+  for (unsigned c = 0; c < 6; ++c)
+    t['a' + c] = static_cast<unsigned char>(10 + c);
+  return t;
+}();
+inline std::optional<std::uint64_t> parse_record_id(std::string_view text) noexcept {
+  if (text.size() != 16)
+    return std::nullopt;
+  std::uint64_t value = 0;
+  unsigned bad = 0; // no branch per digit: 16 table lookups
+  for (const char c : text) {
+    const unsigned v = hex_nibble[static_cast<unsigned char>(c)];
+    bad |= v;
+    value = value << 4 | (v & 0xFU);
+  }
+  if ((bad & 16U) != 0)
+    return std::nullopt;
+  return value;
+}
 /// The one zone-name rule (zone.hpp): a record's zone is a name attune could have loaded.
 using attune::is_zone_name;
 /// 1 to 9 decimal digits.

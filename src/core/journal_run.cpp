@@ -24,6 +24,7 @@ namespace attune {
 namespace {
 
 using detail::hex_value;
+using detail::parse_record_id;
 
 /// What the first pass keeps of a good line.
 struct Entry {
@@ -44,24 +45,6 @@ struct LineFacts {
   unsigned run = 0;
   RecordType type = RecordType::note;
 };
-
-/// A record id (16 lowercase hex digits) as a number.
-std::optional<std::uint64_t> parse_id(std::string_view text) noexcept {
-  if (text.size() != 16)
-    return std::nullopt;
-  std::uint64_t v = 0;
-  for (const char c : text) {
-    unsigned d = 0;
-    if (c >= '0' && c <= '9')
-      d = static_cast<unsigned>(c - '0');
-    else if (c >= 'a' && c <= 'f')
-      d = static_cast<unsigned>(c - 'a' + 10);
-    else
-      return std::nullopt;
-    v = v << 4 | d;
-  }
-  return v;
-}
 
 /// Digits only, 1 to 9 of them (the rule of parse_unsigned, for a value without escapes).
 std::optional<unsigned> plain_unsigned(std::string_view value) noexcept {
@@ -98,7 +81,7 @@ bool light_scan(std::string_view line, LineFacts &out) noexcept {
   if (line.size() < 60 || line[16] != '\t' || line[line.size() - 10] != '\t' ||
       line[line.size() - 9] != '~')
     return false;
-  const auto id = parse_id(line.substr(0, 16));
+  const auto id = parse_record_id(line.substr(0, 16));
   const std::size_t type_end = line.find('\t', 17);
   if (!id || type_end == std::string_view::npos)
     return false;
@@ -182,7 +165,7 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
   for (auto &f : field)
     if (!next(f))
       return false;
-  const auto id = parse_id(field[0]);
+  const auto id = parse_record_id(field[0]);
   const auto type = parse_record_type(field[1]);
   if (!id || !type || !parse_iso_day(field[2]) || !parse_instant(field[3]) ||
       !detail::is_zone_name(field[4]))
@@ -213,7 +196,7 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
     if (known->member.number == &Record::run)
       out.run = *detail::parse_unsigned(value);
     else if (known->member.text == &Record::ref)
-      out.ref = *parse_id(value);
+      out.ref = *parse_record_id(value);
     else if (known->kind == FieldKind::day && out.type == RecordType::pause &&
              *parse_iso_day(value) < *parse_iso_day(field[2]))
       return false; // a pause that ends before it begins
@@ -476,7 +459,7 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
                                            std::to_string(journal_version) +
                                            "\": reading on as version " +
                                            std::to_string(journal_version)});
-      if (const auto id = parse_id(line.substr(0, 16)))
+      if (const auto id = parse_record_id(line.substr(0, 16)))
         index.prefetch(*id);
       LineFacts facts;
       if (!(!strict && light_scan(line, facts)) && !quick_scan(line, facts)) {
@@ -486,12 +469,12 @@ Journal read_run(const JournalSource &whole, std::optional<unsigned> number, std
               {line_number, detail::describe_bad_line(line_number, line, *why)});
           return;
         }
-        facts.id = *parse_id(record.id);
+        facts.id = *parse_record_id(record.id);
         facts.type = record.type;
         facts.run = record.run;
         facts.crc = detail::crc32(line.substr(0, line.rfind('\t')));
         if (record.type == RecordType::undo)
-          facts.ref = *parse_id(record.ref);
+          facts.ref = *parse_record_id(record.ref);
       }
       const bool bookkeeping =
           facts.type == RecordType::undo || facts.type == RecordType::forgotten;

@@ -100,6 +100,19 @@ bool worth_listing(const Progress &p, const ExerciseStats &e) {
   return false;
 }
 
+void each_exercise_row(const Progress &p,
+                       const std::function<void(const ExerciseStats &)> &situational,
+                       const std::function<void(const ExerciseStats &)> &scheduled) {
+  for (const ExerciseStats &e : p.exercises) {
+    if (!worth_listing(p, e))
+      continue;
+    if (e.exercise->schedule.situational())
+      situational(e);
+    else
+      scheduled(e);
+  }
+}
+
 bool missed_only_yesterday(const Progress &p) {
   if (p.pos.phase != Phase::active || p.pos.day < 2)
     return false;

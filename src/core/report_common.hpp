@@ -1,7 +1,7 @@
 #pragma once
 /// Wording and formatting shared by the report renderers (private to src/core).
+#include <functional>
 #include <string>
-
 #include <vector>
 
 #include "attune/after.hpp"
@@ -39,6 +39,14 @@ std::string practice_sentence(const Progress &p);
 /// False for an exercise nobody could have done yet: untouched, and every week it belongs to
 /// not begun. Such rows are left out of the reports instead of being listed as zeros.
 bool worth_listing(const Progress &p, const ExerciseStats &e);
+/// The rows of every report's exercises table: each exercise worth listing, in plan order,
+/// handed to `situational` when it is done when it arises (shown as a count, never a ratio or
+/// a strength: the situation may not arise) and to `scheduled` otherwise.
+///   a (daily, done Mon), b (when it arises, done Tue), c (week 2 only, today in week 1)
+///   -> scheduled(a), situational(b); no row for c.
+void each_exercise_row(const Progress &p,
+                       const std::function<void(const ExerciseStats &)> &situational,
+                       const std::function<void(const ExerciseStats &)> &scheduled);
 
 /// How a when-it-arises exercise went, as a count, never a ratio: "practised on 3 days when it
 /// came up", "practised on 1 day when it came up", "not practised yet when it came up".

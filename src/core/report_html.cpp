@@ -416,25 +416,23 @@ void exercises_section(std::string &out, const Progress &p) {
   out += "<section id=\"exercises\"><h2>Exercises</h2><table><thead><tr><th>Exercise</th>"
          "<th class=\"n\">Done</th><th class=\"n\">Planned</th><th class=\"n\">Skipped</th>"
          "<th>Strength</th></tr></thead><tbody>";
-  for (const ExerciseStats &e : p.exercises) {
-    if (!worth_listing(p, e))
-      continue;
-    if (e.exercise->schedule.situational()) {
-      // A count, never a ratio or a strength: a situation may not arise.
-      out += "<tr class=\"situational\"><td>" + esc(title_of(e.exercise)) +
-             "</td><td colspan=\"2\">" + esc(practised_phrase(e.adherence)) +
-             "</td><td class=\"n\">" + std::to_string(e.adherence.skipped) +
-             "</td><td>\xe2\x80\x93</td></tr>";
-      continue;
-    }
-    const long s = std::lround(e.strength);
-    out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.done) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.planned) + "</td><td class=\"n\">" +
-           std::to_string(e.adherence.skipped) +
-           "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(s) +
-           "%\"></span></span>" + std::to_string(s) + "</td></tr>";
-  }
+  each_exercise_row(
+      p,
+      [&](const ExerciseStats &e) {
+        out += "<tr class=\"situational\"><td>" + esc(title_of(e.exercise)) +
+               "</td><td colspan=\"2\">" + esc(practised_phrase(e.adherence)) +
+               "</td><td class=\"n\">" + std::to_string(e.adherence.skipped) +
+               "</td><td>\xe2\x80\x93</td></tr>";
+      },
+      [&](const ExerciseStats &e) {
+        const long s = std::lround(e.strength);
+        out += "<tr><td>" + esc(title_of(e.exercise)) + "</td><td class=\"n\">" +
+               std::to_string(e.adherence.done) + "</td><td class=\"n\">" +
+               std::to_string(e.adherence.planned) + "</td><td class=\"n\">" +
+               std::to_string(e.adherence.skipped) +
+               "</td><td><span class=\"meter\"><span style=\"width:" + std::to_string(s) +
+               "%\"></span></span>" + std::to_string(s) + "</td></tr>";
+      });
   out += "</tbody></table><p class=\"gentle\">Strength grows with each practice and fades "
          "slowly, so a single missed day barely moves it; a steady six weeks reaches "
          "100.</p></section>\n";

@@ -132,20 +132,19 @@ std::string render_markdown(const Progress &p, const ReportOptions &options) {
   out += "\n## Exercises\n\n";
   out += "| Exercise | Done | Planned | Skipped | Strength |\n";
   out += "|---|---:|---:|---:|---:|\n";
-  for (const ExerciseStats &e : p.exercises) {
-    if (!worth_listing(p, e))
-      continue;
-    if (e.exercise->schedule.situational()) {
-      out += "| " + md(title_of(e.exercise)) + " | " + practised_phrase(e.adherence) +
-             " | \xe2\x80\x93 | " + std::to_string(e.adherence.skipped) + " | \xe2\x80\x93 |\n";
-      continue;
-    }
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f", e.strength);
-    out += "| " + md(title_of(e.exercise)) + " | " + std::to_string(e.adherence.done) + " | " +
-           std::to_string(e.adherence.planned) + " | " + std::to_string(e.adherence.skipped) +
-           " | " + buf + " |\n";
-  }
+  each_exercise_row(
+      p,
+      [&](const ExerciseStats &e) {
+        out += "| " + md(title_of(e.exercise)) + " | " + practised_phrase(e.adherence) +
+               " | \xe2\x80\x93 | " + std::to_string(e.adherence.skipped) + " | \xe2\x80\x93 |\n";
+      },
+      [&](const ExerciseStats &e) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%.0f", e.strength);
+        out += "| " + md(title_of(e.exercise)) + " | " + std::to_string(e.adherence.done) + " | " +
+               std::to_string(e.adherence.planned) + " | " + std::to_string(e.adherence.skipped) +
+               " | " + buf + " |\n";
+      });
   out += "\nStrength (0\xe2\x80\x93"
          "100) grows with each practice and fades slowly; a steady six "
          "weeks reaches 100.\n";

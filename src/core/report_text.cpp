@@ -255,30 +255,28 @@ void exercises(std::string &out, const Progress &p, const ReportOptions &o) {
   else
     head += pad_left("str", 4);
   out += heading(head, o.color) + "\n";
-  for (const ExerciseStats &e : p.exercises) {
-    if (!worth_listing(p, e))
-      continue;
-    if (e.exercise->schedule.situational()) {
-      // No ratio and no strength: a situation may not arise. A count, on its own line.
-      out += "  " + truncate(printable(title_of(e.exercise)), o.width - 2) + "\n";
-      wrap(out, practised_phrase(e.adherence), o.width, 4);
-      continue;
-    }
-    std::string line =
-        "  " + pad_right(truncate(printable(title_of(e.exercise)), title_w), title_w);
-    const bool nothing_yet = e.adherence.planned == 0 && e.adherence.done == 0;
-    line += pad_left(nothing_yet ? "\xe2\x80\x93"
-                                 : std::to_string(e.adherence.done) + "/" +
-                                       std::to_string(e.adherence.planned),
-                     7);
-    const int strength = static_cast<int>(std::lround(e.strength));
-    if (!compact) {
-      line += pad_left(std::to_string(e.adherence.skipped), 9) + "  ";
-      line += bar(e.strength / 100.0, 10, o.color);
-    }
-    line += pad_left(std::to_string(strength), 4);
-    out += line + "\n";
-  }
+  each_exercise_row(
+      p,
+      [&](const ExerciseStats &e) { // a count, on its own line
+        out += "  " + truncate(printable(title_of(e.exercise)), o.width - 2) + "\n";
+        wrap(out, practised_phrase(e.adherence), o.width, 4);
+      },
+      [&](const ExerciseStats &e) {
+        std::string line =
+            "  " + pad_right(truncate(printable(title_of(e.exercise)), title_w), title_w);
+        const bool nothing_yet = e.adherence.planned == 0 && e.adherence.done == 0;
+        line += pad_left(nothing_yet ? "\xe2\x80\x93"
+                                     : std::to_string(e.adherence.done) + "/" +
+                                           std::to_string(e.adherence.planned),
+                         7);
+        const int strength = static_cast<int>(std::lround(e.strength));
+        if (!compact) {
+          line += pad_left(std::to_string(e.adherence.skipped), 9) + "  ";
+          line += bar(e.strength / 100.0, 10, o.color);
+        }
+        line += pad_left(std::to_string(strength), 4);
+        out += line + "\n";
+      });
   wrap(out,
        "Strength grows with each time you practise and fades slowly, so a single missed day "
        "barely moves it; a steady six weeks reaches 100.",

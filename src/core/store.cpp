@@ -354,6 +354,51 @@ int open_lock_file(const std::string &path) {
   return fd;
 }
 
+/// Takes `operation` (LOCK_EX or LOCK_SH) on the open lock file `fd` within `timeout`.
+/// Throws Error(busy) on time-out, else Error(io|permission) "cannot lock" `lock_path`.
+void flock_or_throw(int fd, int operation, std::chrono::milliseconds timeout,
+                    const std::string &dir, const std::string &lock_path) {
+  if (!flock_within(fd, operation, timeout)) {
+    if (errno == EWOULDBLOCK)
+      throw busy_error(dir);
+    throw system_error("cannot lock", lock_path, errno);
+  }
+}
+
+/// How a reader of the data folder may go on (read, read_run, snapshot).
+enum class ReadAccess {
+  no_folder, ///< the folder does not exist: nothing recorded yet, and reading creates nothing
+  no_lock,   ///< no lock file can be opened (a read-only folder: a backup, a mount), so no
+             ///< writer can be appending there either: read without a lock
+  shared,    ///< a shared lock is held
+};
+
+/// The one way a reader takes the shared lock on `dir`'s journal.lock, waiting at most
+/// `timeout`: ReadAccess::shared with the lock file's descriptor put in `held` (the lock is
+/// let go when it closes), or the reason there is no lock to take. Throws Error(permission)
+/// when `dir` is not a folder, Error(busy) on time-out, Error(io|permission) otherwise.
+ReadAccess lock_for_reading(const std::string &dir, std::chrono::milliseconds timeout, Fd &held) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {
+    if (errno == ENOENT)
+      return ReadAccess::no_folder;
+    throw system_error("cannot use the folder", dir, errno);
+  }
+  if (!S_ISDIR(st.st_mode))
+    throw Error(ErrorKind::permission, quoted(dir) + " is not a folder",
+                "move it away or choose another --data-dir");
+  const std::string lock_path = dir + "/journal.lock";
+  Fd fd(open_lock_file(lock_path));
+  if (fd.get() < 0) {
+    if (errno == ENOENT || errno == EACCES || errno == EROFS)
+      return ReadAccess::no_lock;
+    throw system_error("cannot open the lock file", lock_path, errno);
+  }
+  flock_or_throw(fd.get(), LOCK_SH, timeout, dir, lock_path);
+  held.reset(fd.release());
+  return ReadAccess::shared;
+}
+
 /// Whether the file's first line is a version line newer than this build writes. Guards
 /// against a caller passing a Journal read before another program replaced the file.
 bool file_is_newer(int fd) {
@@ -416,11 +461,7 @@ JournalStore::Lock JournalStore::lock(std::chrono::milliseconds timeout) const {
   Fd fd(open_lock_file(path));
   if (fd.get() < 0)
     throw system_error("cannot open the lock file", path, errno);
-  if (!flock_within(fd.get(), LOCK_EX, timeout)) {
-    if (errno == EWOULDBLOCK)
-      throw busy_error(dir_);
-    throw system_error("cannot lock", path, errno);
-  }
+  flock_or_throw(fd.get(), LOCK_EX, timeout, dir_, path);
   Lock held(fd.release());
   remove_stale_temporaries(held); // every write cleans up after an earlier killed one
   return held;
@@ -429,31 +470,14 @@ JournalStore::Lock JournalStore::lock(std::chrono::milliseconds timeout) const {
 Journal JournalStore::read(std::chrono::milliseconds timeout, const Lock *held) const {
   if (held != nullptr)
     return parse_journal(read_journal_text(journal_path()));
-  struct stat st {};
-  if (::stat(dir_.c_str(), &st) != 0) {
-    if (errno == ENOENT)
-      return parse_journal({}); // nothing recorded yet; reading creates nothing
-    throw system_error("cannot use the folder", dir_, errno);
-  }
-  if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
-                "move it away or choose another --data-dir");
-  const std::string lock_path = dir_ + "/journal.lock";
-  Fd fd(open_lock_file(lock_path));
-  if (fd.get() < 0) {
-    if (errno == ENOENT || errno == EACCES || errno == EROFS) {
-      // A read-only folder (a backup, a mount): no writer can be appending there either.
-      return parse_journal(read_journal_text(journal_path()));
-    }
-    throw system_error("cannot open the lock file", lock_path, errno);
-  }
-  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
-    if (errno == EWOULDBLOCK)
-      throw busy_error(dir_);
-    throw system_error("cannot lock", lock_path, errno);
-  }
+  Fd shared;
+  const ReadAccess access = lock_for_reading(dir_, timeout, shared);
+  if (access == ReadAccess::no_folder)
+    return parse_journal({});
+  if (access == ReadAccess::no_lock)
+    return parse_journal(read_journal_text(journal_path()));
   std::string text = read_journal_text(journal_path());
-  fd.reset(-1); // parse after letting go, so waiting writers are held up as little as possible
+  shared.reset(-1); // parse after letting go, so waiting writers are held up as little as possible
   return parse_journal(text);
 }
 
@@ -516,56 +540,24 @@ JournalStore::Snapshot JournalStore::snapshot(std::chrono::milliseconds timeout)
     const auto size = file.get() < 0 ? std::uint64_t{0} : static_cast<std::uint64_t>(st.st_size);
     return Snapshot(file.release(), size, path);
   };
-  struct stat st {};
-  if (::stat(dir_.c_str(), &st) != 0) {
-    if (errno == ENOENT)
-      return Snapshot(-1, 0, path); // nothing recorded yet; reading creates nothing
-    throw system_error("cannot use the folder", dir_, errno);
-  }
-  if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
-                "move it away or choose another --data-dir");
-  const std::string lock_path = dir_ + "/journal.lock";
-  Fd fd(open_lock_file(lock_path));
-  if (fd.get() < 0) {
-    if (errno == ENOENT || errno == EACCES || errno == EROFS)
-      return open_now(); // a read-only folder: no writer can be appending there either
-    throw system_error("cannot open the lock file", lock_path, errno);
-  }
-  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
-    if (errno == EWOULDBLOCK)
-      throw busy_error(dir_);
-    throw system_error("cannot lock", lock_path, errno);
-  }
-  return open_now(); // the lock is let go when `fd` closes
+  Fd shared;
+  const ReadAccess access = lock_for_reading(dir_, timeout, shared);
+  if (access == ReadAccess::no_folder)
+    return Snapshot(-1, 0, path);
+  // Under the shared lock, let go when `shared` closes (no_lock: no writer to wait for).
+  return open_now();
 }
 
 Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,
                                const Lock *held) const {
   if (held != nullptr)
     return parse_journal_file(journal_path(), index_path(), number, true, summary_);
-  struct stat st {};
-  if (::stat(dir_.c_str(), &st) != 0) {
-    if (errno == ENOENT)
-      return parse_journal({});
-    throw system_error("cannot use the folder", dir_, errno);
-  }
-  if (!S_ISDIR(st.st_mode))
-    throw Error(ErrorKind::permission, quoted(dir_) + " is not a folder",
-                "move it away or choose another --data-dir");
-  const std::string lock_path = dir_ + "/journal.lock";
-  Fd fd(open_lock_file(lock_path));
-  if (fd.get() < 0) {
-    if (errno == ENOENT || errno == EACCES || errno == EROFS)
-      return parse_journal_file(journal_path(), index_path(), number, false,
-                                summary_); // read-only folder: no writer
-    throw system_error("cannot open the lock file", lock_path, errno);
-  }
-  if (!flock_within(fd.get(), LOCK_SH, timeout)) {
-    if (errno == EWOULDBLOCK)
-      throw busy_error(dir_);
-    throw system_error("cannot lock", lock_path, errno);
-  }
+  Fd shared;
+  const ReadAccess access = lock_for_reading(dir_, timeout, shared);
+  if (access == ReadAccess::no_folder)
+    return parse_journal({});
+  if (access == ReadAccess::no_lock) // nor may the index be written there
+    return parse_journal_file(journal_path(), index_path(), number, false, summary_);
   // Both passes under the lock: a writer in between would shift the lines.
   return parse_journal_file(journal_path(), index_path(), number, true, summary_);
 }

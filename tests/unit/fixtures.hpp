@@ -3,9 +3,12 @@
 /// test files before; plans and runs for the progress tests are in progress_fixtures.hpp).
 #include <boost/crc.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "attune/calendar.hpp"
 #include "attune/error.hpp"
@@ -56,6 +59,78 @@ inline Record note_n(unsigned n, const std::string &text = "hello") {
   Record r = record_on(id_n(n), RecordType::note, "2026-11-20", "UTC");
   r.text = text;
   return r;
+}
+
+/// A record of `type` with id n, of run `run`, on 2026-01-05 + `day_offset` days at 09:00 UTC,
+/// with the fields its type carries filled in (text with a tab, a line break, a backslash and
+/// a non-ASCII letter, so every escape is written). A start's plan_hash is "0123abcd" + run;
+/// an undo withdraws id n - 2 (id 1 for n <= 3), a forgotten names ids 4 and 5: set what a
+/// test depends on. The export and run-reader tests build their journals from it.
+inline Record record_n(unsigned id, RecordType type, unsigned run, int day_offset) {
+  Record r;
+  r.id = id_n(id);
+  r.type = type;
+  r.day = *parse_iso_day("2026-01-05") + date::days{day_offset};
+  r.recorded = Instant{r.day.time_since_epoch()} + std::chrono::hours{9};
+  r.zone = "Europe/Berlin";
+  r.run = run;
+  switch (type) {
+  case RecordType::start:
+    r.plan_id = "avoidant";
+    r.plan_hash = "0123abcd" + std::to_string(run);
+    break;
+  case RecordType::done:
+  case RecordType::not_arisen:
+    r.exercise = "name-a-need";
+    break;
+  case RecordType::skip:
+    r.exercise = "name-a-need";
+    r.text = "tired, \"very\"";
+    break;
+  case RecordType::note:
+    r.text = "a note\twith a tab,\na newline, a \\ and 心";
+    break;
+  case RecordType::check:
+    r.week = 1;
+    r.answers = {3, 5, 2};
+    break;
+  case RecordType::undo:
+    r.ref = id_n(id > 3 ? id - 2 : 1);
+    break;
+  case RecordType::forgotten:
+    r.run = 0;
+    r.refs = {id_n(4), id_n(5)};
+    break;
+  case RecordType::review:
+    r.question = "helped";
+    r.text = "staying";
+    break;
+  case RecordType::keep:
+    r.exercise = "name-a-need";
+    r.times = 3;
+    break;
+  case RecordType::cue:
+    r.exercise = "name-a-need";
+    r.text = "when I want to leave";
+    break;
+  case RecordType::pause:
+    r.text = "away";
+    r.until = r.day + date::days{3};
+    break;
+  default:
+    break;
+  }
+  return r;
+}
+
+/// A source handing `text` over in pieces of `size` bytes (a reader must not assume a line
+/// arrives whole). `text` must outlive the source.
+inline JournalSource pieces_of(const std::string &text, std::size_t size) {
+  return [&text, size](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
+    for (auto at = static_cast<std::size_t>(from); at < text.size(); at += size)
+      if (!sink(std::string_view(text).substr(at, size)))
+        return;
+  };
 }
 
 /// What `f` throws as "WHAT | HINT", or `none` when it throws no attune::Error.

@@ -17,72 +17,6 @@ using namespace attune::testing;
 
 namespace {
 
-Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
-  Record r;
-  r.id = id_n(id);
-  r.type = type;
-  r.day = *parse_iso_day("2026-01-05") + date::days{day_offset};
-  r.recorded = Instant{r.day.time_since_epoch()} + std::chrono::hours{9};
-  r.zone = "Europe/Berlin";
-  r.run = run;
-  switch (type) {
-  case RecordType::start:
-    r.plan_id = "avoidant";
-    r.plan_hash = "0123abcd" + std::to_string(run);
-    break;
-  case RecordType::done:
-  case RecordType::not_arisen:
-    r.exercise = "name-a-need";
-    break;
-  case RecordType::skip:
-    r.exercise = "name-a-need";
-    r.text = "tired, \"very\"";
-    break;
-  case RecordType::note:
-    r.text = "a note\twith a tab,\na newline, a \\ and 心";
-    break;
-  case RecordType::check:
-    r.week = 1;
-    r.answers = {3, 5, 2};
-    break;
-  case RecordType::undo:
-    r.ref = id_n(id > 3 ? id - 2 : 1);
-    break;
-  case RecordType::forgotten:
-    r.run = 0;
-    r.refs = {id_n(4), id_n(5)};
-    break;
-  case RecordType::review:
-    r.question = "helped";
-    r.text = "staying";
-    break;
-  case RecordType::keep:
-    r.exercise = "name-a-need";
-    r.times = 3;
-    break;
-  case RecordType::cue:
-    r.exercise = "name-a-need";
-    r.text = "when I want to leave";
-    break;
-  case RecordType::pause:
-    r.text = "away";
-    r.until = r.day + date::days{3};
-    break;
-  default:
-    break;
-  }
-  return r;
-}
-
-/// A source handing `text` over in pieces of `piece` bytes.
-JournalSource source_of(const std::string &text, std::size_t piece) {
-  return [&text, piece](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
-    for (std::size_t at = from; at < text.size(); at += piece)
-      if (!sink(std::string_view(text).substr(at, piece)))
-        return;
-  };
-}
-
 std::map<std::string, std::string> some_plans() {
   return {{"0123abcd1", "id = \"avoidant\"\n"}, {"0123abcd2", "x = \"\\u00e9\"\n"}};
 }
@@ -117,7 +51,7 @@ void check_journal(const Journal &got, const Journal &whole) {
 void check_same(const std::string &text) {
   const Journal whole = parse_journal(text);
   for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
-    const JournalSource source = source_of(text, piece);
+    const JournalSource source = pieces_of(text, piece);
     const ExportPrescan prescan = scan_for_export_check(source, text.size());
     Journal got;
     for (const bool no_notes : {false, true}) {
@@ -150,13 +84,13 @@ std::vector<Record> every_type() {
   unsigned id = 1;
   int day = 0;
   for (const unsigned run : {1U, 2U}) {
-    records.push_back(make(id++, RecordType::start, run, day));
+    records.push_back(record_n(id++, RecordType::start, run, day));
     for (const RecordType type :
          {RecordType::done, RecordType::skip, RecordType::note, RecordType::check, RecordType::undo,
           RecordType::not_arisen, RecordType::review, RecordType::keep, RecordType::keep_stop,
           RecordType::cue, RecordType::pause, RecordType::resume, RecordType::forgotten,
           RecordType::end})
-      records.push_back(make(id++, type, run, ++day));
+      records.push_back(record_n(id++, type, run, ++day));
   }
   records[3].cmd = records[2].id;
   records[5].text = std::string("bad \xff utf-8"); // written as hex in exports
@@ -244,10 +178,10 @@ BOOST_AUTO_TEST_CASE(no_header_newer_version_and_repeated_header) {
 
 BOOST_AUTO_TEST_CASE(two_starts_claiming_one_number_note_the_programmes) {
   std::vector<Record> records = every_type();
-  Record second = make(900, RecordType::start, 1, 30);
+  Record second = record_n(900, RecordType::start, 1, 30);
   second.plan_hash = "0123abcd2";
   records.push_back(second);
-  records.push_back(make(901, RecordType::done, 1, 31));
+  records.push_back(record_n(901, RecordType::done, 1, 31));
   check_same(journal_of(records));
 }
 

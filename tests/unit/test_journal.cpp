@@ -12,6 +12,7 @@
 #include "attune/journal.hpp"
 #include "attune/text.hpp"
 #include "fixtures.hpp"
+#include "journal_detail.hpp"
 
 using namespace attune;
 using namespace attune::testing;
@@ -471,6 +472,26 @@ BOOST_AUTO_TEST_CASE(the_version_1_fixture_reads_exactly_and_formats_back_byte_f
   BOOST_TEST(h.runs[0].records.size() == 6U); // the undone done and the undo are gone
   BOOST_TEST(h.active()->number == 2U);
   BOOST_TEST(h.last_checkin()->exercise == "reach-out-first");
+}
+
+BOOST_AUTO_TEST_CASE(record_id_is_sixteen_lowercase_hex_digits_read_as_a_number) {
+  using detail::parse_record_id;
+  BOOST_TEST(parse_record_id("000000000000002a").value_or(0) == 42U);
+  BOOST_TEST(parse_record_id("0123456789abcdef").value_or(0) == 0x0123456789abcdefULL);
+  BOOST_TEST(parse_record_id("ffffffffffffffff").value_or(0) == 0xffffffffffffffffULL);
+  BOOST_TEST(!parse_record_id("000000000000002A"));  // uppercase: not an id attune writes
+  BOOST_TEST(!parse_record_id("00000000000002a"));   // 15 digits
+  BOOST_TEST(!parse_record_id("0000000000000002a")); // 17 digits
+  BOOST_TEST(!parse_record_id("000000000000002g"));  // not hex
+  BOOST_TEST(!parse_record_id("00000000 000002a"));
+  BOOST_TEST(!parse_record_id(""));
+  // The id at the start of a line, as the streaming readers take it.
+  const std::string line = "000000000000002a\tdone\t2026-11-20";
+  BOOST_TEST(parse_record_id(std::string_view(line).substr(0, 16)).value_or(0) == 42U);
+  BOOST_TEST(!parse_record_id(std::string_view("00000002a\tdone").substr(0, 16)));
+  // is_record_id is the same rule.
+  BOOST_TEST(detail::is_record_id("000000000000002a"));
+  BOOST_TEST(!detail::is_record_id("000000000000002A"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,36 +16,6 @@ using namespace attune::testing;
 
 namespace {
 
-Record make(unsigned id, RecordType type, unsigned run, int day_offset) {
-  Record r;
-  r.id = id_n(id);
-  r.type = type;
-  r.day = *parse_iso_day("2026-01-05") + date::days{day_offset};
-  r.recorded = Instant{r.day.time_since_epoch()} + std::chrono::hours{9};
-  r.zone = "Europe/Berlin";
-  r.run = run;
-  switch (type) {
-  case RecordType::start:
-    r.plan_id = "avoidant";
-    r.plan_hash = "0123abcd";
-    break;
-  case RecordType::done:
-  case RecordType::skip:
-    r.exercise = "name-a-need";
-    break;
-  case RecordType::note:
-    r.text = "a note\twith a tab, a \\ and 心";
-    break;
-  case RecordType::check:
-    r.week = 1;
-    r.answers = {3, 5, 2};
-    break;
-  default:
-    break;
-  }
-  return r;
-}
-
 /// A journal with everything the rules care about: several runs (one ended, one with a
 /// second start unless clean, one whose only check-in is withdrawn), duplicates from a joined copy,
 /// a reused id, undo before its target and across runs, damaged and foreign lines, CR LF, a line
@@ -64,16 +34,16 @@ std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
   lines.push_back(journal_header());
   const unsigned run_count = 3 + rng() % 4;
   for (unsigned run = 1; run <= run_count; ++run) {
-    add(make(next++, RecordType::start, run, static_cast<int>(run * 50)));
+    add(record_n(next++, RecordType::start, run, static_cast<int>(run * 50)));
     // A second start claiming the number: a separate programme (build_history), and like
     // damage a reason for no summary, so a clean journal has none.
     if (rng() % 3 == 0 && !clean)
-      add(make(next++, RecordType::start, run, static_cast<int>(run * 50 + 1)));
+      add(record_n(next++, RecordType::start, run, static_cast<int>(run * 50 + 1)));
     const unsigned days = 5 + rng() % 20;
     for (unsigned d = 0; d < days; ++d) {
       const auto type = std::vector<RecordType>{RecordType::done, RecordType::skip,
                                                 RecordType::note, RecordType::check}[rng() % 4];
-      add(make(next, type, run, static_cast<int>(run * 50 + d)));
+      add(record_n(next, type, run, static_cast<int>(run * 50 + d)));
       checkins.push_back(next++);
       unsigned pick = rng() % 12;
       if (clean && (pick == 1 || pick == 3 || pick == 5))
@@ -81,13 +51,13 @@ std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
       switch (pick) {
       case 0: // undo anything earlier, possibly of another run
         add([&] {
-          Record u = make(next++, RecordType::undo, run, static_cast<int>(run * 50 + d));
+          Record u = record_n(next++, RecordType::undo, run, static_cast<int>(run * 50 + d));
           u.ref = id_n(checkins[rng() % checkins.size()]);
           return u;
         }());
         break;
       case 1: { // damaged line
-        std::string bad = format_record(make(next++, RecordType::done, run, 1));
+        std::string bad = format_record(record_n(next++, RecordType::done, run, 1));
         bad[20] = bad[20] == 'x' ? 'y' : 'x';
         lines.push_back(bad);
         break;
@@ -99,21 +69,21 @@ std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
         break;
       }
       case 3: // a reused id with other content
-        add(make(checkins[rng() % checkins.size()], RecordType::note, run, 2));
+        add(record_n(checkins[rng() % checkins.size()], RecordType::note, run, 2));
         break;
       case 4: // an undo of something not written yet, or of a start (ignored)
         add([&] {
-          Record u = make(next++, RecordType::undo, run, 3);
+          Record u = record_n(next++, RecordType::undo, run, 3);
           u.ref = id_n(rng() % 2 == 0 ? next + 1 : 1);
           return u;
         }());
         break;
       case 5: { // a line from elsewhere, a CR LF line, an unknown key
         lines.push_back("not a record at all\n");
-        std::string crlf = format_record(make(next++, RecordType::done, run, 4));
+        std::string crlf = format_record(record_n(next++, RecordType::done, run, 4));
         crlf.insert(crlf.size() - 1, "\r");
         lines.push_back(crlf);
-        std::string body = format_record(make(next++, RecordType::note, run, 5));
+        std::string body = format_record(record_n(next++, RecordType::note, run, 5));
         body = body.substr(0, body.rfind('\t')) + "\tmood=calm"; // kept and ignored
         lines.push_back(with_crc(body));
         lines.push_back(body + "\t~00000000\n"); // the same with a bad checksum: reported
@@ -127,11 +97,11 @@ std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
       }
     }
     if (rng() % 3 == 0 && run < run_count)
-      add(make(next++, RecordType::end, run, static_cast<int>(run * 50 + days)));
+      add(record_n(next++, RecordType::end, run, static_cast<int>(run * 50 + days)));
   }
   if (rng() % 2 == 0) { // a newest run whose only check-in is withdrawn: it does not exist
-    const Record r = add(make(next++, RecordType::done, run_count + 1, 400));
-    Record u = make(next++, RecordType::undo, run_count, 400);
+    const Record r = add(record_n(next++, RecordType::done, run_count + 1, 400));
+    Record u = record_n(next++, RecordType::undo, run_count, 400);
     u.ref = r.id;
     add(u);
   }
@@ -139,16 +109,8 @@ std::string hostile_journal(unsigned seed, bool torn, bool clean = false) {
   for (const auto &l : lines)
     text += l;
   if (torn)
-    text += format_record(make(next++, RecordType::done, 1, 1)).substr(0, 30);
+    text += format_record(record_n(next++, RecordType::done, 1, 1)).substr(0, 30);
   return text;
-}
-
-JournalSource pieces_of(const std::string &text, std::size_t size) {
-  return [&text, size](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
-    for (auto at = static_cast<std::size_t>(from); at < text.size(); at += size)
-      if (!sink(std::string_view(text).substr(at, size)))
-        return;
-  };
 }
 
 std::string lines_of(const Run &run) {
@@ -233,10 +195,10 @@ BOOST_AUTO_TEST_CASE(empty_source_is_an_empty_journal) {
 
 BOOST_AUTO_TEST_CASE(reused_id_in_another_run_is_reported_with_both_lines) {
   std::string text = journal_header();
-  text += format_record(make(1, RecordType::start, 1, 0));
-  text += format_record(make(2, RecordType::done, 1, 0));
-  text += format_record(make(3, RecordType::start, 2, 9));
-  text += format_record(make(2, RecordType::done, 2, 9));
+  text += format_record(record_n(1, RecordType::start, 1, 0));
+  text += format_record(record_n(2, RecordType::done, 1, 0));
+  text += format_record(record_n(3, RecordType::start, 2, 9));
+  text += format_record(record_n(2, RecordType::done, 2, 9));
   const Journal part = parse_journal_run(pieces_of(text, 4096), std::nullopt);
   BOOST_REQUIRE(part.problems.size() == 1U);
   BOOST_TEST(part.problems[0].message ==
@@ -246,12 +208,12 @@ BOOST_AUTO_TEST_CASE(reused_id_in_another_run_is_reported_with_both_lines) {
 
 BOOST_AUTO_TEST_CASE(withdrawn_record_and_its_undo_from_another_run_are_kept) {
   std::string text = journal_header();
-  text += format_record(make(1, RecordType::start, 1, 0));
-  text += format_record(make(2, RecordType::done, 1, 0));
-  Record undo = make(3, RecordType::undo, 2, 1);
+  text += format_record(record_n(1, RecordType::start, 1, 0));
+  text += format_record(record_n(2, RecordType::done, 1, 0));
+  Record undo = record_n(3, RecordType::undo, 2, 1);
   undo.ref = id_n(2);
   text += format_record(undo);
-  text += format_record(make(4, RecordType::start, 2, 9));
+  text += format_record(record_n(4, RecordType::start, 2, 9));
   const Journal part = parse_journal_run(pieces_of(text, 4096), 1U);
   BOOST_REQUIRE(part.records.size() == 3U);
   BOOST_TEST(part.records[2].id == id_n(3));
@@ -262,10 +224,10 @@ BOOST_AUTO_TEST_CASE(withdrawn_record_and_its_undo_from_another_run_are_kept) {
 
 BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_the_kept_run_is_read_strictly) {
   std::string text = journal_header();
-  text += format_record(make(1, RecordType::start, 1, 0));
+  text += format_record(record_n(1, RecordType::start, 1, 0));
   text += with_crc("0000000000000009\tdone\t2026-13-45\t2026-01-05T09:00:00Z\tUTC\trun=1\t"
                    "exercise=name-a-need");
-  text += format_record(make(2, RecordType::done, 1, 0));
+  text += format_record(record_n(2, RecordType::done, 1, 0));
   const Journal full = parse_journal(text);
   const Journal part = parse_journal_run(pieces_of(text, 4096), std::nullopt);
   BOOST_REQUIRE(part.problems.size() == 1U);
@@ -276,10 +238,10 @@ BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_the_kept_run_is_rea
 
 BOOST_AUTO_TEST_CASE(a_wrong_field_under_a_right_checksum_in_another_run_goes_unreported) {
   std::string text = journal_header();
-  text += format_record(make(1, RecordType::start, 1, 0));
+  text += format_record(record_n(1, RecordType::start, 1, 0));
   text += with_crc("0000000000000009\tdone\t2026-13-45\t2026-01-05T09:00:00Z\tUTC\trun=1\t"
                    "exercise=name-a-need");
-  text += format_record(make(2, RecordType::start, 2, 9));
+  text += format_record(record_n(2, RecordType::start, 2, 9));
   const Journal part = parse_journal_run(pieces_of(text, 4096), std::nullopt);
   BOOST_TEST(part.problems.empty()); // documented: only the kept run's fields are checked
   BOOST_TEST(parse_journal(text).problems.size() == 1U);

@@ -67,14 +67,6 @@ std::string describe(const History &h) {
   return out;
 }
 
-JournalSource source_of(const std::string &text) {
-  return [&text](std::uint64_t from, const std::function<bool(std::string_view)> &sink) {
-    for (auto at = static_cast<std::size_t>(from); at < text.size(); at += 7)
-      if (!sink(std::string_view(text).substr(at, 7)))
-        return;
-  };
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(programme_identity)
@@ -171,7 +163,8 @@ BOOST_AUTO_TEST_CASE(the_one_run_reader_reads_a_clash_as_the_full_reader_does) {
        {journal_header() + device_p() + device_q(), journal_header() + device_q() + device_p()}) {
     const History full = build_history(parse_journal(text));
     JournalSummary summary;
-    const Journal newest = parse_journal_run(source_of(text), std::nullopt, text.size(), &summary);
+    const Journal newest =
+        parse_journal_run(pieces_of(text, 7), std::nullopt, text.size(), &summary);
     BOOST_TEST(summary.size == 0U); // no index: every read must see the clash
     BOOST_TEST(newest.notes.size() == 1U);
     const History part = build_history(newest);
@@ -179,7 +172,7 @@ BOOST_AUTO_TEST_CASE(the_one_run_reader_reads_a_clash_as_the_full_reader_does) {
     BOOST_TEST(part.runs[0].number == 2U);
     BOOST_TEST(part.newest_run == 2U);
     for (const Run &run : full.runs) {
-      const History one = build_history(parse_journal_run(source_of(text), run.number));
+      const History one = build_history(parse_journal_run(pieces_of(text, 7), run.number));
       BOOST_REQUIRE(one.runs.size() == 1U);
       Run a = one.runs[0];
       BOOST_TEST(a.number == run.number);

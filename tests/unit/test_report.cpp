@@ -8,6 +8,7 @@
 #include "attune/report.hpp"
 #include "attune/text.hpp"
 #include "progress_fixtures.hpp"
+#include "report_common.hpp"
 
 using namespace attune;
 using namespace attune::testing;
@@ -123,6 +124,25 @@ BOOST_AUTO_TEST_CASE(text_report_after_the_programme_matches_golden) {
   const Run run = golden_run();
   const Progress p = compute_progress(plan, run, d("2026-12-20"));
   check_golden("report_final.txt", render_text(p, ReportOptions{}));
+}
+
+/// Weeks 1-2: a daily, b when it arises; week 2 adds c (per week). Today Wed 2026-11-04:
+/// a done Mon -> a scheduled row; b done Tue -> a situational row; c untouched and its week not
+/// begun -> no row. The HTML, Markdown and text tables all take their rows from here.
+BOOST_AUTO_TEST_CASE(exercise_rows_skip_what_nobody_could_have_done_and_split_by_schedule) {
+  Exercise b = daily("b");
+  b.schedule.kind = ScheduleKind::when_it_arises;
+  const Plan plan = make_plan({{daily("a"), b}, {daily("a"), b, per_week("c", 2)}});
+  Run run = make_run(start_mon);
+  add(run, RecordType::done, "2026-11-02", "a");
+  add(run, RecordType::done, "2026-11-03", "b");
+  const Progress p = compute_progress(plan, run, d("2026-11-04"));
+  std::string rows;
+  report_detail::each_exercise_row(
+      p, [&](const ExerciseStats &e) { rows += "situational " + e.exercise->id + "\n"; },
+      [&](const ExerciseStats &e) { rows += "scheduled " + e.exercise->id + "\n"; });
+  BOOST_TEST(rows == "scheduled a\nsituational b\n");
+  BOOST_TEST(p.exercises.size() == 3U); // c is in the progress, only left out of the table
 }
 
 BOOST_AUTO_TEST_CASE(markdown_and_json_match_golden) {

@@ -116,6 +116,49 @@ BOOST_AUTO_TEST_CASE(reading_a_missing_folder_is_an_empty_journal_and_creates_no
   BOOST_TEST(!fs::exists(t.path("nothing-here")));
 }
 
+BOOST_AUTO_TEST_CASE(the_three_readers_take_the_shared_lock_alike) {
+  // read, read_run and snapshot: the same answer to a missing folder, a file in its place,
+  // a writer holding the lock and (not as root) a folder they may not create the lock in.
+  TempDir t;
+  JournalStore missing(t.path("nothing-here"));
+  BOOST_TEST(missing.read(milliseconds(100)).records.empty());
+  BOOST_TEST(missing.read_run(milliseconds(100), std::nullopt).records.empty());
+  BOOST_TEST(missing.snapshot(milliseconds(100)).size() == 0U);
+  BOOST_TEST(!fs::exists(t.path("nothing-here")));
+
+  spit(t.path("a-file"), "x");
+  JournalStore file(t.path("a-file"));
+  for (const Error &e : {error_from([&] { file.read(milliseconds(100)); }),
+                         error_from([&] { file.read_run(milliseconds(100), 1U); }),
+                         error_from([&] { file.snapshot(milliseconds(100)); })}) {
+    BOOST_TEST(kind(e) == kind(ErrorKind::permission));
+    BOOST_TEST(std::string(e.what()) == "\"" + t.path("a-file") + "\" is not a folder");
+    BOOST_TEST(e.hint() == "move it away or choose another --data-dir");
+  }
+
+  JournalStore store(t.path("data"));
+  {
+    auto held = store.lock(milliseconds(1000));
+    store.append(held, Journal{}, {note_n(1)});
+    for (const Error &e : {error_from([&] { store.read(milliseconds(50)); }),
+                           error_from([&] { store.read_run(milliseconds(50), std::nullopt); }),
+                           error_from([&] { store.snapshot(milliseconds(50)); })}) {
+      BOOST_TEST(kind(e) == kind(ErrorKind::busy));
+      BOOST_TEST(std::string(e.what()) ==
+                 "another attune is running and holds the journal in \"" + t.path("data") + "\"");
+    }
+  }
+  if (::geteuid() == 0)
+    return; // root may create the lock file in any folder; covered by the non-root runs
+  fs::remove(t.path("data/journal.lock"));
+  ::chmod(t.path("data").c_str(), 0500); // a backup, a read-only mount: no writer either
+  BOOST_TEST(store.read(milliseconds(100)).records.size() == 1U);
+  BOOST_TEST(store.read_run(milliseconds(100), std::nullopt).records.size() == 1U);
+  BOOST_TEST(store.snapshot(milliseconds(100)).size() == slurp(store.journal_path()).size());
+  BOOST_TEST(!fs::exists(t.path("data/journal.lock")));
+  ::chmod(t.path("data").c_str(), 0700);
+}
+
 BOOST_AUTO_TEST_CASE(append_after_a_torn_tail_starts_a_fresh_line_and_keeps_the_torn_one) {
   TempDir t;
   JournalStore store(t.root);
