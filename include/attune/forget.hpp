@@ -1,6 +1,6 @@
 #pragma once
-/// `attune forget`: which note, skip-reason and review texts to erase, and the journal without
-/// them.
+/// `attune forget`: which texts to erase (notes, the reasons of skips, pauses and ends, review
+/// answers, cues), and the journal without them.
 /// The front end takes the lock, reads the text, asks, and replaces the journal
 /// (JournalStore::replace_journal), so the erased bytes leave the file all or nothing.
 #include <cstddef>
@@ -22,6 +22,10 @@ struct ForgetTarget {
   std::string record_id; ///< By::record
   Day day{};             ///< By::day: records counted for this day (their DAY field)
 };
+
+/// Every kind of text forget erases, for a sentence: the reasons are those given for a skip,
+/// a pause or an end.
+inline constexpr const char *forget_kinds = "note, reason, review answer or cue";
 
 /// The ids of the records whose text goes, in file order: notes, skips, review answers and
 /// cues with a non-empty text, withdrawn (undone) ones too, since undo leaves their text in

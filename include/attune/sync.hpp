@@ -38,8 +38,8 @@ std::vector<std::string> sync_ignore_lines();
 ///   ("*.log\n", {"journal.lock"}) -> "*.log\njournal.lock\n";  ("a\n", {"a"}) -> "a\n"
 std::string with_lines(std::string_view existing, const std::vector<std::string> &wanted);
 
-/// The union-merged journal made whole: the text of every note or skip reason that a
-/// `forgotten` record anywhere in it names is erased from every copy (erase_texts), so a
+/// The union-merged journal made whole: the text of every note, reason, review answer or
+/// cue that a `forgotten` record anywhere in it names is erased from every copy (erase_texts), so a
 /// note forgotten on one machine is not brought back by the other machine's older copy,
 /// and the two copies of its line become identical (and count once). Other lines are kept
 /// byte for byte; a text with nothing to erase is returned as it is.

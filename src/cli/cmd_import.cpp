@@ -16,10 +16,10 @@
 
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
+#include "attune/import_command.hpp"
 #include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/store.hpp"
-#include "attune/text.hpp"
 #include "commands.hpp"
 #include "session.hpp"
 
@@ -80,33 +80,6 @@ void add_neighbour_plans(const std::string &file, const ImportData &data,
   }
 }
 
-std::string count(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " record" : " records");
-}
-
-/// One line per programme the import adds, gives records to or renumbers, then the running
-/// programme: "  programme 2 (anxious, from 2026-03-05): added, 95 records".
-std::string describe_outcome(const ImportSelection &selection, bool dry_run) {
-  std::string out;
-  for (const ImportedProgramme &p : selection.programmes) {
-    out += "  programme " + std::to_string(p.number) + " (" +
-           (p.plan_id.empty() ? std::string("no start record") : p.plan_id) + ", from " +
-           format_day(p.start) + "): ";
-    if (!p.was)
-      out += std::string(dry_run ? "would be added" : "added") + ", " + count(p.records);
-    else if (*p.was != p.number)
-      out += std::string(dry_run ? "would be" : "was") + " programme " + std::to_string(*p.was) +
-             " here" + (p.records > 0 ? ", " + count(p.records) + " added to it" : std::string());
-    else
-      out += count(p.records) + " added to it";
-    out += '\n';
-  }
-  if (selection.running_after && selection.running_after != selection.running_before)
-    out += "  the running programme " + std::string(dry_run ? "would be " : "is now ") +
-           std::to_string(*selection.running_after) + " (the one started last)\n";
-  return out;
-}
-
 int run_import(const ImportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const std::string source = args.file == "-" ? "stdin" : args.file;
@@ -127,21 +100,6 @@ int run_import(const ImportArgs &args, Session &session) {
                     "; not writing to it, nothing was imported",
                 "upgrade attune to import into it");
 
-  std::string line;
-  if (data.records.empty())
-    line = "The file holds no records; nothing to import.";
-  else if (selection.fresh.empty())
-    line = "Nothing new: " + std::string(selection.already == 1 ? "the record was" : "all ") +
-           (selection.already == 1 ? "" : count(selection.already) + " were") + " already here.";
-  else
-    line = std::string(args.dry_run ? "Would import " : "Imported ") +
-           count(selection.fresh.size()) +
-           (selection.already == 0
-                ? std::string()
-                : " (" + std::to_string(selection.already) +
-                      (selection.already == 1 ? " was" : " were") + " already here)") +
-           (args.dry_run ? "; nothing was written." : ".");
-
   if (!args.dry_run) {
     // Plan copies first: a run must never be in the journal without the plan it scores by.
     // A copy missing for a run already here is restored too (saving is skipped when present).
@@ -155,11 +113,8 @@ int run_import(const ImportArgs &args, Session &session) {
     // All or nothing, even under kill -9: a new journal renamed over the old one.
     store.append_atomically(lock, journal, selection.fresh);
   }
-  if (!ctx.global.quiet) {
-    ctx.out << wrap_words(line, ctx.text_width(), "", "");
-    if (!selection.fresh.empty())
-      ctx.out << describe_outcome(selection, args.dry_run);
-  }
+  if (!ctx.global.quiet)
+    ctx.out << render_import(selection, data.records.size(), args.dry_run, ctx.text_width());
   return exit_code::ok;
 }
 

@@ -31,7 +31,7 @@ std::vector<std::string> texts_to_forget(const Journal &journal, const ForgetTar
         continue;
       if (!holds_text(r))
         throw Error(ErrorKind::no_data,
-                    "record \"" + r.id + "\" holds no note, reason or cue to forget" +
+                    "record \"" + r.id + "\" holds no " + forget_kinds + " to forget" +
                         (personal(r.type)
                              ? " (its text is already erased)"
                              : " (it is a " + std::string(to_string(r.type)) + " record)"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# attune forget erases the words of notes and skip reasons from the journal's bytes (withdrawn
-# ones too), keeps a `forgotten` record with the count, asks first (refuses off a terminal
+# attune forget erases a person's own words (notes, reasons, review answers, cues) from the
+# journal's bytes (withdrawn ones too), keeps a `forgotten` record with the count, asks first (refuses off a terminal
 # without --yes); report/export --no-notes carry no note text.
 . "$(dirname "$0")/_lib.sh"
 
@@ -80,7 +80,7 @@ at 2026-10-04T09:00
 run forget --record "$ID" --yes
 expect_rc 0 "forget --record"
 expect_err_empty "forget --record"
-expect_out_has "Erased the text of 1 note or skip reason." "forget --record says how many"
+expect_out_has "Erased the text of 1 note. The journal keeps a count of what was erased, never the words." "forget --record says how many"
 expect_raw_lacks "PRIVATE-ONE" "forget --record"
 expect_raw_lacks "afraid" "forget --record"
 expect_raw_has "SECRET-REASON" "forget --record leaves other texts"
@@ -97,7 +97,7 @@ expect_out_has "(text erased)" "log shows that a note was erased"
 # --- --day DATE: the skip reason and the withdrawn note of that day ---
 run forget --day 2026-10-02 --yes
 expect_rc 0 "forget --day"
-expect_out_has "Erased the text of 2 notes and skip reasons." "forget --day counts the withdrawn note"
+expect_out_has "Erased the text of 1 note and 1 skip reason." "forget --day counts the withdrawn note"
 expect_raw_lacks "SECRET-REASON" "forget --day"
 expect_raw_lacks "WITHDRAWN-WORDS" "forget --day erases a withdrawn note"
 expect_raw_has "PRIVATE-TWO" "forget --day leaves other days"
@@ -106,15 +106,19 @@ expect_rc 0 "today after forget"
 expect_err_empty "today after forget"
 
 # --- --all-notes, with a git folder: the warning; the export names the forgotten ids ---
+run pause --from 2026-10-20 --until 2026-10-21 --reason 'PAUSE-WORDS a trip'
+expect_rc 0 "a pause with a reason, to forget"
 mkdir "$ATTUNE_DATA_DIR/.git"
 run forget --all-notes --yes
 expect_rc 0 "forget --all-notes"
+expect_out_has "Erased the text of 1 note and 1 pause reason." "forget names each kind it erased"
+expect_raw_lacks "PAUSE-WORDS" "forget --all-notes erases a pause's reason"
 expect_err_has "attune: warning: the data folder is a git repository" "a clone may keep the text"
 expect_raw_lacks "PRIVATE-TWO" "forget --all-notes"
 [ "$(raw_count '	forgotten	')" -eq 3 ] && pass || fail "three forgotten records, one per forget"
 run forget --all-notes --yes
 expect_rc 0 "nothing left to forget"
-expect_out_has "Nothing to forget" "nothing left to forget"
+expect_out_has "Nothing to forget: no note, reason, review answer or cue holds any text." "nothing left to forget"
 rmdir "$ATTUNE_DATA_DIR/.git"
 run export
 expect_rc 0 "export after forget"
@@ -148,12 +152,12 @@ expect_rc 0 "a note to forget on a terminal"
 cp "$J" "$T_ROOT/before-tty"
 tty_run "n" forget --all-notes
 expect_rc 0 "forget on a terminal, answered no"
-expect_out_has "Erase the text of 1 note or skip reason from the journal? The words cannot be brought back. [y/N]" "forget asks"
+expect_out_has "Erase the text of 1 note from the journal? The words cannot be brought back. [y/N]" "forget asks"
 expect_out_has "Nothing was erased." "answered no"
 if cmp -s "$J" "$T_ROOT/before-tty"; then pass; else fail "answering no changed the journal"; fi
 tty_run "y" forget --all-notes
 expect_rc 0 "forget on a terminal, answered yes"
-expect_out_has "Erased the text of 1 note or skip reason." "answered yes"
+expect_out_has "Erased the text of 1 note." "answered yes"
 expect_raw_lacks "TTY-NOTE" "forget on a terminal"
 
 # --- completion knows the command and its options ---

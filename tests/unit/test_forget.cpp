@@ -135,9 +135,9 @@ BOOST_AUTO_TEST_CASE(a_record_without_text_or_an_unknown_id_is_refused_in_words)
     BOOST_FAIL("expected an error");
   } catch (const Error &e) {
     BOOST_TEST(static_cast<int>(e.kind()) == static_cast<int>(ErrorKind::no_data));
-    BOOST_TEST(std::string(e.what()) ==
-               "record \"00000000000000a5\" holds no note, reason or cue to forget (its text is "
-               "already erased)");
+    BOOST_TEST(std::string(e.what()) == "record \"00000000000000a5\" holds no note, reason, review "
+                                        "answer or cue to forget (its text is "
+                                        "already erased)");
   }
   try {
     (void)texts_to_forget(j, {ForgetTarget::By::record, "00000000000000ff", {}});
