@@ -83,7 +83,7 @@ std::string describe_forget_texts(const Journal &journal, const std::vector<std:
 }
 
 std::string forget_question(const std::string &texts, const ForgetTarget &target) {
-  return "Erase the text of " + texts + on_day(target, "from") +
+  return "Erase the text of " + texts + on_day(target, "for") +
          " from the journal? The words cannot be brought back. [y/N] ";
 }
 

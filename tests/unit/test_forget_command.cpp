@@ -108,7 +108,7 @@ BOOST_AUTO_TEST_CASE(the_question_names_the_day_and_only_yes_is_yes) {
              "Erase the text of 1 note from the journal? The words cannot be brought back. "
              "[y/N] ");
   BOOST_TEST(forget_question("2 notes and 1 skip reason", on_day("2026-10-02")) ==
-             "Erase the text of 2 notes and 1 skip reason from 2026-10-02 from the journal? "
+             "Erase the text of 2 notes and 1 skip reason for 2026-10-02 from the journal? "
              "The words cannot be brought back. [y/N] ");
   for (const char *yes : {"y", "Y", "yes", "Yes"})
     BOOST_TEST(forget_answer_is_yes(yes));
