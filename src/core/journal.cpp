@@ -200,226 +200,226 @@ std::optional<std::string_view> unescaped(std::string_view value, std::string &s
 
 bool is_record_id(std::string_view id) noexcept {
   return parse_record_id(id).has_value();
+}
 
-  namespace {
+namespace {
 
-  /// Masks of the bytes of a 64-bit word (bit 7 of each byte set where the test holds), exact
-  /// for bytes below 0x80 (a word with any byte from 0x80 goes to the byte-wise path).
-  constexpr std::uint64_t ones = 0x0101010101010101U;
-  constexpr std::uint64_t highs = 0x8080808080808080U;
-  constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FU;
-  constexpr std::uint64_t equal_bytes(std::uint64_t word, unsigned char byte) noexcept {
-    const std::uint64_t t = word ^ (ones * byte); // zero where equal
-    return ~(((t & lows) + lows) | t | lows);
+/// Masks of the bytes of a 64-bit word (bit 7 of each byte set where the test holds), exact
+/// for bytes below 0x80 (a word with any byte from 0x80 goes to the byte-wise path).
+constexpr std::uint64_t ones = 0x0101010101010101U;
+constexpr std::uint64_t highs = 0x8080808080808080U;
+constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FU;
+constexpr std::uint64_t equal_bytes(std::uint64_t word, unsigned char byte) noexcept {
+  const std::uint64_t t = word ^ (ones * byte); // zero where equal
+  return ~(((t & lows) + lows) | t | lows);
+}
+constexpr std::uint64_t below_0x20(std::uint64_t word) noexcept {
+  return ~((word & lows) + ones * 0x60U) & highs;
+}
+constexpr std::uint64_t del_bytes(std::uint64_t word) noexcept {
+  return ((word & lows) + ones) & highs;
+}
+
+bool byte_is_control(unsigned char u) noexcept {
+  return (u < 0x20 && u != '\t') || u == 0x7F;
+}
+
+} // namespace
+
+BodyBytes classify_body(std::string_view body) noexcept {
+  // Eight bytes at a time, no branch per byte: most bodies are printable ASCII and TABs.
+  std::uint64_t high = 0;
+  std::uint64_t control = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= body.size(); i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, body.data() + i, 8);
+    high |= w & highs;
+    control |= (below_0x20(w) & ~equal_bytes(w, '\t')) | del_bytes(w);
   }
-  constexpr std::uint64_t below_0x20(std::uint64_t word) noexcept {
-    return ~((word & lows) + ones * 0x60U) & highs;
+  bool tail_control = false;
+  for (; i < body.size(); ++i) {
+    const auto u = static_cast<unsigned char>(body[i]);
+    high |= u & 0x80U;
+    tail_control = tail_control || byte_is_control(u);
   }
-  constexpr std::uint64_t del_bytes(std::uint64_t word) noexcept {
-    return ((word & lows) + ones) & highs;
-  }
+  if (high == 0)
+    return control != 0 || tail_control ? BodyBytes::control : BodyBytes::ascii;
+  // Bytes from 0x80: the masks above are not exact there; byte by byte, as the reader always
+  // has (a raw control byte is named before bad UTF-8).
+  if (std::any_of(body.begin(), body.end(),
+                  [](char c) { return byte_is_control(static_cast<unsigned char>(c)); }))
+    return BodyBytes::control;
+  return is_valid_utf8(body) ? BodyBytes::utf8 : BodyBytes::not_utf8;
+}
 
-  bool byte_is_control(unsigned char u) noexcept {
-    return (u < 0x20 && u != '\t') || u == 0x7F;
-  }
-
-  } // namespace
-
-  BodyBytes classify_body(std::string_view body) noexcept {
-    // Eight bytes at a time, no branch per byte: most bodies are printable ASCII and TABs.
-    std::uint64_t high = 0;
-    std::uint64_t control = 0;
-    std::size_t i = 0;
-    for (; i + 8 <= body.size(); i += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, body.data() + i, 8);
-      high |= w & highs;
-      control |= (below_0x20(w) & ~equal_bytes(w, '\t')) | del_bytes(w);
-    }
-    bool tail_control = false;
-    for (; i < body.size(); ++i) {
-      const auto u = static_cast<unsigned char>(body[i]);
-      high |= u & 0x80U;
-      tail_control = tail_control || byte_is_control(u);
-    }
-    if (high == 0)
-      return control != 0 || tail_control ? BodyBytes::control : BodyBytes::ascii;
-    // Bytes from 0x80: the masks above are not exact there; byte by byte, as the reader always
-    // has (a raw control byte is named before bad UTF-8).
-    if (std::any_of(body.begin(), body.end(),
-                    [](char c) { return byte_is_control(static_cast<unsigned char>(c)); }))
-      return BodyBytes::control;
-    return is_valid_utf8(body) ? BodyBytes::utf8 : BodyBytes::not_utf8;
-  }
-
-  std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
-    if (text.empty() || text.size() > 9)
-      return std::nullopt;
-    unsigned value = 0;
-    for (const char c : text) {
-      if (c < '0' || c > '9')
-        return std::nullopt;
-      value = value * 10 + static_cast<unsigned>(c - '0');
-    }
-    return value;
-  }
-
-  /// Why a complete line is not a record, or nullopt when `record` was filled.
-  std::optional<std::string> parse_record_line(std::string_view line, Record & record) {
-    const std::size_t last_tab = line.rfind('\t');
-    if (last_tab == std::string_view::npos)
-      return "not a record";
-    const std::string_view trailer = line.substr(last_tab + 1);
-    if (trailer.size() != 9 || trailer[0] != '~')
-      return "no checksum at the end";
-    std::uint32_t expected = 0;
-    for (std::size_t i = 1; i < 9; ++i) {
-      const int v = hex_value(trailer[i]);
-      if (v < 0)
-        return "no checksum at the end";
-      expected = expected * 16 + static_cast<std::uint32_t>(v);
-    }
-    const std::string_view body = line.substr(0, last_tab);
-    if (crc32(body) != expected)
-      return "damaged (checksum does not match)";
-    switch (classify_body(body)) {
-    case BodyBytes::control:
-      return "holds a raw control character";
-    case BodyBytes::not_utf8:
-      return "not valid UTF-8";
-    case BodyBytes::ascii:
-    case BodyBytes::utf8:
-      break;
-    }
-
-    // The fields between TABs, into a list kept between lines (no allocation).
-    thread_local std::vector<std::string_view> fields;
-    fields.clear();
-    for (std::size_t start = 0;;) {
-      const std::size_t tab = body.find('\t', start);
-      fields.push_back(body.substr(start, tab == std::string_view::npos ? tab : tab - start));
-      if (tab == std::string_view::npos)
-        break;
-      start = tab + 1;
-    }
-    if (fields.size() < 5)
-      return "too few fields";
-    if (!is_record_id(fields[0]))
-      return "bad id";
-    const auto type = parse_record_type(fields[1]);
-    if (!type)
-      return "unknown record type \"" + std::string(fields[1]) + "\"";
-    const auto day = parse_iso_day(fields[2]);
-    if (!day)
-      return "bad day";
-    const auto recorded = parse_instant(fields[3]);
-    if (!recorded)
-      return "bad time";
-    if (!is_zone_name(fields[4]))
-      return "bad time zone";
-
-    // The record is reused from line to line: assigning keeps its strings' capacity, so a
-    // long journal is read without an allocation per value.
-    record.id.assign(fields[0]);
-    record.type = *type;
-    record.day = *day;
-    record.recorded = *recorded;
-    record.zone.assign(fields[4]);
-    clear_fields(record);
-    thread_local std::string scratch; // a value with escapes, undone
-
-    // Which fields were met, one bit per record_fields entry (record_schema.hpp).
-    std::uint32_t seen = 0;
-    static_assert(record_fields.size() <= 32);
-    for (std::size_t i = 5; i < fields.size(); ++i) {
-      const std::string_view field = fields[i];
-      const std::size_t eq = field.find('=');
-      if (eq == std::string_view::npos || eq == 0)
-        return "bad field";
-      const std::string_view key = field.substr(0, eq);
-      const RecordField *known = find_field(key);
-      if (known == nullptr) {
-        // Unknown keys (from a newer attune) are accepted and ignored, but not twice.
-        for (std::size_t k = 5; k < i; ++k)
-          if (fields[k].substr(0, fields[k].find('=')) == key)
-            return "repeats the key \"" + std::string(key) + "\"";
-        if (!unescaped(field.substr(eq + 1), scratch))
-          return "bad escape in \"" + std::string(key) + "\"";
-        continue;
-      }
-      const std::uint32_t bit = std::uint32_t{1} << field_index(*known);
-      if ((seen & bit) != 0)
-        return "repeats the key \"" + std::string(key) + "\"";
-      seen |= bit;
-      const auto value = unescaped(field.substr(eq + 1), scratch);
-      if (!value)
-        return "bad escape in \"" + std::string(key) + "\"";
-      // Every known key is checked and kept, whatever the type (the writer leaves out what
-      // the type does not carry).
-      if (!assign_field(*known, record, *value))
-        return std::string(known->problem);
-    }
-
-    if ((seen & 1U) == 0) // record_fields[0] is run, which every type requires
-      return "no run";
-    const TypeSet bit = type_bit(record.type);
-    for (const RecordField &f : record_fields)
-      if ((f.required & bit) != 0 && (seen & (std::uint32_t{1} << field_index(f))) == 0)
-        return std::string(missing_field_problem(record.type));
-    if (record.type == RecordType::pause && record.until && *record.until < record.day)
-      return "a pause that ends before it begins";
-    if (record.type != RecordType::pause)
-      record.until.reset(); // only a pause has a last day
+std::optional<unsigned> parse_unsigned(std::string_view text) noexcept {
+  if (text.empty() || text.size() > 9)
     return std::nullopt;
-  }
-
-  /// The version in a header line, or nullopt when the line is not a header.
-  /// Any run of digits counts, so a version too large for `unsigned` still reads as a header
-  /// (saturated, hence newer than this attune) instead of as a damaged record to append after.
-  std::optional<unsigned> parse_header(std::string_view line) noexcept {
-    if (line.substr(0, header_prefix.size()) != header_prefix)
+  unsigned value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9')
       return std::nullopt;
-    const std::string_view digits = line.substr(header_prefix.size());
-    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
-      return std::nullopt;
-    if (const auto value = parse_unsigned(digits))
-      return value;
-    return std::numeric_limits<unsigned>::max();
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  return value;
+}
+
+/// Why a complete line is not a record, or nullopt when `record` was filled.
+std::optional<std::string> parse_record_line(std::string_view line, Record &record) {
+  const std::size_t last_tab = line.rfind('\t');
+  if (last_tab == std::string_view::npos)
+    return "not a record";
+  const std::string_view trailer = line.substr(last_tab + 1);
+  if (trailer.size() != 9 || trailer[0] != '~')
+    return "no checksum at the end";
+  std::uint32_t expected = 0;
+  for (std::size_t i = 1; i < 9; ++i) {
+    const int v = hex_value(trailer[i]);
+    if (v < 0)
+      return "no checksum at the end";
+    expected = expected * 16 + static_cast<std::uint32_t>(v);
+  }
+  const std::string_view body = line.substr(0, last_tab);
+  if (crc32(body) != expected)
+    return "damaged (checksum does not match)";
+  switch (classify_body(body)) {
+  case BodyBytes::control:
+    return "holds a raw control character";
+  case BodyBytes::not_utf8:
+    return "not valid UTF-8";
+  case BodyBytes::ascii:
+  case BodyBytes::utf8:
+    break;
   }
 
-  bool is_writable_version(unsigned version) noexcept {
-    return version >= 1 && version <= journal_version;
+  // The fields between TABs, into a list kept between lines (no allocation).
+  thread_local std::vector<std::string_view> fields;
+  fields.clear();
+  for (std::size_t start = 0;;) {
+    const std::size_t tab = body.find('\t', start);
+    fields.push_back(body.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos)
+      break;
+    start = tab + 1;
+  }
+  if (fields.size() < 5)
+    return "too few fields";
+  if (!is_record_id(fields[0]))
+    return "bad id";
+  const auto type = parse_record_type(fields[1]);
+  if (!type)
+    return "unknown record type \"" + std::string(fields[1]) + "\"";
+  const auto day = parse_iso_day(fields[2]);
+  if (!day)
+    return "bad day";
+  const auto recorded = parse_instant(fields[3]);
+  if (!recorded)
+    return "bad time";
+  if (!is_zone_name(fields[4]))
+    return "bad time zone";
+
+  // The record is reused from line to line: assigning keeps its strings' capacity, so a
+  // long journal is read without an allocation per value.
+  record.id.assign(fields[0]);
+  record.type = *type;
+  record.day = *day;
+  record.recorded = *recorded;
+  record.zone.assign(fields[4]);
+  clear_fields(record);
+  thread_local std::string scratch; // a value with escapes, undone
+
+  // Which fields were met, one bit per record_fields entry (record_schema.hpp).
+  std::uint32_t seen = 0;
+  static_assert(record_fields.size() <= 32);
+  for (std::size_t i = 5; i < fields.size(); ++i) {
+    const std::string_view field = fields[i];
+    const std::size_t eq = field.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      return "bad field";
+    const std::string_view key = field.substr(0, eq);
+    const RecordField *known = find_field(key);
+    if (known == nullptr) {
+      // Unknown keys (from a newer attune) are accepted and ignored, but not twice.
+      for (std::size_t k = 5; k < i; ++k)
+        if (fields[k].substr(0, fields[k].find('=')) == key)
+          return "repeats the key \"" + std::string(key) + "\"";
+      if (!unescaped(field.substr(eq + 1), scratch))
+        return "bad escape in \"" + std::string(key) + "\"";
+      continue;
+    }
+    const std::uint32_t bit = std::uint32_t{1} << field_index(*known);
+    if ((seen & bit) != 0)
+      return "repeats the key \"" + std::string(key) + "\"";
+    seen |= bit;
+    const auto value = unescaped(field.substr(eq + 1), scratch);
+    if (!value)
+      return "bad escape in \"" + std::string(key) + "\"";
+    // Every known key is checked and kept, whatever the type (the writer leaves out what
+    // the type does not carry).
+    if (!assign_field(*known, record, *value))
+      return std::string(known->problem);
   }
 
-  /// The problem message for a complete line that is not a record.
-  /// A record's start without its checksum is what an interrupted write leaves once the next
-  /// writer has closed the line: say so, rather than calling it damage.
-  std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why) {
-    const std::string where = "line " + std::to_string(number) + " is ";
-    if (why.rfind("damaged", 0) == 0)
-      return where + why + ": skipped";
-    if (why == "no checksum at the end" && line.size() >= 17 && is_record_id(line.substr(0, 16)) &&
-        line[16] == '\t')
-      return where + "incomplete (no checksum at the end; a crash may have cut it short): kept, " +
-             "not counted";
-    return where + "not a valid record (" + why + "): skipped";
-  }
+  if ((seen & 1U) == 0) // record_fields[0] is run, which every type requires
+    return "no run";
+  const TypeSet bit = type_bit(record.type);
+  for (const RecordField &f : record_fields)
+    if ((f.required & bit) != 0 && (seen & (std::uint32_t{1} << field_index(f))) == 0)
+      return std::string(missing_field_problem(record.type));
+  if (record.type == RecordType::pause && record.until && *record.until < record.day)
+    return "a pause that ends before it begins";
+  if (record.type != RecordType::pause)
+    record.until.reset(); // only a pause has a last day
+  return std::nullopt;
+}
 
-  bool same_record(const Record &a, const Record &b) {
-    return format_record(a) == format_record(b);
-  }
+/// The version in a header line, or nullopt when the line is not a header.
+/// Any run of digits counts, so a version too large for `unsigned` still reads as a header
+/// (saturated, hence newer than this attune) instead of as a damaged record to append after.
+std::optional<unsigned> parse_header(std::string_view line) noexcept {
+  if (line.substr(0, header_prefix.size()) != header_prefix)
+    return std::nullopt;
+  const std::string_view digits = line.substr(header_prefix.size());
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  if (const auto value = parse_unsigned(digits))
+    return value;
+  return std::numeric_limits<unsigned>::max();
+}
 
-  bool is_checkin(RecordType type) noexcept {
-    return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
-           type == RecordType::check || type == RecordType::not_arisen ||
-           type == RecordType::review || type == RecordType::keep ||
-           type == RecordType::keep_stop || type == RecordType::cue || type == RecordType::pause ||
-           type == RecordType::resume;
-  }
+bool is_writable_version(unsigned version) noexcept {
+  return version >= 1 && version <= journal_version;
+}
 
-  bool is_review_question(std::string_view text) noexcept {
-    return text == "helped" || text == "signs" || text == "keep";
-  }
+/// The problem message for a complete line that is not a record.
+/// A record's start without its checksum is what an interrupted write leaves once the next
+/// writer has closed the line: say so, rather than calling it damage.
+std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why) {
+  const std::string where = "line " + std::to_string(number) + " is ";
+  if (why.rfind("damaged", 0) == 0)
+    return where + why + ": skipped";
+  if (why == "no checksum at the end" && line.size() >= 17 && is_record_id(line.substr(0, 16)) &&
+      line[16] == '\t')
+    return where + "incomplete (no checksum at the end; a crash may have cut it short): kept, " +
+           "not counted";
+  return where + "not a valid record (" + why + "): skipped";
+}
+
+bool same_record(const Record &a, const Record &b) {
+  return format_record(a) == format_record(b);
+}
+
+bool is_checkin(RecordType type) noexcept {
+  return type == RecordType::done || type == RecordType::skip || type == RecordType::note ||
+         type == RecordType::check || type == RecordType::not_arisen ||
+         type == RecordType::review || type == RecordType::keep || type == RecordType::keep_stop ||
+         type == RecordType::cue || type == RecordType::pause || type == RecordType::resume;
+}
+
+bool is_review_question(std::string_view text) noexcept {
+  return text == "helped" || text == "signs" || text == "keep";
+}
 
 } // namespace detail
 

@@ -117,16 +117,17 @@ BOOST_AUTO_TEST_CASE(a_record_read_after_one_with_every_field_keeps_none_of_them
   // of a line with all of them (a reader keeps a known key whatever the type) must be gone
   // from the next, short one. check_same compares with parse_journal's fresh records.
   const std::string head = "\t2026-01-05\t2026-01-05T09:00:00Z\tAmerica/New_York\t";
-  const std::string every =
-      id_n(1) + "\tdone" + head + "run=2\texercise=a-long-exercise-name\tplan=avoidant" +
-      "\thash=0123abcd\tweek=3\tanswers=1,2,3,4,5,6,7\tfollowup=4\tref=" + id_n(9) +
-      "\trefs=" + id_n(8) + "," + id_n(7) + "\tquestion=helped\tuntil=2026-01-09" +
-      "\treason=tired today, and that is fine\ttext=a longer note \\x01 with an escape" +
-      "\ttimes=3\tcmd=" + id_n(6);
+  const auto every = [&head](unsigned id) {
+    return id_n(id) + "\tdone" + head + "run=2\texercise=a-long-exercise-name\tplan=avoidant" +
+           "\thash=0123abcd\tweek=3\tanswers=1,2,3,4,5,6,7\tfollowup=4\tref=" + id_n(9) +
+           "\trefs=" + id_n(8) + "," + id_n(7) + "\tquestion=helped\tuntil=2026-01-09" +
+           "\treason=tired today, and that is fine\ttext=a longer note \\x01 with an escape" +
+           "\ttimes=3\tcmd=" + id_n(6);
+  };
   const std::string short_done = id_n(2) + "\tdone" + head + "run=1\texercise=x";
   const std::string short_check = id_n(3) + "\tcheck" + head + "run=1\tweek=1\tanswers=";
-  const std::string text = journal_header() + with_crc(every) + with_crc(short_done) +
-                           with_crc(every) + with_crc(short_check);
+  const std::string text = journal_header() + with_crc(every(1)) + with_crc(short_done) +
+                           with_crc(every(4)) + with_crc(short_check);
   const Journal whole = parse_journal(text);
   BOOST_TEST(whole.problems.empty());
   BOOST_REQUIRE(whole.records.size() == 4U);

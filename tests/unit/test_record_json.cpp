@@ -146,3 +146,36 @@ BOOST_AUTO_TEST_CASE(the_names_are_the_ones_import_reads) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(record_json_worst_case)
+
+BOOST_AUTO_TEST_CASE(the_export_writes_hostile_text_as_the_json_writer_does) {
+  // The export lays each record out by hand into memory set aside by a bound
+  // (exchange_export.cpp, json_bound): text that grows the most (control bytes, six bytes
+  // each; bytes that are not UTF-8, as hex) must still come out exactly as the JSON writer's.
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b)
+    every_byte += static_cast<char>(b);
+  const std::vector<std::string> texts = {std::string(3000, '\x01'), every_byte,
+                                          std::string(1000, '\xff'), std::string(500, '"'),
+                                          "caf\xc3\xa9 \xe5\xbf\x83", ""};
+  for (const std::string &text : texts) {
+    for (const RecordType type : {RecordType::note, RecordType::skip, RecordType::cue,
+                                  RecordType::review, RecordType::pause, RecordType::check}) {
+      Record r = record_on("00000000000000c1", type);
+      r.zone = "America/Argentina/ComodRivadavia";
+      r.exercise = text.empty() ? "x" : text;
+      r.text = text;
+      r.question = "helped";
+      r.week = 999999999;
+      r.answers = std::vector<int>(40, 999999999);
+      r.cmd = "00000000000000c0";
+      const std::string line = record_json_line(r, std::nullopt); // ends in LF
+      const std::string exported = export_json({r}, {});
+      BOOST_TEST(exported.find("\n    " + line.substr(0, line.size() - 1) + "\n  ],") !=
+                 std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
