@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 
 namespace attune {
 namespace {
@@ -38,6 +39,14 @@ std::string two(unsigned v) {
 } // namespace
 
 std::optional<Day> parse_iso_day(std::string_view text) noexcept {
+  // The last good day read, and its text: a journal's lines mostly fall on the same day as
+  // the line before (and a record's day is mostly its time's), so a long read converts each
+  // day once. Per thread, so it needs no lock.
+  thread_local std::array<char, 10> last_text{};
+  thread_local Day last_day{};
+  if (text.size() == 10 && std::memcmp(text.data(), last_text.data(), 10) == 0 &&
+      last_text[0] != '\0')
+    return last_day;
   int y = 0, m = 0, d = 0;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !parse_fixed(text, 0, 4, y) ||
       !parse_fixed(text, 5, 2, m) || !parse_fixed(text, 8, 2, d))
@@ -46,7 +55,9 @@ std::optional<Day> parse_iso_day(std::string_view text) noexcept {
                                  date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok())
     return std::nullopt;
-  return Day{ymd};
+  std::memcpy(last_text.data(), text.data(), 10);
+  last_day = Day{ymd};
+  return last_day;
 }
 
 std::string format_day(Day day) {

@@ -1,4 +1,8 @@
 // Writing exports: JSON (records and plan copies) and CSV (records), see exchange.hpp.
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -32,15 +36,39 @@ std::size_t csv_column_of(std::string_view name) noexcept {
   return i;
 }
 
+/// 1 for the bytes a JSON string cannot take as they are (below 0x20, from 0x7f, '"', '\\').
+constexpr std::array<unsigned char, 256> needs_care = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c)
+    t[c] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? 1 : 0;
+  return t;
+}();
+
 /// True when the text is printable ASCII without '"' or '\\': JSON and the exports take it as
 /// it is, with no UTF-8 check, hex or escaping (most values are).
 bool is_plain_ascii(std::string_view text) noexcept {
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes a step (a record id is one step). The signed compare takes bytes from
+  // 0x80 as below 0x20: not plain either.
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+    const __m128i bad =
+        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, quote)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, del)));
+    if (_mm_movemask_epi8(bad) != 0)
       return false;
   }
-  return true;
+#endif
+  unsigned bad = 0; // the rest (most values are shorter than a step): no branch per byte
+  for (; i < text.size(); ++i)
+    bad |= needs_care[p[i]];
+  return bad == 0;
 }
 
 /// Appends `text` as json_quote writes it; plain ASCII without a copy.
@@ -56,6 +84,15 @@ template <typename Out> void append_json_string(Out &out, std::string_view text)
 
 /// Appends a day as format_day writes it, without allocating (years 0 to 9999).
 template <typename Out> void append_day(Out &out, Day day) {
+  // The last day written, as text: records mostly fall on the day of the one before (and a
+  // record's time on its day), so each day is converted once.
+  thread_local bool have_last = false;
+  thread_local Day last_day{};
+  thread_local std::array<char, 10> last_text{};
+  if (have_last && day == last_day) {
+    out.append(last_text.data(), last_text.size());
+    return;
+  }
   const date::year_month_day ymd{day};
   const int y = static_cast<int>(ymd.year());
   if (y < 0 || y > 9999) {
@@ -74,6 +111,9 @@ template <typename Out> void append_day(Out &out, Day day) {
                          '-',
                          static_cast<char>('0' + d / 10),
                          static_cast<char>('0' + d % 10)};
+  std::memcpy(last_text.data(), text, sizeof text);
+  last_day = day;
+  have_last = true;
   out.append(text, sizeof text);
 }
 

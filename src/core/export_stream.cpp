@@ -1,6 +1,10 @@
 // The streaming export's reader: parse_journal's records, read in passes (export_stream.hpp).
 #include "attune/export_stream.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -8,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "attune/error.hpp"
 #include "attune/forget.hpp"
@@ -15,6 +21,21 @@
 
 namespace attune {
 namespace {
+
+/// The first LF in [at, end), or nullptr. Sixteen bytes a step, inline: a journal line is
+/// about 125 bytes, where memchr's set-up costs as much as its search.
+const char *find_lf(const char *at, const char *const end) noexcept {
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; end - at >= 16; at += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf)));
+    if (mask != 0)
+      return at + __builtin_ctz(mask);
+  }
+#endif
+  return static_cast<const char *>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+}
 
 /// Calls line(text, complete) for each line of the source in order, without its LF; the last
 /// piece of a file that does not end in LF is given with complete = false.
@@ -24,7 +45,7 @@ template <typename F> void each_line(const JournalSource &source, F &&line) {
     const char *at = piece.data();
     const char *const end = at + piece.size();
     while (at < end) {
-      const auto *lf = static_cast<const char *>(std::memchr(at, '\n', end - at));
+      const char *lf = find_lf(at, end);
       if (lf == nullptr) {
         carry.append(at, end);
         break;
@@ -57,6 +78,30 @@ bool is_start_line(std::string_view line) {
 
 } // namespace
 
+void sort_ids(std::vector<std::uint64_t> &ids) {
+  if (ids.size() < 4096) {
+    std::sort(ids.begin(), ids.end());
+    return;
+  }
+  // Least significant digit first, 11 bits a pass (2,048 counters stay in the cache), six
+  // passes for 64 bits: an even number, so the sorted ids end where they began.
+  constexpr unsigned bits = 11;
+  constexpr std::size_t buckets = std::size_t{1} << bits;
+  std::vector<std::uint64_t> other(ids.size());
+  std::vector<std::size_t> next(buckets);
+  for (unsigned shift = 0; shift < 64; shift += bits) {
+    std::fill(next.begin(), next.end(), 0);
+    for (const std::uint64_t id : ids)
+      ++next[(id >> shift) & (buckets - 1)];
+    std::size_t sum = 0;
+    for (std::size_t &n : next)
+      sum += std::exchange(n, sum);
+    for (const std::uint64_t id : ids)
+      other[next[(id >> shift) & (buckets - 1)]++] = id;
+    ids.swap(other);
+  }
+}
+
 ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint) {
   ExportPrescan found;
   std::vector<std::uint64_t> ids;
@@ -73,7 +118,7 @@ ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_h
     if (is_start_line(line) && !detail::parse_record_line(line, record))
       found.starts.push_back(record);
   });
-  std::sort(ids.begin(), ids.end());
+  sort_ids(ids);
   for (std::size_t i = 1; i < ids.size(); ++i)
     if (ids[i] == ids[i - 1] && (found.repeated.empty() || found.repeated.back() != ids[i]))
       found.repeated.push_back(ids[i]);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "attune/journal.hpp"
 #include "attune/zone.hpp"
@@ -15,6 +16,9 @@ namespace attune::detail {
 std::uint32_t crc32(std::string_view bytes) noexcept;
 /// 0-15 for a hex digit (either case), else -1.
 int hex_value(char c) noexcept;
+/// The parts of `text` between TABs, into `fields` (cleared first; its capacity kept):
+///   "a\tb\t" -> {"a", "b", ""}; "" -> {""}.
+void split_at_tabs(std::string_view text, std::vector<std::string_view> &fields);
 /// What a record line's body (before its checksum) holds, as the reader judges it.
 enum class BodyBytes : unsigned char {
   ascii,    ///< printable ASCII and TABs only
@@ -22,7 +26,7 @@ enum class BodyBytes : unsigned char {
   control,  ///< a raw control byte (below 0x20 but TAB, or 0x7F): named first
   not_utf8, ///< no control byte, but bytes that are not UTF-8
 };
-/// One pass over the body, eight bytes at a time while it is ASCII.
+/// One pass over the body, sixteen bytes a step (SSE2) while it is ASCII.
 ///   "a\tb" -> ascii; "caf\xc3\xa9" -> utf8; "a\x01" -> control; "\xff\x7f" -> control;
 ///   "\xff" -> not_utf8
 BodyBytes classify_body(std::string_view body) noexcept;

@@ -215,3 +215,26 @@ BOOST_AUTO_TEST_CASE(a_line_longer_than_a_piece_and_random_journals) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(export_sort_ids)
+
+BOOST_AUTO_TEST_CASE(sort_ids_sorts_as_std_sort_does_with_repeats_and_extremes) {
+  // Few ids: std::sort; many (4,096 and more): a radix sort, 11 bits a pass.
+  std::mt19937_64 random(11);
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{4095},
+                              std::size_t{4096}, std::size_t{50000}}) {
+    std::vector<std::uint64_t> ids(n);
+    for (std::uint64_t &id : ids)
+      id = random() % 3 == 0 ? random() % 64 : random(); // small ones repeat
+    if (n > 2) {
+      ids[0] = ~std::uint64_t{0};
+      ids[1] = 0;
+    }
+    std::vector<std::uint64_t> want = ids;
+    std::sort(want.begin(), want.end());
+    sort_ids(ids);
+    BOOST_TEST((ids == want), n << " ids");
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

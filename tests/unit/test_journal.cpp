@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(lines_breaking_a_rule_are_reported_with_the_reason) {
 }
 
 BOOST_AUTO_TEST_CASE(every_byte_at_every_place_in_a_word_is_judged_as_one_byte_at_a_time) {
-  // The reader checks a line's bytes eight at a time while they are ASCII (journal.cpp,
+  // The reader checks a line's bytes sixteen at a time while they are ASCII (journal.cpp,
   // classify_body); the answer must be the byte-by-byte rule's: a raw control byte (below
   // 0x20 but TAB, or 0x7F) is named before bytes that are not UTF-8.
   const std::string base = "0000000000000002\tnote\t2026-11-20\t2026-11-20T08:30:00Z\tUTC"
@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(every_byte_at_every_place_in_a_word_is_judged_as_one_byte_a
   for (unsigned b = 1; b < 256; ++b) {
     if (b == '\t' || b == '\n' || b == '\\') // a field break, a line break, an escape
       continue;
-    for (std::size_t at = 0; at < 17; ++at) { // every place in two words, and the tail
+    for (std::size_t at = 0; at < 17; ++at) { // every lane of a 16-byte step, and the tail
       for (const char *other : {"", "\xc3\xa9", "\xff", "\x01"}) {
         std::string text = std::string(at, 'a') + static_cast<char>(b) + "bcdefgh" + other;
         const Journal j = parse_journal(journal_header() + with_crc(base + text));
@@ -492,6 +492,38 @@ BOOST_AUTO_TEST_CASE(record_id_is_sixteen_lowercase_hex_digits_read_as_a_number)
   // is_record_id is the same rule.
   BOOST_TEST(detail::is_record_id("000000000000002a"));
   BOOST_TEST(!detail::is_record_id("000000000000002A"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(journal_split)
+
+BOOST_AUTO_TEST_CASE(split_at_tabs_finds_every_tab_at_every_lane) {
+  // Sixteen bytes a step (journal.cpp): a TAB at any place, or several, or none, splits
+  // as a plain scan does.
+  BOOST_TEST(([] {
+    std::vector<std::string_view> f;
+    detail::split_at_tabs("a\tb\t", f);
+    return f == std::vector<std::string_view>{"a", "b", ""};
+  }()));
+  std::mt19937 random(7);
+  std::vector<std::string_view> got;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(random() % 70, 'x');
+    for (char &c : text)
+      if (random() % 5 == 0)
+        c = '\t';
+    std::vector<std::string_view> want;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\t') {
+        want.push_back(std::string_view(text).substr(start, i - start));
+        start = i + 1;
+      }
+    want.push_back(std::string_view(text).substr(start));
+    detail::split_at_tabs(text, got);
+    BOOST_TEST((got == want), "text of " << text.size() << " bytes");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
