@@ -25,6 +25,11 @@ Day programme_end(const Plan &plan, const Run &run) noexcept;
 /// remind and checkin then show what comes after it. nullptr otherwise.
 const Run *ended_run(const History &history);
 
+/// The run check-ins, completion, today and remind go to: the active one, else ended_run;
+/// nullptr when there is neither. Active run 1 -> run 1; run 1 ended on 11-10 -> run 1;
+/// nothing started -> nullptr.
+const Run *active_or_ended_run(const History &history);
+
 /// True once `day` is after the programme's end (or the run was ended with `attune end`
 /// on or before `day`). Start Mon 11-02, 6 weeks: Sun 12-13 -> false, Mon 12-14 -> true.
 bool programme_over(const Plan &plan, const Run &run, Day day) noexcept;
@@ -124,6 +129,15 @@ struct MaintenanceItem {
 /// longer available: Tue 12-22 as the end of week 1 with nothing more -> missed 1.
 std::vector<MaintenanceItem> maintenance_day(const Plan &plan, const Maintenance &m, const Run &run,
                                              Day day, bool day_over = false);
+
+/// Whether the kept practice applies on `day`: kept (not stopped) and `day` on or after the
+/// keep day. Kept since Wed 12-16: Tue 12-15 -> false, Wed 12-16 -> true; once stopped -> false.
+bool kept_on(const Maintenance &m, Day day) noexcept;
+
+/// The kept items on `day`: maintenance_day when kept_on, else none. They point into `plan`.
+/// Keep breathe 3 a week on Wed 12-16: on 12-15 -> {}, on 12-19 -> {breathe}.
+std::vector<MaintenanceItem> kept_items_on(const Plan &plan, const Maintenance &m, const Run &run,
+                                           Day day);
 
 /// A kept item's week in words (count_quota): "1 of 3 this week, 6 days left", "2 of 2 this
 /// week, plus 1 extra" once met with more, "3 of 3 this week" once met.

@@ -135,6 +135,32 @@ std::string render_checkin(const CheckinOutcome &outcome, const Plan &plan, cons
 /// "Nothing is open for today; nothing recorded." (or for DAY, another day).
 std::string nothing_open_line(Day day, Day today);
 
+/// The day's note as recorded, from the interactive check-in: the prompts' answers first,
+/// then the free note, joined with " / "; nullopt when there is none.
+/// {"Breathe: calm", "a long day"} -> "Breathe: calm / a long day"; {} -> nullopt.
+std::optional<std::string> checkin_note(const std::vector<std::string> &parts);
+
+/// After the questions, nothing to record (a paragraph of its own):
+/// "\nNothing recorded. That is fine; come back when you are ready.\n".
+std::string nothing_recorded_line();
+
+/// The question that ends an open pause on a terminal, wrapped to `width` (the answer is
+/// typed after it): paused since 2026-11-10 -> "You are pausing since 2026-11-10. Welcome
+/// back: end the pause and check in for today? [Y/n]".
+std::string end_pause_question(Day from, std::size_t width);
+
+/// The answer was no: "\nYour pause goes on; nothing recorded. Rest well.\n".
+std::string pause_goes_on_line();
+
+/// A check-in named on the command line ends the open pause (a note, said on stderr):
+/// paused since 2026-11-10 -> "your pause since 2026-11-10 ends with this check-in: welcome
+/// back".
+std::string pause_ends_note(Day from);
+
+/// The kept check-in has nothing left to ask on `day`: "\nEverything you keep is taken care
+/// of for 2026-12-16.\n".
+std::string kept_all_taken_care_line(Day day);
+
 /// The lines after a kept check-in: already recorded, "Nothing is open for today; nothing
 /// recorded." when nothing was, else "Saved for today: a done. So far: a 1 of 3 this week,
 /// 6 days left." (`after`: the run with the records).

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "attune/calendar.hpp"
 #include "attune/journal.hpp"
 #include "attune/plan.hpp"
 #include "attune/progress.hpp"
@@ -44,5 +45,11 @@ std::string day_summary(const DayView &view, const std::string &label);
 
 /// "your streak is 4 days" / "" when there is no streak yet.
 std::string streak_phrase(const Streak &s);
+
+/// Whether the clock reads before the day boundary: `today` (the logical day) is not the
+/// calendar's day of `local_now`, so "today" is the calendar's yesterday (CheckinWording
+/// early). With the day starting at 04:00, today 2026-03-09: at 2026-03-10 01:30 -> true;
+/// today 2026-03-10 at 2026-03-10 09:00 -> false.
+bool before_day_start(LocalTime local_now, Day today) noexcept;
 
 } // namespace attune

@@ -12,9 +12,7 @@
 namespace attune::cli {
 
 bool checkin_after_end(Session &session, const History &history, Day day) {
-  const Run *run = history.active();
-  if (run == nullptr)
-    run = ended_run(history);
+  const Run *run = active_or_ended_run(history);
   if (run == nullptr)
     return false;
   const Plan plan = session.plan_for_run(*run);
@@ -31,13 +29,9 @@ int run_kept_checkin(Session &session, CheckinRequest req, bool ask) {
     const Day day = resolve_run_day(req.date, today, &run);
     const Plan plan = session.plan_for_run(run);
     refuse_kept_checkin(plan, run, day, true);
-    const Maintenance m = maintenance_of(run);
-    ask_kept_checkin(ctx,
-                     m.active && day >= m.since ? maintenance_day(plan, m, run, day)
-                                                : std::vector<MaintenanceItem>{},
-                     day, req);
+    ask_kept_checkin(ctx, kept_items_on(plan, maintenance_of(run), run, day), day, req);
     if (req.done.empty() && req.skip.empty()) {
-      ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
+      ctx.out << nothing_recorded_line();
       return exit_code::ok;
     }
   }

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "attune/checkin_command.hpp"
 #include "attune/checkin_rules.hpp"
 #include "attune/prompts.hpp"
 #include "attune/text.hpp"
@@ -156,18 +157,12 @@ void ask_checkin(Session &session, const Plan &plan, const Run &run, const DayVi
       reflections.push_back(*line);
   }
   // One note for the day: the prompts' answers first, then the free note.
-  std::string note;
-  for (const std::string &part : reflections)
-    note += (note.empty() ? "" : " / ") + part;
-  if (!note.empty())
-    req.note = note;
+  if (auto note = checkin_note(reflections))
+    req.note = std::move(note);
 }
 
 bool ask_to_end_pause(Context &ctx, const Pause &open) {
-  ctx.out << wrap_words("You are pausing since " + format_day(open.from) +
-                            ". Welcome back: end the pause and check in for today? [Y/n]",
-                        ctx.text_width(), "", "")
-          << "> " << std::flush;
+  ctx.out << end_pause_question(open.from, ctx.text_width()) << "> " << std::flush;
   const auto a = read_answer_line(ctx);
   return a && *a != "n" && *a != "N" && *a != "no" && *a != "No";
 }
@@ -189,7 +184,7 @@ void ask_kept_checkin(Context &ctx, const std::vector<MaintenanceItem> &items, D
       req.skip.push_back(item.exercise);
   }
   if (to_ask.empty())
-    ctx.out << "\nEverything you keep is taken care of for " << format_day(day) << ".\n";
+    ctx.out << kept_all_taken_care_line(day);
 }
 
 } // namespace attune::cli

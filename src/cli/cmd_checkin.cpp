@@ -68,12 +68,11 @@ bool prepare_checkin(Session &session, const Journal &journal, bool named, Check
   if (open != nullptr) {
     // The open pause ends with this check-in: asked on a terminal, said off one.
     if (!named && !ask_to_end_pause(ctx, *open)) {
-      ctx.out << "\nYour pause goes on; nothing recorded. Rest well.\n";
+      ctx.out << pause_goes_on_line();
       return false;
     }
     if (named)
-      ctx.note("your pause since " + format_day(open->from) +
-               " ends with this check-in: welcome back");
+      ctx.note(pause_ends_note(open->from));
     // As the run will stand: decide_checkin writes this resume, stamped, under the lock.
     resumed = with_records(active, {new_record(RecordType::resume, active, today, {})});
   }
@@ -92,7 +91,7 @@ bool prepare_checkin(Session &session, const Journal &journal, bool named, Check
       offer_week_cues(session, plan, run, view.pos.week);
     ask_checkin(session, plan, run, view, day, !req.date, req);
     if (req.empty()) {
-      ctx.out << "\nNothing recorded. That is fine; come back when you are ready.\n";
+      ctx.out << nothing_recorded_line();
       return false;
     }
   }
@@ -113,7 +112,7 @@ int run_checkin(Session &session, CheckinRequest req) {
   // After the programme's end, check-ins are for the kept practice (after_flow).
   if (journal_exists(session)) {
     const History now = build_history(session.read_journal_run(std::nullopt));
-    const Run *latest = now.active() != nullptr ? now.active() : ended_run(now);
+    const Run *latest = active_or_ended_run(now);
     if (latest != nullptr &&
         checkin_after_end(session, now, resolve_run_day(req.date, today, latest)))
       return run_kept_checkin(session, std::move(req), !named);
@@ -147,7 +146,7 @@ int run_checkin(Session &session, CheckinRequest req) {
   // Feedback from the journal as it now stands.
   CheckinWording how;
   how.today = today;
-  how.early = logical_day(to_local(session.now(), session.zone()), {}) != today;
+  how.early = before_day_start(to_local(session.now(), session.zone()), today);
   how.day_starts = format_clock_time(session.config().day_starts_at.value);
   how.recorded_day = session.recorded_day();
   how.quiet = ctx.global.quiet;

@@ -24,7 +24,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "after_flow.hpp"
+#include "attune/after.hpp"
 #include "attune/completion.hpp"
 #include "attune/embedded_plan.hpp"
 #include "attune/error.hpp"
@@ -38,12 +38,6 @@
 
 namespace attune::cli {
 namespace {
-
-/// The running programme, else the one just ended (its kept practice and undo still
-/// apply); nullptr when there is neither.
-const Run *completion_run(const History &history) {
-  return history.active() != nullptr ? history.active() : ended_run(history);
-}
 
 Plan built_in_plan() {
   PlanLoadResult loaded = load_plan_source(
@@ -87,7 +81,7 @@ CompletionCandidates CompletionSources::exercises() {
 
 CompletionCandidates CompletionSources::checkin_exercises(bool situational_only) {
   const History history = build_history(session_.read_journal_run(std::nullopt));
-  const Run *run = completion_run(history);
+  const Run *run = active_or_ended_run(history);
   if (run == nullptr)
     return {};
   return checkin_candidates(session_.plan_for_run(*run), *run, session_.today(), situational_only);
@@ -99,7 +93,7 @@ CompletionCandidates CompletionSources::runs() {
 
 CompletionCandidates CompletionSources::undo_commands() {
   const History history = build_history(session_.read_journal_run(std::nullopt));
-  const Run *run = completion_run(history);
+  const Run *run = active_or_ended_run(history);
   return run == nullptr ? CompletionCandidates{} : undo_candidates(*run, 10);
 }
 

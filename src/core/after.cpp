@@ -36,6 +36,11 @@ const Run *ended_run(const History &history) {
   return &history.runs.back();
 }
 
+const Run *active_or_ended_run(const History &history) {
+  const Run *run = history.active();
+  return run != nullptr ? run : ended_run(history);
+}
+
 bool programme_over(const Plan &plan, const Run &run, Day day) noexcept {
   if (run.ended && day >= *run.ended)
     return true;
@@ -233,6 +238,17 @@ std::vector<MaintenanceItem> maintenance_day(const Plan &plan, const Maintenance
     items.push_back(std::move(item));
   }
   return items;
+}
+
+bool kept_on(const Maintenance &m, Day day) noexcept {
+  return m.active && day >= m.since;
+}
+
+std::vector<MaintenanceItem> kept_items_on(const Plan &plan, const Maintenance &m, const Run &run,
+                                           Day day) {
+  if (!kept_on(m, day))
+    return {};
+  return maintenance_day(plan, m, run, day);
 }
 
 std::string kept_progress(const MaintenanceItem &item) {

@@ -288,9 +288,7 @@ CheckinOutcome decide_kept_checkin(const Plan &plan, const Run &run, Day day,
       !request.done.empty() || !request.skip.empty() || request.all || request.skip_all;
   refuse_kept_checkin(plan, run, day, names);
   const Maintenance m = maintenance_of(run);
-  std::vector<MaintenanceItem> items;
-  if (m.active && day >= m.since)
-    items = maintenance_day(plan, m, run, day);
+  const std::vector<MaintenanceItem> items = kept_items_on(plan, m, run, day);
   CheckinRequest req = request;
   req.not_arisen.clear(); // nothing kept is tied to a situation
   for (auto &name : req.done)
@@ -356,6 +354,37 @@ std::string nothing_open_line(Day day, Day today) {
          "; nothing recorded.\n";
 }
 
+std::optional<std::string> checkin_note(const std::vector<std::string> &parts) {
+  std::string note;
+  for (const std::string &part : parts)
+    note += (note.empty() ? "" : " / ") + part;
+  if (note.empty())
+    return std::nullopt;
+  return note;
+}
+
+std::string nothing_recorded_line() {
+  return "\nNothing recorded. That is fine; come back when you are ready.\n";
+}
+
+std::string end_pause_question(Day from, std::size_t width) {
+  return wrap_words("You are pausing since " + format_day(from) +
+                        ". Welcome back: end the pause and check in for today? [Y/n]",
+                    width, "", "");
+}
+
+std::string pause_goes_on_line() {
+  return "\nYour pause goes on; nothing recorded. Rest well.\n";
+}
+
+std::string pause_ends_note(Day from) {
+  return "your pause since " + format_day(from) + " ends with this check-in: welcome back";
+}
+
+std::string kept_all_taken_care_line(Day day) {
+  return "\nEverything you keep is taken care of for " + format_day(day) + ".\n";
+}
+
 std::string render_kept_checkin(const CheckinOutcome &out, const Plan &plan, const Run &after,
                                 const CheckinWording &how) {
   std::string text = already_line(out);
@@ -370,7 +399,7 @@ std::string render_kept_checkin(const CheckinOutcome &out, const Plan &plan, con
   std::string line = "Saved for " + (day == how.today ? std::string("today") : format_day(day)) +
                      ": " + comma_list(out.saved) + ".";
   const Maintenance m = maintenance_of(after);
-  if (m.active && day >= m.since) {
+  if (kept_on(m, day)) {
     std::string weekly;
     for (const MaintenanceItem &i : maintenance_day(plan, m, after, day))
       weekly += (weekly.empty() ? "" : "; ") + printable(i.exercise) + " " + kept_progress(i);

@@ -131,4 +131,8 @@ std::string streak_phrase(const Streak &s) {
                         : "a streak of " + std::to_string(s.current) + " days";
 }
 
+bool before_day_start(LocalTime local_now, Day today) noexcept {
+  return logical_day(local_now, std::chrono::minutes{0}) != today;
+}
+
 } // namespace attune

@@ -7,8 +7,7 @@
 namespace attune {
 
 const Run *run_to_show(const History &history) {
-  const Run *run = history.active();
-  return run != nullptr ? run : ended_run(history);
+  return active_or_ended_run(history);
 }
 
 std::string kept_title(const MaintenanceItem &item) {

@@ -50,6 +50,17 @@ BOOST_AUTO_TEST_CASE(programme_end_is_the_last_day_or_the_end_record) {
   BOOST_TEST(!programme_over(plan, run, d("2026-11-19")));
 }
 
+BOOST_AUTO_TEST_CASE(check_ins_go_to_the_active_run_else_the_ended_one) {
+  History history;
+  BOOST_TEST(active_or_ended_run(history) == nullptr); // nothing started
+  history.runs.push_back(make_run(start_mon));
+  history.newest_run = 1;
+  BOOST_TEST(active_or_ended_run(history) == &history.runs.back()); // active
+  history.runs.back().ended = d("2026-11-10");
+  BOOST_TEST(history.active() == nullptr);
+  BOOST_TEST(active_or_ended_run(history) == &history.runs.back()); // ended on 11-10
+}
+
 BOOST_AUTO_TEST_CASE(review_is_offered_on_the_last_day_and_after_until_answered) {
   const Plan plan = six_week_plan();
   Run run = make_run(start_mon);
@@ -166,6 +177,26 @@ BOOST_AUTO_TEST_CASE(maintenance_quota_counts_a_maintenance_week_with_count_quot
   // Week 2 starts afresh.
   items = maintenance_day(plan, m, run, d("2026-12-23"));
   BOOST_TEST(items[0].quota.done == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(kept_items_apply_from_the_keep_day_until_stopped) {
+  // Keep breathe 3 a week on Wed 2026-12-16: nothing on Tue 12-15, breathe on Sat 12-19.
+  const Plan plan = six_week_plan();
+  Run run = make_run(start_mon);
+  keep(run, "2026-12-16", "00000000000000b1", "breathe", 3, "");
+  Maintenance m = maintenance_of(run);
+  BOOST_TEST(!kept_on(m, d("2026-12-15")));
+  BOOST_TEST(kept_on(m, d("2026-12-16")));
+  BOOST_TEST(kept_items_on(plan, m, run, d("2026-12-15")).empty());
+  const auto items = kept_items_on(plan, m, run, d("2026-12-19"));
+  BOOST_REQUIRE(items.size() == 1u);
+  BOOST_TEST(items[0].exercise == "breathe");
+  // Stopped on 2027-01-13: no longer kept, on any day.
+  run.records.push_back(after_record(run, RecordType::keep_stop, "2027-01-13", "00000000000000b3",
+                                     "2027-01-13T09:00:00Z"));
+  m = maintenance_of(run);
+  BOOST_TEST(!kept_on(m, d("2026-12-19")));
+  BOOST_TEST(kept_items_on(plan, m, run, d("2026-12-19")).empty());
 }
 
 BOOST_AUTO_TEST_CASE(maintenance_streak_counts_met_weeks) {

@@ -329,4 +329,30 @@ BOOST_AUTO_TEST_CASE(after_the_end_the_kept_practice_takes_the_check_in) {
              1u); // a only: b is done that day
 }
 
+BOOST_AUTO_TEST_CASE(the_note_puts_the_prompt_answers_first_then_the_free_note) {
+  BOOST_TEST(!checkin_note({}).has_value());
+  BOOST_TEST(*checkin_note({"a long day"}) == "a long day");
+  BOOST_TEST(*checkin_note({"Breathe: calm", "Call: my sister", "a long day"}) ==
+             "Breathe: calm / Call: my sister / a long day");
+}
+
+BOOST_AUTO_TEST_CASE(the_kind_words_around_a_check_in_that_records_nothing) {
+  BOOST_TEST(nothing_recorded_line() ==
+             "\nNothing recorded. That is fine; come back when you are ready.\n");
+  BOOST_TEST(pause_goes_on_line() == "\nYour pause goes on; nothing recorded. Rest well.\n");
+  BOOST_TEST(kept_all_taken_care_line(d("2026-12-16")) ==
+             "\nEverything you keep is taken care of for 2026-12-16.\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_check_in_in_an_open_pause_asks_or_says_that_it_ends_it) {
+  BOOST_TEST(pause_ends_note(d("2026-11-10")) ==
+             "your pause since 2026-11-10 ends with this check-in: welcome back");
+  BOOST_TEST(end_pause_question(d("2026-11-10"), 80) ==
+             "You are pausing since 2026-11-10. Welcome back: end the pause and check in for\n"
+             "today? [Y/n]\n");
+  BOOST_TEST(end_pause_question(d("2026-11-10"), 200) ==
+             "You are pausing since 2026-11-10. Welcome back: end the pause and check in for "
+             "today? [Y/n]\n");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

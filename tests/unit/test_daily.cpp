@@ -79,4 +79,11 @@ BOOST_AUTO_TEST_CASE(the_active_run_is_required_with_a_way_to_start) {
   BOOST_TEST(error_text([&] { require_latest_run(none); }).find("no programme is running") == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(before_the_day_boundary_today_is_the_calendars_yesterday) {
+  // The day starts at 04:00: at 01:30 on 2026-03-10 the logical day is still 03-09.
+  BOOST_TEST(before_day_start(*parse_local_time("2026-03-10T01:30"), d("2026-03-09")));
+  BOOST_TEST(!before_day_start(*parse_local_time("2026-03-10T09:00"), d("2026-03-10")));
+  BOOST_TEST(!before_day_start(*parse_local_time("2026-03-10T00:00"), d("2026-03-10")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
