@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "attune/calendar.hpp"
 #include "attune/journal.hpp"
 #include "attune/limits.hpp"
+#include "attune/new_record.hpp"
 #include "attune/plan.hpp"
 
 namespace attune {
@@ -117,6 +119,22 @@ std::string render_cue_result(CueAction action, const Exercise &exercise, const 
 /// before the start belongs to the programme). Start 2026-11-02: today 10-30 -> 11-02;
 /// today 11-05 -> 11-05.
 Day cue_record_day(const Run &run, Day today) noexcept;
+
+/// The `cue` record of the person's cue `text` for exercise `exercise` ("" clears it: back to
+/// the plan's), built through new_record on cue_record_day(run, today).
+/// (run claim 1 from 2026-11-02, today 10-30, "name-it", "after dinner", stamp {"k1", ...})
+///   -> {id "k1", type cue, day 2026-11-02, run 1, exercise "name-it", text "after dinner"}
+Record cue_record(const Run &run, Day today, const std::string &exercise, const std::string &text,
+                  const RecordStamp &stamp);
+
+/// The cue records of the cues chosen in the weekly offer ((exercise id, cue), in order) for
+/// the programme the offer was made in (`offered`), each a cue_record of the active run of
+/// `history` (the journal read again under the lock). None when the programme changed
+/// meanwhile (it ended, or another one started): there is nothing to attach the cues to.
+std::vector<Record>
+offered_cue_records(const History &history, const Run &offered,
+                    const std::vector<std::pair<std::string, std::string>> &chosen, Day today,
+                    const RecordStamp &stamp);
 
 /// The weekly cue offer's opening for `count` new exercises (1: "A new exercise this week.
 /// If you like, put its cue ..."), wrapped at `width`, after a blank line.

@@ -2,12 +2,14 @@
 /// The rules of `attune reflect` and of the baseline offered at `start`: reading answers,
 /// which week (or follow-up) a self-check is for, and the words around it. Pure: the front end
 /// asks on the terminal and writes the record.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "attune/calendar.hpp"
 #include "attune/journal.hpp"
+#include "attune/new_record.hpp"
 #include "attune/plan.hpp"
 
 namespace attune {
@@ -72,5 +74,76 @@ void require_week_free(const Run &run, unsigned week);
 /// a hint (not on a terminal: say how to take it later), or ask now.
 enum class BaselineOffer { none, hint, ask };
 BaselineOffer baseline_offer(const Plan &plan, bool quiet, bool terminal) noexcept;
+
+/// One self-check as the person gave it: the week it counts for (or, after the end, the
+/// follow-up), the day it counts on and the answers (items in order, then distress).
+struct SelfCheckEntry {
+  unsigned week = 0;     ///< 0 = the baseline; the plan's last week for a follow-up
+  unsigned followup = 0; ///< 4 or 12 for a follow-up self-check, else 0
+  Day day{};
+  std::vector<int> answers;
+};
+
+/// The `check` record of `entry` for run `run_number` of `history` (the journal read again
+/// under the lock), built through new_record. Throws Error(invalid) when that run already
+/// holds it: the re-check under the lock after require_week_free ("the baseline self-check is
+/// already recorded", hint: redo_hint). A run the history no longer holds (the journal changed
+/// meanwhile) is still named: the record carries run_number.
+/// (run 1 from 2026-11-02, {week 0, day 11-02, answers 3,4}, stamp {"c1", ...})
+///   -> {id "c1", type check, day 2026-11-02, run 1, week 0, answers 3,4, followup 0}
+Record self_check_record(const History &history, unsigned run_number, const SelfCheckEntry &entry,
+                         const RecordStamp &stamp);
+
+/// The kind line after a self-check (support_line_after_check), or "" when none is due: a
+/// week's self-check is compared with the one of the highest earlier week, a follow-up with
+/// the programme's last (the check before week plan.weeks + 1). `run` is the run before the
+/// entry was recorded.
+std::string self_check_support_line(const Plan &plan, const Run &run, const SelfCheckEntry &entry);
+
+/// The line before the statements on a terminal: "Self-check for week 3.\n", "Self-check for
+/// your starting point (baseline).\n".
+std::string render_self_check_heading(unsigned week);
+
+/// After a week's self-check is saved: "Saved the self-check for week 3. Thank you for taking a
+/// moment to look inward; 'attune report' shows how it changes over the weeks.", wrapped.
+std::string render_self_check_saved(unsigned week, std::size_t width);
+
+/// When it counted for the week that just ended (`week`) without the person choosing: how
+/// to move it to this week (`other`): "It counts for week 2, the week that just ended; to
+/// count it for this week instead, run 'attune undo' and then 'attune reflect --week 3'.".
+std::string render_counted_for_ended_week(unsigned week, unsigned other, std::size_t width);
+
+/// Before the statements of a follow-up on a terminal: "The follow-up self-check, 4 weeks
+/// after your programme: the same statements as before.", wrapped.
+std::string render_followup_intro(unsigned followup, std::size_t width);
+
+/// After a follow-up is saved: "Saved the 4-week follow-up. Thank you for checking in with
+/// yourself; 'attune report' shows it beside the programme's self-checks.", wrapped.
+std::string render_followup_saved(unsigned followup, std::size_t width);
+
+/// When the person stops a self-check part way: "\nStopped; nothing saved. Come back to it
+/// whenever you like.\n".
+std::string render_self_check_stopped();
+
+/// `start`'s baseline hint off a terminal (`statements` in the plan's self-check): "When you
+/// have two minutes, 'attune reflect --baseline' takes a short self-check (6 statements) as
+/// your starting point, any time this first week.", wrapped.
+std::string render_baseline_hint(std::size_t statements, std::size_t width);
+
+/// `start`'s baseline question on a terminal, wrapped, after a blank line; its last line ends
+/// in a blank instead of a line break, for the answer: "\nWould you like to take the short
+/// self-check now (6 statements), as your starting point? [Y/n] ".
+std::string render_baseline_question(std::size_t statements, std::size_t width);
+
+/// Whether a reply to the baseline question says yes: Enter, "y", "Y" or "yes", blanks around
+/// it allowed. "n", "no", "x" -> false.
+bool baseline_reply_yes(const std::string &reply);
+
+/// What became of the baseline offered at `start`, and what is said about it.
+enum class BaselineOutcome { declined, stopped, saved };
+/// declined -> "No problem. You can take it any time this first week with 'attune reflect
+/// --baseline'.\n"; stopped -> "\nStopped; nothing saved. You can take it any time with
+/// 'attune reflect'.\n"; saved -> "\nThank you. Your starting point is saved.\n".
+std::string render_baseline_outcome(BaselineOutcome outcome);
 
 } // namespace attune

@@ -47,16 +47,8 @@ int run_cue(Session &session, const CueOptions &opts) {
   const CueAction action = decide_cue(now, text, opts.clear);
   if (action == CueAction::set || action == CueAction::clear) {
     const Day today = session.today(); // the clock first, as before the move
-    Record r;
-    r.id = session.new_record_id();
-    r.type = RecordType::cue;
-    r.day = cue_record_day(run, today);
-    r.recorded = session.now();
-    r.zone = session.zone_name();
-    r.run = run.claim;
-    r.exercise = id;
-    r.text = text.value_or("");
-    store.append(lock, journal, {r});
+    store.append(lock, journal,
+                 {cue_record(run, today, id, text.value_or(""), record_stamp(session))});
   }
   // Only showing the cue speaks under --quiet: it is what was asked for.
   if (action == CueAction::show || !ctx.global.quiet)

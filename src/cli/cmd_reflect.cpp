@@ -57,37 +57,31 @@ int reflect_followup(Session &session, const ReflectOptions &opts, const Plan &p
                      Day day, unsigned weeks) {
   Context &ctx = session.ctx();
   const SelfCheck &check = plan.self_check;
-  const std::string name = "the " + std::to_string(weeks) + "-week follow-up";
-  std::vector<int> answers;
+  SelfCheckEntry entry;
+  entry.week = plan.weeks;
+  entry.followup = weeks;
+  entry.day = day;
   if (opts.answers) {
-    answers = parse_answers(*opts.answers, check);
+    entry.answers = parse_answers(*opts.answers, check);
   } else {
     if (!ctx.in_tty)
       throw Error(ErrorKind::usage, "not a terminal, so I cannot ask",
                   "give the answers with --answers (the same statements as the weekly "
                   "self-check)");
-    ctx.out << wrap_words("The follow-up self-check, " + std::to_string(weeks) +
-                              " weeks after your programme: the same statements as before.",
-                          ctx.text_width(), "", "");
+    ctx.out << render_followup_intro(weeks, ctx.text_width());
     const auto asked = ask_answers(session, check);
     if (!asked) {
-      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      ctx.out << render_self_check_stopped();
       return exit_code::ok;
     }
-    answers = *asked;
+    entry.answers = *asked;
   }
-  save_self_check(session, run.number, plan.weeks, day, answers, weeks);
+  save_self_check(session, run.number, entry);
   if (!ctx.global.quiet)
-    ctx.out << wrap_words("Saved " + name +
-                              ". Thank you for checking in with yourself; "
-                              "'attune report' shows it beside the programme's self-checks.",
-                          ctx.text_width(), "", "");
-  const auto before = previous_self_check(check, run, plan.weeks + 1);
-  if (const auto now = score_self_check(check, answers)) {
-    const std::string line = support_line_after_check(check, before, *now);
-    if (!line.empty())
-      ctx.out << wrap_words(line, ctx.text_width(), "", "");
-  }
+    ctx.out << render_followup_saved(weeks, ctx.text_width());
+  const std::string line = self_check_support_line(plan, run, entry);
+  if (!line.empty())
+    ctx.out << wrap_words(line, ctx.text_width(), "", "");
   return exit_code::ok;
 }
 
@@ -106,52 +100,43 @@ int run_reflect(Session &session, const ReflectOptions &opts) {
   const ReflectTarget target = reflect_target(plan, run, day, opts.week, opts.baseline);
   if (target.followup != 0) // after the end: 4 and 12 weeks on (after.hpp)
     return reflect_followup(session, opts, plan, run, day, target.followup);
-  unsigned week = target.week;
+  SelfCheckEntry entry;
+  entry.week = target.week;
+  entry.day = day;
   bool chose = target.chose; // the person (--week, --baseline, or the question) picked the week
   if (target.other && ctx.in_tty) {
     const auto asked = ask_week(ctx, target.week, *target.other);
     if (!asked) {
-      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      ctx.out << render_self_check_stopped();
       return exit_code::ok;
     }
-    week = *asked;
+    entry.week = *asked;
     chose = true;
   }
-  require_week_free(run, week);
-  std::vector<int> answers;
+  require_week_free(run, entry.week);
   if (opts.answers) {
-    answers = parse_answers(*opts.answers, check);
+    entry.answers = parse_answers(*opts.answers, check);
   } else {
     if (!ctx.in_tty)
       throw Error(ErrorKind::usage, "not a terminal, so I cannot ask",
                   "give the answers with --answers, e.g. --answers " + example_answers(check));
-    ctx.out << "Self-check for " << week_name(week) << ".\n";
+    ctx.out << render_self_check_heading(entry.week);
     const auto asked = ask_answers(session, check);
     if (!asked) {
-      ctx.out << "\nStopped; nothing saved. Come back to it whenever you like.\n";
+      ctx.out << render_self_check_stopped();
       return exit_code::ok;
     }
-    answers = *asked;
+    entry.answers = *asked;
   }
-  save_self_check(session, run.number, week, day, answers);
+  save_self_check(session, run.number, entry);
   if (!ctx.global.quiet)
-    ctx.out << wrap_words("Saved the self-check for " + week_name(week) +
-                              ". Thank you for taking a moment to look inward; 'attune report' "
-                              "shows how it changes over the weeks.",
-                          ctx.text_width(), "", "");
+    ctx.out << render_self_check_saved(entry.week, ctx.text_width());
   if (!ctx.global.quiet && target.other && !chose)
-    ctx.out << wrap_words("It counts for " + week_name(week) +
-                              ", the week that just ended; to count it for this week instead, "
-                              "run 'attune undo' and then 'attune reflect --week " +
-                              std::to_string(*target.other) + "'.",
-                          ctx.text_width(), "", "");
+    ctx.out << render_counted_for_ended_week(entry.week, *target.other, ctx.text_width());
   // Said even with --quiet: it is the one line that matters after a hard week.
-  const auto before = previous_self_check(check, run, week);
-  if (const auto now = score_self_check(check, answers)) {
-    const std::string line = support_line_after_check(check, before, *now);
-    if (!line.empty())
-      ctx.out << wrap_words(line, ctx.text_width(), "", "");
-  }
+  const std::string line = self_check_support_line(plan, run, entry);
+  if (!line.empty())
+    ctx.out << wrap_words(line, ctx.text_width(), "", "");
   return exit_code::ok;
 }
 

@@ -6,6 +6,7 @@
 #include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
+#include "daily.hpp"
 #include "hooks.hpp"
 #include "session.hpp"
 
@@ -60,37 +61,20 @@ std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &c
 namespace {
 
 /// Writes the self-check under the lock (released on return) and gives the record back.
-Record append_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                         const std::vector<int> &answers, unsigned followup) {
+Record append_self_check(Session &session, unsigned run_number, const SelfCheckEntry &entry) {
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal_run(run_number, &lock); // that programme only
-  const History history = build_history(journal);
-  const Run *run = history.find(run_number);
-  if (run != nullptr)
-    for (const Record &r : run->records)
-      if (r.type == RecordType::check && r.week == week && r.followup == followup)
-        throw Error(ErrorKind::invalid, check_name(week, followup) + " is already recorded",
-                    redo_hint(r));
-  Record rec;
-  rec.id = session.new_record_id();
-  rec.type = RecordType::check;
-  rec.day = day;
-  rec.recorded = session.now();
-  rec.zone = session.zone_name();
-  rec.run = run != nullptr ? run->claim : run_number;
-  rec.week = week;
-  rec.answers = answers;
-  rec.followup = followup;
+  const Record rec =
+      self_check_record(build_history(journal), run_number, entry, record_stamp(session));
   store.append(lock, journal, {rec});
   return rec;
 }
 
 } // namespace
 
-void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                     const std::vector<int> &answers, unsigned followup) {
-  const Record rec = append_self_check(session, run_number, week, day, answers, followup);
+void save_self_check(Session &session, unsigned run_number, const SelfCheckEntry &entry) {
+  const Record rec = append_self_check(session, run_number, entry);
   run_hooks(session, HookCommand::reflect, {rec});
 }
 
@@ -101,36 +85,27 @@ void offer_baseline(Session &session, const Plan &plan, const Run &run) {
     return;
   const std::size_t n = plan.self_check.items.size();
   if (offer == BaselineOffer::hint) {
-    ctx.out << wrap_words("When you have two minutes, 'attune reflect --baseline' takes a short "
-                          "self-check (" +
-                              plural(static_cast<long long>(n), "statement", "statements") +
-                              ") as your starting point, any time this first week.",
-                          ctx.text_width(), "", "");
+    ctx.out << render_baseline_hint(n, ctx.text_width());
     return;
   }
-  std::string question =
-      wrap_words("Would you like to take the short self-check now (" +
-                     plural(static_cast<long long>(n), "statement", "statements") +
-                     "), as your starting point? [Y/n]",
-                 ctx.text_width(), "", "");
-  question.back() = ' '; // the answer goes on the question's last line
-  ctx.out << '\n' << question << std::flush;
+  ctx.out << render_baseline_question(n, ctx.text_width()) << std::flush;
   std::string line;
   if (!std::getline(ctx.in, line))
     line = "n";
-  line = trim_blanks(line);
-  if (!(line.empty() || line == "y" || line == "Y" || line == "yes")) {
-    ctx.out << "No problem. You can take it any time this first week with 'attune reflect "
-               "--baseline'.\n";
+  if (!baseline_reply_yes(line)) {
+    ctx.out << render_baseline_outcome(BaselineOutcome::declined);
     return;
   }
   const auto answers = ask_answers(session, plan.self_check);
   if (!answers) {
-    ctx.out << "\nStopped; nothing saved. You can take it any time with 'attune reflect'.\n";
+    ctx.out << render_baseline_outcome(BaselineOutcome::stopped);
     return;
   }
-  save_self_check(session, run.number, 0, run.start, *answers);
-  ctx.out << "\nThank you. Your starting point is saved.\n";
+  SelfCheckEntry entry;
+  entry.day = run.start;
+  entry.answers = *answers;
+  save_self_check(session, run.number, entry);
+  ctx.out << render_baseline_outcome(BaselineOutcome::saved);
 }
 
 } // namespace attune::cli

@@ -17,10 +17,9 @@ class Session;
 /// or end of input). Re-asks after an answer out of the scale.
 std::optional<std::vector<int>> ask_answers(Session &session, const SelfCheck &check);
 
-/// Writes a check record under the lock, re-checking that the week is still free.
-/// `followup` (4 or 12) records a follow-up self-check after the end (re-checked likewise).
-void save_self_check(Session &session, unsigned run_number, unsigned week, Day day,
-                     const std::vector<int> &answers, unsigned followup = 0);
+/// Writes the check record of `entry` (self_check_record) under the lock, which re-checks that
+/// the week (or the follow-up) is still free, then runs the reflect hook.
+void save_self_check(Session &session, unsigned run_number, const SelfCheckEntry &entry);
 
 /// After `start`: on a terminal, offers the baseline self-check (skippable); otherwise says
 /// how to take it later.

@@ -11,6 +11,7 @@
 #include "attune/error.hpp"
 #include "attune/store.hpp"
 #include "attune/text.hpp"
+#include "daily.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -120,25 +121,11 @@ void offer_week_cues(Session &session, const Plan &plan, const Run &run, unsigne
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   const Journal journal = session.read_journal_run(std::nullopt, &lock);
-  const History history = build_history(journal);
-  const Run *now = history.active();
-  if (now == nullptr || now->start_id != run.start_id)
-    return; // the programme changed meanwhile: nothing to attach the cues to
-  std::vector<Record> records;
-  const Instant at = session.now();
-  const Day today = session.today();
-  for (const auto &[id, text] : chosen) {
-    Record r;
-    r.id = session.new_record_id();
-    r.type = RecordType::cue;
-    r.day = cue_record_day(*now, today);
-    r.recorded = at;
-    r.zone = session.zone_name();
-    r.run = now->claim;
-    r.exercise = id;
-    r.text = text;
-    records.push_back(std::move(r));
-  }
+  const RecordStamp stamp = record_stamp(session);
+  const std::vector<Record> records =
+      offered_cue_records(build_history(journal), run, chosen, session.today(), stamp);
+  if (records.empty())
+    return; // the programme changed meanwhile
   store.append(lock, journal, records);
   ctx.out << render_cues_saved(chosen.size());
 }

@@ -63,6 +63,27 @@ Day cue_record_day(const Run &run, Day today) noexcept {
   return today < run.start ? run.start : today;
 }
 
+Record cue_record(const Run &run, Day today, const std::string &exercise, const std::string &text,
+                  const RecordStamp &stamp) {
+  Record r = new_record(RecordType::cue, run, cue_record_day(run, today), stamp);
+  r.exercise = exercise;
+  r.text = text;
+  return r;
+}
+
+std::vector<Record>
+offered_cue_records(const History &history, const Run &offered,
+                    const std::vector<std::pair<std::string, std::string>> &chosen, Day today,
+                    const RecordStamp &stamp) {
+  std::vector<Record> records;
+  const Run *now = history.active();
+  if (now == nullptr || now->start_id != offered.start_id)
+    return records; // the programme changed meanwhile: nothing to attach the cues to
+  for (const auto &[id, text] : chosen)
+    records.push_back(cue_record(*now, today, id, text, stamp));
+  return records;
+}
+
 std::string render_cue_offer_intro(std::size_t count, std::size_t width) {
   return "\n" +
          wrap_words(std::string(count == 1 ? "A new exercise" : "New exercises") +

@@ -150,18 +150,128 @@ ReflectTarget reflect_target(const Plan &plan, const Run &run, Day day,
   return target;
 }
 
-void require_week_free(const Run &run, unsigned week) {
+namespace {
+
+/// The run's self-check for `week` (followup 0) or the follow-up `followup`, or nullptr.
+const Record *find_check(const Run &run, unsigned week, unsigned followup) noexcept {
   for (const Record &r : run.records)
-    if (r.type == RecordType::check && r.followup == 0 && r.week == week)
-      throw Error(ErrorKind::invalid,
-                  "the self-check for " + week_name(week) + " is already recorded",
-                  "it is taken once a programme week; " + redo_hint(r));
+    if (r.type == RecordType::check && r.week == week && r.followup == followup)
+      return &r;
+  return nullptr;
+}
+
+} // namespace
+
+void require_week_free(const Run &run, unsigned week) {
+  if (const Record *r = find_check(run, week, 0))
+    throw Error(ErrorKind::invalid,
+                "the self-check for " + week_name(week) + " is already recorded",
+                "it is taken once a programme week; " + redo_hint(*r));
 }
 
 BaselineOffer baseline_offer(const Plan &plan, bool quiet, bool terminal) noexcept {
   if (plan.self_check.items.empty() || quiet)
     return BaselineOffer::none;
   return terminal ? BaselineOffer::ask : BaselineOffer::hint;
+}
+
+Record self_check_record(const History &history, unsigned run_number, const SelfCheckEntry &entry,
+                         const RecordStamp &stamp) {
+  const Run *run = history.find(run_number);
+  Run gone; // the journal no longer holds the run: the record still names it
+  gone.number = run_number;
+  gone.claim = run_number;
+  if (run != nullptr)
+    if (const Record *r = find_check(*run, entry.week, entry.followup))
+      throw Error(ErrorKind::invalid,
+                  check_name(entry.week, entry.followup) + " is already recorded", redo_hint(*r));
+  Record rec = new_record(RecordType::check, run != nullptr ? *run : gone, entry.day, stamp);
+  rec.week = entry.week;
+  rec.answers = entry.answers;
+  rec.followup = entry.followup;
+  return rec;
+}
+
+std::string self_check_support_line(const Plan &plan, const Run &run, const SelfCheckEntry &entry) {
+  const SelfCheck &check = plan.self_check;
+  // A follow-up is compared with the programme's self-checks, the last week's included.
+  const auto before =
+      previous_self_check(check, run, entry.followup != 0 ? plan.weeks + 1 : entry.week);
+  const auto now = score_self_check(check, entry.answers);
+  return now ? support_line_after_check(check, before, *now) : std::string();
+}
+
+std::string render_self_check_heading(unsigned week) {
+  return "Self-check for " + week_name(week) + ".\n";
+}
+
+std::string render_self_check_saved(unsigned week, std::size_t width) {
+  return wrap_words("Saved the self-check for " + week_name(week) +
+                        ". Thank you for taking a moment to look inward; 'attune report' "
+                        "shows how it changes over the weeks.",
+                    width, "", "");
+}
+
+std::string render_counted_for_ended_week(unsigned week, unsigned other, std::size_t width) {
+  return wrap_words("It counts for " + week_name(week) +
+                        ", the week that just ended; to count it for this week instead, "
+                        "run 'attune undo' and then 'attune reflect --week " +
+                        std::to_string(other) + "'.",
+                    width, "", "");
+}
+
+std::string render_followup_intro(unsigned followup, std::size_t width) {
+  return wrap_words("The follow-up self-check, " + std::to_string(followup) +
+                        " weeks after your programme: the same statements as before.",
+                    width, "", "");
+}
+
+std::string render_followup_saved(unsigned followup, std::size_t width) {
+  return wrap_words("Saved " + check_name(0, followup) +
+                        ". Thank you for checking in with yourself; "
+                        "'attune report' shows it beside the programme's self-checks.",
+                    width, "", "");
+}
+
+std::string render_self_check_stopped() {
+  return "\nStopped; nothing saved. Come back to it whenever you like.\n";
+}
+
+std::string render_baseline_hint(std::size_t statements, std::size_t width) {
+  return wrap_words("When you have two minutes, 'attune reflect --baseline' takes a short "
+                    "self-check (" +
+                        plural(static_cast<long long>(statements), "statement", "statements") +
+                        ") as your starting point, any time this first week.",
+                    width, "", "");
+}
+
+std::string render_baseline_question(std::size_t statements, std::size_t width) {
+  std::string question =
+      wrap_words("Would you like to take the short self-check now (" +
+                     plural(static_cast<long long>(statements), "statement", "statements") +
+                     "), as your starting point? [Y/n]",
+                 width, "", "");
+  if (!question.empty())
+    question.back() = ' '; // the answer goes on the question's last line
+  return "\n" + question;
+}
+
+bool baseline_reply_yes(const std::string &reply) {
+  const std::string line = trim_blanks(reply);
+  return line.empty() || line == "y" || line == "Y" || line == "yes";
+}
+
+std::string render_baseline_outcome(BaselineOutcome outcome) {
+  switch (outcome) {
+  case BaselineOutcome::declined:
+    return "No problem. You can take it any time this first week with 'attune reflect "
+           "--baseline'.\n";
+  case BaselineOutcome::stopped:
+    return "\nStopped; nothing saved. You can take it any time with 'attune reflect'.\n";
+  case BaselineOutcome::saved:
+    break;
+  }
+  return "\nThank you. Your starting point is saved.\n";
 }
 
 } // namespace attune

@@ -2,6 +2,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
+#include <memory>
+#include <utility>
+#include <vector>
 
 #include "attune/cue.hpp"
 #include "attune/error.hpp"
@@ -67,6 +70,64 @@ BOOST_AUTO_TEST_CASE(a_cue_before_the_start_is_dated_at_the_start) {
   const Run run = make_run(start_mon);
   BOOST_TEST(format_day(cue_record_day(run, d("2026-10-30"))) == "2026-11-02");
   BOOST_TEST(format_day(cue_record_day(run, d("2026-11-05"))) == "2026-11-05");
+}
+
+/// Ids "k1", "k2", ... at 2026-11-05T18:00Z in Europe/Berlin.
+RecordStamp cue_stamp() {
+  RecordStamp stamp;
+  auto next = std::make_shared<unsigned>(0);
+  stamp.new_id = [next] { return "k" + std::to_string(++*next); };
+  stamp.now = *parse_instant("2026-11-05T18:00:00Z");
+  stamp.zone = "Europe/Berlin";
+  return stamp;
+}
+
+BOOST_AUTO_TEST_CASE(the_cue_record) {
+  Run run = make_run(start_mon); // Mon 2026-11-02
+  run.claim = 1;
+  const Record set = cue_record(run, d("2026-10-30"), "name-it", "after dinner", cue_stamp());
+  BOOST_TEST(set.id == "k1");
+  BOOST_TEST((set.type == RecordType::cue));
+  BOOST_TEST(format_day(set.day) == "2026-11-02"); // before the start: the start
+  BOOST_TEST(format_instant(set.recorded) == "2026-11-05T18:00:00Z");
+  BOOST_TEST(set.zone == "Europe/Berlin");
+  BOOST_TEST(set.run == 1u);
+  BOOST_TEST(set.exercise == "name-it");
+  BOOST_TEST(set.text == "after dinner");
+  const Record cleared = cue_record(run, d("2026-11-05"), "name-it", "", cue_stamp());
+  BOOST_TEST(format_day(cleared.day) == "2026-11-05");
+  BOOST_TEST(cleared.text == "");
+}
+
+BOOST_AUTO_TEST_CASE(the_offered_cues_go_to_the_programme_they_were_offered_in) {
+  // Offered in run 1 (start record "s1", from Mon 2026-11-02), read again under the lock.
+  Run offered = make_run(start_mon);
+  offered.start_id = "s1";
+  History history;
+  history.runs.push_back(offered);
+  history.runs.back().claim = 2; // written with its claim
+  history.newest_run = 1;
+  const std::vector<std::pair<std::string, std::string>> chosen = {{"name-it", "after dinner"},
+                                                                   {"breathe", "at the bus stop"}};
+  const std::vector<Record> records =
+      offered_cue_records(history, offered, chosen, d("2026-11-09"), cue_stamp());
+  BOOST_TEST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(records[0].id == "k1");
+  BOOST_TEST(records[0].exercise == "name-it");
+  BOOST_TEST(records[0].text == "after dinner");
+  BOOST_TEST(records[0].run == 2u);
+  BOOST_TEST(format_day(records[0].day) == "2026-11-09");
+  BOOST_TEST(records[1].id == "k2");
+  BOOST_TEST(records[1].exercise == "breathe");
+  BOOST_TEST(records[1].text == "at the bus stop");
+  // Another programme started meanwhile (start record "s2"): nothing to attach them to.
+  History other = history;
+  other.runs.back().start_id = "s2";
+  BOOST_TEST(offered_cue_records(other, offered, chosen, d("2026-11-09"), cue_stamp()).empty());
+  // The programme ended meanwhile: no active run.
+  History ended = history;
+  ended.runs.back().ended = d("2026-11-08");
+  BOOST_TEST(offered_cue_records(ended, offered, chosen, d("2026-11-09"), cue_stamp()).empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_weekly_offer_in_words) {

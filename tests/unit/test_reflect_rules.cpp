@@ -1,8 +1,11 @@
 // The rules of `attune reflect` (reflect_rules.hpp), on hand-built runs and fixed dates.
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
+
 #include "attune/error.hpp"
 #include "attune/reflect_rules.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
@@ -24,6 +27,26 @@ template <typename F> std::string error_of(F f) {
 /// 2027-02-07).
 Plan two_weeks() {
   return make_plan({{daily("breathe")}, {daily("breathe")}});
+}
+
+/// Ids "c1", "c2", ... at 2026-11-02T20:00Z in Europe/Berlin.
+RecordStamp check_stamp() {
+  RecordStamp stamp;
+  auto next = std::make_shared<unsigned>(0);
+  stamp.new_id = [next] { return "c" + std::to_string(++*next); };
+  stamp.now = *parse_instant("2026-11-02T20:00:00Z");
+  stamp.zone = "Europe/Berlin";
+  return stamp;
+}
+
+SelfCheckEntry entry_of(unsigned week, unsigned followup, const char *day,
+                        std::vector<int> answers) {
+  SelfCheckEntry e;
+  e.week = week;
+  e.followup = followup;
+  e.day = d(day);
+  e.answers = std::move(answers);
+  return e;
 }
 
 void add_followup(Run &run, const std::string &day, unsigned weeks) {
@@ -132,6 +155,126 @@ BOOST_AUTO_TEST_CASE(when_start_offers_the_baseline) {
   BOOST_TEST((baseline_offer(plan, true, true) == BaselineOffer::none));
   plan.self_check.items.clear();
   BOOST_TEST((baseline_offer(plan, false, true) == BaselineOffer::none));
+}
+
+BOOST_AUTO_TEST_CASE(the_check_record_and_its_recheck_under_the_lock) {
+  // Run 2 (claim 3: two starts claimed 2) from Mon 2026-11-02, its baseline and a 4-week
+  // follow-up already recorded.
+  History history;
+  history.runs.push_back(make_run(start_mon));
+  Run &run = history.runs.back();
+  run.number = 2;
+  run.claim = 3;
+  add_check(run, "2026-11-02", 0, {4, 2});
+  run.records.back().id = "aaaabbbbccccdddd";
+  add_followup(run, "2026-12-13", 4);
+  run.records.back().id = "1111222233334444";
+  history.newest_run = 2;
+
+  const Record week1 =
+      self_check_record(history, 2, entry_of(1, 0, "2026-11-08", {3, 4}), check_stamp());
+  BOOST_TEST(week1.id == "c1");
+  BOOST_TEST((week1.type == RecordType::check));
+  BOOST_TEST(format_day(week1.day) == "2026-11-08");
+  BOOST_TEST(format_instant(week1.recorded) == "2026-11-02T20:00:00Z");
+  BOOST_TEST(week1.zone == "Europe/Berlin");
+  BOOST_TEST(week1.run == 3u); // the claim, not the number
+  BOOST_TEST(week1.week == 1u);
+  BOOST_TEST(week1.answers == (std::vector<int>{3, 4}));
+  BOOST_TEST(week1.followup == 0u);
+  // The 12-week follow-up is free; the 4-week one and the baseline are taken.
+  const Record twelve =
+      self_check_record(history, 2, entry_of(2, 12, "2027-02-07", {3, 3}), check_stamp());
+  BOOST_TEST(twelve.followup == 12u);
+  BOOST_TEST(twelve.week == 2u);
+  BOOST_TEST(error_text([&] {
+               self_check_record(history, 2, entry_of(0, 0, "2026-11-03", {3, 3}), check_stamp());
+             }) == "the baseline self-check is already recorded | to redo it, run 'attune undo "
+                   "aaaabbbb' first (it withdraws only that self-check)");
+  BOOST_TEST(error_text([&] {
+               self_check_record(history, 2, entry_of(2, 4, "2026-12-14", {3, 3}), check_stamp());
+             }) == "the 4-week follow-up is already recorded | to redo it, run 'attune undo "
+                   "11112222' first (it withdraws only that self-check)");
+  // A follow-up never takes a programme week: week 2 is still free.
+  BOOST_TEST(
+      self_check_record(history, 2, entry_of(2, 0, "2026-11-15", {3, 3}), check_stamp()).week ==
+      2u);
+  // A run the journal no longer holds is still named by its number.
+  const Record gone =
+      self_check_record(History{}, 5, entry_of(0, 0, "2026-11-02", {3, 3}), check_stamp());
+  BOOST_TEST(gone.run == 5u);
+  BOOST_TEST(gone.week == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_support_line_compares_a_followup_with_the_last_week) {
+  // make_check: "I can ask for help." and "I pull away when close." (reversed) on 1..5.
+  // Week 1: 3,3 -> 50 %; week 2: 4,2 -> 75 %.
+  const Plan plan = two_weeks();
+  Run run = make_run(start_mon);
+  add_check(run, "2026-11-08", 1, {3, 3});
+  add_check(run, "2026-11-15", 2, {4, 2});
+  const std::string harder = "This week sounds harder than the last. You do not have to carry "
+                             "it alone: 'attune support' shows where help is.";
+  // A follow-up of 3,3 (50 %) is a quarter of the scale below week 2's 75 %.
+  BOOST_TEST(self_check_support_line(plan, run, entry_of(2, 4, "2026-12-13", {3, 3})) == harder);
+  // Week 2's own self-check of 3,3 is compared with week 1 (50 %): no line.
+  BOOST_TEST(self_check_support_line(plan, run, entry_of(2, 0, "2026-11-15", {3, 3})) == "");
+  // The same answers as week 2: no line.
+  BOOST_TEST(self_check_support_line(plan, run, entry_of(2, 4, "2026-12-13", {4, 2})) == "");
+  // No answers to score: no line.
+  BOOST_TEST(self_check_support_line(plan, run, entry_of(2, 4, "2026-12-13", {})) == "");
+}
+
+BOOST_AUTO_TEST_CASE(what_reflect_says) {
+  BOOST_TEST(render_self_check_heading(3) == "Self-check for week 3.\n");
+  BOOST_TEST(render_self_check_heading(0) == "Self-check for your starting point (baseline).\n");
+  BOOST_TEST(render_self_check_saved(0, 200) ==
+             "Saved the self-check for your starting point (baseline). Thank you for taking a "
+             "moment to look inward; 'attune report' shows how it changes over the weeks.\n");
+  BOOST_TEST(render_self_check_saved(3, 40) == "Saved the self-check for week 3. Thank\n"
+                                               "you for taking a moment to look inward;\n"
+                                               "'attune report' shows how it changes\n"
+                                               "over the weeks.\n");
+  BOOST_TEST(render_counted_for_ended_week(2, 3, 200) ==
+             "It counts for week 2, the week that just ended; to count it for this week instead, "
+             "run 'attune undo' and then 'attune reflect --week 3'.\n");
+  BOOST_TEST(render_followup_intro(12, 200) == "The follow-up self-check, 12 weeks after your "
+                                               "programme: the same statements as before.\n");
+  BOOST_TEST(render_followup_saved(4, 200) ==
+             "Saved the 4-week follow-up. Thank you for checking in with yourself; 'attune "
+             "report' shows it beside the programme's self-checks.\n");
+  BOOST_TEST(render_self_check_stopped() ==
+             "\nStopped; nothing saved. Come back to it whenever you like.\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_baseline_offer_and_its_replies) {
+  BOOST_TEST(render_baseline_hint(6, 200) ==
+             "When you have two minutes, 'attune reflect --baseline' takes a short self-check (6 "
+             "statements) as your starting point, any time this first week.\n");
+  BOOST_TEST(render_baseline_hint(1, 200).find("(1 statement)") != std::string::npos);
+  BOOST_TEST(render_baseline_question(6, 200) ==
+             "\nWould you like to take the short self-check now (6 statements), as your starting "
+             "point? [Y/n] ");
+  // Wrapped: the answer goes on the question's last line.
+  BOOST_TEST(render_baseline_question(6, 40) == "\nWould you like to take the short\n"
+                                                "self-check now (6 statements), as your\n"
+                                                "starting point? [Y/n] ");
+  BOOST_TEST(baseline_reply_yes(""));
+  BOOST_TEST(baseline_reply_yes("  "));
+  BOOST_TEST(baseline_reply_yes("y"));
+  BOOST_TEST(baseline_reply_yes(" Y "));
+  BOOST_TEST(baseline_reply_yes("yes"));
+  BOOST_TEST(!baseline_reply_yes("n"));
+  BOOST_TEST(!baseline_reply_yes("no"));
+  BOOST_TEST(!baseline_reply_yes("YES"));
+  BOOST_TEST(!baseline_reply_yes("x"));
+  BOOST_TEST(render_baseline_outcome(BaselineOutcome::declined) ==
+             "No problem. You can take it any time this first week with 'attune reflect "
+             "--baseline'.\n");
+  BOOST_TEST(render_baseline_outcome(BaselineOutcome::stopped) ==
+             "\nStopped; nothing saved. You can take it any time with 'attune reflect'.\n");
+  BOOST_TEST(render_baseline_outcome(BaselineOutcome::saved) ==
+             "\nThank you. Your starting point is saved.\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
