@@ -62,6 +62,11 @@ std::vector<Record> forgotten_records(const std::vector<std::string> &ids, const
 /// note, review and forgotten records are left out, skips keep their exercise without the reason.
 std::vector<Record> without_notes(const std::vector<Record> &records);
 
+/// A run for sharing (`--no-notes`): its records without_notes and its pauses worked out
+/// again from them, so not one word of a note, a skip's reason or a pause's reason is left.
+/// {done a, note "x", pause reason "away"} -> records {done a, pause ""}, pauses {reason ""}.
+Run run_without_notes(Run run);
+
 /// without_notes for one record (a streaming export): false when it is left out, else its
 /// text is cleared. {note "x"} -> false; {skip exercise "a", reason "tired"} -> true, reason "".
 bool keep_without_notes(Record &record);

@@ -2,12 +2,14 @@
 /// Hooks: the person's own programs run after a command has saved its records (attune(1),
 /// HOOKS). The core decides which hook gets which records and whether a hook file may run;
 /// the front end runs it (src/cli/hooks.cpp). Pure.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "attune/exchange.hpp"
 #include "attune/journal.hpp"
+#include "attune/plan.hpp"
 
 namespace attune {
 
@@ -34,6 +36,15 @@ std::vector<HookCall> hooks_for(HookCommand command, const std::vector<Record> &
 
 /// What a hook reads on stdin: one `log --format json` object per line (record_json_line).
 std::string hook_input(const std::vector<LogEntry> &entries);
+
+/// The records a hook reads, each with its programme week: position(plan, run, day).week in
+/// the run its `run` claims (the last run of read_run(claim) with that claim), each run read
+/// once; `plan_for` gives a run's plan. 0 when the run is not found, or reading it or its plan
+/// throws anything: a week number is not worth a failed hook.
+/// Run 1 from Mon 2026-11-02: {done on 11-05, done on 11-10} -> weeks {1, 2}; run 9 -> 0.
+std::vector<LogEntry> hook_entries(const std::vector<Record> &records,
+                                   const std::function<History(unsigned claim)> &read_run,
+                                   const std::function<Plan(const Run &)> &plan_for);
 
 /// What stat says about a hook file and its folder.
 struct HookFileInfo {

@@ -2,6 +2,7 @@
 /// The running programme as an iCalendar file (RFC 5545), for a phone's calendar to remind
 /// (`attune export --format ics`). Pure: the front end gives the zone, the time and `now`.
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,7 +32,29 @@ struct CalendarInput {
 /// UID: "<start id>-<exercise>-<YYYYMMDD of the (first) day>@attune", stable across exports,
 /// so importing again updates the events instead of adding copies.
 /// Every line ends in CRLF and is folded at 75 octets (ics_fold).
-std::string programme_calendar(const CalendarInput &input);
+/// `events` is how many VEVENTs `text` holds (the reminders the saved-file sentence counts).
+struct ProgrammeCalendar {
+  std::string text;
+  std::size_t events = 0;
+};
+ProgrammeCalendar programme_calendar(const CalendarInput &input);
+
+/// The running programme of `history`, whose calendar `export --format ics` writes. Throws
+/// Error(no_data) "no programme is running, so there is no calendar to export" (hint:
+/// 'attune start') when none runs.
+const Run &calendar_run(const History &history);
+
+/// Refuses a calendar for `run` when on `today` it has ended (position() finished):
+/// Error(no_data) "programme 2 has ended, so there is nothing left to remind you of"
+/// (hint: start a new one with 'attune start').
+void check_calendar_left(const Plan &plan, const Run &run, Day today);
+
+/// The sentence after `export --format ics --output FILE`, wrapped at `width`:
+/// (1, 9, 07:30, "cal.ics") -> "Saved the calendar of programme 1 (9 reminders, at 07:30) to
+/// cal.ics. Import it into your calendar; importing it again updates it." ("1 reminder").
+std::string render_calendar_saved(unsigned run_number, std::size_t events,
+                                  std::chrono::minutes remind_at, const std::string &path,
+                                  std::size_t width);
 
 /// RFC 5545 TEXT escaping: "\" -> "\\", ";" -> "\;", "," -> "\,", newline -> "\n"; a CR
 /// (also of CRLF) is dropped and other control characters become a space.

@@ -49,4 +49,14 @@ std::string render_week_rationale(const Week &week, std::size_t width);
 /// Start Mon 2026-11-02: today 11-10 -> week 2; today 11-01 -> week 1; "7" of 6 -> error.
 const Week &week_to_show(const std::string &typed, const Plan &plan, const Run *run, Day today);
 
+/// Which plan `attune week` shows: --plan when given; else the running programme's own copy
+/// (the plan it started with); else, with nothing running, the plan `start` would use.
+enum class WeekPlan { option, running_copy, chosen };
+///   (run, --plan) -> option; (run, no --plan) -> running_copy; (none, either) -> option/chosen
+WeekPlan week_plan(const Run *run, bool plan_option_given);
+
+/// The person's own cues `attune week` shows: the running programme's (personal_cues) when
+/// its own plan is shown (WeekPlan::running_copy); none for any other plan, shown as written.
+std::map<std::string, std::string> week_cues(const Run *run, WeekPlan shown);
+
 } // namespace attune

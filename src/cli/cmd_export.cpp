@@ -16,7 +16,6 @@
 #include "attune/export_stream.hpp"
 #include "attune/ics.hpp"
 #include "attune/plan_loader.hpp"
-#include "attune/progress.hpp"
 #include "attune/store.hpp"
 #include "attune/text.hpp"
 #include "commands.hpp"
@@ -41,41 +40,24 @@ int export_calendar(const ExportArgs &args, Session &session, bool to_file) {
   Context &ctx = session.ctx();
   const Journal journal = session.read_journal_run(std::nullopt);
   const History history = build_history(journal);
-  const Run *run = history.active();
-  if (run == nullptr)
-    throw Error(ErrorKind::no_data, "no programme is running, so there is no calendar to export",
-                "start one with 'attune start'");
-  const Plan plan = session.plan_for_run(*run);
-  if (position(plan, *run, session.today()).phase == Phase::finished)
-    throw Error(ErrorKind::no_data,
-                "programme " + std::to_string(run->number) +
-                    " has ended, so there is nothing "
-                    "left to remind you of",
-                "start a new one with 'attune start'");
-  const CalendarInput in{plan, *run, session.zone(), session.config().remind_at.value,
+  const Run &run = calendar_run(history);
+  const Plan plan = session.plan_for_run(run);
+  check_calendar_left(plan, run, session.today());
+  const CalendarInput in{plan, run, session.zone(), session.config().remind_at.value,
                          session.now()};
-  const std::string text = programme_calendar(in);
+  const ProgrammeCalendar calendar = programme_calendar(in);
   if (!to_file) {
-    ctx.out << text;
+    ctx.out << calendar.text;
     ctx.out.flush();
     if (!ctx.out)
       throw Error(ErrorKind::io, "could not write the calendar to standard output",
                   "check where the output goes and try again");
     return exit_code::ok;
   }
-  write_private_file(args.output, text, session.paths().data_dir);
-  if (!ctx.global.quiet) {
-    std::size_t events = 0;
-    for (std::size_t at = text.find("BEGIN:VEVENT"); at != std::string::npos;
-         at = text.find("BEGIN:VEVENT", at + 1))
-      ++events;
-    ctx.out << wrap_words("Saved the calendar of programme " + std::to_string(run->number) + " (" +
-                              std::to_string(events) + (events == 1 ? " reminder" : " reminders") +
-                              ", at " + format_clock_time(in.remind_at) + ") to " +
-                              printable(args.output) +
-                              ". Import it into your calendar; importing it again updates it.",
-                          ctx.text_width(), "", "");
-  }
+  write_private_file(args.output, calendar.text, session.paths().data_dir);
+  if (!ctx.global.quiet)
+    ctx.out << render_calendar_saved(run.number, calendar.events, in.remind_at, args.output,
+                                     ctx.text_width());
   return exit_code::ok;
 }
 

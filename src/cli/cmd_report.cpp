@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -59,15 +60,10 @@ std::string report_all(const ReportArgs &args, ReportFormat format, const Report
                 "leave out --week, or choose one run with '--run N'");
   const Journal journal = session.read_journal();
   const History history = build_history(journal);
-  if (history.runs.empty())
-    throw Error(ErrorKind::no_data, "no programme has been started yet",
-                "begin with 'attune start'");
-  std::vector<Run> runs = history.runs;
+  std::vector<Run> runs = started_runs(history);
   if (args.no_notes) // nothing of a note is shown; still, never let one in
-    for (Run &run : runs) {
-      run.records = without_notes(run.records);
-      run.pauses = pauses_of(run.records); // nor of a pause's reason
-    }
+    for (Run &run : runs)
+      run = run_without_notes(std::move(run));
   std::vector<Plan> plans;
   plans.reserve(runs.size()); // Progress points into these: no reallocation
   std::vector<Progress> progress;
@@ -98,15 +94,11 @@ std::string report_one(const ReportArgs &args, ReportFormat format, const Report
   const Journal journal = session.read_journal_run(number);
   const History history = build_history(journal);
   Run run = select_run(history, number);
-  if (args.no_notes) {
-    run.records = without_notes(run.records); // for sharing: not one word of a note
-    run.pauses = pauses_of(run.records);      // nor of a pause's reason
-  }
+  if (args.no_notes) // for sharing: not one word of a note
+    run = run_without_notes(std::move(run));
   const Plan plan = session.plan_for_run(run);
-  if (args.week && (*args.week < 1 || *args.week > plan.weeks))
-    throw Error(ErrorKind::usage,
-                "week \"" + std::to_string(*args.week) + "\" is not in the programme",
-                "choose a week from 1 to " + std::to_string(plan.weeks));
+  if (args.week)
+    check_week_in_programme(*args.week, plan.weeks);
   const Progress progress = compute_progress(plan, run, session.today(), session.recorded_day());
   return render_report(progress, format, options);
 }

@@ -3,13 +3,13 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 
 #include "attune/error.hpp"
-#include "attune/text.hpp"
 #include "attune/undo.hpp"
-#include "attune/zone.hpp"
+#include "attune/undo_command.hpp"
 #include "commands.hpp"
 #include "daily.hpp"
 #include "session.hpp"
@@ -23,32 +23,10 @@ struct UndoOptions {
   bool list = false;
 };
 
-constexpr std::size_t listed_commands = 10;
-
-/// "2026-11-05 21:14" in the zone in use.
-std::string local_minute(Session &session, Instant when) {
-  const LocalTime local = to_local(when, session.zone());
-  const auto midnight = date::floor<date::days>(local);
-  return format_day(Day(midnight.time_since_epoch())) + " " +
-         format_clock_time(std::chrono::duration_cast<std::chrono::minutes>(local - midnight));
-}
-
 int list_commands(Session &session) {
-  Context &ctx = session.ctx();
   const History history = build_history(session.read_journal_run(std::nullopt));
   const Run &run = require_latest_run(history);
-  const std::vector<RecordedCommand> commands = recorded_commands(run);
-  if (commands.empty()) {
-    ctx.out << "Nothing to undo in programme " << run.number << " yet.\n";
-    return exit_code::ok;
-  }
-  ctx.out << (commands.size() > listed_commands ? "The last 10 commands" : "The commands")
-          << " that recorded something in programme " << run.number << ", newest first:\n";
-  for (std::size_t i = 0; i < commands.size() && i < listed_commands; ++i)
-    ctx.out << "  " << short_command_id(commands[i].id) << "  "
-            << local_minute(session, commands[i].recorded) << "  " << describe_command(commands[i])
-            << '\n';
-  ctx.out << "'attune undo' withdraws the newest; 'attune undo ID' the one with that id.\n";
+  session.ctx().out << render_undo_list(run.number, recorded_commands(run), session.zone());
   return exit_code::ok;
 }
 
@@ -78,13 +56,8 @@ int run_undo(Session &session, const UndoOptions &opts) {
   const std::vector<Record> undo =
       undo_records(command, ids, session.today(), session.now(), session.zone_name(), run.claim);
   store.append(lock, journal, undo);
-  if (!ctx.global.quiet) {
-    const bool several = command.records.size() > 1;
-    ctx.out << wrap_words("Withdrawn: " + describe_command(command) +
-                              ". The journal keeps a note of the correction; record " +
-                              (several ? "them" : "it") + " again any time.",
-                          ctx.text_width(), "", "");
-  }
+  if (!ctx.global.quiet)
+    ctx.out << render_withdrawn(command, ctx.text_width());
   return exit_code::ok;
 }
 
@@ -94,7 +67,9 @@ Command register_undo(CLI::App *sub, Session &session) {
   auto opts = std::make_shared<UndoOptions>();
   sub->add_option("ID", opts->id, "Withdraw this command instead of the newest (an id from --list)")
       ->type_name("");
-  sub->add_flag("-l,--list", opts->list, "Show the last 10 commands that recorded something");
+  sub->add_flag("-l,--list", opts->list,
+                "Show the last " + std::to_string(undo_listed_commands) +
+                    " commands that recorded something");
   return {sub, [&session, opts]() { return run_undo(session, *opts); }};
 }
 

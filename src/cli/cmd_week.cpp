@@ -1,12 +1,12 @@
 // attune week [N] [--format text|json]: one programme week's theme, rationale and exercises.
 #include <CLI/CLI.hpp>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 
-#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
 #include "attune/plan_catalog.hpp"
@@ -40,11 +40,12 @@ std::optional<Run> week_active_run(Session &session) {
 int run_week(Session &session, const WeekOptions &opts) {
   Context &ctx = session.ctx();
   const std::optional<Run> run = week_active_run(session);
-  // --plan wins; else the running programme's own copy; else the plan `start` would use.
+  const Run *running = run ? &*run : nullptr;
+  const WeekPlan source = week_plan(running, ctx.global.plan.has_value());
   Plan plan;
-  if (run && !ctx.global.plan) {
+  if (source == WeekPlan::running_copy) {
     plan = session.plan_for_run(*run);
-  } else {
+  } else { // --plan, or the plan `start` would use (chosen_plan() honours --plan)
     const PlanSearchPath search = session.plan_search_path();
     plan = *load_plan_source(find_plan_source(session.chosen_plan(), search), search).plan;
   }
@@ -53,11 +54,8 @@ int run_week(Session &session, const WeekOptions &opts) {
     session.check_now_setting();
     today = session.today();
   }
-  const Week &week = week_to_show(opts.number, plan, run ? &*run : nullptr, today);
-  // The person's own cues belong to the running programme; a --plan other than its own
-  // shows that plan as written.
-  const std::map<std::string, std::string> cues =
-      run && !ctx.global.plan ? personal_cues(*run) : std::map<std::string, std::string>{};
+  const Week &week = week_to_show(opts.number, plan, running, today);
+  const std::map<std::string, std::string> cues = week_cues(running, source);
   if (opts.format == "json")
     ctx.out << render_week_json(week, cues);
   else

@@ -12,13 +12,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <map>
 #include <string>
 #include <thread>
 
 #include "attune/config.hpp"
 #include "attune/exchange.hpp"
-#include "attune/progress.hpp"
+#include "attune/hooks.hpp"
 #include "attune/text.hpp"
 #include "session.hpp"
 
@@ -34,29 +33,11 @@ std::string folder_of(const std::string &file) {
   return slash == std::string::npos ? std::string(".") : file.substr(0, slash);
 }
 
-/// The programme week of each record's day, from its run as the journal now holds it;
-/// 0 when that cannot be worked out (the hook still runs).
+/// The records with their programme weeks (hook_entries), each run read from the journal.
 std::vector<LogEntry> entries_for(Session &session, const std::vector<Record> &records) {
-  std::map<unsigned, std::optional<std::pair<Plan, Run>>> runs; // by claimed number
-  std::vector<LogEntry> out;
-  for (const Record &r : records) {
-    auto it = runs.find(r.run);
-    if (it == runs.end()) {
-      std::optional<std::pair<Plan, Run>> found;
-      try {
-        const History history = build_history(session.read_journal_run(r.run));
-        for (const Run &run : history.runs)
-          if (run.claim == r.run)
-            found.emplace(session.plan_for_run(run), run);
-      } catch (...) { // a week number is not worth a failed hook
-      }
-      it = runs.emplace(r.run, std::move(found)).first;
-    }
-    const unsigned week =
-        it->second ? position(it->second->first, it->second->second, r.day).week : 0;
-    out.push_back({r, week});
-  }
-  return out;
+  return hook_entries(
+      records, [&](unsigned claim) { return build_history(session.read_journal_run(claim)); },
+      [&](const Run &run) { return session.plan_for_run(run); });
 }
 
 /// Writes all of `data` to `fd` (non-blocking) before `deadline`; false when the hook stopped

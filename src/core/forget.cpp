@@ -115,6 +115,12 @@ std::vector<Record> without_notes(const std::vector<Record> &records) {
   return kept;
 }
 
+Run run_without_notes(Run run) {
+  run.records = without_notes(run.records);
+  run.pauses = pauses_of(run.records);
+  return run;
+}
+
 bool keep_without_notes(Record &record) {
   if (record.type == RecordType::note || record.type == RecordType::forgotten ||
       record.type == RecordType::review)

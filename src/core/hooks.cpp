@@ -1,6 +1,12 @@
 // Which hook runs for which records, and whether a hook file may run (see hooks.hpp).
 #include "attune/hooks.hpp"
 
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "attune/progress.hpp"
+
 namespace attune {
 
 std::vector<HookCall> hooks_for(HookCommand command, const std::vector<Record> &given) {
@@ -55,6 +61,31 @@ std::string hook_refusal(const HookFileInfo &info) {
   if (!info.executable)
     return "is not executable, so it was not run (chmod u+x it to use it)";
   return "";
+}
+
+std::vector<LogEntry> hook_entries(const std::vector<Record> &records,
+                                   const std::function<History(unsigned claim)> &read_run,
+                                   const std::function<Plan(const Run &)> &plan_for) {
+  std::map<unsigned, std::optional<std::pair<Plan, Run>>> runs; // by claimed number
+  std::vector<LogEntry> out;
+  for (const Record &r : records) {
+    auto it = runs.find(r.run);
+    if (it == runs.end()) {
+      std::optional<std::pair<Plan, Run>> found;
+      try {
+        const History history = read_run(r.run);
+        for (const Run &run : history.runs)
+          if (run.claim == r.run)
+            found.emplace(plan_for(run), run);
+      } catch (...) { // a week number is not worth a failed hook
+      }
+      it = runs.emplace(r.run, std::move(found)).first;
+    }
+    const unsigned week =
+        it->second ? position(it->second->first, it->second->second, r.day).week : 0;
+    out.push_back({r, week});
+  }
+  return out;
 }
 
 } // namespace attune

@@ -5,6 +5,8 @@
 #include <map>
 #include <vector>
 
+#include "attune/config.hpp"
+#include "attune/error.hpp"
 #include "attune/progress.hpp"
 #include "attune/text.hpp"
 
@@ -157,7 +159,7 @@ std::string ics_timezone(const Zone &zone, Instant from, Instant to) {
   return out;
 }
 
-std::string programme_calendar(const CalendarInput &in) {
+ProgrammeCalendar programme_calendar(const CalendarInput &in) {
   const Plan &plan = in.plan;
   const Run &run = in.run;
   // Walk the days from the start until the programme is over (pauses may move the end
@@ -242,7 +244,33 @@ std::string programme_calendar(const CalendarInput &in) {
     out += ics_fold("END:VEVENT");
   }
   out += ics_fold("END:VCALENDAR");
-  return out;
+  return {out, events.size()};
+}
+
+const Run &calendar_run(const History &history) {
+  const Run *run = history.active();
+  if (run == nullptr)
+    throw Error(ErrorKind::no_data, "no programme is running, so there is no calendar to export",
+                "start one with 'attune start'");
+  return *run;
+}
+
+void check_calendar_left(const Plan &plan, const Run &run, Day today) {
+  if (position(plan, run, today).phase == Phase::finished)
+    throw Error(ErrorKind::no_data,
+                "programme " + std::to_string(run.number) +
+                    " has ended, so there is nothing left to remind you of",
+                "start a new one with 'attune start'");
+}
+
+std::string render_calendar_saved(unsigned run_number, std::size_t events,
+                                  std::chrono::minutes remind_at, const std::string &path,
+                                  std::size_t width) {
+  return wrap_words("Saved the calendar of programme " + std::to_string(run_number) + " (" +
+                        std::to_string(events) + (events == 1 ? " reminder" : " reminders") +
+                        ", at " + format_clock_time(remind_at) + ") to " + printable(path) +
+                        ". Import it into your calendar; importing it again updates it.",
+                    width, "", "");
 }
 
 } // namespace attune

@@ -29,4 +29,17 @@ const Run &select_run(const History &history, std::optional<unsigned> number) {
   return history.runs.back();
 }
 
+const std::vector<Run> &started_runs(const History &history) {
+  if (history.runs.empty())
+    throw Error(ErrorKind::no_data, "no programme has been started yet",
+                "begin with 'attune start'");
+  return history.runs;
+}
+
+void check_week_in_programme(unsigned week, unsigned weeks) {
+  if (week < 1 || week > weeks)
+    throw Error(ErrorKind::usage, "week \"" + std::to_string(week) + "\" is not in the programme",
+                "choose a week from 1 to " + std::to_string(weeks));
+}
+
 } // namespace attune

@@ -1,6 +1,7 @@
 #include "attune/week_view.hpp"
 
 #include "attune/calendar.hpp"
+#include "attune/cue.hpp"
 #include "attune/error.hpp"
 #include "attune/json.hpp"
 #include "attune/progress.hpp"
@@ -144,6 +145,18 @@ const Week &week_to_show(const std::string &typed, const Plan &plan, const Run *
     throw Error(ErrorKind::usage, "there is no week " + std::to_string(n) + " in this plan",
                 week_range_hint(plan));
   return *week;
+}
+
+WeekPlan week_plan(const Run *run, bool plan_option_given) {
+  if (plan_option_given)
+    return WeekPlan::option;
+  return run != nullptr ? WeekPlan::running_copy : WeekPlan::chosen;
+}
+
+std::map<std::string, std::string> week_cues(const Run *run, WeekPlan shown) {
+  if (run == nullptr || shown != WeekPlan::running_copy)
+    return {};
+  return personal_cues(*run);
 }
 
 } // namespace attune

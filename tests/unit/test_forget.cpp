@@ -200,6 +200,30 @@ BOOST_AUTO_TEST_CASE(without_notes_leaves_no_word_of_a_note_or_reason) {
     BOOST_TEST(r.text.empty());
 }
 
+// A run shared with --no-notes: the notes leave, and the pause keeps its days, not its reason.
+BOOST_AUTO_TEST_CASE(a_run_without_notes_keeps_no_pause_reason) {
+  std::vector<Record> records = history_records();
+  Record pause = rec("00000000000000b0", RecordType::pause, "2026-01-07");
+  pause.until = Day{date::year{2026} / 1 / 9};
+  pause.text = "away with family";
+  records.push_back(pause);
+  const History history = build_history(parse_journal(text_of(records)));
+  BOOST_TEST_REQUIRE(history.runs.size() == 1U);
+  BOOST_TEST_REQUIRE(history.runs[0].pauses.size() == 1U);
+  BOOST_TEST(history.runs[0].pauses[0].reason == "away with family");
+  const Run shared = run_without_notes(history.runs[0]);
+  BOOST_TEST(shared.records.size() == history.runs[0].records.size() - 1); // the note a1
+  for (const Record &r : shared.records) {
+    BOOST_TEST((r.type != RecordType::note));
+    BOOST_TEST(r.text.empty());
+  }
+  BOOST_TEST_REQUIRE(shared.pauses.size() == 1U);
+  BOOST_TEST(shared.pauses[0].reason.empty());
+  BOOST_TEST((shared.pauses[0].from == Day{date::year{2026} / 1 / 7}));
+  BOOST_TEST((shared.pauses[0].until == Day{date::year{2026} / 1 / 9}));
+  BOOST_TEST(shared.number == history.runs[0].number);
+}
+
 BOOST_AUTO_TEST_CASE(import_takes_an_erased_records_old_copy_as_already_here) {
   std::vector<Record> here = history_records();
   const Record with_text = here[1];

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "attune/error.hpp"
 #include "attune/hooks.hpp"
 #include "fixtures.hpp"
 
@@ -84,6 +85,47 @@ BOOST_AUTO_TEST_CASE(unsafe_hook_files_are_refused) {
   HookFileInfo dir = ok;
   dir.regular = false;
   BOOST_TEST(hook_refusal(dir) == "is not a regular file, so it was not run");
+}
+
+// A hook's input: each record with its programme week, each run read once. Run 1 is a
+// two-week plan from Mon 2026-11-02; run 2's read fails; run 9 is in no programme.
+BOOST_AUTO_TEST_CASE(hook_entries_work_out_each_records_week) {
+  Plan plan;
+  plan.weeks = 2;
+  for (unsigned n = 1; n <= 2; ++n) {
+    Week w;
+    w.number = n;
+    plan.week_plans.push_back(w);
+  }
+  Run run;
+  run.number = 1;
+  run.claim = 1;
+  run.start = *parse_iso_day("2026-11-02");
+  std::vector<unsigned> reads;
+  const auto read_run = [&](unsigned claim) {
+    reads.push_back(claim);
+    if (claim == 2)
+      throw Error(ErrorKind::io, "cannot read", "");
+    History history;
+    if (claim == 1)
+      history.runs.push_back(run);
+    return history;
+  };
+  const auto plan_for = [&](const Run &) { return plan; };
+  Record a = record_at(id_n(1), RecordType::done, "2026-11-05", "2026-11-05T08:00:00Z");
+  Record b = record_at(id_n(2), RecordType::done, "2026-11-10", "2026-11-10T08:00:00Z");
+  Record c = record_at(id_n(3), RecordType::done, "2026-11-10", "2026-11-10T08:00:00Z");
+  c.run = 2;
+  Record e = record_at(id_n(4), RecordType::done, "2026-11-10", "2026-11-10T08:00:00Z");
+  e.run = 9;
+  const std::vector<LogEntry> entries = hook_entries({a, b, c, e}, read_run, plan_for);
+  BOOST_TEST_REQUIRE(entries.size() == 4U);
+  BOOST_TEST(entries[0].programme_week == 1U);
+  BOOST_TEST(entries[1].programme_week == 2U);
+  BOOST_TEST(entries[2].programme_week == 0U); // the read failed: the hook still runs
+  BOOST_TEST(entries[3].programme_week == 0U); // no such programme
+  BOOST_TEST(entries[1].record.id == id_n(2));
+  BOOST_TEST((reads == std::vector<unsigned>{1, 2, 9})); // run 1 read once for two records
 }
 
 BOOST_AUTO_TEST_SUITE_END()

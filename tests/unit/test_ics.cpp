@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "attune/ics.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 #include "zone_files.hpp"
 
@@ -101,7 +102,9 @@ BOOST_AUTO_TEST_CASE(a_week_of_events_with_alarms_and_stable_uids) {
   const Zone berlin = zone_file("Europe/Berlin");
   const CalendarInput in{plan, run, berlin, std::chrono::minutes{7 * 60 + 30},
                          *parse_instant("2026-10-19T06:00:00Z")};
-  const std::string cal = programme_calendar(in);
+  const ProgrammeCalendar calendar = programme_calendar(in);
+  const std::string &cal = calendar.text;
+  BOOST_TEST(calendar.events == 9u);
 
   BOOST_TEST(count(cal, "BEGIN:VEVENT") == 9u);
   BOOST_TEST(count(cal, "BEGIN:VALARM") == 9u);
@@ -140,7 +143,41 @@ BOOST_AUTO_TEST_CASE(a_week_of_events_with_alarms_and_stable_uids) {
   for (const std::string &line : physical_lines(cal))
     BOOST_TEST(line.size() <= 75u, line);
   BOOST_TEST(cal.substr(cal.size() - 15) == "END:VCALENDAR\r\n");
-  BOOST_TEST(programme_calendar(in) == cal); // the same programme, the same file
+  BOOST_TEST(programme_calendar(in).text == cal); // the same programme, the same file
+}
+
+// export --format ics: a calendar only for a running programme that has days left.
+BOOST_AUTO_TEST_CASE(a_calendar_needs_a_running_programme_with_days_left) {
+  const Plan plan = make_plan({{daily("breathe")}}); // one week from Mon 2026-11-02
+  Run run = make_run(start_mon);
+  run.number = 2;
+  History history;
+  BOOST_TEST(error_text([&] { (void)calendar_run(history); }) ==
+             "no programme is running, so there is no calendar to export | start one with "
+             "'attune start'");
+  history.runs.push_back(run);
+  BOOST_TEST(&calendar_run(history) == &history.runs.back());
+  history.runs.back().ended = d("2026-11-04");
+  BOOST_TEST(error_text([&] { (void)calendar_run(history); }) != "no error");
+
+  BOOST_TEST(error_text([&] { check_calendar_left(plan, run, d("2026-11-08")); }) ==
+             "no error"); // its last day
+  BOOST_TEST(error_text([&] { check_calendar_left(plan, run, d("2026-10-30")); }) ==
+             "no error"); // before it begins
+  BOOST_TEST(error_text([&] { check_calendar_left(plan, run, d("2026-11-09")); }) ==
+             "programme 2 has ended, so there is nothing left to remind you of | start a new "
+             "one with 'attune start'");
+}
+
+BOOST_AUTO_TEST_CASE(the_saved_sentence_counts_the_reminders) {
+  BOOST_TEST(render_calendar_saved(1, 9, std::chrono::minutes{7 * 60 + 30}, "cal.ics", 200) ==
+             "Saved the calendar of programme 1 (9 reminders, at 07:30) to cal.ics. Import it "
+             "into your calendar; importing it again updates it.\n");
+  BOOST_TEST(render_calendar_saved(3, 1, std::chrono::minutes{19 * 60}, "a\x1b.ics", 40) ==
+             "Saved the calendar of programme 3 (1\n"
+             "reminder, at 19:00) to a\\e.ics. Import\n"
+             "it into your calendar; importing it\n"
+             "again updates it.\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

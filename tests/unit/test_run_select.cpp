@@ -90,4 +90,22 @@ BOOST_AUTO_TEST_CASE(without_a_number_the_running_or_else_the_newest_programme) 
   BOOST_TEST(select_run(one_run(ended, 2U), 2U).number == 2U);
 }
 
+// report --run all: every programme, or the kind refusal when none was started.
+BOOST_AUTO_TEST_CASE(started_runs_are_every_programme_or_a_refusal) {
+  BOOST_TEST(started_runs(build_history(parse_journal(journal_text(3, true)))).size() == 3U);
+  const History none = build_history(parse_journal(journal_header()));
+  BOOST_TEST(error_text([&] { (void)started_runs(none); }) ==
+             "no programme has been started yet | begin with 'attune start'");
+}
+
+// report --week N of a six-week plan: 1 to 6 pass; 0 and 7 are refused with the range.
+BOOST_AUTO_TEST_CASE(a_week_outside_the_programme_is_refused) {
+  BOOST_TEST(error_text([] { check_week_in_programme(1, 6); }) == "no error");
+  BOOST_TEST(error_text([] { check_week_in_programme(6, 6); }) == "no error");
+  BOOST_TEST(error_text([] { check_week_in_programme(7, 6); }) ==
+             "week \"7\" is not in the programme | choose a week from 1 to 6");
+  BOOST_TEST(error_text([] { check_week_in_programme(0, 6); }) ==
+             "week \"0\" is not in the programme | choose a week from 1 to 6");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -99,4 +99,31 @@ BOOST_AUTO_TEST_CASE(wrap_words_fills_lines_with_an_indent) {
   BOOST_TEST(wrap_words("a bb cc", 0, "  ") == "  a bb cc\n");
 }
 
+// attune week: --plan wins; else the running programme's own copy; else the chosen plan.
+BOOST_AUTO_TEST_CASE(week_shows_the_plan_option_else_the_running_copy) {
+  const Run run;
+  BOOST_TEST((week_plan(&run, true) == WeekPlan::option));
+  BOOST_TEST((week_plan(&run, false) == WeekPlan::running_copy));
+  BOOST_TEST((week_plan(nullptr, true) == WeekPlan::option));
+  BOOST_TEST((week_plan(nullptr, false) == WeekPlan::chosen));
+}
+
+// The person's cue "When I get home" for name-it shows only with the running programme's plan.
+BOOST_AUTO_TEST_CASE(own_cues_only_with_the_running_programmes_plan) {
+  Run run;
+  run.number = 1;
+  Record cue;
+  cue.type = RecordType::cue;
+  cue.day = *parse_iso_day("2026-11-05");
+  cue.recorded = *parse_instant("2026-11-05T09:00:00Z");
+  cue.run = 1;
+  cue.exercise = "name-it";
+  cue.text = "When I get home";
+  run.records.push_back(cue);
+  const std::map<std::string, std::string> mine{{"name-it", "When I get home"}};
+  BOOST_TEST((week_cues(&run, WeekPlan::running_copy) == mine));
+  BOOST_TEST(week_cues(&run, WeekPlan::option).empty()); // another plan, as written
+  BOOST_TEST(week_cues(nullptr, WeekPlan::chosen).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
