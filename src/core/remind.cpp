@@ -36,7 +36,7 @@ namespace {
 Reminder after_the_end(const Plan &plan, const Run &run, Reminder r) {
   r.followup_due = followup_due(plan, run, r.day);
   const Maintenance m = maintenance_of(run);
-  r.maintenance = m.active && r.day >= m.since;
+  r.maintenance = kept_on(m, r.day);
   if (r.maintenance)
     for (const MaintenanceItem &item : maintenance_day(plan, m, run, r.day))
       if (item.state == ExerciseState::open && !item.quota.met)

@@ -327,7 +327,7 @@ void write_after_today_json(JsonWriter &json, const Plan &plan, const Run &run, 
   json.key("review_offered").value(review_offered(plan, run, day));
   const Maintenance m = maintenance_of(run);
   json.key("maintenance");
-  if (!m.active || day < m.since || !programme_over(plan, run, day)) {
+  if (!kept_on(m, day) || !programme_over(plan, run, day)) {
     json.null();
   } else {
     const MaintenanceWeek week = maintenance_week(m.since, day);
