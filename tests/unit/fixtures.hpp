@@ -7,12 +7,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "attune/calendar.hpp"
 #include "attune/error.hpp"
 #include "attune/journal.hpp"
+#include "attune/new_record.hpp"
 
 namespace attune::testing {
 
@@ -142,6 +144,18 @@ inline std::string error_text(const std::function<void()> &f,
     return std::string(e.what()) + " | " + e.hint();
   }
   return none;
+}
+
+/// A stamp for records written at `instant` (YYYY-MM-DDTHH:MM:SSZ) in `zone`, with ids
+/// PREFIX1, PREFIX2, ... in the order they are asked for (copies share the count).
+inline RecordStamp counting_stamp(const std::string &prefix, const char *instant,
+                                  const std::string &zone) {
+  RecordStamp stamp;
+  auto next = std::make_shared<unsigned>(0);
+  stamp.new_id = [prefix, next] { return prefix + std::to_string(++*next); };
+  stamp.now = *parse_instant(instant);
+  stamp.zone = zone;
+  return stamp;
 }
 
 } // namespace attune::testing

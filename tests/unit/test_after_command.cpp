@@ -11,11 +11,7 @@ using namespace attune::testing;
 namespace {
 
 RecordStamp fixed_stamp() {
-  RecordStamp stamp;
-  stamp.new_id = [n = 0]() mutable { return "e" + std::to_string(++n); };
-  stamp.now = *parse_instant("2026-12-16T09:00:00Z");
-  stamp.zone = "UTC";
-  return stamp;
+  return counting_stamp("e", "2026-12-16T09:00:00Z", "UTC");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "attune/checkin_command.hpp"
 #include "attune/error.hpp"
+#include "fixtures.hpp"
 #include "progress_fixtures.hpp"
 
 using namespace attune;
@@ -9,13 +10,8 @@ using namespace attune::testing;
 
 namespace {
 
-/// Ids c1, c2 ... in order, recorded 2026-11-04T08:00:00Z in Europe/Berlin.
-RecordStamp counting_stamp() {
-  RecordStamp stamp;
-  stamp.new_id = [n = 0]() mutable { return "c" + std::to_string(++n); };
-  stamp.now = *parse_instant("2026-11-04T08:00:00Z");
-  stamp.zone = "Europe/Berlin";
-  return stamp;
+RecordStamp checkin_stamp() {
+  return counting_stamp("c", "2026-11-04T08:00:00Z", "Europe/Berlin");
 }
 
 /// Week 1 from Mon 2026-11-02: a daily, b on Mon/Wed/Fri, c twice a week, w when it arises;
@@ -71,7 +67,7 @@ BOOST_AUTO_TEST_SUITE(checkin_command)
 BOOST_AUTO_TEST_CASE(new_record_stamps_id_instant_zone_and_the_run_claim) {
   Run run = active_run();
   run.claim = 3;
-  const Record r = new_record(RecordType::done, run, d("2026-11-05"), counting_stamp());
+  const Record r = new_record(RecordType::done, run, d("2026-11-05"), checkin_stamp());
   BOOST_TEST(r.id == "c1");
   BOOST_TEST(int(r.type) == int(RecordType::done));
   BOOST_TEST(format_day(r.day) == "2026-11-05");
@@ -188,7 +184,7 @@ BOOST_AUTO_TEST_CASE(a_check_in_records_what_is_still_open_and_lists_the_rest) {
   req.reason = "a long day";
   req.skip_reasons["c"] = "tired";
   req.note = "went well";
-  const CheckinOutcome out = decide_checkin(plan, run, wed, wed, req, counting_stamp());
+  const CheckinOutcome out = decide_checkin(plan, run, wed, wed, req, checkin_stamp());
   BOOST_TEST(!out.resume.has_value());
   BOOST_REQUIRE(out.records.size() == 3u);
   BOOST_TEST(out.records[0].id == "c1");
@@ -210,7 +206,7 @@ BOOST_AUTO_TEST_CASE(earlier_days_are_recorded_only_where_still_unanswered) {
   CheckinRequest req;
   req.earlier.push_back({d("2026-11-04"), {"a"}, {"b"}});
   req.earlier.push_back({d("2026-11-02"), {"a", "b"}, {}});
-  const CheckinOutcome out = decide_checkin(plan, run, thu, thu, req, counting_stamp());
+  const CheckinOutcome out = decide_checkin(plan, run, thu, thu, req, checkin_stamp());
   BOOST_REQUIRE(out.records.size() == 3u);
   BOOST_TEST(format_day(out.records[2].day) == "2026-11-02");
   BOOST_TEST(joined(out.earlier_saved) == "2026-11-04: a done, b skipped,2026-11-02: b done");
@@ -230,7 +226,7 @@ BOOST_AUTO_TEST_CASE(a_check_in_today_ends_an_open_pause_with_a_resume_first) {
   const Day thu = d("2026-11-05");
   CheckinRequest req;
   req.done = {"a"};
-  const CheckinOutcome out = decide_checkin(plan, run, thu, thu, req, counting_stamp());
+  const CheckinOutcome out = decide_checkin(plan, run, thu, thu, req, checkin_stamp());
   BOOST_REQUIRE(out.resume.has_value());
   BOOST_TEST(int(out.resume->type) == int(RecordType::resume));
   BOOST_TEST(format_day(out.resume->day) == "2026-11-05");
@@ -241,11 +237,11 @@ BOOST_AUTO_TEST_CASE(a_check_in_today_ends_an_open_pause_with_a_resume_first) {
   BOOST_TEST(run_after_checkin(run, out).pauses.back().until.has_value());
   // An earlier day of the pause takes no check-in.
   const Day wed = d("2026-11-04");
-  BOOST_TEST(error_of([&] { decide_checkin(plan, run, wed, thu, req, counting_stamp()); }) ==
+  BOOST_TEST(error_of([&] { decide_checkin(plan, run, wed, thu, req, checkin_stamp()); }) ==
              "2026-11-04 is a day of your pause (since 2026-11-03), so it takes no check-ins | "
              "'attune resume' ends a pause; 'attune undo' withdraws one made by mistake");
   // Nothing to record: nothing to append, not even the resume.
-  const CheckinOutcome none = decide_checkin(plan, run, thu, thu, {}, counting_stamp());
+  const CheckinOutcome none = decide_checkin(plan, run, thu, thu, {}, checkin_stamp());
   BOOST_TEST(none.to_append().empty());
 }
 
@@ -256,7 +252,7 @@ BOOST_AUTO_TEST_CASE(the_confirmation_says_where_it_went_and_how_the_day_stands)
   const Day wed = d("2026-11-04");
   CheckinRequest req;
   req.done = {"a", "b"};
-  const CheckinOutcome out = decide_checkin(plan, run, wed, wed, req, counting_stamp());
+  const CheckinOutcome out = decide_checkin(plan, run, wed, wed, req, checkin_stamp());
   CheckinWording how;
   how.today = wed;
   how.width = 200;
@@ -273,7 +269,7 @@ BOOST_AUTO_TEST_CASE(the_confirmation_says_where_it_went_and_how_the_day_stands)
   BOOST_TEST(render_checkin(out, plan, run_after_checkin(run, out), how).empty());
   // What was recorded before is said even with --quiet.
   const Run after = run_after_checkin(run, out);
-  const CheckinOutcome again = decide_checkin(plan, after, wed, wed, req, counting_stamp());
+  const CheckinOutcome again = decide_checkin(plan, after, wed, wed, req, checkin_stamp());
   BOOST_TEST(render_checkin(again, plan, after, how) ==
              "Already recorded for 2026-11-04: a (done), b (done).\n");
 }
@@ -285,23 +281,23 @@ BOOST_AUTO_TEST_CASE(after_the_end_the_kept_practice_takes_the_check_in) {
   const Day fri = d("2026-12-18");
   CheckinRequest req;
   req.done = {"a"};
-  BOOST_TEST(error_of([&] { decide_kept_checkin(plan, run, fri, req, counting_stamp()); }) ==
+  BOOST_TEST(error_of([&] { decide_kept_checkin(plan, run, fri, req, checkin_stamp()); }) ==
              "the programme ended on 2026-12-13, and no exercise is kept after it | 'attune "
              "keep EXERCISE...' carries up to three on as a light practice; 'attune start' "
              "begins a new programme");
   CheckinRequest note_only; // a note needs no kept practice
   note_only.note = "still here";
-  BOOST_TEST(decide_kept_checkin(plan, run, fri, note_only, counting_stamp()).records.size() == 1u);
+  BOOST_TEST(decide_kept_checkin(plan, run, fri, note_only, checkin_stamp()).records.size() == 1u);
   keep(run, "2026-12-16", "a", "k1");
   keep(run, "2026-12-16", "b", "k2");
   BOOST_TEST(error_of([&] {
-               decide_kept_checkin(plan, run, d("2026-12-15"), req, counting_stamp());
+               decide_kept_checkin(plan, run, d("2026-12-15"), req, checkin_stamp());
              }) == "your kept practice began on 2026-12-16, after 2026-12-15 | check-ins for the "
                    "kept exercises count from 2026-12-16 on");
   add(run, RecordType::done, "2026-12-18", "b");
   CheckinRequest all;
   all.all = true;
-  const CheckinOutcome out = decide_kept_checkin(plan, run, fri, all, counting_stamp());
+  const CheckinOutcome out = decide_kept_checkin(plan, run, fri, all, checkin_stamp());
   BOOST_REQUIRE(out.records.size() == 1u); // b is done that day already
   BOOST_TEST(out.records[0].exercise == "a");
   CheckinWording how;
@@ -312,7 +308,7 @@ BOOST_AUTO_TEST_CASE(after_the_end_the_kept_practice_takes_the_check_in) {
              "of 3 this week, today and 4 more days left.\n");
   CheckinRequest again;
   again.done = {"b"};
-  const CheckinOutcome twice = decide_kept_checkin(plan, run, fri, again, counting_stamp());
+  const CheckinOutcome twice = decide_kept_checkin(plan, run, fri, again, checkin_stamp());
   BOOST_TEST(twice.records.empty());
   BOOST_TEST(render_kept_checkin(twice, plan, run, how) ==
              "Already recorded for 2026-12-18: b (done).\n");
@@ -323,7 +319,7 @@ BOOST_AUTO_TEST_CASE(after_the_end_the_kept_practice_takes_the_check_in) {
   BOOST_TEST(error_of([&] {
                CheckinRequest unknown;
                unknown.done = {"x"};
-               decide_kept_checkin(plan, run, fri, unknown, counting_stamp());
+               decide_kept_checkin(plan, run, fri, unknown, checkin_stamp());
              }).find("no exercise \"x\" in your kept practice") == 0u);
   BOOST_TEST(kept_items_to_ask(maintenance_day(plan, maintenance_of(run), run, fri)).size() ==
              1u); // a only: b is done that day

@@ -72,14 +72,8 @@ BOOST_AUTO_TEST_CASE(a_cue_before_the_start_is_dated_at_the_start) {
   BOOST_TEST(format_day(cue_record_day(run, d("2026-11-05"))) == "2026-11-05");
 }
 
-/// Ids "k1", "k2", ... at 2026-11-05T18:00Z in Europe/Berlin.
 RecordStamp cue_stamp() {
-  RecordStamp stamp;
-  auto next = std::make_shared<unsigned>(0);
-  stamp.new_id = [next] { return "k" + std::to_string(++*next); };
-  stamp.now = *parse_instant("2026-11-05T18:00:00Z");
-  stamp.zone = "Europe/Berlin";
-  return stamp;
+  return counting_stamp("k", "2026-11-05T18:00:00Z", "Europe/Berlin");
 }
 
 BOOST_AUTO_TEST_CASE(the_cue_record) {

@@ -29,14 +29,8 @@ Plan two_weeks() {
   return make_plan({{daily("breathe")}, {daily("breathe")}});
 }
 
-/// Ids "c1", "c2", ... at 2026-11-02T20:00Z in Europe/Berlin.
 RecordStamp check_stamp() {
-  RecordStamp stamp;
-  auto next = std::make_shared<unsigned>(0);
-  stamp.new_id = [next] { return "c" + std::to_string(++*next); };
-  stamp.now = *parse_instant("2026-11-02T20:00:00Z");
-  stamp.zone = "Europe/Berlin";
-  return stamp;
+  return counting_stamp("c", "2026-11-02T20:00:00Z", "Europe/Berlin");
 }
 
 SelfCheckEntry entry_of(unsigned week, unsigned followup, const char *day,

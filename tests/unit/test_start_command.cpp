@@ -13,14 +13,8 @@ using namespace attune::testing;
 
 namespace {
 
-/// Ids "r1", "r2" ... in the order they are asked for, at 2026-11-04T08:00Z in UTC.
 RecordStamp start_stamp() {
-  RecordStamp stamp;
-  auto count = std::make_shared<unsigned>(0);
-  stamp.new_id = [count] { return "r" + std::to_string(++*count); };
-  stamp.now = *parse_instant("2026-11-04T08:00:00Z");
-  stamp.zone = "UTC";
-  return stamp;
+  return counting_stamp("r", "2026-11-04T08:00:00Z", "UTC");
 }
 
 /// A run numbered `number`, written with `claim`, from `start`.
