@@ -28,14 +28,6 @@ std::string exportable(std::string_view value, std::string_view name,
   return to_hex(value);
 }
 
-/// The position of a CSV column (csv_columns.size() for none).
-std::size_t csv_column_of(std::string_view name) noexcept {
-  std::size_t i = 0;
-  while (i < csv_columns.size() && csv_columns[i] != name)
-    ++i;
-  return i;
-}
-
 /// 1 for the bytes a JSON string cannot take as they are (below 0x20, from 0x7f, '"', '\\').
 constexpr std::array<unsigned char, 256> needs_care = [] {
   std::array<unsigned char, 256> t{};
@@ -164,7 +156,7 @@ void append_exported_json(Out &out, std::string_view value, std::string_view nam
 
 /// Writes into memory set aside beforehand: each piece is one bounds check and one copy (no
 /// call per piece, as std::string's append makes). Running past the end is a bug in
-/// json_bound, and throws rather than writes past it.
+/// json_bound or csv_bound, and throws rather than writes past it.
 class Cursor {
 public:
   Cursor(char *at, const char *end) noexcept : at_(at), end_(end) {}
@@ -185,7 +177,7 @@ public:
 private:
   void room(std::size_t n) const {
     if (n > static_cast<std::size_t>(end_ - at_))
-      throw std::logic_error("export: a record's JSON is longer than its bound");
+      throw std::logic_error("export: a record is longer than its bound");
   }
   char *at_;
   const char *end_;
@@ -480,85 +472,227 @@ std::string csv_header() {
 
 namespace {
 
-/// Appends a CSV cell as csv_cell writes it; most cells need no quotes and no copy.
-void append_csv_cell(std::string &out, std::string_view text) {
-  bool plain = true;
-  for (const char c : text)
-    plain = plain && c != ',' && c != '"' && c != '\r' && c != '\n';
-  if (plain)
-    out += text;
-  else
-    out += csv_cell(text);
+/// 1 for the bytes that put a CSV cell in quotes: ',', '"', CR and LF.
+constexpr std::array<unsigned char, 256> csv_special = [] {
+  std::array<unsigned char, 256> t{};
+  t[','] = t['"'] = t['\r'] = t['\n'] = 1;
+  return t;
+}();
+
+/// True when the cell needs no quotes (most do not), sixteen bytes a step.
+bool is_plain_csv(std::string_view text) noexcept {
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+    if (_mm_movemask_epi8(hit) != 0)
+      return false;
+  }
+#endif
+  unsigned hit = 0;
+  for (; i < text.size(); ++i)
+    hit |= csv_special[p[i]];
+  return hit == 0;
 }
 
-/// Appends the record's CSV row (without CRLF). `cells` is scratch space kept between rows,
-/// so plain rows allocate nothing.
-void append_csv_row(std::string &out, const Record &r,
-                    std::array<std::string, csv_columns.size()> &cells) {
-  for (auto &cell : cells)
-    cell.clear();
-  // The column of each field, found once.
-  static const auto field_column = [] {
-    std::array<std::size_t, record_fields.size()> at{};
-    for (const RecordField &f : record_fields)
-      at[field_index(f)] = csv_column_of(f.name);
-    return at;
-  }();
-  static const std::size_t hex_column = csv_column_of("hex");
-  HexNames hex;
-  cells[0] += r.id;
-  cells[1] += to_string(r.type);
-  append_day(cells[2], r.day);
-  append_instant(cells[3], r.recorded);
-  cells[4] += r.zone;
+/// Appends a cell as csv_cell writes it: as it is, or in quotes with its quotes doubled.
+template <typename Out> void append_csv_cell(Out &out, std::string_view text) {
+  if (is_plain_csv(text)) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (std::size_t at = 0;;) {
+    const std::size_t q = text.find('"', at);
+    out += text.substr(at, q == std::string_view::npos ? std::string_view::npos : q + 1 - at);
+    if (q == std::string_view::npos)
+      break;
+    out += '"';
+    at = q + 1;
+  }
+  out += '"';
+}
+
+/// The field of each CSV column; record_fields.size() for the record's head (id, type, day,
+/// recorded, zone) and for `hex`.
+constexpr std::array<std::size_t, csv_columns.size()> column_field = [] {
+  std::array<std::size_t, csv_columns.size()> at{};
+  for (std::size_t c = 0; c < csv_columns.size(); ++c) {
+    at[c] = record_fields.size();
+    for (std::size_t f = 0; f < record_fields.size(); ++f)
+      if (record_fields[f].name == csv_columns[c])
+        at[c] = f;
+  }
+  return at;
+}();
+constexpr std::size_t hex_column = [] {
+  std::size_t c = 0;
+  while (csv_columns[c] != "hex")
+    ++c;
+  return c;
+}();
+constexpr std::size_t head_columns = 5; // id, type, day, recorded, zone
+static_assert(csv_columns[head_columns - 1] == "zone" && csv_columns[head_columns] == "run");
+
+/// At least as many bytes as write_csv_row writes for the record: a cell in quotes at most
+/// doubles its text and adds two; hex doubles it; a number takes at most 20 bytes.
+std::size_t csv_bound(const Record &r) noexcept {
+  std::size_t n = 96 + 2 * (r.id.size() + r.zone.size()); // the commas, the head's quotes
   for (const RecordField &f : record_fields) {
+    switch (f.kind) {
+    case FieldKind::text:
+      n += 2 * (r.*f.member.text).size() + 2 + f.name.size() + 1; // and its name in `hex`
+      break;
+    case FieldKind::id:
+      n += 2 * (r.*f.member.text).size() + 2;
+      break;
+    case FieldKind::number:
+    case FieldKind::day:
+      n += 20;
+      break;
+    case FieldKind::answers:
+      n += 2 + 21 * (r.*f.member.answers).size();
+      break;
+    case FieldKind::ids:
+      n += 2;
+      for (const std::string &id : r.*f.member.ids)
+        n += 2 * id.size() + 2;
+      break;
+    }
+  }
+  return n;
+}
+
+/// Writes the record's CSV row (without CRLF) as the cells of csv_columns, each as
+/// csv_cell writes it: a text field that is not valid UTF-8 as hex, its name in `hex`; ids
+/// separated by spaces; answers as the journal writes them ("3,5,2", so in quotes).
+// long because: one case per field kind, as write_record
+template <typename Out> void write_csv_row(Out &out, const Record &r) {
+  // Which text fields go as hex, before any cell: the `hex` column comes before some of them.
+  std::array<bool, record_fields.size()> as_hex{};
+  HexNames hex;
+  for (std::size_t i = 0; i < record_fields.size(); ++i) {
+    const RecordField &f = record_fields[i];
+    if (f.kind != FieldKind::text || f.presence(r.type) == Presence::none)
+      continue;
+    const std::string &value = r.*f.member.text;
+    if (!is_plain_ascii(value) && !is_valid_utf8(value)) {
+      as_hex[i] = true;
+      hex.add(f.name);
+    }
+  }
+  append_csv_cell(out, r.id);
+  out += ',';
+  out += to_string(r.type);
+  out += ',';
+  append_day(out, r.day);
+  out += ',';
+  append_instant(out, r.recorded);
+  out += ',';
+  append_csv_cell(out, r.zone);
+  for (std::size_t c = head_columns; c < csv_columns.size(); ++c) {
+    out += ',';
+    if (c == hex_column) {
+      for (std::size_t i = 0; i < hex.count; ++i) {
+        if (i != 0)
+          out += ' ';
+        out += hex.names[i]; // the schema's names are plain
+      }
+      continue;
+    }
+    const std::size_t i = column_field[c];
+    const RecordField &f = record_fields[i];
     const Presence presence = f.presence(r.type);
     // Every field of the type has its cell; an optional one is empty when unset.
     if (presence == Presence::none || (presence != Presence::required && !field_is_set(f, r)))
       continue;
-    std::string &cell = cells[field_column[field_index(f)]];
-    if (f.kind == FieldKind::text) {
-      const std::string &value = r.*f.member.text;
-      if (is_plain_ascii(value) || is_valid_utf8(value)) {
-        cell += value;
+    switch (f.kind) {
+    case FieldKind::text:
+      if (as_hex[i]) {
+        const std::string &value = r.*f.member.text;
+        for (const char ch : value) {
+          const auto b = static_cast<unsigned char>(ch);
+          out += "0123456789abcdef"[b >> 4];
+          out += "0123456789abcdef"[b & 15];
+        }
       } else {
-        hex.add(f.name);
-        cell += to_hex(value);
+        append_csv_cell(out, r.*f.member.text);
       }
-    } else if (f.kind == FieldKind::ids) { // ids separated by spaces, as in the hex column
-      for (const auto &id : r.*f.member.ids) {
-        if (!cell.empty())
-          cell += ' ';
-        cell += id;
+      break;
+    case FieldKind::id:
+      append_csv_cell(out, r.*f.member.text);
+      break;
+    case FieldKind::number:
+      append_number(out, r.*f.member.number);
+      break;
+    case FieldKind::day:
+      if (const auto &day = r.*f.member.day)
+        append_day(out, *day);
+      break;
+    case FieldKind::answers: { // "3,5,2": in quotes from two answers on
+      const std::vector<int> &answers = r.*f.member.answers;
+      if (answers.size() > 1)
+        out += '"';
+      for (std::size_t k = 0; k < answers.size(); ++k) {
+        if (k != 0)
+          out += ',';
+        append_number(out, answers[k]);
       }
-    } else if (f.kind == FieldKind::number) {
-      append_number(cell, r.*f.member.number);
-    } else if (f.kind == FieldKind::day && r.*f.member.day) {
-      append_day(cell, *(r.*f.member.day));
-    } else {
-      cell = field_text(f, r);
+      if (answers.size() > 1)
+        out += '"';
+      break;
+    }
+    case FieldKind::ids: { // separated by spaces: one cell, in quotes if any id needs them
+      const std::vector<std::string> &ids = r.*f.member.ids;
+      bool plain = true;
+      for (const std::string &id : ids)
+        plain = plain && is_plain_csv(id);
+      if (!plain)
+        out += '"';
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        if (k != 0)
+          out += ' ';
+        if (plain) {
+          out += ids[k];
+          continue;
+        }
+        for (const char ch : ids[k]) {
+          if (ch == '"')
+            out += '"';
+          out += ch;
+        }
+      }
+      if (!plain)
+        out += '"';
+      break;
+    }
     }
   }
-  for (std::size_t i = 0; i < hex.count; ++i) {
-    if (i != 0)
-      cells[hex_column] += ' ';
-    cells[hex_column] += hex.names[i];
-  }
-  bool first = true;
-  for (const auto &cell : cells) {
-    if (!first)
-      out += ',';
-    first = false;
-    append_csv_cell(out, cell);
-  }
+}
+
+/// Appends the record's CSV row (without CRLF) to a buffer that is reused, through memory set
+/// aside by csv_bound: the CSV export's hot path, as append_record_json is JSON's.
+void append_csv_row(std::string &out, const Record &r) {
+  const std::size_t old = out.size();
+  out.resize(old + csv_bound(r));
+  Cursor cursor(out.data() + old, out.data() + out.size());
+  write_csv_row(cursor, r);
+  out.resize(static_cast<std::size_t>(cursor.at() - out.data()));
 }
 
 } // namespace
 
 std::string csv_row(const Record &r) {
-  std::array<std::string, csv_columns.size()> cells;
   std::string out;
-  append_csv_row(out, r, cells);
+  append_csv_row(out, r);
   return out;
 }
 
@@ -576,10 +710,9 @@ std::size_t export_csv(const RecordFeed &records, const ByteSink &sink) {
   std::string &out = piece.text();
   out += csv_header() + "\r\n";
   std::size_t count = 0;
-  std::array<std::string, csv_columns.size()> cells;
   records([&](const Record &r) {
     ++count;
-    append_csv_row(out, r, cells);
+    append_csv_row(out, r);
     out += "\r\n";
     piece.maybe_flush();
   });

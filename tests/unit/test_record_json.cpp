@@ -6,8 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "attune/calendar.hpp"
+#include "attune/csv.hpp"
 #include "attune/exchange.hpp"
 #include "attune/json_reader.hpp"
+#include "attune/record_schema.hpp"
+#include "attune/text.hpp"
 #include "fixtures.hpp"
 
 using namespace attune;
@@ -156,8 +160,8 @@ BOOST_AUTO_TEST_CASE(the_export_writes_hostile_text_as_the_json_writer_does) {
   std::string every_byte;
   for (int b = 0; b < 256; ++b)
     every_byte += static_cast<char>(b);
-  const std::vector<std::string> texts = {std::string(3000, '\x01'), every_byte,
-                                          std::string(1000, '\xff'), std::string(500, '"'),
+  const std::vector<std::string> texts = {std::string(3000, '\x01'),  every_byte,
+                                          std::string(1000, '\xff'),  std::string(500, '"'),
                                           "caf\xc3\xa9 \xe5\xbf\x83", ""};
   for (const std::string &text : texts) {
     for (const RecordType type : {RecordType::note, RecordType::skip, RecordType::cue,
@@ -195,6 +199,101 @@ BOOST_AUTO_TEST_CASE(one_byte_needing_care_at_any_lane_is_noticed) {
       const std::string line = record_json_line(r, std::nullopt);
       BOOST_TEST(export_json({r}, {}).find(line.substr(0, line.size() - 1)) != std::string::npos,
                  "byte " << b << " at " << at);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(csv_row_worst_case)
+
+namespace {
+
+/// The CSV row as the export's documentation describes it, cell by cell and slowly: each
+/// column's text (a text field that is not UTF-8 as hex, its name in `hex`; ids separated by
+/// spaces; anything else as the journal writes it), each cell through csv_cell.
+std::string reference_row(const Record &r) {
+  std::vector<std::string> cells(csv_columns.size());
+  const auto column = [](std::string_view name) {
+    std::size_t c = 0;
+    while (csv_columns.at(c) != name)
+      ++c;
+    return c;
+  };
+  cells[0] = r.id;
+  cells[1] = std::string(to_string(r.type));
+  cells[2] = format_day(r.day);
+  cells[3] = format_instant(r.recorded);
+  cells[4] = r.zone;
+  std::string hex;
+  for (const RecordField &f : record_fields) {
+    const Presence presence = f.presence(r.type);
+    if (presence == Presence::none || (presence != Presence::required && !field_is_set(f, r)))
+      continue;
+    std::string &cell = cells[column(f.name)];
+    if (f.kind == FieldKind::text && !is_valid_utf8(r.*f.member.text)) {
+      hex += (hex.empty() ? "" : " ") + std::string(f.name);
+      cell = to_hex(r.*f.member.text);
+    } else if (f.kind == FieldKind::ids) {
+      for (const std::string &id : r.*f.member.ids)
+        cell += (cell.empty() ? "" : " ") + id;
+    } else {
+      cell = field_text(f, r);
+    }
+  }
+  cells[column("hex")] = hex;
+  std::string row;
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    row += (c == 0 ? "" : ",") + csv_cell(cells[c]);
+  return row;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_export_writes_hostile_cells_as_the_reference_does) {
+  // The export writes each row by hand into memory set aside by a bound (exchange_export.cpp,
+  // csv_bound): cells that grow the most (all quotes, bytes that are not UTF-8 as hex), cells
+  // that need quotes (a comma, CR or LF at any place of a sixteen-byte step), several answers
+  // and ids must come out exactly as the reference's.
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b)
+    every_byte += static_cast<char>(b);
+  std::vector<std::string> texts = {std::string(3000, '"'),
+                                    every_byte,
+                                    std::string(1000, '\xff'),
+                                    "caf\xc3\xa9 \xe5\xbf\x83",
+                                    "",
+                                    "a,b",
+                                    "x"};
+  for (const char special : {',', '"', '\r', '\n', '\t'})
+    for (std::size_t at = 0; at < 40; at += 7) {
+      std::string text(40, 'a');
+      text[at] = special;
+      texts.push_back(text);
+    }
+  for (const std::string &text : texts) {
+    for (unsigned t = 0; t < record_type_count; ++t) {
+      Record r = record_on("00000000000000c3", static_cast<RecordType>(t));
+      r.zone = text.empty() ? "UTC" : text;
+      r.exercise = text.empty() ? "x" : text;
+      r.text = text;
+      r.plan_id = text;
+      r.question = "helped";
+      r.week = 999999999;
+      r.answers = text.size() % 2 == 0 ? std::vector<int>(40, -999999999) : std::vector<int>{3};
+      r.refs = {"00000000000000c0", text.empty() ? "y" : text};
+      r.ref = text;
+      r.cmd = "00000000000000c0";
+      BOOST_TEST(csv_row(r) == reference_row(r), "type " << t << ", text of " << text.size());
+      BOOST_TEST(export_csv({r}) == csv_header() + "\r\n" + reference_row(r) + "\r\n");
+      // The text in one field alone, so no other field's room hides a bound too small.
+      for (const RecordField &f : record_fields) {
+        if (f.kind != FieldKind::text && f.kind != FieldKind::id)
+          continue;
+        Record one = record_on("00000000000000c4", static_cast<RecordType>(t));
+        one.*f.member.text = text;
+        BOOST_TEST(csv_row(one) == reference_row(one), f.name << ", type " << t);
+      }
     }
   }
 }
