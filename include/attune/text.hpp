@@ -90,6 +90,18 @@ std::string hex8(std::uint32_t value);
 /// Text in double quotes for a message, as it is (callers pass printable text):
 /// plan.toml -> "plan.toml".
 std::string quoted(std::string_view text);
+/// The same for a std::string and a literal: exact matches, so a call never reaches
+/// std::quoted through argument-dependent lookup (which <iomanip> would offer, included
+/// before in the same file or the same unity batch).
+inline std::string quoted(const std::string &text) {
+  return quoted(std::string_view(text));
+}
+inline std::string quoted(const char *text) {
+  return quoted(std::string_view(text));
+}
+
+/// True when `text` begins with `prefix` (C++20's starts_with): ("--week", "--") -> true.
+bool starts_with(std::string_view text, std::string_view prefix) noexcept;
 
 /// Text wrapped in an SGR colour when `on`, else as it is; the one colour helper of every
 /// renderer (colour only repeats what words and symbols already say).

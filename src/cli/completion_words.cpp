@@ -9,10 +9,6 @@
 namespace attune::cli {
 namespace {
 
-bool starts_with(const std::string &text, const std::string &prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
-}
-
 /// The option `word` ("--name", "--name=value" or "-x") names at `at` or above it.
 const CLI::Option *find_option(const CLI::App *at, const std::string &word) {
   std::string name = word.substr(0, word.find('='));

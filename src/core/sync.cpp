@@ -7,6 +7,7 @@
 
 #include "attune/forget.hpp"
 #include "attune/journal.hpp"
+#include "attune/text.hpp"
 
 namespace attune {
 namespace {
@@ -15,10 +16,6 @@ bool is_hex_text(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   });
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
 }
 
 bool contains(std::string_view text, std::string_view part) {

@@ -187,6 +187,10 @@ std::string hex8(std::uint32_t value) {
   return out;
 }
 
+bool starts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
 std::string quoted(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);

@@ -26,10 +26,6 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 /// The first `n` bytes of `text`, shortened so no UTF-8 character is cut in two.
 std::string cut_utf8(const std::string &text, std::size_t n) {
   if (text.size() <= n)

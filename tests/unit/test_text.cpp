@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <iomanip> // std::quoted, which a call of quoted(std::string) must not reach
+
 #include "attune/error.hpp"
 #include "attune/text.hpp"
 
@@ -234,6 +236,23 @@ BOOST_AUTO_TEST_CASE(locate_counts_lines_and_code_points) {
   BOOST_TEST(format_location(locate(text, 3, "f")) == "f:2:1");   // just after it
   BOOST_TEST(format_location(locate(text, 999, "f")) == "f:2:4"); // clamped to the end
   BOOST_TEST(format_location(locate("日本語x", 9, "g")) == "g:1:4");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(text_prefix_and_quotes)
+
+BOOST_AUTO_TEST_CASE(starts_with_compares_the_beginning_only) {
+  BOOST_TEST(starts_with("--week", "--"));
+  BOOST_TEST(starts_with("abc", ""));
+  BOOST_TEST(!starts_with("-", "--"));
+  BOOST_TEST(!starts_with("x--", "--"));
+}
+
+BOOST_AUTO_TEST_CASE(quoted_takes_a_string_as_a_string_view) {
+  const std::string name = "plan \"a\".toml";
+  BOOST_TEST(quoted(name) == "\"plan \"a\".toml\"");
+  BOOST_TEST(quoted(std::string_view("x")) == "\"x\"");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
