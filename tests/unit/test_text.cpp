@@ -252,6 +252,8 @@ BOOST_AUTO_TEST_CASE(starts_with_compares_the_beginning_only) {
 BOOST_AUTO_TEST_CASE(quoted_takes_a_string_as_a_string_view) {
   const std::string name = "plan \"a\".toml";
   BOOST_TEST(quoted(name) == "\"plan \"a\".toml\"");
+  std::string changing = "x";
+  BOOST_TEST(quoted(changing) + "!" == "\"x\"!"); // std::quoted's overload for reading
   BOOST_TEST(quoted(std::string_view("x")) == "\"x\"");
 }
 
