@@ -62,6 +62,23 @@ std::optional<Day> parse_iso_day(std::string_view text) noexcept {
 
 std::string format_day(Day day) {
   const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) { // digits into place, no string per piece
+    const auto m = static_cast<unsigned>(ymd.month());
+    const auto d = static_cast<unsigned>(ymd.day());
+    const auto y = static_cast<unsigned>(year);
+    const char text[10] = {static_cast<char>('0' + y / 1000),
+                           static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),
+                           static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),
+                           static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + d / 10),
+                           static_cast<char>('0' + d % 10)};
+    return std::string(text, sizeof text);
+  }
   std::string y = std::to_string(static_cast<int>(ymd.year()));
   while (y.size() < 4)
     y.insert(y.begin(), '0');
@@ -128,7 +145,19 @@ std::optional<LocalTime> parse_local_time(std::string_view text) noexcept {
 std::string format_instant(Instant instant) {
   const auto day = date::floor<date::days>(instant);
   const date::hh_mm_ss<std::chrono::seconds> tod{instant - day};
-  return format_day(day) + 'T' + two(static_cast<unsigned>(tod.hours().count())) + ':' +
+  std::string out = format_day(day);
+  if (out.size() == 10) { // the usual years: one string, digits into place
+    const auto h = static_cast<unsigned>(tod.hours().count());
+    const auto mi = static_cast<unsigned>(tod.minutes().count());
+    const auto se = static_cast<unsigned>(tod.seconds().count());
+    const char text[10] = {'T', static_cast<char>('0' + h / 10),  static_cast<char>('0' + h % 10),
+                           ':', static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10),
+                           ':', static_cast<char>('0' + se / 10), static_cast<char>('0' + se % 10),
+                           'Z'};
+    out.append(text, sizeof text);
+    return out;
+  }
+  return out + 'T' + two(static_cast<unsigned>(tod.hours().count())) + ':' +
          two(static_cast<unsigned>(tod.minutes().count())) + ':' +
          two(static_cast<unsigned>(tod.seconds().count())) + 'Z';
 }

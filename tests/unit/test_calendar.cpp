@@ -13,6 +13,23 @@ Day day(const char *text) {
 
 BOOST_AUTO_TEST_SUITE(calendar)
 
+BOOST_AUTO_TEST_CASE(formats_days_and_instants_as_the_date_library_does) {
+  // format_day and format_instant put digits into place for years 0 to 9999 (every journal
+  // line has two): checked against the date library's own formatting across that range.
+  for (int year : {0, 1, 9, 10, 99, 100, 999, 1000, 1970, 2026, 9999}) {
+    for (unsigned month : {1U, 2U, 9U, 10U, 12U}) {
+      const Day d{date::year{year} / date::month{month} / date::last};
+      BOOST_TEST(format_day(d) == date::format("%Y-%m-%d", d));
+      const Instant at =
+          Instant{d.time_since_epoch()} + std::chrono::seconds{23 * 3600 + 9 * 60 + 5};
+      BOOST_TEST(format_instant(at) == date::format("%Y-%m-%dT%H:%M:%SZ", at));
+    }
+  }
+  const Day far{date::year{10000} / 1 / 2};
+  BOOST_TEST(format_day(far) == "10000-01-02"); // past 9999: the general way
+  BOOST_TEST(format_instant(Instant{far.time_since_epoch()}) == "10000-01-02T00:00:00Z");
+}
+
 BOOST_AUTO_TEST_CASE(parses_and_formats_iso_days) {
   BOOST_TEST(format_day(day("2026-03-08")) == "2026-03-08");
   BOOST_TEST(!parse_iso_day("2026-02-30"));
