@@ -2,6 +2,7 @@
 
 #include <boost/crc.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -492,6 +493,36 @@ BOOST_AUTO_TEST_CASE(record_id_is_sixteen_lowercase_hex_digits_read_as_a_number)
   // is_record_id is the same rule.
   BOOST_TEST(detail::is_record_id("000000000000002a"));
   BOOST_TEST(!detail::is_record_id("000000000000002A"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(journal_escaping)
+
+BOOST_AUTO_TEST_CASE(one_byte_needing_escape_at_any_lane_is_escaped) {
+  // format_record copies a value that needs no escape as it is, checking sixteen bytes a
+  // step (journal.cpp, append_escaped): one byte that needs one, at any place of a step or
+  // of the tail, must still be escaped, so the line reads back to the same text.
+  Record plain = record_on("00000000000000e1", RecordType::note);
+  plain.text = std::string(40, 'a');
+  const std::string plain_line = format_record(plain);
+  const auto plain_tabs = std::count(plain_line.begin(), plain_line.end(), '\t');
+  for (int b = 0; b < 256; ++b) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'a');
+      text[at] = static_cast<char>(b);
+      Record r = record_on("00000000000000e1", RecordType::note);
+      r.text = text;
+      const std::string line = format_record(r);
+      BOOST_TEST(std::count(line.begin(), line.end(), '\t') == plain_tabs);
+      BOOST_TEST(line.find_first_of("\r\n") == line.size() - 1);
+      BOOST_TEST(is_valid_utf8(line), "byte " << b << " at " << at);
+      Record back;
+      const auto why = detail::parse_record_line(line.substr(0, line.size() - 1), back);
+      BOOST_TEST(!why, "byte " << b << " at " << at);
+      BOOST_TEST(back.text == text, "byte " << b << " at " << at);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
