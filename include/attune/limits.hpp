@@ -32,6 +32,11 @@ inline constexpr std::uint64_t max_journal_bytes = std::uint64_t{256} * 1024 * 1
 /// A note of 65,536 bytes passes; one of 65,537 is refused with "the note is too long".
 void check_record_limits(const Record &record, const std::optional<Location> &where = {});
 
+/// At least format_record(record).size(), without writing the line: every value as if each
+/// byte were escaped (\xHH), every field as if present. check_record_limits writes the line
+/// only when this is over max_line_bytes (import checks 100,000 records).
+std::size_t journal_line_bound(const Record &record) noexcept;
+
 /// Throws Error(data) when `added` more bytes would make the journal at `path`, now `size`
 /// bytes, larger than max_journal_bytes. 256 MiB - 10 bytes plus 10 passes; plus 11 does not.
 void check_journal_growth(std::uint64_t size, std::uint64_t added, const std::string &path);

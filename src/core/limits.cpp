@@ -1,5 +1,7 @@
 #include "attune/limits.hpp"
 
+#include "attune/record_schema.hpp"
+
 namespace attune {
 
 std::string format_size(std::uint64_t bytes) {
@@ -9,6 +11,34 @@ std::string format_size(std::uint64_t bytes) {
   if (bytes >= kib && bytes % kib == 0)
     return std::to_string(bytes / kib) + " KiB";
   return std::to_string(bytes) + " bytes";
+}
+
+std::size_t journal_line_bound(const Record &r) noexcept {
+  // The type, day, time, TABs and checksum take 58 bytes (a day past year 9999 a few more).
+  std::size_t n = 96 + 4 * (r.id.size() + r.zone.size());
+  for (const RecordField &f : record_fields) {
+    n += f.name.size() + 2; // TAB name =
+    switch (f.kind) {
+    case FieldKind::text:
+    case FieldKind::id:
+      n += 4 * (r.*f.member.text).size();
+      break;
+    case FieldKind::number:
+      n += 21;
+      break;
+    case FieldKind::day:
+      n += 16;
+      break;
+    case FieldKind::answers:
+      n += 12 * (r.*f.member.answers).size();
+      break;
+    case FieldKind::ids:
+      for (const std::string &id : r.*f.member.ids)
+        n += 4 * id.size() + 1;
+      break;
+    }
+  }
+  return n;
 }
 
 void check_record_limits(const Record &record, const std::optional<Location> &where) {
@@ -24,7 +54,8 @@ void check_record_limits(const Record &record, const std::optional<Location> &wh
                     " bytes; at most " + format_size(max_note_bytes) + "); nothing was written",
                 "shorten it, or split it into several notes", where);
   }
-  const std::size_t line = format_record(record).size();
+  const std::size_t line =
+      journal_line_bound(record) <= max_line_bytes ? 0 : format_record(record).size();
   if (line > max_line_bytes)
     throw Error(ErrorKind::data,
                 "the record is too long to be a journal line (" + std::to_string(line) +

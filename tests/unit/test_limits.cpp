@@ -75,6 +75,36 @@ BOOST_AUTO_TEST_CASE(a_note_at_the_limit_fits_a_line_even_when_every_byte_is_esc
   BOOST_CHECK_NO_THROW(check_record_limits(worst));
 }
 
+BOOST_AUTO_TEST_CASE(a_line_over_the_limit_is_refused_and_the_bound_never_falls_short) {
+  // check_record_limits writes the line only when journal_line_bound is over the limit: the
+  // bound must never be below the line, whatever the text (escaped bytes grow fourfold).
+  Record long_name = note("x", RecordType::done);
+  long_name.exercise = std::string(300 * 1024, '\x01'); // 1.2 MB once escaped
+  const Error e = error_from([&] { check_record_limits(long_name); });
+  BOOST_TEST(std::string(e.what()).find("the record is too long to be a journal line (") == 0U);
+  long_name.exercise = std::string(300 * 1024, 'a'); // over the bound's shortcut, not the limit
+  BOOST_TEST(journal_line_bound(long_name) > max_line_bytes);
+  BOOST_CHECK_NO_THROW(check_record_limits(long_name));
+
+  std::string every_byte;
+  for (int b = 0; b < 256; ++b)
+    every_byte += static_cast<char>(b);
+  for (const std::string &text : {every_byte, std::string(5000, '\\'), std::string("a")}) {
+    for (int t = 0; t < 15; ++t) {
+      Record r = note(text, static_cast<RecordType>(t));
+      r.zone = text;
+      r.exercise = r.plan_id = r.plan_hash = r.question = r.ref = r.cmd = text;
+      r.answers = std::vector<int>(30, -2147483647 - 1);
+      r.refs = {text, text, text};
+      r.week = 4294967295U;
+      r.times = 4294967295U;
+      r.until = Day{date::year{9999} / 12 / 31};
+      r.day = Day{date::year{12345} / 1 / 1};
+      BOOST_TEST(journal_line_bound(r) >= format_record(r).size(), "type " << t);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(the_journal_may_grow_to_its_limit_and_not_one_byte_past) {
   BOOST_CHECK_NO_THROW(check_journal_growth(max_journal_bytes - 10, 10, "j"));
   BOOST_CHECK_NO_THROW(check_journal_growth(0, max_journal_bytes, "j"));
