@@ -72,6 +72,10 @@ std::string wrap_words(const std::string &text, std::size_t width, const std::st
 /// text without the blanks (space, tab, CR, LF) at either end: "  3 \r" -> "3".
 std::string trim_blanks(std::string_view text);
 
+/// The parts of `text` between commas, each without blanks around it; always at least one:
+/// " 3, 4 ,5" -> {"3", "4", "5"}, "" -> {""}, "3,,4" -> {"3", "", "4"}.
+std::vector<std::string> split_answers(std::string_view text);
+
 /// "1 statement", "0 statements", "3 weeks": a count with the word that fits it.
 std::string plural(long long n, std::string_view one, std::string_view many);
 

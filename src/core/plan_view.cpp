@@ -200,11 +200,7 @@ std::optional<int> suggest_answer(const std::string &text) {
 
 std::vector<int> parse_suggest_answers(const std::string &text) {
   std::vector<int> answers;
-  std::size_t pos = 0;
-  for (;;) {
-    const auto comma = text.find(',', pos);
-    const std::string part =
-        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+  for (const std::string &part : split_answers(text)) {
     const auto value = suggest_answer(part);
     if (!value)
       throw Error(ErrorKind::invalid,
@@ -212,9 +208,6 @@ std::vector<int> parse_suggest_answers(const std::string &text) {
                       "\" is not on the scale 1 to 5",
                   "give one whole number from 1 to 5 per question, e.g. --answers 3,3,3,3,3,3");
     answers.push_back(*value);
-    if (comma == std::string::npos)
-      break;
-    pos = comma + 1;
   }
   (void)suggest_plan(answers); // the count, in the core's words
   return answers;

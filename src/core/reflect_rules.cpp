@@ -31,11 +31,7 @@ std::optional<int> parse_scale_answer(const std::string &text, const SelfCheck &
 
 std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) {
   std::vector<int> answers;
-  std::size_t pos = 0;
-  for (;;) {
-    const auto comma = text.find(',', pos);
-    const std::string part =
-        trim_blanks(text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+  for (const std::string &part : split_answers(text)) {
     const auto value = parse_scale_answer(part, check);
     if (!value)
       throw Error(ErrorKind::invalid,
@@ -43,9 +39,6 @@ std::vector<int> parse_answers(const std::string &text, const SelfCheck &check) 
                       "\" is not on the scale " + scale_text(check),
                   "give one whole number from " + scale_text(check) + " per statement");
     answers.push_back(*value);
-    if (comma == std::string::npos)
-      break;
-    pos = comma + 1;
   }
   if (answers.size() != check.answer_count())
     throw Error(ErrorKind::invalid,

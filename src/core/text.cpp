@@ -140,6 +140,18 @@ std::string trim_blanks(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
+std::vector<std::string> split_answers(std::string_view text) {
+  std::vector<std::string> parts;
+  for (std::size_t pos = 0;;) {
+    const std::size_t comma = text.find(',', pos);
+    parts.push_back(
+        trim_blanks(text.substr(pos, comma == std::string_view::npos ? comma : comma - pos)));
+    if (comma == std::string_view::npos)
+      return parts;
+    pos = comma + 1;
+  }
+}
+
 std::string plural(long long n, std::string_view one, std::string_view many) {
   return std::to_string(n) + ' ' + std::string(n == 1 || n == -1 ? one : many);
 }

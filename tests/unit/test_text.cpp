@@ -258,3 +258,14 @@ BOOST_AUTO_TEST_CASE(quoted_takes_a_string_as_a_string_view) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(text_answers)
+
+BOOST_AUTO_TEST_CASE(split_answers_cuts_at_commas_and_trims_blanks) {
+  BOOST_TEST(split_answers(" 3, 4 ,5") == (std::vector<std::string>{"3", "4", "5"}));
+  BOOST_TEST(split_answers("") == (std::vector<std::string>{""}));
+  BOOST_TEST(split_answers("3,,4,") == (std::vector<std::string>{"3", "", "4", ""}));
+  BOOST_TEST(split_answers("\t2\r\n") == (std::vector<std::string>{"2"}));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
