@@ -523,11 +523,13 @@ template <typename Out> void append_csv_cell(Out &out, std::string_view text) {
 
 /// The field of each CSV column; record_fields.size() for the record's head (id, type, day,
 /// recorded, zone) and for `hex`.
-constexpr std::array<std::size_t, csv_columns.size()> column_field = [] {
-  std::array<std::size_t, csv_columns.size()> at{};
-  for (std::size_t c = 0; c < csv_columns.size(); ++c) {
+constexpr std::size_t column_count = csv_columns.size();
+using ColumnFields = std::array<std::size_t, column_count>;
+constexpr ColumnFields column_field = [] {
+  ColumnFields at{};
+  for (std::size_t c = 0; c != column_count; ++c) {
     at[c] = record_fields.size();
-    for (std::size_t f = 0; f < record_fields.size(); ++f)
+    for (std::size_t f = 0; f != record_fields.size(); ++f)
       if (record_fields[f].name == csv_columns[c])
         at[c] = f;
   }
@@ -598,7 +600,7 @@ template <typename Out> void write_csv_row(Out &out, const Record &r) {
   append_instant(out, r.recorded);
   out += ',';
   append_csv_cell(out, r.zone);
-  for (std::size_t c = head_columns; c < csv_columns.size(); ++c) {
+  for (std::size_t c = head_columns; c != column_count; ++c) {
     out += ',';
     if (c == hex_column) {
       for (std::size_t i = 0; i < hex.count; ++i) {
