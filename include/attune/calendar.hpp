@@ -22,6 +22,14 @@ std::optional<Day> parse_iso_day(std::string_view text) noexcept;
 /// "2026-03-08".
 std::string format_day(Day day);
 
+/// format_day's ten characters written into out[0..10), without allocating; false (nothing
+/// written) for a year outside 0 to 9999, which format_day writes the general way.
+bool write_day_digits(Day day, char *out) noexcept;
+
+/// The time of day as format_instant ends: "THH:MM:SSZ" into out[0..10), from the seconds
+/// since midnight (0 to 86399).
+void write_time_digits(unsigned seconds, char *out) noexcept;
+
 /// How a message quotes a day the user typed: "2026-12-30" when they typed exactly that,
 /// "\"fri\" (2026-12-30)" when the words needed resolving.
 std::string quote_typed_day(const std::string &typed, Day day);

@@ -60,25 +60,44 @@ std::optional<Day> parse_iso_day(std::string_view text) noexcept {
   return last_day;
 }
 
-std::string format_day(Day day) {
+bool write_day_digits(Day day, char *out) noexcept {
   const date::year_month_day ymd{day};
   const int year = static_cast<int>(ymd.year());
-  if (year >= 0 && year <= 9999) { // digits into place, no string per piece
-    const auto m = static_cast<unsigned>(ymd.month());
-    const auto d = static_cast<unsigned>(ymd.day());
-    const auto y = static_cast<unsigned>(year);
-    const char text[10] = {static_cast<char>('0' + y / 1000),
-                           static_cast<char>('0' + y / 100 % 10),
-                           static_cast<char>('0' + y / 10 % 10),
-                           static_cast<char>('0' + y % 10),
-                           '-',
-                           static_cast<char>('0' + m / 10),
-                           static_cast<char>('0' + m % 10),
-                           '-',
-                           static_cast<char>('0' + d / 10),
-                           static_cast<char>('0' + d % 10)};
+  if (year < 0 || year > 9999)
+    return false;
+  const auto y = static_cast<unsigned>(year);
+  const auto m = static_cast<unsigned>(ymd.month());
+  const auto d = static_cast<unsigned>(ymd.day());
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),
+                         static_cast<char>('0' + d % 10)};
+  std::memcpy(out, text, sizeof text);
+  return true;
+}
+
+void write_time_digits(unsigned seconds, char *out) noexcept {
+  const unsigned h = seconds / 3600;
+  const unsigned mi = seconds / 60 % 60;
+  const unsigned se = seconds % 60;
+  const char text[10] = {'T', static_cast<char>('0' + h / 10),  static_cast<char>('0' + h % 10),
+                         ':', static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10),
+                         ':', static_cast<char>('0' + se / 10), static_cast<char>('0' + se % 10),
+                         'Z'};
+  std::memcpy(out, text, sizeof text);
+}
+
+std::string format_day(Day day) {
+  char text[10];
+  if (write_day_digits(day, text)) // digits into place, no string per piece
     return std::string(text, sizeof text);
-  }
+  const date::year_month_day ymd{day};
   std::string y = std::to_string(static_cast<int>(ymd.year()));
   while (y.size() < 4)
     y.insert(y.begin(), '0');
@@ -147,13 +166,8 @@ std::string format_instant(Instant instant) {
   const date::hh_mm_ss<std::chrono::seconds> tod{instant - day};
   std::string out = format_day(day);
   if (out.size() == 10) { // the usual years: one string, digits into place
-    const auto h = static_cast<unsigned>(tod.hours().count());
-    const auto mi = static_cast<unsigned>(tod.minutes().count());
-    const auto se = static_cast<unsigned>(tod.seconds().count());
-    const char text[10] = {'T', static_cast<char>('0' + h / 10),  static_cast<char>('0' + h % 10),
-                           ':', static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10),
-                           ':', static_cast<char>('0' + se / 10), static_cast<char>('0' + se % 10),
-                           'Z'};
+    char text[10];
+    write_time_digits(static_cast<unsigned>(tod.to_duration().count()), text);
     out.append(text, sizeof text);
     return out;
   }

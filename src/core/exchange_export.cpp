@@ -85,42 +85,22 @@ template <typename Out> void append_day(Out &out, Day day) {
     out.append(last_text.data(), last_text.size());
     return;
   }
-  const date::year_month_day ymd{day};
-  const int y = static_cast<int>(ymd.year());
-  if (y < 0 || y > 9999) {
+  if (!write_day_digits(day, last_text.data())) {
+    have_last = false;
     out += format_day(day);
     return;
   }
-  const auto m = static_cast<unsigned>(ymd.month());
-  const auto d = static_cast<unsigned>(ymd.day());
-  const char text[10] = {static_cast<char>('0' + y / 1000),
-                         static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),
-                         static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + d / 10),
-                         static_cast<char>('0' + d % 10)};
-  std::memcpy(last_text.data(), text, sizeof text);
   last_day = day;
   have_last = true;
-  out.append(text, sizeof text);
+  out.append(last_text.data(), last_text.size());
 }
 
 /// Appends an instant as format_instant writes it (YYYY-MM-DDTHH:MM:SSZ), without allocating.
 template <typename Out> void append_instant(Out &out, Instant instant) {
   const auto day = date::floor<date::days>(instant);
   append_day(out, day);
-  const auto s = static_cast<unsigned>((instant - day).count());
-  const unsigned h = s / 3600;
-  const unsigned mi = s / 60 % 60;
-  const unsigned se = s % 60;
-  const char text[10] = {'T', static_cast<char>('0' + h / 10),  static_cast<char>('0' + h % 10),
-                         ':', static_cast<char>('0' + mi / 10), static_cast<char>('0' + mi % 10),
-                         ':', static_cast<char>('0' + se / 10), static_cast<char>('0' + se % 10),
-                         'Z'};
+  char text[10];
+  write_time_digits(static_cast<unsigned>((instant - day).count()), text);
   out.append(text, sizeof text);
 }
 

@@ -27,6 +27,11 @@ BOOST_AUTO_TEST_CASE(formats_days_and_instants_as_the_date_library_does) {
   }
   const Day far{date::year{10000} / 1 / 2};
   BOOST_TEST(format_day(far) == "10000-01-02"); // past 9999: the general way
+  char digits[10] = {'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'};
+  BOOST_TEST(!write_day_digits(far, digits));
+  BOOST_TEST(std::string(digits, 10) == "xxxxxxxxxx"); // nothing written
+  write_time_digits(86399, digits);
+  BOOST_TEST(std::string(digits, 10) == "T23:59:59Z");
   BOOST_TEST(format_instant(Instant{far.time_since_epoch()}) == "10000-01-02T00:00:00Z");
 }
 
