@@ -17,8 +17,11 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "attune/error.hpp"
@@ -135,9 +138,35 @@ struct ImportSelection {
   std::optional<unsigned> running_after;  ///< and after
 };
 
+/// What select_new_records needs of the journal, which is far less than every record:
+struct ImportBase {
+  /// The journal's records whose id the file holds too, by id (to compare).
+  std::unordered_map<std::string, Record> named;
+  /// The ids whose text `attune forget` erased (the refs of its forgotten records).
+  std::unordered_set<std::string> erased;
+  /// The records that decide the journal's programmes, in file order (decides_programmes):
+  /// build_history of them numbers the programmes, names their plans and start days and
+  /// tells the running one as build_history of the whole journal does, with only their
+  /// check-ins left out; joined with the fresh records it tells what the import makes.
+  std::vector<Record> deciding;
+};
+
+/// Whether a journal record decides its programmes (see ImportBase::deciding): a start, an
+/// end or an undo (an undo may withdraw a record the file brings), or any record of a run
+/// that no start in `claimed` (the runs the journal's starts claim) begins, since such a
+/// run starts on its earliest record. A done, skip, note, check, ... of a started run does
+/// not: it only belongs to it.
+///   start run=1 -> true; done run=1, claimed {1} -> false; done run=2, claimed {1} -> true
+bool decides_programmes(const Record &record, const std::set<unsigned> &claimed);
+
+/// The base of a journal read whole: what the streaming reader (import_stream.hpp) gathers.
+ImportBase import_base(const Journal &current, const ImportData &data);
+
 /// Compares by id. The same id with different content (in the journal or earlier in the
 /// file) is a conflict: throws Error(data) at the record, and nothing is to be written; so is
 /// a new record over the limits (check_record_limits).
+ImportSelection select_new_records(const ImportBase &base, const ImportData &data);
+/// The same on a journal read whole.
 ImportSelection select_new_records(const Journal &current, const ImportData &data);
 
 } // namespace attune

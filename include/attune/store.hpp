@@ -3,6 +3,7 @@
 /// read-check-write, O_APPEND + fsync, cut back on failure, 0700 folders and 0600 files.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,6 +89,8 @@ public:
   /// Opens the journal under a shared lock (as read() does, with its refusals) and lets the
   /// lock go. A missing folder or journal is an empty snapshot.
   Snapshot snapshot(std::chrono::milliseconds timeout) const;
+  /// The same under the held exclusive lock (import reads what it will then write to).
+  Snapshot snapshot(const Lock &held) const;
 
   /// Appends records under the held lock, as one command: when there are two or more, each
   /// without a `cmd` is written with cmd = the first record's id (see command_id). Writes the
@@ -129,7 +132,10 @@ public:
   void replace_journal(const Lock &held, std::string_view text) const;
 
   /// append() made all or nothing: the journal's text, then (as append writes it) a LF after
-  /// a torn tail or a version line for a new file, then `records`, through replace_journal.
+  /// a torn tail or a version line for a new file, then `records`, written to a new file that
+  /// is renamed over the journal as replace_journal does. The old text is copied a piece at a
+  /// time (1 MiB), never held whole. `current` needs only the fields parse_journal and
+  /// export_records both fill (newer_version, has_header, record_count).
   /// Unlike append, the records are written as given (import's records keep their own cmd;
   /// they are not made one command).
   /// Refuses (Error data) a journal from a newer version. Used by import, whose records may
@@ -145,6 +151,11 @@ public:
   void remove_stale_temporaries(const Lock &held) const;
 
 private:
+  Snapshot open_snapshot() const; ///< the journal as it is now (the caller holds a lock)
+  /// replace_journal's steps around `write(fd)`, which fills the new file and returns 0 or an
+  /// errno (with what it was doing in `what`).
+  void replace_journal_with(const std::function<int(int fd, std::string &what)> &write) const;
+
   std::string dir_;
   /// The summary matching the file as the last read_run saw it (nullopt: none).
   mutable std::optional<JournalSummary> summary_;

@@ -61,26 +61,6 @@ int export_calendar(const ExportArgs &args, Session &session, bool to_file) {
   return exit_code::ok;
 }
 
-/// What Session::read_journal reports, for a journal read by the streaming export: each
-/// problem and note once, a newer format, the folder's warnings.
-void report_problems(Context &ctx, Session &session, const Journal &journal) {
-  std::set<std::string> warned;
-  const auto once = [&](const std::string &text) {
-    if (warned.insert(text).second)
-      ctx.warn(text);
-  };
-  for (const auto &problem : journal.problems)
-    once("journal: " + problem.message);
-  for (const auto &text : journal.notes)
-    if (warned.insert(text).second)
-      ctx.note(text);
-  if (journal.newer_version)
-    once("the journal " + describe_unwritable_version(journal.version) +
-         ": showing what I can read, and writing nothing to it");
-  for (const auto &text : session.store().warnings())
-    once(text);
-}
-
 /// The saved plan copies by hash, each checked against its hash (a damaged copy would be
 /// refused by import): nullopt for a missing or damaged one. Loaded before any output, so
 /// an unreadable copy stops the export before a byte is written.
@@ -145,7 +125,7 @@ int run_export(const ExportArgs &args, Session &session) {
   const RecordFeed records = [&](const std::function<void(const Record &)> &each) {
     // --no-notes: for sharing, not for a backup.
     const Journal journal = export_records(source, prescan, args.no_notes, each);
-    report_problems(ctx, session, journal);
+    session.report_problems(journal);
     if (args.format == "json")
       plans = plans_of(ctx, copies, journal.records);
   };

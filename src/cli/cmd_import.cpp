@@ -17,6 +17,7 @@
 #include "attune/error.hpp"
 #include "attune/exchange.hpp"
 #include "attune/import_command.hpp"
+#include "attune/import_stream.hpp"
 #include "attune/input_file.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/store.hpp"
@@ -92,8 +93,14 @@ int run_import(const ImportArgs &args, Session &session) {
 
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
-  const Journal journal = session.read_journal(&lock);
-  const ImportSelection selection = select_new_records(journal, data);
+  // Streamed (import_stream.hpp): only the records the file names and those that decide
+  // the programmes are held, whatever the journal's length.
+  ImportBase base;
+  const JournalStore::Snapshot snapshot = store.snapshot(lock);
+  const Journal journal =
+      scan_for_import(snapshot.source(), static_cast<std::size_t>(snapshot.size()), data, base);
+  session.report_problems(journal);
+  const ImportSelection selection = select_new_records(base, data);
   if (journal.newer_version && !args.dry_run)
     throw Error(ErrorKind::data,
                 "the journal " + describe_unwritable_version(journal.version) +

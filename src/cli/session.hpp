@@ -64,6 +64,10 @@ public:
   /// run. Problems are reported as warnings once, as read_journal() does.
   Journal read_journal_run(std::optional<unsigned> number,
                            const JournalStore::Lock *held = nullptr);
+  /// Reports what a journal read found as warnings and notes, each once (the streaming
+  /// readers of export and import call it after their pass): its problems, clash notes, a
+  /// newer format, and the folder's warnings.
+  void report_problems(const Journal &journal);
   /// The plan a run was started with: the saved copy by hash, else by id (warns if changed).
   /// Loaded once per session for each plan hash and id.
   Plan plan_for_run(const Run &run);
@@ -73,7 +77,6 @@ public:
   std::string new_record_id();
 
 private:
-  void report_problems(const Journal &journal);
   Plan load_plan_for_run(const Run &run);
 
   struct State;

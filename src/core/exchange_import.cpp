@@ -487,12 +487,12 @@ std::string identity(const Run &run) {
 }
 
 /// Fills selection.programmes and the running programme before and after, by reading the
-/// journal as it is and as it will be (build_history's rule, so import and a concatenated
-/// file agree).
-void describe_programmes(const Journal &current, ImportSelection &selection) {
-  const History before = build_history(current);
+/// journal's deciding records as they are and with the fresh ones (build_history's rule, so
+/// import and a concatenated file agree).
+void describe_programmes(const std::vector<Record> &deciding, ImportSelection &selection) {
   Journal joined;
-  joined.records = current.records;
+  joined.records = deciding;
+  const History before = build_history(joined);
   joined.records.insert(joined.records.end(), selection.fresh.begin(), selection.fresh.end());
   const History after = build_history(joined);
   std::unordered_map<std::string, unsigned> number_before;
@@ -543,17 +543,48 @@ ImportData read_exchange(std::string_view text, const std::string &source_name) 
        "import reads what 'attune export' writes (JSON or CSV) or a journal file");
 }
 
-ImportSelection select_new_records(const Journal &current, const ImportData &data) {
-  std::unordered_map<std::string_view, const Record *> known;
+bool decides_programmes(const Record &record, const std::set<unsigned> &claimed) {
+  switch (record.type) {
+  case RecordType::start:
+  case RecordType::end:
+  case RecordType::undo:
+    return true;
+  case RecordType::forgotten:
+    return false; // bookkeeping of no run
+  default:
+    return claimed.count(record.run) == 0;
+  }
+}
+
+ImportBase import_base(const Journal &current, const ImportData &data) {
+  std::unordered_set<std::string_view> in_file;
+  for (const ImportedRecord &ir : data.records)
+    in_file.insert(ir.record.id);
+  std::set<unsigned> claimed;
   for (const Record &r : current.records)
-    known.emplace(r.id, &r);
+    if (r.type == RecordType::start)
+      claimed.insert(r.run);
+  ImportBase base;
+  for (const Record &r : current.records) {
+    if (in_file.count(r.id) != 0)
+      base.named.emplace(r.id, r);
+    if (r.type == RecordType::forgotten)
+      base.erased.insert(r.refs.begin(), r.refs.end());
+    if (decides_programmes(r, claimed))
+      base.deciding.push_back(r);
+  }
+  return base;
+}
+
+ImportSelection select_new_records(const Journal &current, const ImportData &data) {
+  return select_new_records(import_base(current, data), data);
+}
+
+ImportSelection select_new_records(const ImportBase &base, const ImportData &data) {
   std::unordered_map<std::string_view, const ImportedRecord *> in_file;
+  in_file.reserve(data.records.size());
   // Texts erased by `attune forget` stay erased: a copy that still holds one (an older
   // export, another device) is the same record, not a conflict.
-  std::set<std::string_view> erased;
-  for (const Record &r : current.records)
-    if (r.type == RecordType::forgotten)
-      erased.insert(r.refs.begin(), r.refs.end());
   const auto without_text = [](Record r) {
     r.text.clear();
     return format_record(r);
@@ -561,10 +592,11 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
   ImportSelection selection;
   for (const ImportedRecord &ir : data.records) {
     const Record &r = ir.record;
-    if (const auto found = known.find(r.id); found != known.end()) {
-      if (format_record(*found->second) != format_record(r) &&
-          !(erased.count(r.id) != 0 && found->second->text.empty() &&
-            format_record(*found->second) == without_text(r)))
+    if (const auto found = base.named.find(r.id); found != base.named.end()) {
+      const Record &here = found->second;
+      if (format_record(here) != format_record(r) &&
+          !(base.erased.count(r.id) != 0 && here.text.empty() &&
+            format_record(here) == without_text(r)))
         fail(ir.where,
              "record " + quoted(r.id) +
                  " differs from the record with the same id already in "
@@ -586,7 +618,7 @@ ImportSelection select_new_records(const Journal &current, const ImportData &dat
     check_record_limits(r, ir.where); // only what the journal may hold, so it reads back
     selection.fresh.push_back(r);
   }
-  describe_programmes(current, selection);
+  describe_programmes(base.deciding, selection);
   return selection;
 }
 

@@ -534,18 +534,25 @@ JournalSource JournalStore::Snapshot::source() const {
 
 JournalStore::Snapshot JournalStore::snapshot(std::chrono::milliseconds timeout) const {
   const std::string path = journal_path();
-  const auto open_now = [&path]() {
-    struct stat st {};
-    Fd file(open_journal_for_reading(path, st));
-    const auto size = file.get() < 0 ? std::uint64_t{0} : static_cast<std::uint64_t>(st.st_size);
-    return Snapshot(file.release(), size, path);
-  };
   Fd shared;
   const ReadAccess access = lock_for_reading(dir_, timeout, shared);
   if (access == ReadAccess::no_folder)
     return Snapshot(-1, 0, path);
   // Under the shared lock, let go when `shared` closes (no_lock: no writer to wait for).
-  return open_now();
+  return open_snapshot();
+}
+
+JournalStore::Snapshot JournalStore::snapshot(const Lock &held) const {
+  (void)held; // proof that the caller holds the lock
+  return open_snapshot();
+}
+
+JournalStore::Snapshot JournalStore::open_snapshot() const {
+  const std::string path = journal_path();
+  struct stat st {};
+  Fd file(open_journal_for_reading(path, st));
+  const auto size = file.get() < 0 ? std::uint64_t{0} : static_cast<std::uint64_t>(st.st_size);
+  return Snapshot(file.release(), size, path);
 }
 
 Journal JournalStore::read_run(std::chrono::milliseconds timeout, std::optional<unsigned> number,

@@ -18,8 +18,6 @@ namespace attune {
 
 using posix::Fd;
 
-namespace {} // namespace
-
 std::string JournalStore::read_text(const Lock &held) const {
   (void)held;
   const std::string path = journal_path();
@@ -65,6 +63,14 @@ std::string JournalStore::read_text(const Lock &held) const {
 
 void JournalStore::replace_journal(const Lock &held, std::string_view text) const {
   (void)held; // proof that the caller holds the lock: no other attune writes meanwhile
+  replace_journal_with([&text](int fd, std::string &what) {
+    what = "cannot write the new journal for";
+    return posix::write_all(fd, text.data(), text.size());
+  });
+}
+
+void JournalStore::replace_journal_with(
+    const std::function<int(int fd, std::string &what)> &write) const {
   const std::string path = journal_path();
   summary_.reset(); // the file the summary described is about to be replaced
   std::string temp = temp_file_template(path);
@@ -79,8 +85,16 @@ void JournalStore::replace_journal(const Lock &held, std::string_view text) cons
   };
   if (::fchmod(fd.get(), 0600) != 0)
     throw fail("cannot set permissions on the new journal for", errno);
-  if (const int err = posix::write_all(fd.get(), text.data(), text.size()))
-    throw fail("cannot write the new journal for", err);
+  std::string what;
+  int written = 0;
+  try {
+    written = write(fd.get(), what);
+  } catch (const Error &) {
+    (void)::unlink(temp.c_str()); // the old journal could not be read: nothing was saved
+    throw;
+  }
+  if (written != 0)
+    throw fail(what, written);
   if (const int err = posix::fsync_retry(fd.get()))
     throw fail("cannot flush the new journal to disk for", err);
   if (::close(fd.release()) != 0) {
@@ -112,22 +126,33 @@ void JournalStore::append_atomically(const Lock &held, const Journal &current,
     return;
   for (const Record &record : records)
     check_record_limits(record); // what attune writes it can always read (limits.hpp)
-  std::string text = read_text(held);
-  const std::uint64_t old_size = text.size();
+  const Snapshot old = snapshot(held);
   // The same framing as append(): a version line for a new file or one holding only damage,
   // a LF to close a torn last line first.
-  if (text.empty()) {
-    text = journal_header();
+  std::string added;
+  if (old.size() == 0) {
+    added = journal_header();
   } else {
-    if (text.back() != '\n')
-      text += '\n';
+    char last = '\n';
+    if (::pread(old.fd_, &last, 1, static_cast<off_t>(old.size() - 1)) != 1)
+      throw posix::system_error("cannot read the journal", journal_path(), errno);
+    if (last != '\n')
+      added += '\n';
     if (!current.has_header && current.records.empty() && current.record_count == 0)
-      text += journal_header();
+      added += journal_header();
   }
   for (const Record &record : records)
-    text += format_record(record);
-  check_journal_growth(old_size, text.size() - old_size, journal_path());
-  replace_journal(held, text);
+    added += format_record(record);
+  check_journal_growth(old.size(), added.size(), journal_path());
+  replace_journal_with([&](int fd, std::string &what) {
+    what = "cannot write the new journal for";
+    int err = 0;
+    old.source()(0, [&](std::string_view piece) {
+      err = posix::write_all(fd, piece.data(), piece.size());
+      return err == 0;
+    });
+    return err != 0 ? err : posix::write_all(fd, added.data(), added.size());
+  });
 }
 
 } // namespace attune
