@@ -59,7 +59,7 @@ struct Look {
   const char *word;
 };
 
-Look look_for(DayStatus s) {
+Look html_look(DayStatus s) {
   switch (s) {
   case DayStatus::kept:
     return {"#3f8f6b", "#ffffff", "\xe2\x97\x8f", "kept"};
@@ -139,7 +139,7 @@ void calendar_svg(std::string &out, const Progress &p) {
            "\" font-size=\"13\" fill=\"#5b6270\">Week " + std::to_string(ws.week) + "</text>";
     for (int i = 0; i < 7; ++i) {
       const DayCell &c = p.days[(ws.week - 1) * 7 + i];
-      const Look l = look_for(c.status);
+      const Look l = html_look(c.status);
       const int x = left + i * (cell + gap);
       const unsigned dom = unsigned(date::year_month_day{c.day}.day());
       out += "<g class=\"day " + std::string(to_string(c.status)) + "\"><title>" + long_day(c.day) +
@@ -164,7 +164,7 @@ void calendar_svg(std::string &out, const Progress &p) {
   out += "<ul class=\"legend\">";
   for (DayStatus s : {DayStatus::kept, DayStatus::partial, DayStatus::skipped, DayStatus::missed,
                       DayStatus::rest, DayStatus::open, DayStatus::future}) {
-    const Look l = look_for(s);
+    const Look l = html_look(s);
     out += std::string("<li><i style=\"background:") + l.fill + ";color:" + l.ink +
            ";border:1px solid #d5d9e0\">" + l.glyph + "</i>" + l.word + "</li>";
   }
