@@ -158,6 +158,8 @@ struct ImportBase {
 /// not: it only belongs to it.
 ///   start run=1 -> true; done run=1, claimed {1} -> false; done run=2, claimed {1} -> true
 bool decides_programmes(const Record &record, const std::set<unsigned> &claimed);
+/// The same from a record's type and whether a start in `claimed` claims its run.
+bool decides_programmes(RecordType type, bool run_claimed);
 
 /// The base of a journal read whole: what the streaming reader (import_stream.hpp) gathers.
 ImportBase import_base(const Journal &current, const ImportData &data);

@@ -34,6 +34,13 @@ ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_h
 /// std::sort on the million ids of a long journal, for a second buffer of their size).
 void sort_ids(std::vector<std::uint64_t> &ids);
 
+/// A line's id (as a number: parse_record_id), type and run, before it is parsed.
+struct LineGlance {
+  std::uint64_t id = 0;
+  RecordType type = RecordType::note;
+  unsigned run = 0;
+};
+
 /// Pass 2: calls `each` with each record of parse_journal(text).records, in order; with
 /// `no_notes`, as without_notes() leaves them. Returns what parse_journal(text) returns,
 /// except that `records` holds only the start records among them (record_count counts all).
@@ -41,7 +48,12 @@ void sort_ids(std::vector<std::uint64_t> &ids);
 /// them), through a 64-bit hash of the first one's line. When two start records claim one
 /// number (journals joined from two devices, rare), the text is read whole once more to word
 /// the note exactly.
+/// With `wanted`, a line is first checked without allocating (every rule parse_record_line
+/// applies, and its checksum); a good one that is not a start, whose id no other line
+/// holds and that `wanted` refuses is counted, not parsed, and not handed to `each`. The
+/// problems, notes and counts returned are the same.
 Journal export_records(const JournalSource &source, const ExportPrescan &prescan, bool no_notes,
-                       const std::function<void(const Record &)> &each);
+                       const std::function<void(const Record &)> &each,
+                       const std::function<bool(const LineGlance &)> &wanted = {});
 
 } // namespace attune

@@ -17,12 +17,47 @@
 namespace attune {
 namespace {
 
-/// One field's text as read (numbers as written, answers joined by commas) and where.
+/// One field's text as read (numbers as written, answers joined by commas) and where (the
+/// file is the record's).
 struct Field {
   std::string value;
-  Location where;
+  int line = 0;
+  int col = 0;
 };
-using Fields = std::map<std::string, Field, std::less<>>;
+
+/// A record's fields by key, in key order (so the first of two faults is always the same
+/// one). A dozen at most: a sorted vector, where a map cost two allocations a field. Keys
+/// are views of names that outlive it (the schema's, a header's).
+class Fields {
+public:
+  using Entry = std::pair<std::string_view, Field>;
+
+  /// The field `key`, added empty if absent.
+  Field &operator[](std::string_view key) {
+    auto at = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const Entry &e, std::string_view k) { return e.first < k; });
+    if (at == entries_.end() || at->first != key)
+      at = entries_.insert(at, Entry{key, Field{}});
+    return at->second;
+  }
+  const Field *find(std::string_view key) const noexcept {
+    for (const Entry &e : entries_)
+      if (e.first == key)
+        return &e.second;
+    return nullptr;
+  }
+  /// The field `key` where the caller has checked it is there (else an empty one).
+  const Field &get(std::string_view key) const noexcept {
+    static const Field none;
+    const Field *found = find(key);
+    return found != nullptr ? *found : none;
+  }
+  std::vector<Entry>::const_iterator begin() const noexcept { return entries_.begin(); }
+  std::vector<Entry>::const_iterator end() const noexcept { return entries_.end(); }
+
+private:
+  std::vector<Entry> entries_;
+};
 
 /// The fields of a type (record_schema.hpp) beyond the five every record starts with.
 bool carries(const RecordField &field, RecordType type) {
@@ -77,17 +112,23 @@ std::optional<std::string> from_hex(std::string_view text) {
 
 /// Checks one field's value (as read: numbers in digits, lists joined) by the journal's
 /// rules (record_schema.hpp) and stores it; a bad value fails with the field's own words.
-void set_field(const RecordField &f, Record &r, const std::string &value, const Location &at) {
-  const std::string what = std::string(f.name) + " " + quoted(value) + " ";
-  std::string journal_form = value;
+void set_field(const RecordField &f, Record &r, std::string_view value, const std::string &file,
+               const Field &given) {
+  bool good = false;
   if (f.kind == FieldKind::ids) { // read separated by spaces (JSON's array, CSV's cell)
-    if (value.find(',') != std::string::npos)
+    std::string journal_form(value);
+    if (value.find(',') != std::string_view::npos)
       journal_form.clear();
     std::replace(journal_form.begin(), journal_form.end(), ' ', ',');
+    good = assign_field(f, r, journal_form);
+  } else {
+    good = assign_field(f, r, value);
   }
-  if (assign_field(f, r, journal_form) &&
+  if (good &&
       !(f.kind == FieldKind::day && r.type == RecordType::pause && r.until && *r.until < r.day))
     return;
+  const std::string what = std::string(f.name) + " " + quoted(value) + " ";
+  const Location at{file, given.line, given.col};
   switch (f.kind) {
   case FieldKind::number:
     if (!detail::parse_unsigned(value))
@@ -120,35 +161,38 @@ void set_field(const RecordField &f, Record &r, const std::string &value, const 
 
 /// Checks a record's fields as the journal would and builds it. `hex` names the text
 /// fields given as hex bytes.
+// long because: each fault has its own words and place, in the order a reader meets them
 Record build_record(const Fields &fields, const std::vector<Field> &hex, const Location &where) {
-  const auto type_field = fields.find("type");
-  if (type_field == fields.end())
+  const auto at = [&](const Field &f) { return Location{where.file, f.line, f.col}; };
+  const Field *type_field = fields.find("type");
+  if (type_field == nullptr)
     fail(where, "a record without \"type\"",
          "every record needs id, type, day, recorded, zone, run");
-  const auto type = parse_record_type(type_field->second.value);
+  const auto type = parse_record_type(type_field->value);
   if (!type) {
     const std::string guess =
-        did_you_mean(type_field->second.value,
+        did_you_mean(type_field->value,
                      {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
                       "not_arisen", "review", "keep", "keep_stop", "cue", "pause", "resume"});
-    fail(type_field->second.where, "unknown record type " + quoted(type_field->second.value),
+    fail(at(*type_field), "unknown record type " + quoted(type_field->value),
          guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
                          "not_arisen, review, keep, keep_stop, cue, pause and resume"
                        : "did you mean '" + guess + "'?");
   }
-  const std::string type_name(to_string(*type));
-  const std::vector<std::string> allowed = type_keys(*type);
+  const std::string_view type_name = to_string(*type);
+  const auto holds = [&] {
+    return "a " + std::string(type_name) + " record holds " + join(type_keys(*type), ", ");
+  };
   for (const auto &[key, field] : fields) {
     const RecordField *known = find_field(key);
     const bool head = std::find(record_head.begin(), record_head.end(), key) != record_head.end();
     if (!head && (known == nullptr || !carries(*known, *type)))
-      fail(field.where, quoted(key) + " does not belong in a " + type_name + " record",
-           "a " + type_name + " record holds " + join(allowed, ", "));
+      fail(at(field), quoted(key) + " does not belong in a " + std::string(type_name) + " record",
+           holds());
   }
   const auto missing = [&](std::string_view key) {
-    if (fields.find(key) == fields.end())
-      fail(where, "a " + type_name + " record without " + quoted(key),
-           "a " + type_name + " record holds " + join(allowed, ", "));
+    if (fields.find(key) == nullptr)
+      fail(where, "a " + std::string(type_name) + " record without " + quoted(key), holds());
   };
   for (const std::string_view key : record_head)
     missing(key);
@@ -156,48 +200,53 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
     if (f.presence(*type) == Presence::required)
       missing(f.name);
 
-  std::map<std::string, std::string, std::less<>> values;
-  for (const auto &[key, field] : fields)
-    values[key] = field.value;
-  std::set<std::string> hex_seen;
+  // The text of the fields given as hex, as bytes (rare: text that is not UTF-8).
+  std::vector<std::pair<std::string_view, std::string>> decoded;
   for (const Field &name : hex) {
-    const auto found = fields.find(name.value);
+    const Field *found = fields.find(name.value);
     const RecordField *named = find_field(name.value);
-    if (named == nullptr || named->kind != FieldKind::text || found == fields.end())
-      fail(name.where, "\"hex\" names " + quoted(name.value) + ", not a text field of this record",
+    if (named == nullptr || named->kind != FieldKind::text || found == nullptr)
+      fail(at(name), "\"hex\" names " + quoted(name.value) + ", not a text field of this record",
            "\"hex\" lists the text fields written as hex bytes");
-    if (!hex_seen.insert(name.value).second)
-      fail(name.where, "\"hex\" names " + quoted(name.value) + " twice", "name it once");
-    auto bytes = from_hex(found->second.value);
+    for (const auto &[key, bytes] : decoded)
+      if (key == named->name)
+        fail(at(name), "\"hex\" names " + quoted(name.value) + " twice", "name it once");
+    auto bytes = from_hex(found->value);
     if (!bytes)
-      fail(found->second.where, quoted(name.value) + " is not lowercase hex bytes",
+      fail(at(*found), quoted(name.value) + " is not lowercase hex bytes",
            "\"hex\" says this field is written as hex; write pairs of 0-9a-f");
-    values[name.value] = std::move(*bytes);
+    decoded.emplace_back(named->name, std::move(*bytes));
   }
+  const auto value = [&](std::string_view key) -> std::string_view {
+    for (const auto &[name, bytes] : decoded)
+      if (name == key)
+        return bytes;
+    return fields.get(key).value;
+  };
+  const auto place = [&](std::string_view key) { return at(fields.get(key)); };
 
-  const auto at = [&](std::string_view key) { return fields.find(key)->second.where; };
   Record r;
   r.type = *type;
-  r.id = values["id"];
+  r.id = value("id");
   if (!detail::is_record_id(r.id))
-    fail(at("id"), "id " + quoted(r.id) + " is not 16 lowercase hex digits",
+    fail(place("id"), "id " + quoted(r.id) + " is not 16 lowercase hex digits",
          "ids look like 3f9c0a1b2c3d4e5f; keep them as exported");
-  const auto day = parse_iso_day(values["day"]);
+  const auto day = parse_iso_day(value("day"));
   if (!day)
-    fail(at("day"), "day " + quoted(values["day"]) + " is not a date", "write it as YYYY-MM-DD");
+    fail(place("day"), "day " + quoted(value("day")) + " is not a date", "write it as YYYY-MM-DD");
   r.day = *day;
-  const auto recorded = parse_instant(values["recorded"]);
+  const auto recorded = parse_instant(value("recorded"));
   if (!recorded)
-    fail(at("recorded"), "recorded " + quoted(values["recorded"]) + " is not a UTC time",
+    fail(place("recorded"), "recorded " + quoted(value("recorded")) + " is not a UTC time",
          "write it as YYYY-MM-DDTHH:MM:SSZ");
   r.recorded = *recorded;
-  r.zone = values["zone"];
+  r.zone = value("zone");
   if (!detail::is_zone_name(r.zone))
-    fail(at("zone"), "zone " + quoted(r.zone) + " is not a time-zone name",
+    fail(place("zone"), "zone " + quoted(r.zone) + " is not a time-zone name",
          "write an IANA name such as Europe/Berlin or UTC");
   for (const RecordField &f : record_fields)
-    if (carries(f, r.type) && fields.count(f.name) != 0)
-      set_field(f, r, values[std::string(f.name)], at(f.name));
+    if (carries(f, r.type) && fields.find(f.name) != nullptr)
+      set_field(f, r, value(f.name), where.file, fields.get(f.name));
 
   // The last word is the journal's own reader: what goes in must come out the same.
   // (The line parser itself, as parse_journal would call it on line 2 after the header: a
@@ -233,50 +282,53 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
   expect_kind(v, JsonValue::Kind::object, "a record", file);
   Fields fields;
   std::vector<Field> hex;
+  const auto &keys = all_keys();
   for (const JsonMember &m : v.members) {
-    const Location key_at{file, m.line, m.col};
-    const auto &keys = all_keys();
-    if (std::find(keys.begin(), keys.end(), m.key) == keys.end()) {
+    const auto key = std::find(keys.begin(), keys.end(), m.key);
+    if (key == keys.end()) {
       const std::string guess = did_you_mean(m.key, keys);
-      fail(key_at, "unknown key " + quoted(m.key) + " in a record",
+      fail(Location{file, m.line, m.col}, "unknown key " + quoted(m.key) + " in a record",
            guess.empty() ? "the keys are " + join(keys, ", ") : "did you mean '" + guess + "'?");
     }
     const JsonValue &value = m.value;
-    const std::string what = quoted(m.key);
+    const auto expect = [&](const JsonValue &item, JsonValue::Kind kind, const char *what) {
+      if (item.kind != kind)
+        expect_kind(item, kind, what != nullptr ? std::string(what) : quoted(m.key), file);
+    };
     const RecordField *field = find_field(m.key);
     const FieldKind kind = field != nullptr ? field->kind : FieldKind::text;
+    Field read{std::string(), value.line, value.col};
     if (kind == FieldKind::number) {
-      expect_kind(value, JsonValue::Kind::number, what, file);
-      fields[m.key] = {value.text, at_value(value, file)};
+      expect(value, JsonValue::Kind::number, nullptr);
+      read.value = value.text;
     } else if (kind == FieldKind::answers) {
-      expect_kind(value, JsonValue::Kind::array, what, file);
-      std::string list;
+      expect(value, JsonValue::Kind::array, nullptr);
       for (const JsonValue &item : value.items) {
-        expect_kind(item, JsonValue::Kind::number, "each answer", file);
+        expect(item, JsonValue::Kind::number, "each answer");
         if (!detail::parse_unsigned(item.text))
           fail(at_value(item, file), "answer " + item.text + " is not a whole number",
                "answers are numbers such as 3");
-        list += (list.empty() ? "" : ",") + item.text;
+        (read.value += read.value.empty() ? "" : ",") += item.text;
       }
-      fields[m.key] = {list, at_value(value, file)};
     } else if (kind == FieldKind::ids) {
-      expect_kind(value, JsonValue::Kind::array, what, file);
-      std::string list;
+      expect(value, JsonValue::Kind::array, nullptr);
       for (const JsonValue &item : value.items) {
-        expect_kind(item, JsonValue::Kind::string, "each id in " + what, file);
-        list += (list.empty() ? "" : " ") + item.text;
+        if (item.kind != JsonValue::Kind::string)
+          expect_kind(item, JsonValue::Kind::string, "each id in " + quoted(m.key), file);
+        (read.value += read.value.empty() ? "" : " ") += item.text;
       }
-      fields[m.key] = {list, at_value(value, file)};
     } else if (m.key == "hex") {
-      expect_kind(value, JsonValue::Kind::array, what, file);
+      expect(value, JsonValue::Kind::array, nullptr);
       for (const JsonValue &item : value.items) {
-        expect_kind(item, JsonValue::Kind::string, "each name in \"hex\"", file);
-        hex.push_back({item.text, at_value(item, file)});
+        expect(item, JsonValue::Kind::string, "each name in \"hex\"");
+        hex.push_back({item.text, item.line, item.col});
       }
+      continue;
     } else {
-      expect_kind(value, JsonValue::Kind::string, what, file);
-      fields[m.key] = {value.text, at_value(value, file)};
+      expect(value, JsonValue::Kind::string, nullptr);
+      read.value = value.text;
     }
+    fields[*key] = std::move(read); // a repeated key: the JSON reader refuses it
   }
   return {build_record(fields, hex, where), where};
 }
@@ -367,13 +419,14 @@ public:
         absent_.emplace_back(field, old);
   }
   /// The field a column (or a name in `hex`) holds for a record of this type.
-  std::string name(const std::string &column, std::optional<RecordType> type) const {
+  /// (A view of `column` or of the schema's name.)
+  std::string_view name(std::string_view column, std::optional<RecordType> type) const {
     for (const auto &[field, old] : absent_) {
       const RecordField *now = find_field(field);
       const RecordField *before = find_field(old);
       if (type && column == old && now != nullptr && before != nullptr && carries(*now, *type) &&
           !carries(*before, *type))
-        return std::string(field);
+        return field;
     }
     return column;
   }
@@ -423,26 +476,26 @@ ImportData read_csv(std::string_view text, const std::string &file) {
     std::vector<Field> hex;
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const CsvCell &cell = row.cells[c];
-      const Location cell_at{file, cell.line, cell.col};
       if (columns[c] == "hex") {
         std::size_t start = 0;
         while (start < cell.text.size()) {
           std::size_t space = cell.text.find(' ', start);
           if (space == std::string::npos)
             space = cell.text.size();
-          hex.push_back({legacy.name(cell.text.substr(start, space - start), type), cell_at});
+          const std::string_view name(cell.text.data() + start, space - start);
+          hex.push_back({std::string(legacy.name(name, type)), cell.line, cell.col});
           start = space + 1;
         }
         continue;
       }
-      const std::string key = legacy.name(columns[c], type);
+      const std::string_view key = legacy.name(columns[c], type); // columns outlive fields
       const RecordField *field = find_field(key);
       // An empty cell is a field not given (an open pause, no reason, no cmd), unless the
       // type requires it; a cell of a field the type does not hold must be empty.
       const bool required =
           field == nullptr || (type && field->presence(*type) == Presence::required);
       if (required || !cell.text.empty())
-        fields[key] = {cell.text, cell_at};
+        fields[key] = {cell.text, cell.line, cell.col};
     }
     data.records.push_back({build_record(fields, hex, where), where});
   }
@@ -544,7 +597,11 @@ ImportData read_exchange(std::string_view text, const std::string &source_name) 
 }
 
 bool decides_programmes(const Record &record, const std::set<unsigned> &claimed) {
-  switch (record.type) {
+  return decides_programmes(record.type, claimed.count(record.run) != 0);
+}
+
+bool decides_programmes(RecordType type, bool run_claimed) {
+  switch (type) {
   case RecordType::start:
   case RecordType::end:
   case RecordType::undo:
@@ -552,7 +609,7 @@ bool decides_programmes(const Record &record, const std::set<unsigned> &claimed)
   case RecordType::forgotten:
     return false; // bookkeeping of no run
   default:
-    return claimed.count(record.run) == 0;
+    return !run_claimed;
   }
 }
 

@@ -141,7 +141,8 @@ bool starts_clash(const std::vector<Record> &starts) {
 
 // long because it mirrors parse_journal's loop step by step, so the two can be compared
 Journal export_records(const JournalSource &source, const ExportPrescan &prescan, bool no_notes,
-                       const std::function<void(const Record &)> &each) {
+                       const std::function<void(const Record &)> &each,
+                       const std::function<bool(const LineGlance &)> &wanted) {
   // The first good line of each repeated id: its line number (0: none yet) and the hash of
   // its record as attune writes it, by position in `repeated`.
   const std::vector<std::uint64_t> &repeated = prescan.repeated;
@@ -178,6 +179,15 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
       journal.problems.push_back(
           {1, "line 1 is not the version line \"attune-journal " + std::to_string(journal_version) +
                   "\": reading on as version " + std::to_string(journal_version)});
+    if (wanted) {
+      detail::LineFacts facts;
+      if (detail::quick_scan(line, facts) && facts.type != RecordType::start &&
+          !std::binary_search(repeated.begin(), repeated.end(), facts.id) &&
+          !wanted(LineGlance{facts.id, facts.type, facts.run})) {
+        ++count; // a good line, as parse_record_line would find it
+        return;
+      }
+    }
     if (const auto why = detail::parse_record_line(line, record)) {
       journal.problems.push_back({line_number, detail::describe_bad_line(line_number, line, *why)});
       return;

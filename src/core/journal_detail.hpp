@@ -1,5 +1,6 @@
 #pragma once
-// Helpers of journal.cpp shared with journal_run.cpp (the selective reader). Not public.
+// Helpers of journal.cpp shared with journal_run.cpp (the selective reader) and
+// export_stream.cpp (the streaming one). Not public.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -75,6 +76,25 @@ bool is_writable_version(unsigned version) noexcept;
 /// The problem message for a complete line that is not a record.
 std::string describe_bad_line(std::size_t number, std::string_view line, const std::string &why);
 bool is_checkin(RecordType type) noexcept;
+
+/// What a scan without allocation reads from a good line.
+struct LineFacts {
+  std::uint64_t id = 0;
+  std::uint64_t ref = 0; ///< undo only
+  std::uint32_t crc = 0; ///< of the line's body
+  unsigned run = 0;
+  RecordType type = RecordType::note;
+};
+/// The light check, for lines that will not be parsed in full: the checksum (so damage is
+/// found and reported on every line) and the id, type and run, nothing else. False for a
+/// start or an undo, and when the line does not have the usual shape: the caller then
+/// checks it fully. (A line with a good checksum but fields the parser refuses passes: only
+/// a hand-made line has one.)
+bool light_scan(std::string_view line, LineFacts &out) noexcept;
+/// Accepts only lines that parse_record_line would accept, without allocating (`ref` is
+/// filled for an undo). False for anything it is not sure of (bad lines and rare shapes
+/// alike): the caller then asks the full parser, which decides.
+bool quick_scan(std::string_view line, LineFacts &out) noexcept;
 /// "helped", "signs", "keep": the questions of the review.
 bool is_review_question(std::string_view text) noexcept;
 

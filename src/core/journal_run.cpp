@@ -37,14 +37,10 @@ struct Entry {
   bool keep = false;
 };
 
-/// The facts the first pass needs from a line.
-struct LineFacts {
-  std::uint64_t id = 0;
-  std::uint64_t ref = 0; ///< undo only
-  std::uint32_t crc = 0;
-  unsigned run = 0;
-  RecordType type = RecordType::note;
-};
+} // namespace
+
+namespace detail {
+namespace {
 
 /// Digits only, 1 to 9 of them (the rule of parse_unsigned, for a value without escapes).
 std::optional<unsigned> plain_unsigned(std::string_view value) noexcept {
@@ -70,12 +66,9 @@ bool escapes_ok(std::string_view value) noexcept {
   return true;
 }
 
-/// Accepts only lines that parse_record_line would accept, without allocating. Returns false
-/// for anything it is not sure of (bad lines and rare shapes alike): the caller then asks the
-/// full parser, which decides.
-/// The light check for lines of runs that will not be parsed in full: the checksum (so
-/// damage is found and reported on every line) and the id, type and run, nothing else.
-/// False when the line does not have the usual shape: the caller then checks it fully.
+} // namespace
+
+// light_scan and quick_scan: see journal_detail.hpp.
 bool light_scan(std::string_view line, LineFacts &out) noexcept {
   // ID TAB TYPE TAB DAY(10) TAB RECORDED(20) TAB ZONE TAB run=N [TAB ...] TAB ~CRC
   if (line.size() < 60 || line[16] != '\t' || line[line.size() - 10] != '\t' ||
@@ -207,6 +200,14 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
       return false;
   return true;
 }
+
+} // namespace detail
+
+namespace {
+
+using detail::LineFacts;
+using detail::light_scan;
+using detail::quick_scan;
 
 /// Ids to entry numbers: open addressing on a power-of-two table, at most half full. Each
 /// slot holds the entry number and the id's top 32 bits, so a probe rarely has to look at
