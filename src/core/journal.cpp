@@ -14,6 +14,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "attune/record_schema.hpp"
 #include "attune/text.hpp"
@@ -682,15 +683,34 @@ void widen_orphan(Run &run, const Record &r) {
 std::vector<Run> group_by_number(const std::vector<const Record *> &effective) {
   std::map<unsigned, Run> runs;
   std::map<unsigned, const Record *> end_of;
+  // Each run's records are counted first, so its list is allocated once. A run's records
+  // mostly follow each other: one look-up for them.
+  std::map<unsigned, std::size_t> count;
+  {
+    std::size_t *last = nullptr;
+    unsigned last_run = 0;
+    for (const Record *p : effective) {
+      if (last == nullptr || last_run != p->run) {
+        last_run = p->run;
+        last = &count[p->run];
+      }
+      ++*last;
+    }
+  }
+  Run *last = nullptr;
   for (const Record *p : effective) {
     const Record &r = *p;
-    auto [it, inserted] = runs.try_emplace(r.run);
-    Run &run = it->second;
-    if (inserted) {
-      run.number = run.claim = r.run;
-      run.start = r.day;
-      run.started_at = r.recorded;
+    if (last == nullptr || last->claim != r.run) {
+      auto [it, inserted] = runs.try_emplace(r.run);
+      last = &it->second; // map nodes stay put
+      if (inserted) {
+        last->number = last->claim = r.run;
+        last->start = r.day;
+        last->started_at = r.recorded;
+        last->records.reserve(count[r.run]);
+      }
     }
+    Run &run = *last;
     if (r.type == RecordType::start && run.start_id.empty()) {
       run.plan_id = r.plan_id;
       run.plan_hash = r.plan_hash;
@@ -821,21 +841,25 @@ History build_history(const Journal &journal) {
   // Which records are withdrawn. Undo applies whatever the order in the file (a union merge
   // may put an undo before its target). Only check-ins (done, skip, note, check) and cues can
   // be withdrawn; an undo that refers to a start, an end or another undo is ignored.
-  std::unordered_map<std::string, RecordType> type_of;
+  // An undo's target is the first record with its id. Views of the ids (the records outlive
+  // the sets): a 16-digit id is past std::string's inline size, so owned keys cost an
+  // allocation each; and only the undone ids are held, not every record's.
+  std::unordered_set<std::string_view> undone;
   for (const Record &r : journal.records)
-    type_of.emplace(r.id, r.type);
-  std::set<std::string> withdrawn;
-  for (const Record &r : journal.records) {
-    if (r.type != RecordType::undo)
-      continue;
-    const auto target = type_of.find(r.ref);
-    if (target != type_of.end() && is_withdrawable(target->second))
-      withdrawn.insert(r.ref);
+    if (r.type == RecordType::undo)
+      undone.insert(r.ref);
+  std::unordered_set<std::string_view> withdrawn;
+  if (!undone.empty()) {
+    std::unordered_set<std::string_view> found; // the targets met, withdrawable or not
+    for (const Record &r : journal.records)
+      if (undone.count(r.id) != 0 && found.insert(r.id).second && is_withdrawable(r.type))
+        withdrawn.insert(r.id);
   }
   std::vector<const Record *> effective;
   effective.reserve(journal.records.size());
   for (const Record &r : journal.records)
-    if (r.type != RecordType::undo && r.type != RecordType::forgotten && withdrawn.count(r.id) == 0)
+    if (r.type != RecordType::undo && r.type != RecordType::forgotten &&
+        (withdrawn.empty() || withdrawn.count(r.id) == 0))
       effective.push_back(&r); // undo and forgotten are bookkeeping: part of no run
 
   History history;
