@@ -25,10 +25,13 @@ struct ExportPrescan {
   /// Every good start line, in file order (duplicates too): a superset of the exported ones,
   /// so plan copies can be loaded (and refused) before a byte is written.
   std::vector<Record> starts;
+  /// With keep_ids: the id at the start of every line that has one, sorted (else empty).
+  std::vector<std::uint64_t> ids;
 };
 
 /// Pass 1. `size_hint` (the journal's size) sizes buffers.
-ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint = 0);
+ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint = 0,
+                                 bool keep_ids = false);
 
 /// Sorts record ids in increasing order (a radix sort for many: several times faster than
 /// std::sort on the million ids of a long journal, for a second buffer of their size).
@@ -48,10 +51,12 @@ struct LineGlance {
 /// them), through a 64-bit hash of the first one's line. When two start records claim one
 /// number (journals joined from two devices, rare), the text is read whole once more to word
 /// the note exactly.
-/// With `wanted`, a line is first checked without allocating (every rule parse_record_line
-/// applies, and its checksum); a good one that is not a start, whose id no other line
-/// holds and that `wanted` refuses is counted, not parsed, and not handed to `each`. The
-/// problems, notes and counts returned are the same.
+/// With `wanted`, a line is first given the light check of the selective reader
+/// (detail::light_scan: its checksum, id, type and run, without allocating); a good one that
+/// is not a start or an undo, whose id no other line holds and that `wanted` refuses is
+/// counted, not parsed, and not handed to `each`. Damage is found as before (the checksum);
+/// only a line whose checksum was made by hand for fields the parser refuses goes unreported,
+/// as in `today` and `report` for other runs' lines.
 Journal export_records(const JournalSource &source, const ExportPrescan &prescan, bool no_notes,
                        const std::function<void(const Record &)> &each,
                        const std::function<bool(const LineGlance &)> &wanted = {});

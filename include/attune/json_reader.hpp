@@ -4,6 +4,7 @@
 /// surrogates, valid UTF-8 only, a size and a nesting limit. Every value knows its line and
 /// column (1-based, counted in characters) so later checks can point at it.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,10 +45,20 @@ struct JsonLimits {
   int max_depth = 32; ///< arrays and objects inside each other
 };
 
+/// For a document too large to hold as a tree: each item of the array that is the value of
+/// the root object's member `key` is handed to `take` as soon as it is read, in order, and
+/// not kept (that array stays in the tree, empty, with its place).
+struct JsonStream {
+  std::string_view key;
+  std::function<void(JsonValue &&item)> take;
+};
+
 /// Parses exactly one JSON document (surrounding whitespace allowed). Throws Error(data)
 /// with `source_name:line:col` and a hint for the first problem:
 /// `{"a": [1, 2,]}` -> 1:13: a comma before "]"; remove the comma after the last item.
+/// With `stream`, its items are handed on as they are read (an item handed on may be
+/// followed by a syntax error further on).
 JsonValue parse_json(std::string_view text, const std::string &source_name,
-                     const JsonLimits &limits = {});
+                     const JsonLimits &limits = {}, const JsonStream *stream = nullptr);
 
 } // namespace attune

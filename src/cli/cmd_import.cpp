@@ -1,6 +1,7 @@
 // attune import FILE [--dry-run]: adds the records of an export (or a journal) that are new.
 #include <cerrno>
 #include <cstring>
+#include <future>
 #include <istream>
 #include <iterator>
 #include <map>
@@ -84,23 +85,27 @@ void add_neighbour_plans(const std::string &file, const ImportData &data,
 int run_import(const ImportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const std::string source = args.file == "-" ? "stdin" : args.file;
-  // Read and check the whole file before touching the journal: any problem writes nothing.
-  const ImportData data = read_exchange(read_input(args.file, ctx.in), source);
-
-  std::map<std::string, std::string> plans = data.plans;
-  if (data.format == ExchangeFormat::journal && args.file != "-")
-    add_neighbour_plans(args.file, data, plans);
-
+  // The file is read and checked whole on a second thread while this one reads the journal
+  // (the two take about as long on a long journal); nothing is written before both are.
+  std::future<ImportData> reading = std::async(std::launch::async, [&args, &ctx, &source]() {
+    return read_exchange(read_input(args.file, ctx.in), source);
+  });
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   // Streamed (import_stream.hpp): only the records the file names and those that decide
   // the programmes are held, whatever the journal's length.
-  ImportBase base;
   const JournalStore::Snapshot snapshot = store.snapshot(lock);
-  const Journal journal =
-      scan_for_import(snapshot.source(), static_cast<std::size_t>(snapshot.size()), data, base);
+  ImportScan scan =
+      scan_journal_for_import(snapshot.source(), static_cast<std::size_t>(snapshot.size()));
+  const ImportData data = reading.get(); // a bad file stops here, having written nothing
+  const ImportBase base = name_for_import(snapshot.source(), scan, data);
+  const Journal &journal = scan.journal;
   session.report_problems(journal);
   const ImportSelection selection = select_new_records(base, data);
+
+  std::map<std::string, std::string> plans = data.plans;
+  if (data.format == ExchangeFormat::journal && args.file != "-")
+    add_neighbour_plans(args.file, data, plans);
   if (journal.newer_version && !args.dry_run)
     throw Error(ErrorKind::data,
                 "the journal " + describe_unwritable_version(journal.version) +

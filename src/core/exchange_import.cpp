@@ -170,10 +170,9 @@ Record build_record(const Fields &fields, const std::vector<Field> &hex, const L
          "every record needs id, type, day, recorded, zone, run");
   const auto type = parse_record_type(type_field->value);
   if (!type) {
-    const std::string guess =
-        did_you_mean(type_field->value,
-                     {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
-                      "not_arisen", "review", "keep", "keep_stop", "cue", "pause", "resume"});
+    const std::string guess = did_you_mean(
+        type_field->value, {"start", "end", "done", "skip", "note", "check", "undo", "forgotten",
+                            "not_arisen", "review", "keep", "keep_stop", "cue", "pause", "resume"});
     fail(at(*type_field), "unknown record type " + quoted(type_field->value),
          guess.empty() ? "types are start, end, done, skip, note, check, undo, forgotten, "
                          "not_arisen, review, keep, keep_stop, cue, pause and resume"
@@ -336,7 +335,22 @@ ImportedRecord json_record(const JsonValue &v, const std::string &file) {
 ImportData read_json(std::string_view text, const std::string &file) {
   JsonLimits limits;
   limits.max_bytes = max_import_bytes;
-  const JsonValue root = parse_json(text, file, limits);
+  // The records are built as they are read, never held as a tree (ten times their size).
+  // The first fault among them is kept and told in its turn: after the file's syntax and
+  // its head (format, version, schema), as if the whole tree had been read first.
+  ImportData data;
+  data.format = ExchangeFormat::json;
+  std::optional<Error> bad_record;
+  const JsonStream stream{"records", [&](JsonValue &&item) {
+                            if (bad_record)
+                              return;
+                            try {
+                              data.records.push_back(json_record(item, file));
+                            } catch (const Error &e) {
+                              bad_record = e;
+                            }
+                          }};
+  const JsonValue root = parse_json(text, file, limits, &stream);
   const Location root_at = at_value(root, file);
   if (root.kind != JsonValue::Kind::object)
     fail(root_at,
@@ -384,11 +398,8 @@ ImportData read_json(std::string_view text, const std::string &file) {
   if (records == nullptr)
     fail(root_at, "an export without \"records\"", "'attune export' writes \"records\": [...]");
   expect_kind(*records, JsonValue::Kind::array, "\"records\"", file);
-
-  ImportData data;
-  data.format = ExchangeFormat::json;
-  for (const JsonValue &item : records->items)
-    data.records.push_back(json_record(item, file));
+  if (bad_record)
+    throw *bad_record;
 
   if (const JsonValue *plans = root.find("plans")) {
     expect_kind(*plans, JsonValue::Kind::object, "\"plans\"", file);
@@ -544,17 +555,32 @@ std::string identity(const Run &run) {
 /// import and a concatenated file agree).
 void describe_programmes(const std::vector<Record> &deciding, ImportSelection &selection) {
   Journal joined;
+  joined.records.reserve(deciding.size() + selection.fresh.size());
   joined.records = deciding;
   const History before = build_history(joined);
-  joined.records.insert(joined.records.end(), selection.fresh.begin(), selection.fresh.end());
+  // Of the fresh records, what build_history reads to number, name and date programmes
+  // (their text, answers and command ids cost copies and change nothing here).
+  for (const Record &r : selection.fresh) {
+    Record &copy = joined.records.emplace_back();
+    copy.id = r.id;
+    copy.type = r.type;
+    copy.day = r.day;
+    copy.recorded = r.recorded;
+    copy.run = r.run;
+    copy.plan_id = r.plan_id;
+    copy.plan_hash = r.plan_hash;
+    copy.ref = r.ref;
+    copy.until = r.until;
+  }
   const History after = build_history(joined);
   std::unordered_map<std::string, unsigned> number_before;
   for (const Run &run : before.runs)
     number_before.emplace(identity(run), run.number);
-  std::unordered_set<std::string_view> fresh_ids;
-  fresh_ids.reserve(selection.fresh.size());
-  for (const Record &r : selection.fresh)
-    fresh_ids.insert(r.id);
+  // A programme's fresh records are those that were not in the journal (the fewer).
+  std::unordered_set<std::string_view> old_ids;
+  old_ids.reserve(deciding.size());
+  for (const Record &r : deciding)
+    old_ids.insert(r.id);
   for (const Run &run : after.runs) {
     ImportedProgramme p;
     p.number = run.number;
@@ -564,7 +590,7 @@ void describe_programmes(const std::vector<Record> &deciding, ImportSelection &s
     p.start = run.start;
     p.records = static_cast<std::size_t>(
         std::count_if(run.records.begin(), run.records.end(),
-                      [&](const Record &r) { return fresh_ids.count(r.id) != 0; }));
+                      [&](const Record &r) { return old_ids.count(r.id) == 0; }));
     if (!p.was || *p.was != p.number || p.records > 0)
       selection.programmes.push_back(p);
   }
@@ -647,6 +673,7 @@ ImportSelection select_new_records(const ImportBase &base, const ImportData &dat
     return format_record(r);
   };
   ImportSelection selection;
+  selection.fresh.reserve(data.records.size());
   for (const ImportedRecord &ir : data.records) {
     const Record &r = ir.record;
     if (const auto found = base.named.find(r.id); found != base.named.end()) {

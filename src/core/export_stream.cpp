@@ -102,7 +102,8 @@ void sort_ids(std::vector<std::uint64_t> &ids) {
   }
 }
 
-ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint) {
+ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint,
+                                 bool keep_ids) {
   ExportPrescan found;
   std::vector<std::uint64_t> ids;
   ids.reserve(size_hint / 80); // a record line is rarely shorter
@@ -122,6 +123,8 @@ ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_h
   for (std::size_t i = 1; i < ids.size(); ++i)
     if (ids[i] == ids[i - 1] && (found.repeated.empty() || found.repeated.back() != ids[i]))
       found.repeated.push_back(ids[i]);
+  if (keep_ids)
+    found.ids = std::move(ids);
   return found;
 }
 
@@ -181,7 +184,7 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
                   "\": reading on as version " + std::to_string(journal_version)});
     if (wanted) {
       detail::LineFacts facts;
-      if (detail::quick_scan(line, facts) && facts.type != RecordType::start &&
+      if (detail::light_scan(line, facts) && facts.type != RecordType::start &&
           !std::binary_search(repeated.begin(), repeated.end(), facts.id) &&
           !wanted(LineGlance{facts.id, facts.type, facts.run})) {
         ++count; // a good line, as parse_record_line would find it

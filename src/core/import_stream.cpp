@@ -48,20 +48,18 @@ private:
 
 } // namespace
 
-Journal scan_for_import(const JournalSource &source, std::size_t size_hint, const ImportData &data,
-                        ImportBase &base) {
-  const ExportPrescan prescan = prescan_for_export(source, size_hint);
-  const FileIds in_file(data);
+ImportScan scan_journal_for_import(const JournalSource &source, std::size_t size_hint) {
+  ImportScan scan;
+  scan.prescan = prescan_for_export(source, size_hint, true);
   // Which runs a start claims decides which records decide (decides_programmes). The good
   // start lines are known before the pass; the ones that count, only after it.
   std::set<unsigned> claimed;
-  for (const Record &r : prescan.starts)
+  for (const Record &r : scan.prescan.starts)
     claimed.insert(r.run);
   for (;;) {
-    base = ImportBase{};
-    // Only the lines named by the file, forgotten records and deciding ones are parsed in
-    // full; every other line is checked as parse_journal checks it, without allocating.
-    // A run's lines mostly follow each other: its claim is looked up once for them.
+    scan.base = ImportBase{};
+    // Only forgotten records and deciding ones are parsed in full; every other line has the
+    // light check. A run's lines mostly follow each other: its claim is looked up once.
     unsigned last_run = 0;
     bool last_claimed = claimed.count(0) != 0;
     const auto wanted = [&](const LineGlance &line) {
@@ -69,25 +67,49 @@ Journal scan_for_import(const JournalSource &source, std::size_t size_hint, cons
         last_run = line.run;
         last_claimed = claimed.count(line.run) != 0;
       }
-      return in_file.contains(line.id) || line.type == RecordType::forgotten ||
-             decides_programmes(line.type, last_claimed);
+      return line.type == RecordType::forgotten || decides_programmes(line.type, last_claimed);
     };
     const auto each = [&](const Record &r) {
-      if (in_file.contains(*detail::parse_record_id(r.id)))
-        base.named.emplace(r.id, r);
       if (r.type == RecordType::forgotten)
-        base.erased.insert(r.refs.begin(), r.refs.end());
+        scan.base.erased.insert(r.refs.begin(), r.refs.end());
       if (decides_programmes(r, claimed))
-        base.deciding.push_back(r);
+        scan.base.deciding.push_back(r);
     };
-    Journal journal = export_records(source, prescan, false, each, wanted);
+    scan.journal = export_records(source, scan.prescan, false, each, wanted);
     std::set<unsigned> counted;
-    for (const Record &r : journal.records) // the start records that count
+    for (const Record &r : scan.journal.records) // the start records that count
       counted.insert(r.run);
     if (counted == claimed)
-      return journal;
+      return scan;
     claimed = std::move(counted); // the second time they agree: the file is the same
   }
+}
+
+ImportBase name_for_import(const JournalSource &source, const ImportScan &scan,
+                           const ImportData &data) {
+  ImportBase base = scan.base;
+  const FileIds in_file(data);
+  const std::vector<std::uint64_t> &here = scan.prescan.ids; // sorted
+  const bool any =
+      std::any_of(here.begin(), here.end(), [&](std::uint64_t id) { return in_file.contains(id); });
+  if (!any)
+    return base; // the usual import of new records: no pass
+  // The records of those ids as parse_journal gives them (the first of a repeated id, none
+  // from a bad line): the pass again, parsing only them.
+  const auto wanted = [&](const LineGlance &line) { return in_file.contains(line.id); };
+  const auto each = [&](const Record &r) {
+    if (in_file.contains(*detail::parse_record_id(r.id)))
+      base.named.emplace(r.id, r);
+  };
+  export_records(source, scan.prescan, false, each, wanted);
+  return base;
+}
+
+Journal scan_for_import(const JournalSource &source, std::size_t size_hint, const ImportData &data,
+                        ImportBase &base) {
+  ImportScan scan = scan_journal_for_import(source, size_hint);
+  base = name_for_import(source, scan, data);
+  return std::move(scan.journal);
 }
 
 } // namespace attune

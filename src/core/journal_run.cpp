@@ -205,8 +205,8 @@ bool quick_scan(std::string_view line, LineFacts &out) noexcept {
 
 namespace {
 
-using detail::LineFacts;
 using detail::light_scan;
+using detail::LineFacts;
 using detail::quick_scan;
 
 /// Ids to entry numbers: open addressing on a power-of-two table, at most half full. Each

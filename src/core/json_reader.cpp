@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 #include "attune/text.hpp"
 
@@ -49,8 +50,9 @@ void append_utf8(std::string &out, std::uint32_t cp) {
 /// Recursive descent over validated UTF-8, tracking line and column as it goes.
 class Parser {
 public:
-  Parser(std::string_view text, const std::string &file, const JsonLimits &limits)
-      : s_(text), file_(file), limits_(limits) {}
+  Parser(std::string_view text, const std::string &file, const JsonLimits &limits,
+         const JsonStream *stream)
+      : s_(text), file_(file), limits_(limits), stream_(stream) {}
 
   JsonValue document() {
     skip_space();
@@ -99,6 +101,7 @@ private:
   }
 
   JsonValue value() {
+    const bool streamed = std::exchange(stream_next_, false); // this value only
     JsonValue v;
     v.line = line_;
     v.col = col_;
@@ -106,7 +109,7 @@ private:
     if (c == '{') {
       object(v);
     } else if (c == '[') {
-      array(v);
+      array(v, streamed);
     } else if (c == '"') {
       v.kind = JsonValue::Kind::string;
       v.text = string();
@@ -166,6 +169,8 @@ private:
       skip_space();
       if (at_end())
         fail_end("an object", open_line, open_col);
+      // The streamed array: the root's member (depth 1) named by the stream.
+      stream_next_ = stream_ != nullptr && depth_ == 1 && member.key == stream_->key;
       member.value = value();
       v.members.push_back(std::move(member));
       skip_space();
@@ -182,7 +187,7 @@ private:
     }
   }
 
-  void array(JsonValue &v) {
+  void array(JsonValue &v, bool streamed) {
     v.kind = JsonValue::Kind::array;
     enter();
     const int open_line = line_, open_col = col_;
@@ -199,7 +204,10 @@ private:
         fail_end("an array", open_line, open_col);
       if (peek() == ']')
         fail("a comma before \"]\"", "remove the comma after the last item");
-      v.items.push_back(value());
+      if (streamed)
+        stream_->take(value());
+      else
+        v.items.push_back(value());
       skip_space();
       if (at_end())
         fail_end("an array", open_line, open_col);
@@ -390,6 +398,8 @@ private:
   int line_ = 1;
   int col_ = 1;
   int depth_ = 0;
+  const JsonStream *stream_;
+  bool stream_next_ = false; ///< the value about to be read is the streamed array (if one)
 };
 
 } // namespace
@@ -420,7 +430,7 @@ const char *json_kind_name(JsonValue::Kind kind) noexcept {
 }
 
 JsonValue parse_json(std::string_view text, const std::string &source_name,
-                     const JsonLimits &limits) {
+                     const JsonLimits &limits, const JsonStream *stream) {
   if (text.size() > limits.max_bytes)
     throw Error(ErrorKind::data,
                 "the file is too large to read (" + std::to_string(text.size() / (1024 * 1024)) +
@@ -431,7 +441,7 @@ JsonValue parse_json(std::string_view text, const std::string &source_name,
   if (bad != std::string_view::npos)
     throw Error(ErrorKind::data, "the file is not valid UTF-8 here", "save it as UTF-8",
                 locate(text, bad, source_name));
-  Parser parser(text, source_name, limits);
+  Parser parser(text, source_name, limits, stream);
   return parser.document();
 }
 

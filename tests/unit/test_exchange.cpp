@@ -213,6 +213,24 @@ BOOST_AUTO_TEST_CASE(checks_each_record_as_the_journal_does) {
              "as hex; write pairs of 0-9a-f");
 }
 
+BOOST_AUTO_TEST_CASE(the_file_is_judged_before_its_records_though_they_are_read_first) {
+  // Records are built as they are read (never held as a tree); a fault in one is told only
+  // after the file's syntax and head are found good, as when the tree was read whole.
+  const std::string bad_record = a_done + R"("exercise":7})";
+  BOOST_TEST(problem(R"({"format":"attune-export","records":[)" + bad_record + R"(],"version":2})")
+                 .find("the export is format version 2, newer than this attune reads") !=
+             std::string::npos);
+  BOOST_TEST(problem(json_head + bad_record + ",]}").find("a comma before \"]\"") !=
+             std::string::npos);
+  BOOST_TEST(problem(json_head + bad_record + "]}").find("\"exercise\" must be a string") !=
+             std::string::npos);
+  // Of two bad records, the first is told.
+  std::string bad_day = a_done;
+  bad_day.replace(bad_day.find("2026-11-02"), 10, "2026-02-30");
+  BOOST_TEST(problem(json_head + bad_day + R"("exercise":"x"},)" + bad_record + "]}")
+                 .find("day \"2026-02-30\" is not a date") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_what_is_not_an_export_of_this_version) {
   BOOST_TEST(problem("hello\n") == "f:1:1: this is not an attune export; import reads what "
                                    "'attune export' writes (JSON or CSV) or a journal file");

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <string>
+#include <vector>
 
 #include "attune/json_reader.hpp"
 
@@ -121,6 +122,33 @@ BOOST_AUTO_TEST_CASE(refuses_a_file_over_the_size_limit) {
   JsonLimits limits;
   limits.max_bytes = 4;
   BOOST_TEST(problem("[1,2]", limits).find("the file is too large to read") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(streams_the_items_of_one_root_member_only) {
+  // The root's "records" is handed on item by item (nested arrays inside an item stay in
+  // it) and left empty in its place; a "records" deeper down is an ordinary member.
+  std::vector<JsonValue> taken;
+  const JsonStream stream{"records", [&](JsonValue &&item) { taken.push_back(std::move(item)); }};
+  const JsonValue v =
+      parse_json("{\"a\": [1],\n \"records\": [{\"x\": [2]}, 3],\n \"b\": {\"records\": [4]}}", "f",
+                 {}, &stream);
+  BOOST_TEST_REQUIRE(taken.size() == 2U);
+  BOOST_TEST(taken[0].find("x")->items.size() == 1U);
+  BOOST_TEST(taken[1].text == "3");
+  BOOST_TEST((taken[1].line == 2 && taken[1].col == 26));
+  const JsonValue *records = v.find("records");
+  BOOST_TEST((records->kind == JsonValue::Kind::array && records->items.empty()));
+  BOOST_TEST((records->line == 2 && records->col == 13));
+  BOOST_TEST(v.find("a")->items.size() == 1U);
+  BOOST_TEST(v.find("b")->find("records")->items.size() == 1U);
+  // Not an array: nothing is streamed, and an array inside it is kept.
+  taken.clear();
+  const JsonValue w = parse_json(R"({"records": {"x": [1]}})", "f", {}, &stream);
+  BOOST_TEST(taken.empty());
+  BOOST_TEST(w.find("records")->find("x")->items.size() == 1U);
+  // A syntax error after streamed items is still an error.
+  taken.clear();
+  BOOST_CHECK_THROW(parse_json(R"({"records": [1, 2,]})", "f", {}, &stream), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
