@@ -33,8 +33,9 @@ struct ExportPrescan {
 ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint = 0,
                                  bool keep_ids = false);
 
-/// Sorts record ids in increasing order (a radix sort for many: several times faster than
-/// std::sort on the million ids of a long journal, for a second buffer of their size).
+/// Sorts record ids in increasing order (for many, one radix pass on the top 11 bits, then
+/// std::sort within each of the 2,048 ranges: several times faster than std::sort alone on
+/// the million ids of a long journal, for a second buffer of their size).
 void sort_ids(std::vector<std::uint64_t> &ids);
 
 /// A line's id (as a number: parse_record_id), type and run, before it is parsed.

@@ -111,6 +111,50 @@ template <typename Out, typename N> void append_number(Out &out, N number) {
   out.append(text, static_cast<std::size_t>(end - text));
 }
 
+/// Appends valid UTF-8 `text` as json_quote writes it, byte for byte, without allocating
+/// (json_quote checks the UTF-8 again and builds a string: a tenth of an export's time).
+template <typename Out> void append_json_utf8(Out &out, std::string_view text) {
+  static constexpr char hex_digit[] = "0123456789abcdef";
+  out += '"';
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+      continue;
+    out.append(text.data() + from, i - from);
+    from = i + 1;
+    switch (c) {
+    case '"':
+      out.append("\\\"", 2);
+      break;
+    case '\\':
+      out.append("\\\\", 2);
+      break;
+    case '\n':
+      out.append("\\n", 2);
+      break;
+    case '\t':
+      out.append("\\t", 2);
+      break;
+    case '\r':
+      out.append("\\r", 2);
+      break;
+    case '\b':
+      out.append("\\b", 2);
+      break;
+    case '\f':
+      out.append("\\f", 2);
+      break;
+    default: {
+      const char escape[6] = {'\\', 'u', '0', '0', hex_digit[c >> 4], hex_digit[c & 15U]};
+      out.append(escape, sizeof escape);
+    }
+    }
+  }
+  out.append(text.data() + from, text.size() - from);
+  out += '"';
+}
+
 /// The names of the text fields written as hex, without allocating.
 struct HexNames {
   std::array<std::string_view, record_fields.size()> names;
@@ -127,7 +171,7 @@ void append_exported_json(Out &out, std::string_view value, std::string_view nam
     out += value;
     out += '"';
   } else if (is_valid_utf8(value)) {
-    out += json_quote(value);
+    append_json_utf8(out, value);
   } else {
     hex.add(name);
     out += json_quote(to_hex(value));

@@ -83,23 +83,27 @@ void sort_ids(std::vector<std::uint64_t> &ids) {
     std::sort(ids.begin(), ids.end());
     return;
   }
-  // Least significant digit first, 11 bits a pass (2,048 counters stay in the cache), six
-  // passes for 64 bits: an even number, so the sorted ids end where they began.
+  // Most significant 11 bits first: one pass counts, one scatters the ids into 2,048 ranges
+  // by their top bits, then each range is sorted alone, in the cache (random ids leave a few
+  // hundred in each; ids that share their top bits fall into one, which std::sort still
+  // sorts in n log n). Two passes over memory, where sorting by all 64 bits, 11 a pass, took
+  // six.
   constexpr unsigned bits = 11;
+  constexpr unsigned shift = 64 - bits;
   constexpr std::size_t buckets = std::size_t{1} << bits;
+  std::vector<std::size_t> start(buckets + 1, 0);
+  for (const std::uint64_t id : ids)
+    ++start[(id >> shift) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b)
+    start[b] += start[b - 1];
   std::vector<std::uint64_t> other(ids.size());
-  std::vector<std::size_t> next(buckets);
-  for (unsigned shift = 0; shift < 64; shift += bits) {
-    std::fill(next.begin(), next.end(), 0);
-    for (const std::uint64_t id : ids)
-      ++next[(id >> shift) & (buckets - 1)];
-    std::size_t sum = 0;
-    for (std::size_t &n : next)
-      sum += std::exchange(n, sum);
-    for (const std::uint64_t id : ids)
-      other[next[(id >> shift) & (buckets - 1)]++] = id;
-    ids.swap(other);
-  }
+  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  for (const std::uint64_t id : ids)
+    other[next[id >> shift]++] = id;
+  for (std::size_t b = 0; b < buckets; ++b)
+    std::sort(other.begin() + static_cast<std::ptrdiff_t>(start[b]),
+              other.begin() + static_cast<std::ptrdiff_t>(start[b + 1]));
+  ids.swap(other);
 }
 
 ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint,

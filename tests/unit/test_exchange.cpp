@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "attune/exchange.hpp"
+#include "attune/json.hpp"
 #include "attune/plan_loader.hpp"
 #include "fixtures.hpp"
 
@@ -88,6 +89,19 @@ BOOST_AUTO_TEST_CASE(json_export_writes_one_record_per_line_with_the_fields_of_i
   BOOST_TEST(export_json({}, {}) ==
              "{\n  \"schema\": 1,\n  \"format\": \"attune-export\",\n  \"version\": 1,\n"
              "  \"records\": [],\n  \"plans\": {}\n}\n");
+}
+
+BOOST_AUTO_TEST_CASE(utf8_text_is_escaped_as_json_quote_escapes_it) {
+  // Export's own writer (no allocation) against json_quote: every ASCII control byte, DEL,
+  // quote and backslash, among UTF-8 of two to four bytes.
+  Record note = sample()[3];
+  note.text = "caf\xc3\xa9 \"q\" \\ \xe2\x82\xac\xf0\x9f\x99\x82";
+  for (int c = 0; c < 0x20; ++c)
+    note.text += static_cast<char>(c);
+  note.text += "\x7f end";
+  const std::string out = export_json({note}, {});
+  BOOST_TEST(out.find("\"text\":" + json_quote(note.text) + "}") != std::string::npos);
+  BOOST_TEST(out.find("\\u001f") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_are_written_as_hex_and_named) {

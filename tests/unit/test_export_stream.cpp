@@ -219,10 +219,11 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(export_sort_ids)
 
 BOOST_AUTO_TEST_CASE(sort_ids_sorts_as_std_sort_does_with_repeats_and_extremes) {
-  // Few ids: std::sort; many (4,096 and more): a radix sort, 11 bits a pass.
+  // Few ids: std::sort; many (4,096 and more): a pass on the top 11 bits, then std::sort
+  // in each range. Small ids (a third here; all of them in the last case) share one range.
   std::mt19937_64 random(11);
-  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{4095},
-                              std::size_t{4096}, std::size_t{50000}}) {
+  for (const std::size_t n :
+       {std::size_t{0}, std::size_t{1}, std::size_t{4095}, std::size_t{4096}, std::size_t{50000}}) {
     std::vector<std::uint64_t> ids(n);
     for (std::uint64_t &id : ids)
       id = random() % 3 == 0 ? random() % 64 : random(); // small ones repeat
@@ -235,6 +236,13 @@ BOOST_AUTO_TEST_CASE(sort_ids_sorts_as_std_sort_does_with_repeats_and_extremes) 
     sort_ids(ids);
     BOOST_TEST((ids == want), n << " ids");
   }
+  std::vector<std::uint64_t> counted(20000);
+  for (std::size_t i = 0; i < counted.size(); ++i)
+    counted[i] = (counted.size() - i) / 2; // hand-made ids, descending, each twice
+  std::vector<std::uint64_t> want = counted;
+  std::sort(want.begin(), want.end());
+  sort_ids(counted);
+  BOOST_TEST((counted == want));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
