@@ -1,10 +1,12 @@
 #pragma once
 /// Finding plans: built in, installed, the user's own, or a path.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "attune/journal.hpp"
 #include "attune/plan.hpp"
 #include "attune/plan_loader.hpp"
 #include "attune/prebuilt_plan.hpp"
@@ -55,5 +57,24 @@ std::string read_plan_file(const std::string &file);
 
 /// The id of the built-in default plan.
 inline constexpr const char *default_plan_id = "avoidant";
+
+/// The plan copies a data folder keeps (plans/HASH.toml, saved when a programme starts).
+struct SavedPlans {
+  /// The text saved under a hash, or nullopt when there is none.
+  std::function<std::optional<std::string>(const std::string &hash)> load;
+  /// Where they are, for messages: a copy is named FOLDER/HASH.toml.
+  std::string folder;
+};
+
+/// The plan a programme scores by:
+///   1. the copy saved when it started (by the hash of its text), when there is one and it
+///      loads: the plan exactly as it was, even if the plan file changed since;
+///   2. else the plan its id names as it is now on `path` (the default plan for a programme
+///      without a start). When the programme has a hash and that plan's differs (the copy is
+///      missing and the plan changed), `warning` says so; else it is left empty.
+/// Throws Error(data) for a plan id that is not one (no path is ever opened as a plan),
+/// and what find_plan throws.
+Plan plan_for_run(const Run &run, const SavedPlans &saved, const PlanSearchPath &path,
+                  std::string &warning);
 
 } // namespace attune

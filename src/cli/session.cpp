@@ -69,36 +69,14 @@ Plan Session::plan_for_run(const Run &run) {
 }
 
 Plan Session::load_plan_for_run(const Run &run) {
-  // The readers refuse a start whose plan is not an id; this keeps a path from ever being
-  // opened as a plan whatever the caller built.
-  if (!run.plan_id.empty() && !is_journal_plan_id(run.plan_id))
-    throw Error(ErrorKind::data,
-                "programme " + std::to_string(run.number) + " names a plan that is not a plan id",
-                "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
-  if (!run.plan_hash.empty()) {
-    if (const auto text = store().load_plan_copy(run.plan_hash)) {
-      // A shipped plan, byte for byte: parsed when attune was built.
-      if (auto prebuilt = prebuilt_plan(*text)) {
-        prebuilt->hash = run.plan_hash;
-        return std::move(*prebuilt);
-      }
-      // The copy was saved under the hash of its text: hashing it again would only say so.
-      PlanLoadResult loaded =
-          load_plan(*text, store().data_dir() + "/plans/" + run.plan_hash + ".toml", run.plan_hash);
-      if (loaded.plan)
-        return std::move(*loaded.plan);
-    }
-  }
-  Plan plan = find_plan(run.plan_id.empty() ? std::string(default_plan_id) : run.plan_id,
-                        plan_search_path());
-  if (!run.plan_hash.empty() && plan.hash != run.plan_hash) {
-    const std::string text = "the saved copy of plan \"" + plan.id + "\" for run " +
-                             std::to_string(run.number) +
-                             " is missing, and the plan has changed since that run started; "
-                             "using the plan as it is now";
-    if (state_->warned.insert(text).second)
-      ctx_.warn(text);
-  }
+  JournalStore &saved_in = store();
+  const SavedPlans saved{
+      [&saved_in](const std::string &hash) { return saved_in.load_plan_copy(hash); },
+      saved_in.data_dir() + "/plans"};
+  std::string warning;
+  Plan plan = attune::plan_for_run(run, saved, plan_search_path(), warning);
+  if (!warning.empty() && state_->warned.insert(warning).second)
+    ctx_.warn(warning);
   return plan;
 }
 

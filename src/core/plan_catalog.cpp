@@ -175,4 +175,37 @@ Plan find_plan(const std::string &id_or_path, const PlanSearchPath &path) {
   return std::move(*r.plan);
 }
 
+Plan plan_for_run(const Run &run, const SavedPlans &saved, const PlanSearchPath &path,
+                  std::string &warning) {
+  warning.clear();
+  // The readers refuse a start whose plan is not an id; this keeps a path from ever being
+  // opened as a plan whatever the caller built.
+  if (!run.plan_id.empty() && !is_journal_plan_id(run.plan_id))
+    throw Error(ErrorKind::data,
+                "programme " + std::to_string(run.number) + " names a plan that is not a plan id",
+                "plan ids are lowercase letters, digits and dashes, such as \"avoidant\"");
+  if (!run.plan_hash.empty() && saved.load) {
+    if (const auto text = saved.load(run.plan_hash)) {
+      // A shipped plan, byte for byte: parsed when attune was built.
+      if (path.prebuilt != nullptr) {
+        if (auto prebuilt = path.prebuilt(*text)) {
+          prebuilt->hash = run.plan_hash;
+          return std::move(*prebuilt);
+        }
+      }
+      // The copy was saved under the hash of its text: hashing it again would only say so.
+      PlanLoadResult loaded =
+          load_plan(*text, saved.folder + "/" + run.plan_hash + ".toml", run.plan_hash);
+      if (loaded.plan)
+        return std::move(*loaded.plan);
+    }
+  }
+  Plan plan = find_plan(run.plan_id.empty() ? std::string(default_plan_id) : run.plan_id, path);
+  if (!run.plan_hash.empty() && plan.hash != run.plan_hash)
+    warning = "the saved copy of plan \"" + plan.id + "\" for run " + std::to_string(run.number) +
+              " is missing, and the plan has changed since that run started; using the plan as "
+              "it is now";
+  return plan;
+}
+
 } // namespace attune

@@ -7,6 +7,7 @@
 #include "attune/error.hpp"
 #include "attune/plan_catalog.hpp"
 #include "attune/prebuilt_plan.hpp"
+#include "attune/sha256.hpp"
 
 using namespace attune;
 namespace fs = std::filesystem;
@@ -157,6 +158,51 @@ BOOST_AUTO_TEST_CASE(a_missing_file_is_an_invalid_argument) {
     BOOST_TEST(std::string(e.what()) == "cannot read plan file \"/nonexistent/plan.toml\"");
     BOOST_TEST(e.hint() == "no such file or directory");
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_programme_scores_by_its_saved_copy_else_by_its_plan_as_it_is_now) {
+  // Worked example: programme 3 started on the plan "mine" whose text hashed to H. Its copy
+  // is kept, then lost; meanwhile mine.toml changed.
+  TempFolder t;
+  const std::string then = renamed("mine");
+  const std::string hash = sha256_hex(then);
+  std::string now = then;
+  now.replace(now.find("name = \""), 8, "name = \"Changed: ");
+  t.write("mine.toml", now);
+  const PlanSearchPath path{{t.path.string()}};
+  Run run;
+  run.number = 3;
+  run.plan_id = "mine";
+  run.plan_hash = hash;
+  std::string warning = "left over";
+  const SavedPlans kept{[&](const std::string &h) -> std::optional<std::string> {
+                          return h == hash ? std::optional<std::string>(then) : std::nullopt;
+                        },
+                        "/data/plans"};
+  const Plan from_copy = plan_for_run(run, kept, path, warning);
+  BOOST_TEST(from_copy.hash == hash);
+  BOOST_TEST(from_copy.name.find("Changed") == std::string::npos);
+  BOOST_TEST(warning.empty());
+
+  const SavedPlans lost{[](const std::string &) { return std::optional<std::string>(); },
+                        "/data/plans"};
+  const Plan as_now = plan_for_run(run, lost, path, warning);
+  BOOST_TEST(as_now.name.find("Changed") == 0U);
+  BOOST_TEST(warning == "the saved copy of plan \"mine\" for run 3 is missing, and the plan has "
+                        "changed since that run started; using the plan as it is now");
+
+  // Lost but unchanged: no warning. No start (no id, no hash): the default plan.
+  run.plan_hash = sha256_hex(now);
+  BOOST_TEST(plan_for_run(run, lost, path, warning).id == "mine");
+  BOOST_TEST(warning.empty());
+  Run orphan;
+  orphan.number = 2;
+  BOOST_TEST(plan_for_run(orphan, lost, path, warning).id == default_plan_id);
+  BOOST_TEST(warning.empty());
+
+  // A plan id that is not one is refused before any file is looked at.
+  run.plan_id = "../mine";
+  BOOST_CHECK_THROW(plan_for_run(run, lost, path, warning), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
