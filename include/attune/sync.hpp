@@ -79,6 +79,12 @@ enum class SyncStep {
 ///   ours in remote -> fast_forward; neither -> merge
 SyncStep choose_sync_step(bool remote_exists, bool same, bool remote_in_ours, bool ours_in_remote);
 
+/// Whether the sync ends by pushing: after `push` and `merge` (the merge is new to the
+/// remote); after a fast-forward only when taking the remote's tree changed it here (notes
+/// `forget` erased on this machine erased again: a commit the remote lacks).
+///   push -> true; merge -> true; up_to_date -> false; fast_forward -> changed_after
+bool sync_pushes(SyncStep step, bool changed_after);
+
 /// Why a git command failed, from its standard error (run with LC_ALL=C).
 enum class GitFailure {
   unreachable, ///< no network, unknown host, the remote path is missing or not a repository

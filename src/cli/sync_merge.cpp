@@ -134,17 +134,16 @@ int Syncer::sync() {
     return pending(fetched, "fetch", outcome.committed);
   const std::string remote_ref = "refs/remotes/" + std::string(sync_remote_name) + "/" + branch;
   outcome.step = step_towards(remote_ref);
-  bool push = outcome.step == SyncStep::push;
+  bool changed_after = false;
   if (outcome.step == SyncStep::fast_forward || outcome.step == SyncStep::merge) {
     const std::string tree = tree_to_take(outcome.step, remote_ref);
-    bool changed_after = false;
     outcome.received =
         take_tree(tree, remote_ref, outcome.step == SyncStep::fast_forward, changed_after);
     if (changed_after)
       commit_local("attune sync: keep forgotten notes erased");
-    push = outcome.step == SyncStep::merge || changed_after;
     (void)store_.read_run(session_.lock_timeout(), std::nullopt, &lock()); // rebuilds the index
   }
+  const bool push = sync_pushes(outcome.step, changed_after);
   if (push) {
     const GitOutput pushed =
         git_.run({"push", "-q", "-u", sync_remote_name, "HEAD:refs/heads/" + branch});

@@ -151,6 +151,19 @@ SyncStep choose_sync_step(bool remote_exists, bool same, bool remote_in_ours, bo
   return SyncStep::merge;
 }
 
+bool sync_pushes(SyncStep step, bool changed_after) {
+  switch (step) {
+  case SyncStep::push:
+  case SyncStep::merge:
+    return true;
+  case SyncStep::up_to_date:
+    return false;
+  case SyncStep::fast_forward:
+    return changed_after;
+  }
+  return false;
+}
+
 GitFailure classify_git_failure(std::string_view text) {
   if (contains(text, "index.lock") || contains(text, ".lock': File exists"))
     return GitFailure::locked;

@@ -160,6 +160,17 @@ BOOST_AUTO_TEST_CASE(steps) {
   BOOST_TEST((choose_sync_step(true, false, false, false) == SyncStep::merge));
 }
 
+BOOST_AUTO_TEST_CASE(which_steps_end_in_a_push) {
+  // Ours is newer, or a merge was made: the remote lacks it. A fast-forward only adds a
+  // commit when notes erased here had to be erased again in what came.
+  for (const bool changed : {false, true}) {
+    BOOST_TEST(sync_pushes(SyncStep::push, changed));
+    BOOST_TEST(sync_pushes(SyncStep::merge, changed));
+    BOOST_TEST(!sync_pushes(SyncStep::up_to_date, changed));
+    BOOST_TEST(sync_pushes(SyncStep::fast_forward, changed) == changed);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(git_failures_in_attunes_words) {
   BOOST_TEST((classify_git_failure("fatal: '/tmp/x/remote.git' does not appear to be a git "
                                    "repository\nfatal: Could not read from remote repository.") ==
