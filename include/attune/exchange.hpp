@@ -46,6 +46,11 @@ using ByteSink = std::function<void(std::string_view)>;
 /// not be in memory: see export_stream.hpp).
 using RecordFeed = std::function<void(const std::function<void(const Record &)> &)>;
 
+/// Whether `text` is the plan copy saved under `hash` (plans/HASH.toml, an export's
+/// "plans"): UTF-8 (a plan is text) whose SHA-256 is `hash`. A copy that is not is damaged
+/// and is neither exported nor imported.
+bool is_plan_copy(std::string_view text, std::string_view hash);
+
 /// The JSON export: every record in order, and the plan copies by hash.
 std::string export_json(const std::vector<Record> &records,
                         const std::map<std::string, std::string> &plans);

@@ -71,7 +71,7 @@ PlanCopies load_plan_copies(Session &session, const std::vector<Record> &starts)
     if (r.plan_hash.empty() || copies.count(r.plan_hash) != 0)
       continue;
     auto copy = session.store().load_plan_copy(r.plan_hash);
-    if (copy && !(is_valid_utf8(*copy) && sha256_hex(*copy) == r.plan_hash))
+    if (copy && !is_plan_copy(*copy, r.plan_hash))
       copy.reset();
     copies.emplace(r.plan_hash, std::move(copy));
   }

@@ -20,7 +20,6 @@
 #include "attune/import_command.hpp"
 #include "attune/import_stream.hpp"
 #include "attune/input_file.hpp"
-#include "attune/plan_loader.hpp"
 #include "attune/store.hpp"
 #include "commands.hpp"
 #include "session.hpp"
@@ -77,7 +76,7 @@ void add_neighbour_plans(const std::string &file, const ImportData &data,
     if (ir.record.type != RecordType::start || plans.count(hash) != 0)
       continue;
     const auto text = neighbour.load_plan_copy(hash);
-    if (text && sha256_hex(*text) == hash)
+    if (text && is_plan_copy(*text, hash))
       plans.emplace(hash, *text);
   }
 }

@@ -14,6 +14,7 @@
 #include "attune/exchange.hpp"
 #include "attune/json.hpp"
 #include "attune/record_schema.hpp"
+#include "attune/sha256.hpp"
 #include "attune/text.hpp"
 
 namespace attune {
@@ -744,6 +745,10 @@ std::size_t export_csv(const RecordFeed &records, const ByteSink &sink) {
   });
   piece.flush();
   return count;
+}
+
+bool is_plan_copy(std::string_view text, std::string_view hash) {
+  return is_valid_utf8(text) && sha256_hex(text) == hash;
 }
 
 } // namespace attune

@@ -408,7 +408,7 @@ ImportData read_json(std::string_view text, const std::string &file) {
       if (m.value.text.size() > max_plan_bytes)
         fail(at_value(m.value, file), "the plan " + quoted(m.key) + " is too large to be a plan",
              "plans are at most 1 MiB");
-      if (sha256_hex(m.value.text) != m.key)
+      if (!is_plan_copy(m.value.text, m.key))
         fail(at_value(m.value, file), "the plan text does not match its hash " + quoted(m.key),
              "the plan was changed after export; restore it as exported or remove it");
       data.plans.emplace(m.key, m.value.text);

@@ -91,6 +91,13 @@ BOOST_AUTO_TEST_CASE(json_export_writes_one_record_per_line_with_the_fields_of_i
              "  \"records\": [],\n  \"plans\": {}\n}\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_plan_copy_is_utf8_text_with_the_hash_it_is_saved_under) {
+  const std::string plan = "id = \"avoidant\"\n";
+  BOOST_TEST(is_plan_copy(plan, sha256_hex(plan)));
+  BOOST_TEST(!is_plan_copy(plan + " ", sha256_hex(plan))); // changed since it was saved
+  BOOST_TEST(!is_plan_copy("id = \"\xff\"\n", sha256_hex("id = \"\xff\"\n"))); // not text
+}
+
 BOOST_AUTO_TEST_CASE(utf8_text_is_escaped_as_json_quote_escapes_it) {
   // Export's own writer (no allocation) against json_quote: every ASCII control byte, DEL,
   // quote and backslash, among UTF-8 of two to four bytes.
