@@ -4,7 +4,6 @@
 /// The front end takes the lock, reads the text, asks, and replaces the journal
 /// (JournalStore::replace_journal), so the erased bytes leave the file all or nothing.
 #include <cstddef>
-#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +11,7 @@
 
 #include "attune/calendar.hpp"
 #include "attune/journal.hpp"
+#include "attune/new_record.hpp"
 
 namespace attune {
 
@@ -53,10 +53,11 @@ ErasedJournal erase_texts(std::string_view journal_text, const std::set<std::str
 /// The most ids one `forgotten` record lists; more make several records (a line stays short).
 inline constexpr std::size_t max_refs_per_record = 500;
 
-/// `forgotten` records for `ids` from `base` (id, day, recorded, zone; run is set to 0), at
-/// most max_refs_per_record ids each; `new_id` gives the ids of the second and later ones.
-std::vector<Record> forgotten_records(const std::vector<std::string> &ids, const Record &base,
-                                      const std::function<std::string()> &new_id);
+/// `forgotten` records for `ids`, on `day` with the command's stamp (a fresh id each, its
+/// instant and zone; run 0: they belong to no programme), at most max_refs_per_record ids
+/// each.
+std::vector<Record> forgotten_records(const std::vector<std::string> &ids, Day day,
+                                      const RecordStamp &stamp);
 
 /// The journal's records without note and skip-reason text, for sharing (`--no-notes`):
 /// note, review and forgotten records are left out, skips keep their exercise without the reason.

@@ -16,6 +16,7 @@
 #include "attune/store.hpp"
 #include "attune/sync.hpp"
 #include "commands.hpp"
+#include "daily.hpp"
 #include "session.hpp"
 
 namespace attune::cli {
@@ -79,13 +80,7 @@ int run_forget(const ForgetArgs &args, Session &session) {
       ctx.out << forget_nothing(target);
     return exit_code::ok;
   }
-  Record base;
-  base.id = session.new_record_id();
-  base.day = session.today();
-  base.recorded = session.now();
-  base.zone = session.zone_name();
-  const auto records =
-      forgotten_records(ids, base, [&session]() { return session.new_record_id(); });
+  const auto records = forgotten_records(ids, session.today(), record_stamp(session));
   const ErasedJournal erased =
       erase_texts(store.read_text(lock), std::set<std::string>(ids.begin(), ids.end()), records);
   store.replace_journal(lock, erased.text);

@@ -86,16 +86,16 @@ ErasedJournal erase_texts(std::string_view journal_text, const std::set<std::str
   return out;
 }
 
-std::vector<Record> forgotten_records(const std::vector<std::string> &ids, const Record &base,
-                                      const std::function<std::string()> &new_id) {
+std::vector<Record> forgotten_records(const std::vector<std::string> &ids, Day day,
+                                      const RecordStamp &stamp) {
   std::vector<Record> records;
   for (std::size_t from = 0; from < ids.size(); from += max_refs_per_record) {
-    Record r = base;
+    Record r;
+    r.id = stamp.new_id();
     r.type = RecordType::forgotten;
-    r.run = 0;
-    r.text.clear();
-    if (from > 0)
-      r.id = new_id();
+    r.day = day;
+    r.recorded = stamp.now;
+    r.zone = stamp.zone;
     const std::size_t to = std::min(ids.size(), from + max_refs_per_record);
     r.refs.assign(ids.begin() + static_cast<std::ptrdiff_t>(from),
                   ids.begin() + static_cast<std::ptrdiff_t>(to));

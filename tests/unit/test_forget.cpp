@@ -181,14 +181,23 @@ BOOST_AUTO_TEST_CASE(a_torn_line_naming_an_erased_record_is_kept_and_counted) {
 BOOST_AUTO_TEST_CASE(many_ids_make_several_forgotten_records) {
   std::vector<std::string> ids(max_refs_per_record + 1, "00000000000000a1");
   unsigned n = 0;
-  const auto records = forgotten_records(
-      ids, forgotten({}), [&n]() { return "00000000000000e" + std::to_string(++n); });
+  RecordStamp stamp;
+  stamp.new_id = [&n]() { return "00000000000000e" + std::to_string(++n); };
+  stamp.now = *parse_instant("2026-11-05T08:00:00Z");
+  stamp.zone = "Europe/Berlin";
+  const auto records = forgotten_records(ids, *parse_iso_day("2026-11-05"), stamp);
   BOOST_REQUIRE(records.size() == 2U);
-  BOOST_TEST(records[0].id == "00000000000000f0");
+  BOOST_TEST(records[0].id == "00000000000000e1");
   BOOST_TEST(records[0].refs.size() == max_refs_per_record);
-  BOOST_TEST(records[1].id == "00000000000000e1");
+  BOOST_TEST(records[1].id == "00000000000000e2");
   BOOST_TEST(records[1].refs.size() == 1U);
-  BOOST_TEST(records[1].run == 0U);
+  for (const Record &r : records) {
+    BOOST_TEST((r.type == RecordType::forgotten));
+    BOOST_TEST(r.run == 0U);
+    BOOST_TEST(format_day(r.day) == "2026-11-05");
+    BOOST_TEST(format_instant(r.recorded) == "2026-11-05T08:00:00Z");
+    BOOST_TEST(r.zone == "Europe/Berlin");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(without_notes_leaves_no_word_of_a_note_or_reason) {
