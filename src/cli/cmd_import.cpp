@@ -84,11 +84,12 @@ void add_neighbour_plans(const std::string &file, const ImportData &data,
 int run_import(const ImportArgs &args, Session &session) {
   Context &ctx = session.ctx();
   const std::string source = args.file == "-" ? "stdin" : args.file;
-  // The file is read and checked whole on a second thread while this one reads the journal
-  // (the two take about as long on a long journal); nothing is written before both are.
-  std::future<ImportData> reading = std::async(std::launch::async, [&args, &ctx, &source]() {
-    return read_exchange(read_input(args.file, ctx.in), source);
-  });
+  // The file is read here (standard input too: a wait for it never holds the journal's
+  // lock), then checked whole on a second thread while this one reads the journal (the two
+  // take about as long on a long journal); nothing is written before both are done.
+  const std::string input = read_input(args.file, ctx.in);
+  std::future<ImportData> reading =
+      std::async(std::launch::async, [&input, &source]() { return read_exchange(input, source); });
   JournalStore &store = session.store();
   const auto lock = store.lock(session.lock_timeout());
   // Streamed (import_stream.hpp): only the records the file names and those that decide
