@@ -124,7 +124,7 @@ int run_export(const ExportArgs &args, Session &session) {
   std::map<std::string, std::string> plans; // filled after the records, before it is written
   const RecordFeed records = [&](const std::function<void(const Record &)> &each) {
     // --no-notes: for sharing, not for a backup.
-    const Journal journal = export_records(source, prescan, args.no_notes, each);
+    const Journal journal = export_records_alongside(source, prescan, args.no_notes, each);
     session.report_problems(journal);
     if (args.format == "json")
       plans = plans_of(ctx, copies, journal.records);

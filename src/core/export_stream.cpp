@@ -7,11 +7,16 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -235,6 +240,125 @@ Journal export_records(const JournalSource &source, const ExportPrescan &prescan
     });
     journal.notes = parse_journal(text).notes;
   }
+  return journal;
+}
+
+namespace {
+
+/// Records read, handed from the reading thread to the writing one.
+struct Batch {
+  std::vector<Record> records; ///< the first `size` are this batch's; the rest are reused
+  std::size_t size = 0;
+};
+
+/// Batches between the two threads: full ones in order, empty ones to be filled again.
+class BatchQueue {
+public:
+  static constexpr std::size_t batch_size = 512;
+  static constexpr std::size_t batches = 3;
+
+  /// Thrown on the reading thread when the writing one has stopped.
+  struct Stopped {};
+
+  BatchQueue() : empty_(batches) {}
+
+  /// An empty batch to fill (waits for one); throws Stopped once the writer has stopped.
+  Batch take_empty() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return stopped_ || !empty_.empty(); });
+    if (stopped_)
+      throw Stopped{};
+    Batch batch = std::move(empty_.back());
+    empty_.pop_back();
+    return batch;
+  }
+  void put_full(Batch batch) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    full_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+  /// The reading is over (read to the end, or failed).
+  void finish() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    finished_ = true;
+    changed_.notify_all();
+  }
+
+  /// The next full batch, or false when the reading is over and every batch was taken.
+  bool take_full(Batch &batch) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [this] { return finished_ || !full_.empty(); });
+    if (full_.empty())
+      return false;
+    batch = std::move(full_.front());
+    full_.pop_front();
+    return true;
+  }
+  void give_back(Batch batch) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    batch.size = 0;
+    empty_.push_back(std::move(batch));
+    changed_.notify_all();
+  }
+  /// The writer stops: the reader's next wait throws Stopped.
+  void stop() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Batch> empty_;
+  std::deque<Batch> full_;
+  bool finished_ = false;
+  bool stopped_ = false;
+};
+
+} // namespace
+
+Journal export_records_alongside(const JournalSource &source, const ExportPrescan &prescan,
+                                 bool no_notes, const std::function<void(const Record &)> &each) {
+  BatchQueue queue;
+  Journal journal;
+  std::exception_ptr failed; // what the reading threw
+  std::thread reader([&] {
+    try {
+      Batch batch = queue.take_empty();
+      journal = export_records(source, prescan, no_notes, [&](const Record &r) {
+        if (batch.size == batch.records.size())
+          batch.records.emplace_back();
+        batch.records[batch.size++] = r; // a copy into a reused record keeps its capacity
+        if (batch.size == BatchQueue::batch_size) {
+          queue.put_full(std::move(batch));
+          batch = queue.take_empty();
+        }
+      });
+      if (batch.size > 0)
+        queue.put_full(std::move(batch));
+    } catch (const BatchQueue::Stopped &) {
+      // the writer stopped first: its own exception is the one to tell
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    queue.finish();
+  });
+  try {
+    Batch batch;
+    while (queue.take_full(batch)) {
+      for (std::size_t i = 0; i < batch.size; ++i)
+        each(batch.records[i]);
+      queue.give_back(std::move(batch));
+    }
+  } catch (...) {
+    queue.stop();
+    reader.join();
+    throw;
+  }
+  reader.join();
+  if (failed)
+    std::rethrow_exception(failed);
   return journal;
 }
 

@@ -54,21 +54,23 @@ void check_same(const std::string &text) {
     const JournalSource source = pieces_of(text, piece);
     const ExportPrescan prescan = scan_for_export_check(source, text.size());
     Journal got;
-    for (const bool no_notes : {false, true}) {
-      const std::vector<Record> records = no_notes ? without_notes(whole.records) : whole.records;
-      const RecordFeed feed = [&](const std::function<void(const Record &)> &each) {
-        got = export_records(source, prescan, no_notes, each);
-      };
-      std::string json;
-      const std::size_t n =
-          export_json(feed, some_plans(), [&json](std::string_view s) { json += s; });
-      BOOST_TEST(n == records.size());
-      BOOST_TEST(json == export_json(records, some_plans()));
-      std::string csv;
-      BOOST_TEST(export_csv(feed, [&csv](std::string_view s) { csv += s; }) == records.size());
-      BOOST_TEST(csv == export_csv(records));
-      check_journal(got, whole);
-    }
+    for (const bool no_notes : {false, true})
+      for (const bool alongside : {false, true}) { // read on this thread, or on a second one
+        const std::vector<Record> records = no_notes ? without_notes(whole.records) : whole.records;
+        const RecordFeed feed = [&](const std::function<void(const Record &)> &each) {
+          got = alongside ? export_records_alongside(source, prescan, no_notes, each)
+                          : export_records(source, prescan, no_notes, each);
+        };
+        std::string json;
+        const std::size_t n =
+            export_json(feed, some_plans(), [&json](std::string_view s) { json += s; });
+        BOOST_TEST(n == records.size());
+        BOOST_TEST(json == export_json(records, some_plans()));
+        std::string csv;
+        BOOST_TEST(export_csv(feed, [&csv](std::string_view s) { csv += s; }) == records.size());
+        BOOST_TEST(csv == export_csv(records));
+        check_journal(got, whole);
+      }
   }
 }
 
@@ -212,6 +214,47 @@ BOOST_AUTO_TEST_CASE(a_line_longer_than_a_piece_and_random_journals) {
       text.resize(text.size() - 1 - rng() % 30);
     check_same(text);
   }
+}
+
+BOOST_AUTO_TEST_CASE(read_alongside_many_batches_and_what_either_side_throws) {
+  // 3,000 records: six batches through a queue of three.
+  std::vector<Record> records;
+  const std::vector<Record> base = every_type();
+  for (unsigned i = 0; i < 3000; ++i) {
+    Record r = base[i % base.size()];
+    r.id = id_n(1000 + i);
+    records.push_back(r);
+  }
+  const std::string text = journal_of(records);
+  check_same(text);
+  const JournalSource source = pieces_of(text, 4096);
+  const ExportPrescan prescan = prescan_for_export(source, text.size());
+  // The writer fails (a full disk): the reading stops, and the writer's error is told.
+  std::size_t written = 0;
+  BOOST_TEST(error_text([&] {
+               export_records_alongside(source, prescan, false, [&](const Record &) {
+                 if (++written == 1000)
+                   throw Error(ErrorKind::io, "the disk is full");
+               });
+             }) == "the disk is full | ");
+  BOOST_TEST(written == 1000U);
+  // The reading fails (the journal cannot be read): told after the records read before it.
+  const JournalSource failing = [&](std::uint64_t from,
+                                    const std::function<bool(std::string_view)> &sink) {
+    std::size_t pieces = 0;
+    source(from, [&](std::string_view piece) {
+      if (++pieces == 40)
+        throw Error(ErrorKind::io, "cannot read the journal");
+      return sink(piece);
+    });
+  };
+  written = 0;
+  BOOST_TEST(error_text([&] {
+               export_records_alongside(failing, prescan, false,
+                                        [&](const Record &) { ++written; });
+             }) == "cannot read the journal | ");
+  BOOST_TEST(written > 0U);
+  BOOST_TEST(written < records.size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
