@@ -29,9 +29,11 @@ struct ExportPrescan {
   std::vector<std::uint64_t> ids;
 };
 
-/// Pass 1. `size_hint` (the journal's size) sizes buffers.
+/// Pass 1. `size_hint` (the journal's size) sizes buffers; a journal of `split_from` bytes
+/// or more is read in two halves at once, on two threads (the same result).
 ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint = 0,
-                                 bool keep_ids = false);
+                                 bool keep_ids = false,
+                                 std::size_t split_from = std::size_t{1} << 20);
 
 /// Sorts record ids in increasing order (for many, one radix pass on the top 11 bits, then
 /// std::sort within each of the 2,048 ranges: several times faster than std::sort alone on

@@ -111,23 +111,113 @@ void sort_ids(std::vector<std::uint64_t> &ids) {
   ids.swap(other);
 }
 
-ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint,
-                                 bool keep_ids) {
-  ExportPrescan found;
+namespace {
+
+/// Calls line(text) for each complete line (without its LF) of one part of the source: from
+/// `from`, first skipping to just past an LF when `skip_to_lf`; up to and with the first line
+/// whose LF is at offset `stop_at` or later. A last line without an LF is not given.
+template <typename F>
+void each_line_of_part(const JournalSource &source, std::uint64_t from, bool skip_to_lf,
+                       std::uint64_t stop_at, F &&line) {
+  std::string carry;
+  std::uint64_t offset = from; // of the piece at hand
+  bool skipping = skip_to_lf;
+  source(from, [&](std::string_view piece) {
+    const char *const first = piece.data();
+    const char *at = first;
+    const char *const end = at + piece.size();
+    const std::uint64_t base = offset;
+    offset += piece.size();
+    if (skipping) {
+      const char *lf = find_lf(at, end);
+      if (lf == nullptr)
+        return true;
+      at = lf + 1;
+      skipping = false;
+    }
+    while (at < end) {
+      const char *lf = find_lf(at, end);
+      if (lf == nullptr) {
+        carry.append(at, end);
+        break;
+      }
+      if (carry.empty()) {
+        line(std::string_view(at, static_cast<std::size_t>(lf - at)));
+      } else {
+        carry.append(at, lf);
+        line(std::string_view(carry));
+        carry.clear();
+      }
+      if (base + static_cast<std::uint64_t>(lf - first) >= stop_at)
+        return false;
+      at = lf + 1;
+    }
+    return true;
+  });
+}
+
+/// What pass 1 gathers from one part of the journal.
+struct PrescanPart {
   std::vector<std::uint64_t> ids;
-  ids.reserve(size_hint / 80); // a record line is rarely shorter
+  std::vector<Record> starts;
+};
+
+void prescan_part(const JournalSource &source, std::uint64_t from, bool skip_to_lf,
+                  std::uint64_t stop_at, PrescanPart &part) {
   Record record;
-  each_line(source, [&](std::string_view raw, bool complete) {
-    if (!complete)
-      return;
+  each_line_of_part(source, from, skip_to_lf, stop_at, [&](std::string_view raw) {
     const std::string_view line = without_cr(raw);
     const auto id = detail::parse_record_id(line.substr(0, 16));
     if (!id)
       return;
-    ids.push_back(*id);
+    part.ids.push_back(*id);
     if (is_start_line(line) && !detail::parse_record_line(line, record))
-      found.starts.push_back(record);
+      part.starts.push_back(record);
   });
+}
+
+} // namespace
+
+ExportPrescan prescan_for_export(const JournalSource &source, std::size_t size_hint, bool keep_ids,
+                                 std::size_t split_from) {
+  // Two halves at once on a long journal: the first ends with the line whose LF is at or
+  // after the middle - 1, where the second begins (just past that LF). Any hint is safe: the
+  // second half reads to the end, and finds nothing when the hint was too large.
+  const std::uint64_t middle = size_hint / 2;
+  const bool split = size_hint >= split_from && middle >= 1;
+  PrescanPart first;
+  PrescanPart second;
+  // A record line is rarely shorter than 80 bytes. Room for every id in the first part (it
+  // takes the second's after), so no copy doubles the peak; untouched room costs no memory.
+  first.ids.reserve(size_hint / 80);
+  if (split) {
+    second.ids.reserve(size_hint / 160);
+    std::exception_ptr failed;
+    std::thread other([&] {
+      try {
+        prescan_part(source, middle - 1, true, ~std::uint64_t{0}, second);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      prescan_part(source, 0, false, middle - 1, first);
+    } catch (...) {
+      other.join();
+      throw;
+    }
+    other.join();
+    if (failed)
+      std::rethrow_exception(failed);
+  } else {
+    prescan_part(source, 0, false, ~std::uint64_t{0}, first);
+  }
+  ExportPrescan found;
+  std::vector<std::uint64_t> ids = std::move(first.ids);
+  ids.insert(ids.end(), second.ids.begin(), second.ids.end());
+  second.ids = std::vector<std::uint64_t>(); // freed before the sort sets its own buffer aside
+  found.starts = std::move(first.starts);
+  found.starts.insert(found.starts.end(), second.starts.begin(), second.starts.end());
   sort_ids(ids);
   for (std::size_t i = 1; i < ids.size(); ++i)
     if (ids[i] == ids[i - 1] && (found.repeated.empty() || found.repeated.back() != ids[i]))

@@ -21,6 +21,24 @@ std::map<std::string, std::string> some_plans() {
   return {{"0123abcd1", "id = \"avoidant\"\n"}, {"0123abcd2", "x = \"\\u00e9\"\n"}};
 }
 
+/// Pass 1 read in two halves at once (as a long journal is) gives what one read gives: cut
+/// at every place in a line's length around the middle, and with a hint far too large.
+void check_halves(const std::string &text) {
+  const JournalSource source = pieces_of(text, 7);
+  const ExportPrescan whole = prescan_for_export(source, text.size(), true);
+  std::vector<std::size_t> hints = {text.size() * 3};
+  for (std::size_t cut = text.size() / 2; cut < text.size() / 2 + 130; ++cut)
+    hints.push_back(2 * cut); // the halves meet at the line ending at or after cut - 1
+  for (const std::size_t hint : hints) {
+    const ExportPrescan halves = prescan_for_export(source, hint, true, 0);
+    BOOST_TEST(halves.ids == whole.ids, "hint " << hint);
+    BOOST_TEST(halves.repeated == whole.repeated);
+    BOOST_REQUIRE(halves.starts.size() == whole.starts.size());
+    for (std::size_t i = 0; i < whole.starts.size(); ++i)
+      BOOST_TEST(format_record(halves.starts[i]) == format_record(whole.starts[i]));
+  }
+}
+
 ExportPrescan scan_for_export_check(const JournalSource &source, std::size_t size) {
   return prescan_for_export(source, size);
 }
@@ -49,6 +67,8 @@ void check_journal(const Journal &got, const Journal &whole) {
 /// The streaming export equals the whole-journal one: the same bytes (JSON and CSV, with and
 /// without --no-notes) and the same problems, notes and flags, whatever the piece size.
 void check_same(const std::string &text) {
+  if (text.size() < 20000)
+    check_halves(text);
   const Journal whole = parse_journal(text);
   for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
     const JournalSource source = pieces_of(text, piece);
