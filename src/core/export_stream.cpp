@@ -363,15 +363,11 @@ public:
     return batch;
   }
   void put_full(Batch batch) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    full_.push_back(std::move(batch));
-    changed_.notify_all();
+    change([&] { full_.push_back(std::move(batch)); });
   }
   /// The reading is over (read to the end, or failed).
   void finish() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    finished_ = true;
-    changed_.notify_all();
+    change([&] { finished_ = true; });
   }
 
   /// The next full batch, or false when the reading is over and every batch was taken.
@@ -385,19 +381,22 @@ public:
     return true;
   }
   void give_back(Batch batch) {
-    const std::lock_guard<std::mutex> lock(mutex_);
     batch.size = 0;
-    empty_.push_back(std::move(batch));
-    changed_.notify_all();
+    change([&] { empty_.push_back(std::move(batch)); });
   }
   /// The writer stops: the reader's next wait throws Stopped.
   void stop() {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    stopped_ = true;
-    changed_.notify_all();
+    change([&] { stopped_ = true; });
   }
 
 private:
+  /// Changes the queue under its lock and wakes whoever waits on it.
+  template <typename F> void change(F &&what) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    what();
+    changed_.notify_all();
+  }
+
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<Batch> empty_;
